@@ -1,0 +1,15 @@
+// compendium init: creates the workspace (database, reference areas, settings).
+import type { Command } from 'commander';
+import { out, withServices } from '../context.js';
+
+export function register(program: Command): void {
+  program
+    .command('init')
+    .description('create the workspace: database, migrations, reference areas and default settings')
+    .action(async (_opts, cmd: Command) => {
+      await withServices(cmd, async (s) => {
+        const { areas } = await s.workspace.init();
+        out.line(`Workspace ready: ${s.store.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'} at ${s.store.location}, ${areas} reference areas.`);
+      });
+    });
+}

@@ -1,0 +1,46 @@
+// compendium serve: the web server on the configured database.
+import type { Command } from 'commander';
+import { CliError } from '../../errors.js';
+import { configFrom, out } from '../context.js';
+import { openServices } from '../../services/index.js';
+import { startServer } from '../../web/server.js';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web server')
+    .option('-p, --port <port>', 'port to listen on (default 3000 or PORT)')
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1 or HOST)')
+    .option('--demo', 'load the demo workspace first when the workspace is empty')
+    .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
+      const port = opts.port === undefined ? undefined : Number(opts.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+        throw new CliError(`--port must be a whole number from 0 to 65535, not "${opts.port}"`);
+      }
+      const config = { ...configFrom(cmd), ...(port !== undefined ? { port } : {}), ...(opts.host ? { host: opts.host } : {}) };
+      const s = await openServices(config);
+      try {
+        if (opts.demo && (await s.workspace.isEmpty())) {
+          out.line('Loading the demo workspace (invented data for a fictional council)…');
+          await loadDemo(s);
+        }
+        const server = await startServer(s, config);
+        out.line(`Compendium is running at ${server.url} (${s.store.kind === 'pglite' ? 'embedded database in ' + s.store.location : 'PostgreSQL'}). Press Ctrl+C to stop.`);
+        const stop = async () => {
+          await server.close();
+          await s.store.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (e) {
+        await s.store.close();
+        throw e;
+      }
+    });
+}
+
+async function loadDemo(s: Awaited<ReturnType<typeof openServices>>): Promise<void> {
+  const demo = (s as { demo?: { load(): Promise<unknown> } }).demo;
+  if (demo) await demo.load();
+}

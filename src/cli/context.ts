@@ -1,0 +1,47 @@
+// What every command shares: global options, opening the workspace, and printing.
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { openServices, type Services } from '../services/index.js';
+
+export interface GlobalOptions {
+  data?: string;
+  debug?: boolean;
+}
+
+export function configFrom(cmd: Command, extra: { port?: number } = {}): Config {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  return loadConfig({ dataDir: opts.data, ...extra });
+}
+
+/** Opens the workspace, runs the work and always closes the database again. */
+export async function withServices<T>(cmd: Command, work: (s: Services) => Promise<T>, extra: { port?: number } = {}): Promise<T> {
+  const s = await openServices(configFrom(cmd, extra));
+  try {
+    return await work(s);
+  } finally {
+    await s.store.close();
+  }
+}
+
+/** Plain output; commands write through this so tests can capture it. */
+export const out = {
+  line: (text = '') => process.stdout.write(text + '\n'),
+  json: (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
+  warn: (text: string) => process.stderr.write(text + '\n'),
+};
+
+/** Formats rows as an aligned text table for terminals. */
+export function table(rows: (string | number)[][], header?: string[]): string {
+  const all = header ? [header, ...rows] : rows;
+  const widths = all[0]?.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length))) ?? [];
+  const fmt = (r: (string | number)[]) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ').trimEnd();
+  const lines = all.map(fmt);
+  if (header) lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return lines.join('\n');
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new (class extends Error {})(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,16 @@
+// The `compendium` command: global options and every sub-command.
+import { Command } from 'commander';
+import { register as init } from './commands/init.js';
+import { register as serve } from './commands/serve.js';
+import { register as status } from './commands/status.js';
+
+export function buildProgram(): Command {
+  const program = new Command('compendium')
+    .description("Compendium: run a council's Strategic Plan, its indicators and its Annual Delivery Report")
+    .option('-d, --data <dir>', 'workspace data folder (default ./data or COMPENDIUM_DATA)')
+    .option('--debug', 'show the full stack of an error')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str.trim() + '\n') });
+  for (const register of [init, serve, status]) register(program);
+  return program;
+}

@@ -1,0 +1,3 @@
+// Domain types and schemas: what Compendium keeps. Imports nothing else of ours.
+export * from './model.js';
+export * from './period.js';

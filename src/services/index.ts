@@ -1,0 +1,25 @@
+// Wires the use cases to a store and configuration. Web and CLI depend on this, never on the store.
+import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
+import { planService } from './plans.js';
+import { workspaceService } from './workspace.js';
+
+export function services(store: Store, config: Config) {
+  return {
+    config,
+    store: { kind: store.kind, location: store.location, close: () => store.close() },
+    workspace: workspaceService(store),
+    plans: planService(store),
+  };
+}
+
+export type Services = ReturnType<typeof services>;
+
+/** Opens the configured database and wires the services to it: what the CLI and server start from. */
+export async function openServices(config: Config): Promise<Services> {
+  const { openStore } = await import('../store/index.js');
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const s = services(store, config);
+  await s.workspace.init();
+  return s;
+}

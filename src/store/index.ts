@@ -1,0 +1,101 @@
+// Opens the workspace's database: PGlite in a data folder by default, PostgreSQL when a URL is given.
+// Migrations are applied on every open, so a new folder or an empty server database is ready at once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+import type { Db } from './db.js';
+
+export type { Db } from './db.js';
+export { rows } from './db.js';
+export * as tables from './schema.js';
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  /** The data folder, or the server URL without its password. */
+  location: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  /** A PGlite data folder snapshot (from dumpDataDir) to start from instead of an empty database. */
+  snapshot?: Blob;
+  /** Keep the embedded database in memory only (tests). */
+  inMemory?: boolean;
+}
+
+/** Raised when the database cannot be opened; the message is one sentence a person can act on. */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+}
+
+async function openPglite(options: StoreOptions): Promise<Store> {
+  let client: PGlite;
+  let location: string;
+  if (options.inMemory) {
+    location = 'memory';
+    client = new PGlite({ loadDataDir: options.snapshot });
+  } else {
+    const dir = path.join(options.dataDir, 'db');
+    location = dir;
+    if (fs.existsSync(options.dataDir) && !fs.statSync(options.dataDir).isDirectory()) {
+      throw new StoreOpenError(`The data folder ${options.dataDir} is a file, not a folder: choose another with --data or COMPENDIUM_DATA.`);
+    }
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new StoreOpenError(`Cannot create the data folder ${dir}: ${(e as Error).message}.`);
+    }
+    const fresh = fs.readdirSync(dir).length === 0;
+    try {
+      client = new PGlite(dir, { loadDataDir: fresh ? options.snapshot : undefined });
+      await client.waitReady;
+    } catch (e) {
+      throw new StoreOpenError(`Cannot open the embedded database in ${dir}: ${(e as Error).message}. Is another Compendium process using it?`);
+    }
+  }
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { kind: 'pglite', location, db, close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => { /* idle client errors surface on the next query */ });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new StoreOpenError(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(e as Error).message || (e as { code?: string }).code || 'connection refused'}.`);
+  }
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { kind: 'postgres', location: redactUrl(url), db, close: () => pool.end() };
+}

@@ -1,0 +1,20 @@
+// Workspace settings, kept as one JSON value per key.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db.js';
+import { settings } from '../schema.js';
+
+export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return row ? (row.value as T) : undefined;
+}
+
+export async function getAllSettings(db: Db): Promise<Record<string, unknown>> {
+  const all = await db.select().from(settings);
+  return Object.fromEntries(all.map((r) => [r.key, r.value]));
+}
+
+export async function putSettings(db: Db, values: Record<string, unknown>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    await db.insert(settings).values({ key, value: value as object }).onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
+  }
+}

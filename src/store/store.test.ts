@@ -1,0 +1,68 @@
+// The store suite: runs on PGlite with `npm test` and on PostgreSQL with `npm run test:pg`.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { tables, type Store } from './index.js';
+import { testStore } from '../../test/helpers/store.js';
+import { getTableCounts, getSchemaVersion } from './queries/getTableCounts.js';
+import { getPlanStructure } from './queries/plans.js';
+import { services } from '../services/index.js';
+import { loadConfig } from '../config.js';
+
+let store: Store;
+beforeEach(async () => { store = await testStore(); });
+afterEach(async () => { await store.close(); });
+
+describe('reference areas', () => {
+  it('has Leicestershire with its seven districts', async () => {
+    const [leics] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000018'));
+    expect(leics).toMatchObject({ shortName: 'Leicestershire', type: 'county', parentCode: 'E12000004', region: 'East Midlands' });
+    const districts = await store.db.select().from(tables.areas).where(eq(tables.areas.parentCode, 'E10000018'));
+    expect(districts.map((d) => d.shortName).sort()).toEqual([
+      'Blaby', 'Charnwood', 'Harborough', 'Hinckley and Bosworth', 'Melton', 'North West Leicestershire', 'Oadby and Wigston',
+    ]);
+    expect(districts.every((d) => d.type === 'district')).toBe(true);
+  });
+
+  it('knows which councils have been abolished', async () => {
+    const [northants] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000021'));
+    expect(northants.endDate).toBe('2021-04-01');
+  });
+});
+
+describe('schema and counts', () => {
+  it('records the applied migration and counts every table', async () => {
+    expect((await getSchemaVersion(store.db)).migrations).toBeGreaterThanOrEqual(1);
+    const counts = await getTableCounts(store.db);
+    expect(counts.areas).toBeGreaterThan(400);
+    expect(counts.entries).toBe(0);
+    expect(Object.keys(counts)).toContain('audit_events');
+  });
+});
+
+describe('plans', () => {
+  it('creates a plan with outcomes and themes in order, and audits it', async () => {
+    const s = services(store, loadConfig());
+    const id = await s.plans.create({
+      title: 'Test Plan 2026–30', councilCode: 'E10000018', startDate: '2026-04-01', endDate: '2030-03-31',
+      outcomes: [
+        { title: 'Clean and Green', themes: [{ title: 'Waste' }, { title: 'Nature' }] },
+        { title: 'Safe & Well', summary: 'People are safe.' },
+      ],
+    });
+    const s1 = await getPlanStructure(store.db, id);
+    expect(s1?.outcomes.map((o) => [o.slug, o.position, o.themes.map((t) => t.title)])).toEqual([
+      ['clean-and-green', 1, ['Waste', 'Nature']],
+      ['safe-and-well', 2, []],
+    ]);
+    expect(await s.plans.currentPlanId()).toBe(id);
+    const audit = await store.db.select().from(tables.auditEvents);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', entityType: 'plan', entityId: id });
+  });
+
+  it('writes nothing when a plan is invalid', async () => {
+    const s = services(store, loadConfig());
+    await expect(s.plans.create({ title: 'Backwards', councilCode: 'E10000018', startDate: '2030-04-01', endDate: '2026-03-31' })).rejects.toThrow(/ends before it starts/);
+    expect((await getTableCounts(store.db)).plans).toBe(0);
+  });
+});

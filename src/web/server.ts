@@ -1,0 +1,33 @@
+// Starts the HTTP server for an app, with a clear message when the port is taken.
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from '../config.js';
+import { CliError } from '../errors.js';
+import type { Services } from '../services/index.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(s: Services, config: Config): Promise<RunningServer> {
+  const app = createApp(s);
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') reject(new CliError(`Port ${config.port} is already in use on ${config.host}.`, 'choose another with --port or PORT'));
+      else if (e.code === 'EACCES') reject(new CliError(`Not allowed to listen on port ${config.port}.`, 'choose a port above 1024 with --port'));
+      else reject(e);
+    };
+    const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      server.off('error', onError);
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () => new Promise<void>((res) => server.close(() => res())),
+      });
+    });
+    server.once('error', onError);
+  });
+}

@@ -1,0 +1,55 @@
+// Throw-away databases for tests: an in-memory PGlite started from a snapshot taken once per run
+// (migrated, reference areas loaded), or a fresh PostgreSQL database when TEST_DATABASE_URL is set.
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openStore, type Store } from '../../src/store/index.js';
+import { loadConfig } from '../../src/config.js';
+import { services, type Services } from '../../src/services/index.js';
+
+/** True when this run is the PostgreSQL suite (`npm run test:pg`). */
+export const onPostgres = (): boolean => Boolean(loadConfig().testDatabaseUrl);
+
+async function freshPostgres(adminUrl: string): Promise<Store> {
+  const name = `compendium_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = await openStore({ dataDir: '', databaseUrl: url.toString() });
+  const close = store.close;
+  return {
+    ...store,
+    close: async () => {
+      await close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** A new, empty workspace database with the reference areas loaded. Close it when done. */
+export async function testStore(): Promise<Store> {
+  const pgUrl = loadConfig().testDatabaseUrl;
+  if (pgUrl) {
+    const store = await freshPostgres(pgUrl);
+    await services(store, loadConfig()).workspace.init();
+    return store;
+  }
+  const snapshotFile = inject('pgliteSnapshot');
+  const snapshot = new Blob([fs.readFileSync(snapshotFile)]);
+  return openStore({ dataDir: '', inMemory: true, snapshot });
+}
+
+/** Services over a fresh test database, with a config pointing at a temporary data folder. */
+export async function testServices(): Promise<Services & { close(): Promise<void> }> {
+  const store = await testStore();
+  const dataDir = fs.mkdtempSync('/tmp/compendium-test-');
+  const s = services(store, loadConfig({ dataDir }));
+  return { ...s, close: () => store.close() };
+}
