@@ -1,3 +1,4 @@
 // Domain types and schemas: what Compendium keeps. Imports nothing else of ours.
 export * from './model.js';
 export * from './period.js';
+export * from './performance.js';
