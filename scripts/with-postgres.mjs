@@ -3,7 +3,7 @@
 // server as the postgres user over its socket (what .ci/run starts). Fails clearly when none answers.
 import { spawnSync } from 'node:child_process';
 
-const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@localhost:5432/postgres';
+const url = process.env.TEST_DATABASE_URL || 'postgres://postgres:postgres@localhost:5432/postgres';
 const probe = spawnSync('psql', [url, '-tAc', 'select 1'], { encoding: 'utf8' });
 if (probe.status !== 0) {
   console.error(`No PostgreSQL answers at ${url.replace(/:[^:@/]+@/, ':***@')}: ${(probe.stderr || probe.error?.message || '').trim()}`);
