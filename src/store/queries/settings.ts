@@ -15,6 +15,8 @@ export async function getAllSettings(db: Db): Promise<Record<string, unknown>> {
 
 export async function putSettings(db: Db, values: Record<string, unknown>): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
-    await db.insert(settings).values({ key, value: value as object }).onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
+    // JSON text cast explicitly: drivers differ on how they send a bare null to a jsonb column.
+    const json = sql`${JSON.stringify(value ?? null)}::jsonb`;
+    await db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
   }
 }
