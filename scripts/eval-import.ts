@@ -1,0 +1,19 @@
+// npm run eval:import [-- --misses]: precision and recall of the import's text extractors (facts by
+// kind, places, partners, commitments) on the hand-labelled set in test/fixtures/labelled.
+import { formatScores } from '../src/ingest/text/evaluate.js';
+import { runLabelledSet } from './labelled-set.js';
+
+const run = runLabelledSet();
+const entries = run.byDocument.length;
+console.log(`Labelled set: ${entries} reports\n`);
+for (const d of run.byDocument) {
+  console.log(d.file);
+  console.log(formatScores(d.evaluation.scores));
+  console.log('');
+}
+console.log('All reports');
+console.log(formatScores(run.all.scores));
+if (process.argv.includes('--misses')) {
+  console.log('\nDifferences (missed = labelled but not found; extra = found but not labelled)');
+  for (const m of run.all.misses) console.log(`${m.entry}  ${m.kind.padEnd(10)} ${m.what.padEnd(6)} ${m.text}`);
+}
