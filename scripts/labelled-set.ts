@@ -57,19 +57,29 @@ export function gazetteerFor(reportText: string): Gazetteer {
 
 export interface LabelledRun {
   all: Evaluation;
+  /** Only the held-out files (heldout-*.json): labelled before the extractors ever ran on them, never used to tune them. */
+  heldOut: Evaluation;
   byDocument: { file: string; evaluation: Evaluation }[];
 }
+
+export const isHeldOut = (file: string) => file.startsWith('heldout-');
 
 /** Runs the extractors over every labelled entry and scores them, overall and per report. */
 export function runLabelledSet(docs = loadLabelledSet()): LabelledRun {
   const allEntries: LabelledEntry[] = [];
   const allAnalyses: Analysis[] = [];
+  const heldEntries: LabelledEntry[] = [];
+  const heldAnalyses: Analysis[] = [];
   const byDocument = docs.map((d) => {
     const g = gazetteerFor(d.reportText);
     const analyses = d.entries.map((e) => analyse(e.text, g, { reportYear: d.reportYear }));
     allEntries.push(...d.entries);
     allAnalyses.push(...analyses);
+    if (isHeldOut(d.file)) {
+      heldEntries.push(...d.entries);
+      heldAnalyses.push(...analyses);
+    }
     return { file: d.file, evaluation: evaluate(d.entries, analyses) };
   });
-  return { all: evaluate(allEntries, allAnalyses), byDocument };
+  return { all: evaluate(allEntries, allAnalyses), heldOut: evaluate(heldEntries, heldAnalyses), byDocument };
 }
