@@ -234,15 +234,19 @@ function matchSingleAt(text: string, at: number, reportYear: number | undefined)
   if (/[A-Za-z0-9£$€]/.test(text[at - 1] ?? '')) return undefined;
   const before = text.slice(Math.max(0, at - 16), at);
   if (g.y) {
-    // A bare year needs a time word before it; "the 2023 programme" or "Awards 2020" are names.
-    if (!TIME_PREPOSITION.test(before)) return undefined;
+    // A bare year needs a time word before it; "the 2023 programme" or "Awards 2020" are names, but a
+    // year naming a target is a date: "the Council's 2030 Net Zero Carbon target".
+    const target = /^(?:\s[A-Z][A-Za-z-]*){0,4}\s(?:target|goal|ambition|deadline|pledge|commitment)s?\b/.test(text.slice(at + 4, at + 60));
+    if (!TIME_PREPOSITION.test(before) && !target) return undefined;
     if (/(?:^|\s)(?:to|from|of|and|for|than)\s$/i.test(before) && /\d[\d,.]*\s(?:\w+\s)?(?:to|from|of|and|than)\s$/i.test(text.slice(Math.max(0, at - 24), at))) return undefined; // "from 39 to 2024"
   }
   if (g.m) {
     const month = /(January|February|March|April|May|June|July|August|September|October|November|December)$/.exec(t)![1];
     // A month on its own needs a time word before it ("in May", "by June"); "May" also needs one in full.
     const hasPart = new RegExp(`^${PART}`).test(t);
-    if (!hasPart && !/(?:^|[^A-Za-z])(?:in|since|by|until|till|during|from|before|after|throughout|of|to|between|and|end of|start of|early|mid|late)\s$/i.test(before)) return undefined;
+    // Or it opens a sentence and a second month follows: "October and November will see …".
+    const opensRange = /(?:^|[.!?]\s+)$/.test(before) && new RegExp(String.raw`^\s(?:and|to|-|–)\s${MONTH_FULL}\b`).test(text.slice(at + t.length, at + t.length + 16));
+    if (!hasPart && !opensRange && !/(?:^|[^A-Za-z])(?:in|since|by|until|till|during|from|before|after|throughout|of|to|between|and|end of|start of|early|mid|late)\s$/i.test(before)) return undefined;
     if (month === 'May' && /\s(?:be|have|also|not|need|take|help|include)\b/.test(text.slice(at + t.length, at + t.length + 12))) return undefined;
   }
   const r = windowOf(g, t, reportYear);
@@ -294,7 +298,9 @@ export function findTimeExpressions(text: string, reportYear?: number): TimeExpr
     }
     // A range: the second part may carry the year for both ("1 August to 31 March 2024", "March to June 2020").
     const join = RANGE_JOIN.exec(text.slice(first.end, first.end + 12));
-    if (join && !(join[0].trim() === 'and' && !/between\s$/i.test(text.slice(Math.max(0, at - 8), at)))) {
+    // "and" joins a range only after "between", or between two months ("October and November").
+    const andOk = /between\s$/i.test(text.slice(Math.max(0, at - 8), at)) || (first.grain === 'month' && !/\d/.test(first.text));
+    if (join && !(join[0].trim() === 'and' && !andOk)) {
       const second = matchSingleAt(text, first.end + join[0].length, reportYear) ?? matchYearAfterJoin(text, first.end + join[0].length);
       if (second?.w && (second.kind === 'date' || second.grain === 'financial-year' || second.grain === 'academic-year')) {
         const end = second.w.end;
