@@ -129,9 +129,7 @@ function pair<F, G>(found: F[], gold: G[], agree: (f: F, g: G) => boolean, exact
 type Tally = (kind: ScoredKind, labelled: number, found: number, matched: number) => void;
 type Scorer = (entry: LabelledEntry, a: Analysis, add: Tally, misses: Miss[]) => void;
 
-const FACT_KINDS = ['money', 'count', 'percent', 'date', 'period', 'duration'] as const;
-
-function scoreFacts(kind: (typeof FACT_KINDS)[number]): Scorer {
+function scoreFacts(kind: FactKind): Scorer {
   return (entry, a, add, misses) => {
     const spans = locate(entry.text, entry.facts);
     const gold = entry.facts.map((f, j) => ({ f, span: spans[j] })).filter((g) => g.f.kind === kind);
