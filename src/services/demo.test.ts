@@ -173,7 +173,7 @@ describe('loading the demo', () => {
     const counts = await getTableCounts(store.db);
     for (const t of CONTENT_TABLES) expect(counts[t], t).toBe(0);
     expect(await store.db.select().from(tables.areas).where(eq(tables.areas.fictional, true))).toEqual([]);
-    expect(await store.db.select().from(tables.settings).where(eq(tables.settings.key, 'demo'))).toEqual([]);
+    expect((await services(store, loadConfig()).workspace.settings()).demo).toBe(false);
   });
 
   it("refuses a workspace that holds a council's own plan, and changes nothing", async () => {
