@@ -14,7 +14,7 @@ import { INDICATOR_PERIODS } from './demo/indicators.js';
 import { verifyPassword } from './passwords.js';
 
 const CONTENT_TABLES = ['users', 'plans', 'outcomes', 'themes', 'entries', 'entry_places', 'facts', 'commitments', 'commitment_evidence',
-  'indicators', 'targets', 'observations', 'comparator_groups', 'comparator_group_members', 'financial_figures', 'audit_events'];
+  'indicators', 'targets', 'observations', 'comparator_groups', 'comparator_group_members', 'financial_figures', 'reporting_duties', 'audit_events'];
 
 describe('the demo workspace, loaded', () => {
   let store: Store;
@@ -43,7 +43,7 @@ describe('the demo workspace, loaded', () => {
     expect(counts).toMatchObject({
       plans: 1, outcomes: c.outcomes, themes: c.themes, entries: c.entries, facts: c.facts, commitments: c.commitments,
       indicators: c.indicators, targets: c.targets, observations: c.observations, users: c.users,
-      comparator_groups: 1, comparator_group_members: 16, financial_figures: c.financialFigures, audit_events: 1,
+      comparator_groups: 1, comparator_group_members: 16, financial_figures: c.financialFigures, reporting_duties: c.reportingDuties, audit_events: 1,
     });
     const fictional = await store.db.select().from(tables.areas).where(eq(tables.areas.fictional, true));
     expect(fictional).toHaveLength(c.areas);
@@ -149,6 +149,22 @@ describe('the demo workspace, loaded', () => {
     const contributor = users.find((u) => u.role === 'contributor')!;
     expect(contributor.services).toEqual(['Environment and Waste']);
     expect(contributor.outcomeIds).toHaveLength(1);
+  });
+
+  it('gives the reporting calendar duties owed by demo users, some still outstanding', async () => {
+    const duties = await store.db.select().from(tables.reportingDuties);
+    const users = new Set((await store.db.select().from(tables.users)).map((u) => u.id));
+    const subjects = new Set([
+      ...(await store.db.select().from(tables.indicators)).map((i) => `indicator:${i.id}`),
+      ...(await store.db.select().from(tables.outcomes)).map((o) => `outcome:${o.id}`),
+    ]);
+    expect(duties.length).toBeGreaterThan(5);
+    for (const d of duties) {
+      expect(subjects.has(`${d.subjectType}:${d.subjectId}`)).toBe(true);
+      expect(users.has(d.ownerId ?? '')).toBe(true);
+    }
+    expect(duties.some((d) => d.doneAt === null)).toBe(true);
+    expect(duties.some((d) => d.doneAt !== null)).toBe(true);
   });
 
   it('does nothing the second time', async () => {

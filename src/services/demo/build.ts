@@ -25,6 +25,7 @@ export interface DemoRows {
   group: Insert<typeof tables.comparatorGroups>;
   groupMembers: Insert<typeof tables.comparatorGroupMembers>[];
   financialFigures: Insert<typeof tables.financialFigures>[];
+  reportingDuties: Insert<typeof tables.reportingDuties>[];
   settings: Record<string, unknown>;
 }
 
@@ -155,12 +156,14 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
     }
   }
 
+  const indicatorIds = new Map<string, string>();
   const indicators: DemoRows['indicators'] = [];
   const targets: DemoRows['targets'] = [];
   const observations: DemoRows['observations'] = [];
   const periods = content.indicatorPeriods;
   for (const ind of content.indicators) {
     const id = newId();
+    indicatorIds.set(ind.code, id);
     indicators.push({
       id, code: ind.code, title: ind.title, unit: ind.unit, decimalPlaces: ind.decimalPlaces, polarity: ind.polarity, frequency: ind.frequency,
       outcomeId: ind.outcome === null ? null : outcomeId(ind.outcome), themeId: ind.outcome === null || ind.theme === null ? null : themeId(ind.outcome, ind.theme),
@@ -195,6 +198,13 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
     amount: f.unit === '%' ? f.amount : Math.round(f.amount * 100), unit: f.unit, note: f.note, position: i + 1,
   }));
 
+  const reportingDuties = content.duties.map((d) => {
+    const [subjectType, subjectId] = 'indicator' in d.subject
+      ? ['indicator', need(indicatorIds.get(d.subject.indicator), `no indicator ${d.subject.indicator}`)]
+      : ['outcome', outcomeId(d.subject.outcome)];
+    return { id: newId(), subjectType, subjectId, periodKey: d.periodKey, ownerId: userId(d.owner), dueDate: d.dueDate, doneAt: d.doneAt };
+  });
+
   const settings = {
     councilCode, councilName: content.council.name, brandColour: content.council.brandColour, logoUrl: null,
     currentPlanId: planId, defaultGroup: content.group.name, demo: true,
@@ -202,6 +212,6 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
 
   return {
     areas, users, plan, outcomes, themes, entries, entryPlaces, facts, commitments, commitmentEvidence,
-    indicators, targets, observations, group, groupMembers, financialFigures, settings,
+    indicators, targets, observations, group, groupMembers, financialFigures, reportingDuties, settings,
   };
 }

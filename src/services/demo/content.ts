@@ -5,6 +5,7 @@ import { PLACES_ENTRIES } from './entries-places.js';
 import { CHILDREN_ENTRIES } from './entries-children.js';
 import { HEALTH_ENTRIES } from './entries-health.js';
 import { GREENER_ENTRIES } from './entries-greener.js';
+import { DEMO_DUTIES } from './duties.js';
 import { DEMO_FINANCIAL_FIGURES } from './finance.js';
 import { DEMO_INDICATORS, INDICATOR_PERIODS } from './indicators.js';
 import { DEMO_PLAN } from './plan.js';
@@ -27,4 +28,5 @@ export const DEMO_CONTENT: DemoContent = {
   indicators: DEMO_INDICATORS,
   indicatorPeriods: INDICATOR_PERIODS,
   financialFigures: DEMO_FINANCIAL_FIGURES,
+  duties: DEMO_DUTIES,
 };

@@ -129,6 +129,16 @@ export interface DemoFinancialFigure {
   note: string | null;
 }
 
+/** Who supplies an indicator's value or an outcome's update for a period, by when, and when they did. */
+export interface DemoDuty {
+  subject: { indicator: string } | { outcome: string };
+  periodKey: string;
+  owner: DemoUserKey;
+  dueDate: string;
+  /** When it was done (ISO timestamp), or null while it is outstanding. */
+  doneAt: string | null;
+}
+
 export interface DemoContent {
   council: { code: string; name: string; brandColour: string };
   areas: DemoArea[];
@@ -141,4 +151,5 @@ export interface DemoContent {
   /** Every period the indicators have values for, oldest first. */
   indicatorPeriods: string[];
   financialFigures: DemoFinancialFigure[];
+  duties: DemoDuty[];
 }
