@@ -77,6 +77,25 @@ describe('the demo workspace, loaded', () => {
     for (const f of found) expect(f.body.slice(f.start, f.end), `${f.title}: ${f.text}`).toBe(f.text);
   });
 
+  it('gives each kind of fact the value its kind needs', async () => {
+    const facts = await store.db.select().from(tables.facts);
+    expect(new Set(facts.map((f) => f.kind))).toEqual(new Set(['money', 'count', 'percent', 'date', 'period', 'duration']));
+    expect(facts.some((f) => f.approximate)).toBe(true);
+    expect(facts.some((f) => f.valueMax !== null)).toBe(true);
+    for (const f of facts) {
+      if (f.kind === 'date' || f.kind === 'period') {
+        expect(f.value, f.text).toBeNull();
+        expect(f.dateStart! <= f.dateEnd!, f.text).toBe(true);
+      } else {
+        expect(f.value, f.text).not.toBeNull();
+        expect(f.dateStart, f.text).toBeNull();
+      }
+      if (f.kind === 'money') expect(f.unit).toBe('£');
+      if (f.kind === 'percent') expect(f.unit).toBe('%');
+      if (f.kind === 'duration') expect(f.unit).toBe('days');
+    }
+  });
+
   it('gives every entry a place in a demo area, and mixes kinds and workflow states', async () => {
     const entries = await store.db.select().from(tables.entries);
     const places = await store.db.select().from(tables.entryPlaces);
@@ -87,14 +106,18 @@ describe('the demo workspace, loaded', () => {
       for (const p of own) expect(fictional.has(p.areaCode ?? ''), `${e.title}: ${p.name}`).toBe(true);
     }
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['achievement', 'update', 'project', 'commitment']));
-    expect(new Set(entries.map((e) => e.workflowState))).toEqual(new Set(['draft', 'submitted', 'published']));
+    expect(new Set(entries.map((e) => e.workflowState))).toEqual(new Set(['draft', 'submitted', 'approved', 'published']));
     expect(new Set(entries.map((e) => e.periodKey)).size).toBeGreaterThanOrEqual(4);
   });
 
   it('has commitments in every status, with evidence only for delivered ones', async () => {
     const commitments = await store.db.select().from(tables.commitments);
     expect(new Set(commitments.map((c) => c.status))).toEqual(new Set(['open', 'delivered', 'late', 'dropped', 'unknown']));
-    for (const c of commitments) expect(c.dueStart! <= c.dueEnd!, c.text).toBe(true);
+    const bodies = new Map((await store.db.select().from(tables.entries)).map((e) => [e.id, e.body.toLowerCase()]));
+    for (const c of commitments) {
+      expect(c.dueStart! <= c.dueEnd!, c.text).toBe(true);
+      expect(bodies.get(c.entryId!), c.text).toContain(c.dueText!.toLowerCase());
+    }
     const evidence = await rows<{ status: string; kind: string }>(store.db,
       sql`select c.status, e.kind from commitment_evidence ce join commitments c on c.id = ce.commitment_id join entries e on e.id = ce.entry_id`);
     expect(evidence.length).toBeGreaterThan(0);
