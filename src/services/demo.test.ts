@@ -108,6 +108,8 @@ describe('the demo workspace, loaded', () => {
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['achievement', 'update', 'project', 'commitment']));
     expect(new Set(entries.map((e) => e.workflowState))).toEqual(new Set(['draft', 'submitted', 'approved', 'published']));
     expect(new Set(entries.map((e) => e.periodKey)).size).toBeGreaterThanOrEqual(4);
+    const byPosition = [...entries].sort((a, b) => a.position - b.position).map((e) => e.date!);
+    expect(byPosition).toEqual([...byPosition].sort());
   });
 
   it('has commitments in every status, with evidence only for delivered ones', async () => {
