@@ -7,6 +7,7 @@ import { getTableCounts } from '../store/queries/getTableCounts.js';
 import { testStore } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { isConflictError } from '../errors.js';
+import { financialQuarter, periodFromKey } from '../domain/index.js';
 import { services } from './index.js';
 import { demoService, type DemoSummary } from './demo.js';
 import { DEMO_CONTENT } from './demo/content.js';
@@ -108,6 +109,12 @@ describe('the demo workspace, loaded', () => {
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['achievement', 'update', 'project', 'commitment']));
     expect(new Set(entries.map((e) => e.workflowState))).toEqual(new Set(['draft', 'submitted', 'approved', 'published']));
     expect(new Set(entries.map((e) => e.periodKey)).size).toBeGreaterThanOrEqual(4);
+    // An entry is dated within its reporting period, or (a year-end update) in the quarter after it.
+    for (const e of entries) {
+      const year = periodFromKey(e.periodKey ?? '')!;
+      const quarterAfter = financialQuarter(Number(year.end.slice(0, 4)), 1);
+      expect(e.date! >= year.start && e.date! <= quarterAfter.end, `${e.title}: ${e.date} for ${e.periodKey}`).toBe(true);
+    }
     const byPosition = [...entries].sort((a, b) => a.position - b.position).map((e) => e.date!);
     expect(byPosition).toEqual([...byPosition].sort());
   });
