@@ -7,7 +7,7 @@ import { getTableCounts } from '../store/queries/getTableCounts.js';
 import { testStore } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { isConflictError } from '../errors.js';
-import { financialQuarter, periodFromKey } from '../domain/index.js';
+import { Area, Fact, Indicator, Observation, Target, User, financialQuarter, periodFromKey } from '../domain/index.js';
 import { services } from './index.js';
 import { demoService, type DemoSummary } from './demo.js';
 import { DEMO_CONTENT } from './demo/content.js';
@@ -69,6 +69,18 @@ describe('the demo workspace, loaded', () => {
     expect(districts.length).toBeGreaterThanOrEqual(5);
     expect(districts.every((d) => d.fictional && d.type === 'district')).toBe(true);
     expect(districts.reduce((sum, d) => sum + (d.population ?? 0), 0)).toBe(area.population);
+  });
+
+  it('writes rows that fit the domain model', async () => {
+    const check = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, rows: unknown[]) => {
+      for (const row of rows) expect(schema.safeParse(row).error, JSON.stringify(row)).toBeUndefined();
+    };
+    check(Area, await store.db.select().from(tables.areas).where(eq(tables.areas.fictional, true)));
+    check(User, await store.db.select().from(tables.users));
+    check(Fact, await store.db.select().from(tables.facts));
+    check(Indicator, await store.db.select().from(tables.indicators));
+    check(Target, await store.db.select().from(tables.targets));
+    check(Observation, await store.db.select().from(tables.observations));
   });
 
   it("finds every fact's words in its entry's body at the stated offsets", async () => {
