@@ -3,6 +3,11 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
+import { groupService } from './groups.js';
+import { indicatorService } from './indicators.js';
+import { observationService } from './observations.js';
+import { performanceService } from './performance.js';
+import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
   return {
@@ -10,6 +15,11 @@ export function services(store: Store, config: Config) {
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
+    indicators: indicatorService(store),
+    targets: targetService(store),
+    observations: observationService(store),
+    groups: groupService(store),
+    performance: performanceService(store),
   };
 }
 
