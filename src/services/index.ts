@@ -5,6 +5,11 @@ import { backupService } from './backup.js';
 import { demoService } from './demo.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
+import { groupService } from './groups.js';
+import { indicatorService } from './indicators.js';
+import { observationService } from './observations.js';
+import { performanceService } from './performance.js';
+import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
   return {
@@ -14,6 +19,11 @@ export function services(store: Store, config: Config) {
     plans: planService(store),
     backup: backupService(store),
     demo: demoService(store),
+    indicators: indicatorService(store),
+    targets: targetService(store),
+    observations: observationService(store),
+    groups: groupService(store),
+    performance: performanceService(store),
   };
 }
 
