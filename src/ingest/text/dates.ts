@@ -49,7 +49,7 @@ const SINGLE = String.raw`(?:` +
   String.raw`|(?<hol>(?:Easter|Christmas)\s${YEAR})` +
   String.raw`|(?<dm>${DAY}\s${MONTH_FULL}(?!,?\s(?:of\s)?(?:19|20)\d{2}\b))` +
   String.raw`|(?<y>${YEAR})(?![\d,.]\d|%|\s?\/\s?\d)` +
-  String.raw`|(?<m>(?:${PART}\s)?${MONTH_FULL})` +
+  String.raw`|(?<m>(?:${PART}[\s-])?${MONTH_FULL})` +
   String.raw`)`;
 
 const PMY_RE = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH})\s(?:of\s)?(\d{4})$`);
@@ -58,9 +58,9 @@ const SEASONS_RE = new RegExp(SEASON, 'g');
 const YEAR_PAIR_RE = new RegExp(YEAR_PAIR);
 const PART_RE = new RegExp(PART);
 const PART_START_RE = new RegExp(`^${PART}`);
-const MONTH_ONLY_RE = new RegExp(String.raw`^(${PART})?\s?(${MONTH_FULL})$`);
+const MONTH_ONLY_RE = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH_FULL})$`);
 const SECOND_MONTH_RE = new RegExp(String.raw`^\s(?:and|to|-|–)\s${MONTH_FULL}\b`);
-const OPEN_ENDED_RE = new RegExp(String.raw`(?:${DAY}\s${MONTH_FULL}|${MONTH_FULL}(?:\s${DAY})?)(?=\s?(?:to|until|till|and|[-–])\s?(?:${DAY}\s)?${MONTH_FULL})`, 'y');
+const OPEN_ENDED_RE = new RegExp(String.raw`(?:${DAY}\s${MONTH_FULL}|(?:${PART}[\s-])?${MONTH_FULL}(?:\s${DAY})?)(?=\s?(?:to|until|till|and|[-–])\s?(?:${DAY}\s|${PART}[\s-])?${MONTH_FULL})`, 'y');
 const YEAR_AFTER_JOIN_RE = new RegExp(String.raw`(${YEAR})(?![\d%]|[,.]\d)`, 'y');
 /** Where a time expression can start: a figure, or a word that begins one. Other words are skipped. */
 const CANDIDATE_RE = /(?<![A-Za-z0-9])(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s|[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast|[Tt]his|[Nn]ext|Q[1-4]|FY|AY|[Ff]inancial|[Aa]cademic|Easter|Christmas))/g;
@@ -358,10 +358,11 @@ function inferWithYear(firstText: string, y: number): Window | null {
     const mo = monthOf(d[2]);
     return { start: iso(y, mo, +d[1]), end: iso(y, mo, +d[1]) };
   }
-  const m = /^([A-Za-z]+)(?:\s(\d{1,2}))?/.exec(firstText);
-  if (m && monthOf(m[1]) > 0) {
-    const mo = monthOf(m[1]);
-    return m[2] ? { start: iso(y, mo, +m[2]), end: iso(y, mo, +m[2]) } : { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)) };
+  // "March", "March 23", "mid-March", "the end of March".
+  const m = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH_FULL})(?:\s(\d{1,2}))?$`).exec(firstText);
+  if (m) {
+    const mo = monthOf(m[2]);
+    return m[3] ? { start: iso(y, mo, +m[3]), end: iso(y, mo, +m[3]) } : monthWindow(y, mo, m[1]);
   }
   return null;
 }

@@ -85,6 +85,14 @@ describe('findFacts: counts', () => {
     ['a six-bed short breaks building', 6, 'beds'],
     ['283 successful grant applications were processed', 283, 'successful grant applications'],
     ['668 families achieved sustained employment', 668, 'families'],
+    ['bringing together the eight county and district councils', 8, 'county and district councils'],
+    ['a roundabout for two large housing and employment sites.', 2, 'large housing and employment sites'],
+    ['over 40 existing and emerging social enterprises to develop', 40, 'existing and emerging social enterprises'],
+    ['approximately 312 tonnes of rock salt across the county', 312, 'tonnes of rock salt'],
+    ['There are now 16 LACs covering 23 locations.', 16, 'LACs'],
+    ['the scheme has seen 146 schools sign up', 146, 'schools'],
+    ['engaged with 2,000 children and is in its final stages', 2000, 'children'],
+    ['10 car parking spaces were added', 10, 'car parking spaces'],
   ])('"%s" counts %d %s', (text, value, unit) => {
     const f = of(text, 'count')[0];
     expect(f).toMatchObject({ value, unit });
@@ -121,6 +129,8 @@ describe('findFacts: counts', () => {
       'our Net Zero Team',
       'thousands of young people',
       'increased to 62.',
+      'Harborough Museum – 2020 marks 20 years since the discovery',
+      'of which 18 increased farm productivity',
     ]) expect(of(text, 'count'), text).toEqual([]);
   });
 });
@@ -151,11 +161,13 @@ describe('findFacts: dates and periods', () => {
     expect(one('from 2020-2025', 'period')).toMatchObject({ dateStart: '2020-01-01', dateEnd: '2025-12-31' });
     expect(one('The 2020-23 Sexual Health Strategy', 'period')).toMatchObject({ dateStart: '2020-01-01', dateEnd: '2023-12-31' });
     expect(one('to be launched in autumn/winter 2020', 'period')).toMatchObject({ dateStart: '2020-09-01', dateEnd: '2021-02-28' });
+    expect(one('levels between mid-March and the end of June 2020.', 'period')).toMatchObject({ dateStart: '2020-03-11', dateEnd: '2020-06-30' });
   });
 
   it('dates a month or day without a year by the report year, and leaves it open without one', () => {
     expect(one('In September we reported', 'date', 2020)).toMatchObject({ dateStart: '2020-09-01', dateEnd: '2020-09-30' });
     expect(one('In September we reported', 'date')).toMatchObject({ dateStart: null, dateEnd: null });
+    expect(one('applying by mid-April.', 'date', 2020)).toMatchObject({ dateStart: '2020-04-11', dateEnd: '2020-04-20' });
   });
 
   it('does not take names, numbers or "may" for dates', () => {

@@ -83,6 +83,28 @@ const COUNT_NUMBER_RE = countNumberRe();
 
 const WORD_RE = /^(?:[‘'"“][^’'"”]{1,40}[’'"”]|[A-Za-z][A-Za-z'’&-]*(?:\/[A-Za-z][A-Za-z'’-]*)?)/;
 
+/** Words ending in -ed that are not verbs. */
+const ED_NOT_VERB = /^(?:need|seed|speed|bed|shed|feed|red|bred|breed|weed|hundred|steed|reed|deed)$/i;
+/** A lower-case plural noun: the head of what is counted ("trees", "local jobs"), after which the phrase ends. */
+const IRREGULAR_PLURALS = new Set(['children', 'people', 'women', 'men', 'staff', 'police', 'feet', 'teeth', 'mice', 'geese', 'data', 'media', 'criteria', 'sheep', 'deer', 'fish', 'livestock', 'cattle']);
+const isPlural = (w: string) => IRREGULAR_PLURALS.has(w) || (/^[a-z][a-z'’-]*s$/.test(w) && !/(?:ss|us|is|ous|ics)$/.test(w));
+/** What follows a verb in -ing that takes an object: "16 LACs covering 23 locations", "teams dealing with". */
+const VERB_OBJECT = /^(?:\d|the\b|a\b|an\b|their\b|our\b|its\b|this\b|these\b|with\b|to\b|for\b|from\b|on\b|in\b|at\b|into\b|across\b|up\b|out\b)/;
+
+/** " of rock salt", " of highway": up to three words after a unit of measure. */
+function ofPhrase(text: string, i: number): { words: string[]; end: number } {
+  const m = /^\sof((?:\s[a-z][a-z-]*){1,3})/.exec(text.slice(i, i + 60));
+  if (!m) return { words: [], end: i };
+  const words: string[] = [];
+  let end = i + 3;
+  for (const w of m[1].trim().split(/\s+/)) {
+    if (STOP.has(w) || /^[a-z]+ed$/.test(w)) break;
+    words.push(w);
+    end = text.indexOf(w, end) + w.length;
+  }
+  return words.length ? { words: ['of', ...words], end } : { words: [], end: i };
+}
+
 /** The words after a count that say what it counts; '' when none ("increased to 62."). */
 function countedNoun(text: string, from: number): { unit: string; end: number } {
   let i = from;
@@ -95,65 +117,66 @@ function countedNoun(text: string, from: number): { unit: string; end: number } 
   // "sq. ft." and "square feet" first.
   const sq = /^\s(?:sq\.?\s?ft\.?|square\s(?:feet|foot|metres|meters|miles|kilometres))/i.exec(text.slice(i, i + 20));
   if (sq) return { unit: /ft|feet|foot/i.test(sq[0]) ? 'sq ft' : sq[0].trim().toLowerCase(), end: i + sq[0].length - (sq[0].endsWith('.') ? 1 : 0) };
+  const wordAt = (at: number) => {
+    const ws = /^[ \u00a0]+/.exec(text.slice(at, at + 4));
+    if (!ws) return undefined;
+    const m = WORD_RE.exec(text.slice(at + ws[0].length, at + ws[0].length + 60));
+    return m ? { w: m[0], next: at + ws[0].length + m[0].length } : undefined;
+  };
   while (words.length < 9) {
-    const ws = /^[ \u00a0]+/.exec(text.slice(i, i + 4));
-    if (!ws) break;
-    const m = WORD_RE.exec(text.slice(i + ws[0].length, i + ws[0].length + 60));
-    if (!m) break;
-    const w = m[0];
+    const got = wordAt(i);
+    if (!got) break;
+    const { w, next } = got;
     const lower = w.toLowerCase();
     if (words.length === 0 && lower === 'more') {
       // "two thousand more children": the comparison word is not part of what is counted.
-      i += ws[0].length + w.length;
+      i = next;
       continue;
     }
-    // "Nine Household Waste and Recycling Sites": "and" inside a capitalised name.
-    if (lower === 'and' && words.length > 0 && /^[A-Z]/.test(words[words.length - 1])) {
-      const next = /^\s([A-Z][A-Za-z'’-]*)/.exec(text.slice(i + ws[0].length + 3, i + ws[0].length + 40));
-      if (next) {
+    if (lower === 'and' && words.length > 0) {
+      const after = text.slice(next, next + 60);
+      // "Nine Household Waste and Recycling Sites": "and" inside a capitalised name.
+      const capitalised = /^[A-Z]/.test(words[words.length - 1]) && /^\s[A-Z]/.test(after);
+      // "eight county and district councils", "two large housing and employment sites": a shared plural head follows.
+      const sharedHead = !words.some(isPlural) && /^(?:\s[a-z][a-z-]*){0,2}\s[a-z][a-z'’-]*s\b/.test(after) && !/^\s(?:the|a|an|our|their|its)\b/.test(after);
+      if (capitalised || sharedHead) {
         words.push('and');
-        i += ws[0].length + 3;
+        i = next;
         continue;
       }
     }
-    if (STOP.has(lower)) {
-      // "18,500 tonnes of salt": keep "of" after a unit of measure.
-      if (lower === 'of' && words.length === 1 && MEASURES.has(words[0].toLowerCase())) {
-        const next = /^\s([a-z][a-z-]+)/.exec(text.slice(i + ws[0].length + 2, i + ws[0].length + 40));
-        if (next && !STOP.has(next[1])) {
-          words.push('of', next[1]);
-          i += ws[0].length + 2 + next[0].length;
-          end = i;
-        }
-      }
-      break;
+    if (STOP.has(lower) || /^\d/.test(w) || MONTH_WORD.test(w)) break;
+    if (words.length > 0) {
+      // After the noun, a verb ends the phrase: "668 families achieved …", "146 schools sign up".
+      if (/^[a-z]+ed$/.test(w) && !ED_NOT_VERB.test(w)) break;
+      // "16 LACs covering 23 locations" ends at the -ing word; "10 car parking spaces", "housing and employment sites" do not.
+      if (/^[a-z]+ing$/.test(w) && VERB_OBJECT.test(text.slice(next, next + 12).trimStart())) break;
     }
-    if (/^\d/.test(w)) break;
-    if (MONTH_WORD.test(w)) break;
-    // After the noun, a verb ends the phrase: "668 families achieved sustained employment".
-    if (words.length > 0 && /^[a-z]+ed$/.test(w) && !MEASURES.has(words[words.length - 1].toLowerCase())) break;
+    // "18 increased farm productivity": a participle first must be followed soon by a plural ("32 trained volunteers").
+    if (words.length === 0 && /^[a-z]+ed$/.test(w) && !ED_NOT_VERB.test(w)) {
+      const ahead = text.slice(next, next + 40).trim().split(/\s+/).slice(0, 2);
+      if (!ahead.some((x) => isPlural(x.replace(/[^a-z'’-]/g, '')))) break;
+    }
     words.push(w);
-    i += ws[0].length + w.length;
+    i = next;
     end = i;
     if (MEASURES.has(lower) && words.length === 1) {
-      // a unit of measure is the whole unit, unless "of X" follows
-      const of = /^\sof\s([a-z][a-z-]+)/.exec(text.slice(i, i + 40));
-      if (of && !STOP.has(of[1])) {
-        words.push('of', of[1]);
-        i += of[0].length;
-        end = i;
-      }
+      // A unit of measure is the whole unit, with what it measures: "tonnes of rock salt".
+      const of = ofPhrase(text, i);
+      words.push(...of.words);
+      if (of.words.length) end = of.end;
       break;
     }
+    if (isPlural(w)) break;
   }
   // Trailing participles and adverbs belong to the verb, not the noun: "trees planted", "jobs created".
-  while (words.length > 1 && /(?:ed|ing|ly)$/i.test(words[words.length - 1]) && !/^[A-Z]/.test(words[words.length - 1]) && !/(?:ings|ding|ling|thing|ring)$/.test(words[words.length - 1])) {
+  while (words.length > 1 && /(?:ed|ing|ly)$/i.test(words[words.length - 1]) && !/^[A-Z]/.test(words[words.length - 1]) && !/(?:ings|ding|ling|thing|ring)$/.test(words[words.length - 1]) && !ED_NOT_VERB.test(words[words.length - 1])) {
     const w = words.pop()!;
-    end = text.lastIndexOf(w, end) ;
+    end = text.lastIndexOf(w, end);
     end = text.slice(0, end).replace(/\s+$/, '').length;
   }
-  if (words.length === 1 && /(?:ed|ly)$/i.test(words[0]) && !/^(?:need|seed|speed|bed|shed|feed)$/i.test(words[0])) return { unit: '', end: from };
-  const unit = words.join(' ').replace(/[‘’“”"]/g, (c) => c).trim();
+  if (words.length === 1 && /(?:ed|ly)$/i.test(words[0]) && !ED_NOT_VERB.test(words[0])) return { unit: '', end: from };
+  const unit = words.join(' ').trim();
   const first = unit.split(' ')[0]?.toLowerCase();
   if (first && MEASURES.has(first)) return { unit: [MEASURES.get(first)!, ...unit.split(' ').slice(1)].join(' '), end };
   return { unit, end };
@@ -344,6 +367,8 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
     }
     if (!noun.unit) continue;
     if (isYearLike && (/^[A-Z]/.test(noun.unit) || /(?:in|since|by|until|of|from|to|during|before|after)\s$/i.test(before))) continue;
+    // "2020 marks the anniversary": a year as the subject of a sentence.
+    if (isYearLike && /^\s[a-z]+s?\s(?:the|a|an|its|our|\d)/.test(text.slice(start + m[0].length, start + m[0].length + 20)) && /(?:^|[.!?:–-]\s*)$/.test(text.slice(0, start))) continue;
     // "the 2020 challenge": a year before a singular noun names an edition, not a number of things.
     if (isYearLike && /(?:^|\s)(?:the|a|an|this|that|our|its|their|each)\s$/i.test(before) && !/s$/.test(noun.unit.split(' ')[0])) continue;
     if (/^(?:per|percent|pence|p)$/i.test(noun.unit)) continue;
