@@ -17,6 +17,7 @@ describe('findCommitments', () => {
     ['This will be achieved within the new People Strategy – 2020-2024.', 2020, '2020-2024', '2020-01-01', '2024-12-31'],
     ['Working towards the Council’s 2030 Net Zero Carbon target.', 2020, '2030', '2030-01-01', '2030-12-31'],
     ['Plans are to now complete this engagement over the course of 2021.', 2020, '2021', '2021-01-01', '2021-12-31'],
+    ['We expect the application to be considered by the Board by the end of 2020.', 2020, 'by the end of 2020', '2020-10-01', '2020-12-31'],
   ])('"%s" is due %s', (text, year, dueText, start, end) => {
     expect(due(text, year)).toEqual([[dueText, start, end]]);
   });
@@ -33,6 +34,7 @@ describe('findCommitments', () => {
       ['The first business moved into the site in early 2020.', 2020],
       ['In October 2019 a new £5.5m industrial park in Coalville, set to create 120 jobs, opened for business.', 2020],
       ['In July 2020 we agreed a new Youth Justice Strategic Plan to 2023.', 2020],
+      ['In June 2019 we committed to a Social Care Investment Plan (SCIP) 2019-2037, which proposes investment.', 2020],
       ['The population is projected to rise to 860,618 by 2043.', 2020],
       ['The pandemic would push up the budget gap from £39m to £50m by 2024.', 2020],
       ['Current estimates are that the pandemic will cost the Council £90m in 2020/21.', 2020],

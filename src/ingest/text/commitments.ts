@@ -24,7 +24,7 @@ export interface FindCommitmentsOptions {
 }
 
 /** Words that point to the future. */
-const FUTURE = /\b(?:(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
+const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[a-z]+\s){1,4}to\s(?:be\s)?[a-z]+|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
 /** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
 const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
 /** Words that put a plan off. */
@@ -47,7 +47,7 @@ const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|
 function sentenceCommitments(s: { text: string; start: number }, reportYear?: number): FoundCommitment | undefined {
   const times = findTimeExpressions(s.text, reportYear).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
-  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year' || t.grain === 'range' || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
+  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
   const later = (t: TimeExpression) => reportYear !== undefined && t.dateStart! >= `${reportYear + 1}-01-01`;
   let future = FUTURE.exec(s.text);

@@ -51,8 +51,8 @@ const CUE_RE = new RegExp(String.raw`\b(?:${CUES.join('|')})\s(?:(?:the|our|loca
 const LIST_RE = new RegExp(String.raw`${NAME}(?:(?:,\s|\s(?:and|&)\s|,\sand\s)${NAME})*`, 'y');
 
 /** Heads that make a capitalised phrase an organisation wherever it stands. */
-const ORG_HEAD = String.raw`(?:Trust|Trusts|University|Universities|NHS|ICB|CCG|Hospitals?|Police|Constabulary|Fire\sand\sRescue\sService|Fire\sService|Ltd|Limited|plc|PLC|LLP|CIC|Foundation|Charity|Society|Association|Alliance|Consortium|Commission|Agency|Authority|Partnership|Board|Corporation|Forum|Institute|Lottery|Chamber\sof\sCommerce|College|Colleges|Academies\sTrust|Group|Housing|Homes\sEngland|England|UK)`;
-const ORG_RE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:Department|Ministry|Office)\s(?:for|of)\s(?:the\s)?${CAP}(?:(?:,\s|\s(?:and|&)\s|\s)${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*(?:NHS|University\sof|Universities\sof)\s${CAP}(?:\s(?:(?:${JOINER})\s)*${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*${CAP}\s${ORG_HEAD}(?:\sof\s${CAP}(?:\s(?:and|&)\s${CAP})*)?)(?![A-Za-z])`, 'g');
+const ORG_HEAD = String.raw`(?:Trust|Trusts|University|Universities|NHS|ICB|CCG|Hospitals?|Police|Constabulary|Fire\sand\sRescue\sService|Fire\sService|Ltd|Limited|plc|PLC|LLP|CIC|Foundation|Charity|Society|Association|Alliance|Consortium|Commission|Agency|Authority|Partnership|Board|Corporation|Forum|Institute|Lottery|Chamber\sof\sCommerce|College|Colleges|Academies\sTrust|Group|Homes\sEngland|England|UK)`;
+const ORG_RE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:Department|Ministry|Office)\s(?:for|of)\s(?:the\s)?${CAP}(?:\s${CAP})*(?:(?:,\s${CAP}(?:\s${CAP})*)*\s(?:and|&)\s${CAP}(?:\s${CAP})*)?|(?:${CAP}\s(?:(?:${JOINER})\s)*)*(?:NHS|University\sof|Universities\sof)\s${CAP}(?:\s(?:(?:${JOINER})\s)*${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*${CAP}\s${ORG_HEAD}(?:\sof\s${CAP}(?:\s(?:and|&)\s${CAP})*)?)(?![A-Za-z])`, 'g');
 
 /** National bodies whose names carry no organisation word ("Home Office", "Openreach"). */
 const KNOWN_BODIES = /\b(?:Home\sOffice|Cabinet\sOffice|HM\sTreasury|Openreach|Ofgem|Natural\sEngland|Historic\sEngland|Sport\sEngland|Homes\sEngland|Arts\sCouncil\sEngland|Innovate\sUK|Highways\sEngland|National\sHighways|Network\sRail|Environment\sAgency|Defra|DEFRA|DfE|DfT|DWP|DHSC|MHCLG|DLUHC|BEIS|Public\sHealth\sEngland|Jobcentre\sPlus)\b/g;
@@ -68,7 +68,20 @@ const GENERIC_FIRST = /^(?:Our|We|This|These|Those|That|In|On|At|For|With|From|B
 /** Names that end in a thing rather than a body: "the Freeport", "the Strategic Plan". */
 const THING_TAIL = /\b(?:Plan|Strategy|Programme|Program|Project|Scheme|Fund|Funding|Award|Awards|Week|Day|Month|Campaign|Challenge|Policy|Framework|Review|Report|Survey|Act|Bill|Bid|Deal|Zone|Site|Sites|Park|Road|Centre|Hub|Hall|School|Museum|Library|Libraries|Station|Bootcamps?|Webinars?|Roadshow|Toolkit|Pilot|Strategy|Network|Panel|Meeting|Conference|Event|Events|Service|Services|Team|Teams|Champions|Areas|Area|Sector|Sectors|Funds|Offer|Pathway|Model|Assessment|Plans|Cup|Games|League|Grant|Grants)$/;
 
+/** A name that already ends in an organisation word. */
+const ORG_HEAD_END = new RegExp(String.raw`\b${ORG_HEAD}$`);
+/** People and offices, not organisations. */
+const OFFICES = /^(?:Lord|Lady|Sir|Dame|Mayor|Director|Chief|Head|Leader|Chair|Chairman|Cabinet\sMember|Lieutenant|Deputy|Minister|Secretary|Council[’']s|Council\s)/;
+/** Roles of the council itself ("Lead Local Flood Authority", "Local Highway Authority"). */
+const COUNCIL_ROLE = /^(?:(?:Lead|Local|Flood|Highways?|Planning|Education|Waste|Disposal|Collection|Minerals|Transport|Licensing|Housing|Public\sHealth)\s)+Authority$/;
+/** Professions and groups of people ("Occupational Therapists"), not organisations. */
+const PEOPLE = /\s(?:Therapists|Workers|Officers|Practitioners|Nurses|Doctors|Volunteers|Champions|Members|Leavers|Carers|Wardens|Coordinators)$/;
+/** Single words that cues pick up but that name no organisation. */
+const NOT_NAMES = new Set(['Support', 'Safe', 'Education', 'Police', 'University', 'Inspired', 'Health', 'Care', 'Housing', 'Schools', 'Partners', 'Partnership', 'Community', 'Communities', 'Business', 'Businesses', 'Residents', 'Members', 'Officers', 'Volunteers', 'SEND', 'SEN', 'EHC', 'LLR', 'VCS', 'VCSE', 'BAME', 'ESF', 'ERDF', 'GP', 'GPs', 'COVID', 'Covid']);
+
 function cleanName(raw: string): string {
+  // "University of Leicester in October": a name ends before "in"/"on"/"at" and one word.
+  raw = raw.replace(/\s(?:in|on|at)\s[A-Z][a-z]+$/, '');
   // "Natural England for Swift conservation": a name ends at "for" after a complete body's name.
   const cut = /^(.*?\b(?:England|UK|Trust|University|Partnership|Council|Agency|Board|Group|ICB|NHS))\sfor\s/.exec(raw);
   if (cut) raw = cut[1];
@@ -85,6 +98,7 @@ function acceptable(name: string, fromCue: boolean): boolean {
   if (/(?:County|City|District|Borough)\sCouncil$/.test(name) && /^Leicestershire\s/.test(name)) return false;
   if (GENERIC_FIRST.test(name + ' ') && !/^(?:National|Local|Regional)\s(?:\S+\s)+(?:Trust|Agency|Association|Society|Partnership|Board|Alliance|Chronicle|Archives|Forum|Lottery)$/.test(name.replace(/^(\S+)\s/, '$1 x '))) return false;
   if (/^[A-Z][a-z]+$/.test(name) && !fromCue) return false;
+  if (NOT_NAMES.has(name) || OFFICES.test(name) || COUNCIL_ROLE.test(name) || PEOPLE.test(name)) return false;
   if (GENERIC_BODIES.test(name)) return false;
   if (/\sGroup$/.test(name) && name.split(/\s+/).slice(0, -1).every((w) => STRUCTURE_WORDS.has(w))) return false;
   if (/^Record\sOffice/.test(name)) return false;
@@ -110,7 +124,10 @@ function splitList(list: string, offset: number): FoundPartner[] {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     const next = pieces[i + 1];
-    if (next && /^[A-Z][a-z]+$/.test(p.text) && /\s(?:Universities|Councils|Trusts|Colleges|CCGs|Hospitals)$/.test(next.text)) {
+    // Also a short name joined to a committee's: "Suicide Audit and Prevention Group", "Drugs and Alcohol Partnership".
+    const sharedHead = /^[A-Z][a-z]+$/.test(p.text) && next && /\s(?:Universities|Councils|Trusts|Colleges|CCGs|Hospitals)$/.test(next.text);
+    const committee = next && /^(?:[A-Z][A-Za-z]+\s){0,2}[A-Z][A-Za-z]+$/.test(p.text) && !ORG_HEAD_END.test(p.text) && /^[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)*\s(?:Group|Partnership|Board|Forum|Committee|Panel|Service)$/.test(next.text) && list.slice(p.start + p.text.length, next.start).trim() === 'and';
+    if (sharedHead || committee) {
       merged.push({ text: list.slice(p.start, next.start + next.text.length), start: p.start });
       i++;
     } else merged.push(p);
@@ -131,6 +148,9 @@ export function findPartners(text: string): FoundPartner[] {
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const add = (p: FoundPartner, fromCue: boolean) => {
     if (!acceptable(p.name, fromCue) || overlaps(p.start, p.end)) return;
+    // Part of a longer name: "Family Group Conferences", "NHS Long Term Plan".
+    // A national body's name may stand before one of its schemes ("the Visit England Visitor Attractions Scheme").
+    if (/^\s[A-Z][a-z]/.test(text.slice(p.end, p.end + 3)) && !fromCue && !/\s(?:England|UK)$/.test(p.name)) return;
     // A status, not a body: "to become a Local Visitor Economy Partnership".
     if (/\bbecome\s(?:a|an|the)\s$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) return;
     // Our own services: "our Adult Learning Service".
