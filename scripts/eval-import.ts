@@ -11,7 +11,7 @@ for (const d of run.byDocument) {
   console.log(formatScores(d.evaluation.scores));
   console.log('');
 }
-console.log('Held-out files only (labelled before the extractors ran on them; never used to tune them)');
+console.log('Held-out files only (labelled before the extractors were first run on them; docs/extraction.md gives the figures of those first runs)');
 console.log(formatScores(run.heldOut.scores));
 console.log('');
 console.log('All files');

@@ -59,7 +59,7 @@ export function gazetteerFor(reportText: string): Gazetteer {
 
 export interface LabelledRun {
   all: Evaluation;
-  /** Only the held-out files (heldout-*.json): labelled before the extractors ever ran on them, never used to tune them. */
+  /** Only the held-out files (heldout-*.json): labelled before the extractors were first run on them. */
   heldOut: Evaluation;
   byDocument: { file: string; evaluation: Evaluation }[];
 }

@@ -93,6 +93,8 @@ describe('findFacts: counts', () => {
     ['the scheme has seen 146 schools sign up', 146, 'schools'],
     ['engaged with 2,000 children and is in its final stages', 2000, 'children'],
     ['10 car parking spaces were added', 10, 'car parking spaces'],
+    ['it attracted 76,000 page views and', 76_000, 'page views'],
+    ['the draft, 100-page blueprint', 100, 'pages'],
   ])('"%s" counts %d %s', (text, value, unit) => {
     const f = of(text, 'count')[0];
     expect(f).toMatchObject({ value, unit });

@@ -76,7 +76,7 @@ const STOP = new Set(`and or but nor without despite against to in on at for wit
 const MEASURES = new Map<string, string>([
   ['mile', 'miles'], ['miles', 'miles'], ['km', 'km'], ['kilometre', 'km'], ['kilometres', 'km'], ['metre', 'metres'], ['metres', 'metres'], ['m2', 'square metres'],
   ['acre', 'acres'], ['acres', 'acres'], ['hectare', 'hectares'], ['hectares', 'hectares'], ['ha', 'hectares'], ['tonne', 'tonnes'], ['tonnes', 'tonnes'], ['tons', 'tonnes'],
-  ['litre', 'litres'], ['litres', 'litres'], ['mw', 'MW'], ['kw', 'kW'], ['kwh', 'kWh'], ['mwh', 'MWh'], ['gwh', 'GWh'], ['bed', 'beds'], ['storey', 'storeys'], ['seat', 'seats'], ['place', 'places'], ['megawatt', 'megawatts'], ['megawatts', 'megawatts'],
+  ['litre', 'litres'], ['litres', 'litres'], ['mw', 'MW'], ['kw', 'kW'], ['kwh', 'kWh'], ['mwh', 'MWh'], ['gwh', 'GWh'], ['bed', 'beds'], ['storey', 'storeys'], ['seat', 'seats'], ['place', 'places'], ['page', 'pages'], ['megawatt', 'megawatts'], ['megawatts', 'megawatts'],
 ]);
 
 const COUNT_NUMBER_RE = countNumberRe();
@@ -160,7 +160,8 @@ function countedNoun(text: string, from: number): { unit: string; end: number } 
     words.push(w);
     i = next;
     end = i;
-    if (MEASURES.has(lower) && words.length === 1) {
+    // A unit of measure written as a word is plural or abbreviated ("miles", "km"); "76,000 page views" counts views.
+    if (MEASURES.has(lower) && words.length === 1 && (/s$/.test(lower) || /^(?:km|ha|mw|kw|kwh|mwh|gwh|m2)$/.test(lower))) {
       // A unit of measure is the whole unit, with what it measures: "tonnes of rock salt".
       const of = ofPhrase(text, i);
       words.push(...of.words);
@@ -178,7 +179,7 @@ function countedNoun(text: string, from: number): { unit: string; end: number } 
   if (words.length === 1 && /(?:ed|ly)$/i.test(words[0]) && !ED_NOT_VERB.test(words[0])) return { unit: '', end: from };
   const unit = words.join(' ').trim();
   const first = unit.split(' ')[0]?.toLowerCase();
-  if (first && MEASURES.has(first)) return { unit: [MEASURES.get(first)!, ...unit.split(' ').slice(1)].join(' '), end };
+  if (first && MEASURES.has(first) && unit.split(' ').length === 1) return { unit: [MEASURES.get(first)!, ...unit.split(' ').slice(1)].join(' '), end };
   return { unit, end };
 }
 

@@ -13,6 +13,8 @@ describe('findPartners', () => {
     expect(names('Bus operator Arriva began providing the service')).toEqual(['Arriva']);
     expect(names('public health and six local authorities have also funded LRS to develop a package')).toEqual(['LRS']);
     expect(names('was given a silver award from Sustainable Food Places.')).toEqual(['Sustainable Food Places']);
+    expect(names('through a £12m allocation from the LLEP’s Local Growth Fund')).toEqual(['LLEP']);
+    expect(names('several national campaigns by Material Focus, such as')).toEqual(['Material Focus']);
   });
 
   it('splits lists of partners but keeps a shared head word together', () => {

@@ -28,7 +28,8 @@ const CUES = [
   String.raw`(?:jointly|together)\swith`,
   String.raw`alongside`,
   String.raw`(?:supported|funded|commissioned|delivered|led|run|provided|awarded|co-funded|part-funded|backed|sponsored|hosted|accredited|recognised|awarded)\sby`,
-  String.raw`(?:funding|grant|grants|investment|money|support|award|awards|prize|accreditation|recognition|status)\sfrom`,
+  String.raw`(?:funding|grant|grants|investment|money|support|award|awards|prize|accreditation|recognition|status|allocation|contribution)\sfrom`,
+  String.raw`(?:campaigns?|review|reviewed|report|study|research|carried\sout|conducted|produced|organised|hosted)\sby`,
   String.raw`(?:secured|received|awarded|won|gained|achieved)\s[^.;]{0,40}?\sfrom`,
   String.raw`(?:joined|joint)\s(?:up\s)?with`,
   String.raw`with\s(?:partners|colleagues)\s(?:at|from|in|including)`,
@@ -80,6 +81,9 @@ const PEOPLE = /\s(?:Therapists|Workers|Officers|Practitioners|Nurses|Doctors|Vo
 const NOT_NAMES = new Set(['Support', 'Safe', 'Education', 'Police', 'University', 'Inspired', 'Health', 'Care', 'Housing', 'Schools', 'Partners', 'Partnership', 'Community', 'Communities', 'Business', 'Businesses', 'Residents', 'Members', 'Officers', 'Volunteers', 'SEND', 'SEN', 'EHC', 'LLR', 'VCS', 'VCSE', 'BAME', 'ESF', 'ERDF', 'GP', 'GPs', 'COVID', 'Covid']);
 
 function cleanName(raw: string): string {
+  // "the LLEP’s Local Growth Fund": the owner is the organisation.
+  const owner = /^(.+?)[’']s\s[A-Z]/.exec(raw);
+  if (owner) raw = owner[1];
   // "University of Leicester in October": a name ends before "in"/"on"/"at" and one word.
   raw = raw.replace(/\s(?:in|on|at)\s[A-Z][a-z]+$/, '');
   // "Natural England for Swift conservation": a name ends at "for" after a complete body's name.

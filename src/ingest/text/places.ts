@@ -111,8 +111,11 @@ export function findPlaces(text: string, g: Gazetteer): FoundPlace[] {
     const run = /^(?:\s(?:and|&|of|for)?\s?[A-Z][A-Za-z]*){1,6}/.exec(after.length < 40 ? after : text.slice(end, end + 80));
     const words = run ? run[0].split(/\s+/).filter((w) => /^[A-Z]/.test(w)) : [];
     if (words.length > 0 && /^\s[A-Z]/.test(after) && words.some((w) => NAME_HEADS.test(w))) continue;
-    // Two or more capitalised words straight after: a longer name ("the Leicestershire International Gateway").
-    if (/^\s[A-Z][A-Za-z]*\s[A-Z]/.test(after)) continue;
+    // Two or more capitalised words straight after: a longer name ("the Leicestershire International Gateway");
+    // so is an acronym ("the Leicestershire BCF") or a plural ("Hinckley Fixers").
+    if (/^\s[A-Z][A-Za-z]*\s[A-Z]/.test(after) || /^\s[A-Z]{2,}\b/.test(after) || /^\s[A-Z][a-z]+[^s's]s\b/.test(after)) continue;
+    // "the Youth Council for Leicestershire": after an organisation word and "for" or "of".
+    if (/\b(?:Council|Partnership|Forum|Board|Trust|Service|Services|Office|Network|Alliance|Association|Society)\s(?:for|of)\s$/.test(before)) continue;
     if (words.length > 1 && /^\s(?:and|&)\s/.test(after) && words.slice(1).some((w) => NAME_HEADS.test(w))) continue;
     if (NAME_LEADS.test(before)) continue;
     // After another capitalised word, mid-sentence, a place is part of a name: "Natural England",
