@@ -70,6 +70,8 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
   // "46 new electric buses on the network by June 2026": a deadline in a later year, with no other verb of the future.
   if (!due && !FORECAST.test(s.text)) due = candidates.find((t) => isBy(t) && later(t));
   if (!due) return undefined;
+  // "Progress by March 2025: 180 homes completed" reports progress at a date; it promises nothing.
+  if (/\bprogress\s(?:by|at|to|as\sat|in)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, due.start - 20), due.start))) return undefined;
   // A postponement is not a promise: "decided to pause work on the reviews until Summer 2021".
   if (POSTPONED.test(s.text)) return undefined;
   // Forecasts and estimates are not promises: "the pandemic will cost £90m in 2020/21", "projected to rise … by 2043".

@@ -19,7 +19,7 @@ const TITLES = new Set(['st', 'no', 'nos', 'dr', 'mr', 'mrs', 'ms', 'prof', 'rev
 const CLOSERS = `"'”’)]»`;
 /** A Markdown heading line stands alone. */
 const HEADING_LINE = /^[ \t]*#{1,6}\s/;
-const BULLET_LINE = /^[ \t]*(?:[-*•▪◦●‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])[ \t]+/i;
+const BULLET_LINE = /^[ \t]*(?:[-*•▪◦●‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])[ \t]+|^[ \t]*\|/i;
 
 function wordBefore(text: string, dot: number): string {
   let i = dot;
@@ -29,6 +29,9 @@ function wordBefore(text: string, dot: number): string {
 
 /** True when the full stop at `dot` ends a sentence, given what follows it. */
 function endsSentence(text: string, dot: number): boolean {
+  // A list marker at the start of a line: "1. Grow the economy", "a. Keep people safe".
+  const lineStart = text.lastIndexOf('\n', dot - 1) + 1;
+  if (/^[ \t]*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})$/i.test(text.slice(lineStart, dot))) return false;
   const word = wordBefore(text, dot);
   const bare = word.replace(/^\.+/, '').toLowerCase();
   // Find the next non-space character after the stop and any closing quotes or brackets.
