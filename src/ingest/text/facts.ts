@@ -64,14 +64,6 @@ const DURATION_RE = new RegExp(
   'gi',
 );
 
-const countNumberRe = () => new RegExp(String.raw`(?<![\w.,£$€/#-])(?<c>c\.?\s?|~)?(?<n>${NUMBER})(?<scale>\s?(?:million|billion|thousand))?(?![\w%]|[.,]\d|\/\d)|(?<![\w-])(?<w>${WORD_NUMBER})(?![\w]|-(?!(?:${[...MEASURES.keys()].join('|')})\b))`, 'gi');
-
-/** Labels that make the figure after them a name or an ordinal, not a count ("Level 3", "Wave 5", "Year 11", "A6"). */
-const LABEL_BEFORE = /(?:^|[^A-Za-z])(?:level|levels|wave|year|years|phase|junction|stage|key stage|tier|band|grade|priority|no\.?|number|page|pages|section|chapter|route|covid|covid-|ks|top|aged|ages|age|under|over-|week|weeks|day|days|room|unit|flat|house|plot|area|zone|ward|platform|gate|version|v|cohort|class|group|lot|schedule|appendix|annex|table|figure|item|step|round|term|quarter|q|the|of the)\s?$/i;
-
-/** Words that end the noun phrase naming what a count counts. */
-const STOP = new Set(`and or but nor without despite against to in on at for with by from into onto across over under within during since than as through throughout including excluding per were was is are be been being have has had will would can could should may might must who which that where when while whilst this these those the a an its their our it they we he she them alone each every via like such so if who's whose having also now then there here been not all both either more less most least than between against about around after before until upon among amongst towards toward along beside besides near off out up down already still just only even because though although whether due plus versus vs out of took take takes taking gave give gives made make makes got get gets went go goes came come comes became become becomes began begin won win ran run led lead leads left leave met meet kept keep held hold brought bring built build found grew grow received receive receives attended attend joined join completed complete benefited benefit benefiting`.split(/\s+/));
-
 /** Units of measure that a count may use ("1,300 miles", "18,500 tonnes of salt", "550-acre site"). */
 const MEASURES = new Map<string, string>([
   ['mile', 'miles'], ['miles', 'miles'], ['km', 'km'], ['kilometre', 'km'], ['kilometres', 'km'], ['metre', 'metres'], ['metres', 'metres'], ['m2', 'square metres'],
@@ -79,7 +71,15 @@ const MEASURES = new Map<string, string>([
   ['litre', 'litres'], ['litres', 'litres'], ['mw', 'MW'], ['kw', 'kW'], ['kwh', 'kWh'], ['mwh', 'MWh'], ['gwh', 'GWh'], ['bed', 'beds'], ['storey', 'storeys'], ['seat', 'seats'], ['place', 'places'], ['page', 'pages'], ['megawatt', 'megawatts'], ['megawatts', 'megawatts'],
 ]);
 
-const COUNT_NUMBER_RE = countNumberRe();
+/** A figure or a number in words that may start a count ("c70", "31.2 million", "Nine", "six-bed"). */
+const COUNT_NUMBER_RE = new RegExp(String.raw`(?<![\w.,£$€/#-])(?<c>c\.?\s?|~)?(?<n>${NUMBER})(?<scale>\s?(?:million|billion|thousand))?(?![\w%]|[.,]\d|\/\d)|(?<![\w-])(?<w>${WORD_NUMBER})(?![\w]|-(?!(?:${[...MEASURES.keys()].join('|')})\b))`, 'gi');
+
+/** Labels that make the figure after them a name or an ordinal, not a count ("Level 3", "Wave 5", "Year 11", "A6"). */
+const LABEL_BEFORE = /(?:^|[^A-Za-z])(?:level|levels|wave|year|years|phase|junction|stage|key stage|tier|band|grade|priority|no\.?|number|page|pages|section|chapter|route|covid|covid-|ks|top|aged|ages|age|under|over-|week|weeks|day|days|room|unit|flat|house|plot|area|zone|ward|platform|gate|version|v|cohort|class|group|lot|schedule|appendix|annex|table|figure|item|step|round|term|quarter|q)\s?$/i;
+
+/** Words that end the noun phrase naming what a count counts. */
+const STOP = new Set(`and or but nor without despite against to in on at for with by from into onto across over under within during since than as through throughout including excluding per were was is are be been being have has had will would can could should may might must who which that where when while whilst this these those the a an its their our it they we he she them alone each every via like such so if who's whose having also now then there here been not all both either more less most least than between against about around after before until upon among amongst towards toward along beside besides near off out up down already still just only even because though although whether due plus versus vs out of took take takes taking gave give gives made make makes got get gets went go goes came come comes became become becomes began begin won win ran run led lead leads left leave met meet kept keep held hold brought bring built build found grew grow received receive receives attended attend joined join completed complete benefited benefit benefiting`.split(/\s+/));
+
 
 const WORD_RE = /^(?:[‘'"“][^’'"”]{1,40}[’'"”]|[A-Za-z][A-Za-z'’&-]*(?:\/[A-Za-z][A-Za-z'’-]*)?)/;
 
@@ -319,6 +319,11 @@ function findDurations(text: string, claims: Claims, out: FoundFact[]): void {
   }
 }
 
+/** "1,000 to 9,000 sq. ft.": the top of a range of counts. */
+const COUNT_RANGE_RE = new RegExp(String.raw`^\s?(?:-|–|to)\s?(${NUMBER})(?![\d%])`);
+/** "6 of the 12 units": a second figure whose noun the first one shares. */
+const OF_THE_RE = new RegExp(String.raw`^\s(?:of|out of)\s(?:the\s|our\s|its\s|these\s)?(${NUMBER}|${WORD_NUMBER})\b`, 'i');
+
 function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
   for (const m of text.matchAll(COUNT_NUMBER_RE)) {
     const g = m.groups!;
@@ -326,7 +331,7 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
     let end = start + m[0].length;
     if (!claims.free(start, end)) continue;
     const before = text.slice(Math.max(0, start - 14), start);
-    if (LABEL_BEFORE.test(before) && !/(?:^|\s)(?:the|of the)\s$/i.test(before)) continue;
+    if (LABEL_BEFORE.test(before)) continue;
     if (/[A-Za-z]$/.test(before) && !g.c) continue;
     let value: number;
     let approximate = !!g.c;
@@ -344,7 +349,7 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
     const isYearLike = !g.w && /^(?:19|20)\d{2}$/.test(g.n ?? '') && !g.scale;
     let valueMax: number | null = null;
     // "1,000 to 9,000 sq. ft.", "2 to 5": a range of counts.
-    const range = new RegExp(String.raw`^\s?(?:-|–|to)\s?(${NUMBER})(?![\d%])`).exec(text.slice(end, end + 20));
+    const range = COUNT_RANGE_RE.exec(text.slice(end, end + 20));
     let nounFrom = end;
     if (range && !g.w) {
       const hi = Number(range[1].replace(/,/g, ''));
@@ -354,7 +359,7 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
       }
     }
     // "6 of the 12 units": the first figure counts what the second one does.
-    const ofThe = new RegExp(String.raw`^\s(?:of|out of)\s(?:the\s|our\s|its\s|these\s)?(${NUMBER}|${WORD_NUMBER})\b`, 'i').exec(text.slice(end, end + 30));
+    const ofThe = OF_THE_RE.exec(text.slice(end, end + 30));
     let noun = countedNoun(text, nounFrom);
     if (!noun.unit && ofThe) {
       const afterSecond = end + ofThe[0].length;
@@ -380,12 +385,11 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
     const q = approximateBefore(text, start);
     if (q.approximate) approximate = true;
     const s = q.approximate ? q.start : start;
+    // Only the figures are claimed: the words after them may hold another fact.
+    const figuresEnd = Math.max(start + m[0].length, nounFrom);
+    if (!claims.free(s, figuresEnd)) continue;
+    claims.take(s, figuresEnd);
     end = Math.max(noun.end, end);
-    if (!claims.free(s, end)) {
-      // The noun runs into another fact: keep only the figure's own span.
-      if (!claims.free(s, start + m[0].length)) continue;
-    }
-    claims.take(s, Math.max(start + m[0].length, nounFrom));
     out.push(fact('count', text, s, end, { value: clean(value), valueMax, unit: noun.unit, approximate }));
   }
 }

@@ -45,7 +45,7 @@ function endsSentence(text: string, dot: number): boolean {
   if (!startsLikeSentence) return false; // a lower-case continuation: "e.g. the", "approx. ten"
   if (TITLES.has(bare)) return false; // "St. Helens", "No. 10", "e.g. Leicester"
   if (/^[A-Z]$/.test(word)) return false; // an initial: "J. Smith"
-  if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word) && word.length <= 5 && /[a-z]/.test(word) === false) return false; // "U.K. Government"
+  if (/^(?:[A-Z]\.)+[A-Z]$/.test(word) && word.length <= 5) return false; // "U.K. Government"
   return true;
 }
 
@@ -78,7 +78,7 @@ export function splitSentences(text: string): Sentence[] {
       let j = i + 1;
       while (j < text.length && (CLOSERS.includes(text[j]) || text[j] === '!' || text[j] === '?')) j++;
       if (j >= text.length || /\s/.test(text[j])) {
-        const after = text.slice(j).match(/^\s*(.)/s);
+        const after = text.slice(j, j + 40).match(/^\s*(\S)/);
         if (!after || /[A-Z0-9£$€"“‘'(\n]/.test(after[1]) || /\n/.test(text.slice(j, j + 2))) {
           push(start, j);
           start = j;
@@ -88,7 +88,7 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     if (ch === '.') {
-      if (text[i + 1] === '.' ) continue; // an ellipsis written as dots: decide at the last one
+      if (text[i + 1] === '.') continue; // an ellipsis written as dots: decide at the last one
       if (endsSentence(text, i)) {
         let j = i + 1;
         while (j < text.length && CLOSERS.includes(text[j])) j++;
