@@ -53,7 +53,7 @@ const LIST_RE = new RegExp(String.raw`${NAME}(?:(?:,\s|\s(?:and|&)\s|,\sand\s)${
 
 /** Heads that make a capitalised phrase an organisation wherever it stands. */
 const ORG_HEAD = String.raw`(?:Trust|Trusts|University|Universities|NHS|ICB|CCG|Hospitals?|Police|Constabulary|Fire\sand\sRescue\sService|Fire\sService|Ltd|Limited|plc|PLC|LLP|CIC|Foundation|Charity|Society|Association|Alliance|Consortium|Commission|Agency|Authority|Partnership|Board|Corporation|Forum|Institute|Lottery|Chamber\sof\sCommerce|College|Colleges|Academies\sTrust|Group|Homes\sEngland|England|UK)`;
-const ORG_RE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:Department|Ministry|Office)\s(?:for|of)\s(?:the\s)?${CAP}(?:\s${CAP})*(?:(?:,\s${CAP}(?:\s${CAP})*)*\s(?:and|&)\s${CAP}(?:\s${CAP})*)?|(?:${CAP}\s(?:(?:${JOINER})\s)*)*(?:NHS|University\sof|Universities\sof)\s${CAP}(?:\s(?:(?:${JOINER})\s)*${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*${CAP}\s${ORG_HEAD}(?:\sof\s${CAP}(?:\s(?:and|&)\s${CAP})*)?)(?![A-Za-z])`, 'g');
+const ORG_RE = new RegExp(String.raw`(?<![A-Za-z])(?:(?<![A-Z][A-Za-z]*\s)(?:Department|Ministry|Office)\s(?:for|of)\s(?:the\s)?${CAP}(?:\s${CAP})*(?:(?:,\s${CAP}(?:\s${CAP})*)*\s(?:and|&)\s${CAP}(?:\s${CAP})*)?|(?:${CAP}\s(?:(?:${JOINER})\s)*)*(?:NHS|University\sof|Universities\sof)\s${CAP}(?:\s(?:(?:${JOINER})\s)*${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*${CAP}\s${ORG_HEAD}(?:\sof\s${CAP}(?:\s(?:and|&)\s${CAP})*)?)(?![A-Za-z])`, 'g');
 
 /** National bodies whose names carry no organisation word ("Home Office", "Openreach"). */
 const KNOWN_BODIES = /\b(?:Home\sOffice|Cabinet\sOffice|HM\sTreasury|Openreach|Ofgem|Natural\sEngland|Historic\sEngland|Sport\sEngland|Homes\sEngland|Arts\sCouncil\sEngland|Innovate\sUK|Highways\sEngland|National\sHighways|Network\sRail|Environment\sAgency|Defra|DEFRA|DfE|DfT|DWP|DHSC|MHCLG|DLUHC|BEIS|Public\sHealth\sEngland|Jobcentre\sPlus)\b/g;
@@ -155,6 +155,8 @@ export function findPartners(text: string): FoundPartner[] {
     // Part of a longer name: "Family Group Conferences", "NHS Long Term Plan".
     // A national body's name may stand before one of its schemes ("the Visit England Visitor Attractions Scheme").
     if (/^\s[A-Z][a-z]/.test(text.slice(p.end, p.end + 3)) && !fromCue && !/\s(?:England|UK)$/.test(p.name)) return;
+    // Something the council sets up is not a partner: "Launching a new Cultural Youth Forum".
+    if (/\b(?:a|the|our)\s(?:new|newly\screated|newly\sformed)\s$/i.test(text.slice(Math.max(0, p.start - 22), p.start))) return;
     // A status, not a body: "to become a Local Visitor Economy Partnership".
     if (/\bbecome\s(?:a|an|the)\s$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) return;
     // Our own services: "our Adult Learning Service".
