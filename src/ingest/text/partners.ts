@@ -156,7 +156,7 @@ export function findPartners(text: string): FoundPartner[] {
     // A national body's name may stand before one of its schemes ("the Visit England Visitor Attractions Scheme").
     if (/^\s[A-Z][a-z]/.test(text.slice(p.end, p.end + 3)) && !fromCue && !/\s(?:England|UK)$/.test(p.name)) return;
     // Something the council sets up is not a partner: "Launching a new Cultural Youth Forum".
-    if (/\b(?:a|the|our)\s(?:new|newly\screated|newly\sformed)\s$/i.test(text.slice(Math.max(0, p.start - 22), p.start))) return;
+    if (/\b(?:launch(?:ed|ing)?|creat(?:ed|ing|e)|establish(?:ed|ing)?|set(?:ting)?\sup|form(?:ed|ing)?)\s(?:a|an|the|our)\s(?:new\s)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start))) return;
     // A status, not a body: "to become a Local Visitor Economy Partnership".
     if (/\bbecome\s(?:a|an|the)\s$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) return;
     // Our own services: "our Adult Learning Service".
