@@ -191,6 +191,7 @@ describe('findFacts: durations', () => {
   it('does not take ages or round-the-clock phrases for durations', () => {
     expect(of('pre-driver training to 16/17-year-olds', 'duration')).toEqual([]);
     expect(of('a 24 hour, 365 days a year service', 'duration')).toEqual([]);
+    expect(of('9,458 people over the age of 65 years with dementia', 'duration')).toEqual([]);
   });
 });
 

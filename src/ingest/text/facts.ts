@@ -311,6 +311,8 @@ function findDurations(text: string, claims: Claims, out: FoundFact[]): void {
     let unit = g.unit.toLowerCase();
     if (!unit.endsWith('s')) unit += 's';
     if (roundTheClock(n, unit, text.slice(end, end + 12))) continue;
+    // An age, not a duration: "over the age of 65 years", "aged 18 years and over".
+    if (/\b(?:age|ages)\sof\s$|\baged\s(?:between\s|over\s|under\s)?$/i.test(text.slice(Math.max(0, start - 24), start))) continue;
     const before = text.slice(Math.max(0, start - 30), start);
     const q = /(?:more than|almost|nearly|around|approximately|about|up to|just under|under|less than|at least|some)\s$/i.exec(before);
     const s = q ? start - q[0].length : start;
