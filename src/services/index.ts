@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
+import { demoService } from './demo.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
@@ -17,6 +18,7 @@ export function services(store: Store, config: Config) {
     workspace: workspaceService(store),
     plans: planService(store),
     backup: backupService(store),
+    demo: demoService(store),
     indicators: indicatorService(store),
     targets: targetService(store),
     observations: observationService(store),
