@@ -82,6 +82,12 @@ export interface ImportSummary {
   totals: { entries: number; facts: number; commitments: number; places: number };
 }
 
+/** Whether every word of an outcome's title is in the section's title. */
+function containsTitle(section: string, outcome: string): boolean {
+  const words = new Set(normaliseSection(section).split(' '));
+  return normaliseSection(outcome).split(' ').every((w) => words.has(w));
+}
+
 interface PlanTarget {
   id: string;
   title: string;
@@ -106,7 +112,8 @@ export function importService(store: Store, config: Config) {
       const outcomes: OutcomeChoice[] = [];
       const slugs = new Set<string>();
       for (const s of first?.sections ?? []) {
-        if (s.kind !== 'outcome' || outcomes.some((o) => normaliseSection(o.title) === normaliseSection(s.title))) continue;
+        // "Great Communities – Libraries" belongs to the "Great Communities" outcome made just before.
+        if (s.kind !== 'outcome' || outcomes.some((o) => containsTitle(s.title, o.title))) continue;
         let slug = slugify(s.title);
         while (slugs.has(slug)) slug = `${slug}-${slugs.size}`;
         slugs.add(slug);
@@ -189,7 +196,7 @@ export function importService(store: Store, config: Config) {
       if (r) return { outcome: r.outcomeId ? byId.get(r.outcomeId) ?? null : null, mappedBy: 'remembered' };
       if (kind === 'front') return { outcome: null, mappedBy: 'none' };
       if (plan.isNew) {
-        const same = plan.outcomes.find((o) => normaliseSection(o.title) === key);
+        const same = plan.outcomes.find((o) => containsTitle(title, o.title));
         if (same) return { outcome: same, mappedBy: 'new plan' };
       }
       const s = suggestOutcome(title, plan.outcomes);

@@ -21,6 +21,8 @@ export interface CleanResult {
   paragraphs: CleanParagraph[];
   /** Page numbers and furniture lines dropped, for the summary. */
   dropped: { pageNumbers: number; furniture: number };
+  /** The document's words, for joining lines later (bullets, table cells). */
+  vocabulary: Vocabulary;
 }
 
 interface Line {
@@ -38,6 +40,7 @@ const CONNECTOR = new Set(('and or of the a an to in for with by on at from that
   'these those into between including such than per within across also both will would could should can may not but its whose where when while').split(' '));
 const BULLET = /^\s*(?:[-*•◦▪‣●–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const COLUMN_GAP = /\S {3,}\S/;
 
 function splitLines(original: string): Line[] {
   const lines: Line[] = [];
@@ -110,7 +113,9 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly compounds = new Set<string>();
   constructor(text: string) {
-    for (const m of text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+    // Fragments of words broken at line ends say nothing about which words exist.
+    const whole = text.replace(/[A-Za-z]+-[ \t]*\r?\n[ \t]*[A-Za-z]+/g, ' ');
+    for (const m of whole.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
       const w = m[0].toLowerCase();
       if (w.includes('-')) {
         this.compounds.add(w);
@@ -125,7 +130,7 @@ export class Vocabulary {
     const r = right.toLowerCase();
     if (!/^[a-z]+$/.test(r) || !/[a-z]$/.test(l)) return true; // digits, capitals after: "2019-\n2037", "Francis-\nDehqani"
     if (this.compounds.has(`${l}-${r}`)) return true;
-    if (this.words.has(l + r)) return false;
+    if (['', 's', 'es', 'ed', 'd', 'ing', 'ment', 'ments', 'er', 'ers'].some((end) => this.words.has(l + r + end))) return false;
     if (HYPHEN_PREFIXES.has(l)) return true;
     // Both halves are words in their own right: "accommodation-\nbased", "car-\nsharing".
     if (this.words.has(l) && this.words.has(r)) return true;
@@ -239,10 +244,18 @@ export function cleanText(original: string, options: { markdown?: boolean } = {}
   }
 
   const paragraphs = merged.map((r): CleanParagraph => {
-    let mapped = r.lines.map((l) => normalise(MappedText.original(l.raw, l.start)));
+    // Columns laid out with spaces (pdftotext -layout): rows become "| a | b |" like a Markdown table.
+    const gapped = markdown ? 0 : r.lines.filter((l) => COLUMN_GAP.test(l.raw.trim())).length;
+    const table = gapped >= 2 && gapped * 2 >= r.lines.length;
+    let mapped = r.lines.map((l) => {
+      const line = MappedText.original(l.raw, l.start);
+      if (!table || !COLUMN_GAP.test(l.raw.trim())) return normalise(line);
+      const cells = normalise(line.trim().replace(/ {3,}/g, ' | '));
+      return MappedText.concat([MappedText.synthetic('| ', cells.map[0]), cells, MappedText.synthetic(' |', cells.map[cells.length])]);
+    });
     if (r.heading !== null) mapped = mapped.map((m) => m.replace(/^#{1,6}\s+|\s+#+$/g, ''));
     mapped = mapped.filter((m) => m.length > 0);
     return { lines: mapped, text: joinLines(mapped, vocabulary), pageStart: r.pageStart, markdownLevel: r.heading, indented: r.indented };
   }).filter((p) => p.text.length > 0);
-  return { paragraphs, dropped };
+  return { paragraphs, dropped, vocabulary };
 }

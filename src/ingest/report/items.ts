@@ -38,6 +38,11 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
       introOf().push(u.title ? MappedText.concat([MappedText.synthetic(`${u.title} – `, u.body.map[0]), u.body]) : u.body);
       continue;
     }
+    // "Highlights from the year:" introduces the list below it.
+    if (u.title === null && /:$/.test(u.body.text)) {
+      introOf().push(u.body);
+      continue;
+    }
     if (u.title !== null) {
       last = { section: u.section, theme: u.theme, title: u.title, body: u.body, status: u.status };
       items.push(last);

@@ -3,7 +3,7 @@
 import { financialYear } from '../../domain/period.js';
 import { analyse, buildGazetteer, discoverPlaceNames, splitSentences } from '../text/index.js';
 import type { AreaInput, FoundFact, Gazetteer } from '../text/index.js';
-import { cleanText, joinLines, Vocabulary } from './clean.js';
+import { cleanText, joinLines } from './clean.js';
 import { buildItems } from './items.js';
 import { findStructure, type SectionKind } from './structure.js';
 import type { MappedText } from './mapped-text.js';
@@ -86,8 +86,7 @@ export function reportYearOf(text: string, name?: string, given?: number): numbe
 export function parseReport(text: string, markdown: boolean, options: ParseOptions = {}): ParsedReport {
   const reportYear = reportYearOf(text, options.name, options.reportYear);
   const cleaned = cleanText(text, { markdown });
-  const vocabulary = new Vocabulary(text);
-  const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, vocabulary));
+  const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, cleaned.vocabulary));
   const { items, titledReport } = buildItems(structure, splitSentences);
 
   const base = buildGazetteer(options.areas ?? []);

@@ -52,7 +52,9 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A short line of words that could be a heading. */
 export function headingLike(text: string): boolean {
-  const t = stripMarkup(text).replace(/:$/, '');
+  // "Highlights from the year:" leads into a list; "**Skills:**" is a heading.
+  if (/:$/.test(text.trim()) && !/^\*\*.*\*\*$/.test(text.trim())) return false;
+  const t = stripMarkup(text).replace(/:$/, '').replace(NUMBERED_SUB, '').replace(/^\d{1,2}[.)]\s+(?=[A-Z])/, '');
   if (!t || t.length > 100 || wordCount(t) > 12) return false;
   if (!/^["'(]?[A-Z0-9]/.test(t)) return false;
   if (/[.;,]$/.test(t) || /[.!?]\s/.test(t) || CONNECTOR_END.test(t)) return false;
@@ -129,9 +131,10 @@ interface Block {
 }
 
 export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText): ReportStructure {
-  const blocks: Block[] = paragraphs.flatMap(splitLeadingHeading).map((p) => ({
+  const blocks: Block[] = joinActions(paragraphs.flatMap(splitLeadingHeading)).map((p) => ({
     p,
-    heading: p.markdownLevel !== null || (p.lines.length <= 2 && headingLike(p.text.text) && !BULLET.test(p.text.text) && !TABLE_ROW.test(p.text.text)),
+    heading: p.markdownLevel !== null || (p.lines.length <= 2 && headingLike(p.text.text) && !TABLE_ROW.test(p.text.text) &&
+      (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))),
     level: 0,
   }));
   assignLevels(blocks);
@@ -152,7 +155,7 @@ export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: M
     if (b.heading) {
       const title = cleanHeading(b.p.text.text);
       const next = blocks[i + 1];
-      if (i === 0 && next?.heading && next.level <= b.level && b.level === 1) {
+      if (i === 0 && next?.heading) {
         docTitle = title;
         continue;
       }
@@ -171,6 +174,22 @@ export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: M
     for (const u of splitUnits(b.p, joinLines)) units.push({ section, theme, ...u });
   }
   return { title: docTitle, sections, units };
+}
+
+/** "Priority action: …" and "Progress by March 2025: …" written as two paragraphs are one item. */
+function joinActions(paragraphs: CleanParagraph[]): CleanParagraph[] {
+  const out: CleanParagraph[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    if (prev && ACTION.test(prev.text.text) && !PROGRESS.test(prev.text.text) && /^(?:progress|update|what we did)\b[^:]{0,30}:/i.test(p.text.text)) {
+      out[out.length - 1] = {
+        ...prev,
+        lines: [...prev.lines, ...p.lines],
+        text: MappedText.concat([prev.text, MappedText.synthetic(' ', p.text.map[0]), p.text]),
+      };
+    } else out.push(p);
+  }
+  return out;
 }
 
 function assignLevels(blocks: Block[]): void {
@@ -267,13 +286,20 @@ function tableUnits(lines: MappedText[], joinLines: (lines: MappedText[]) => Map
   }
   if (!rows.length) return [];
   const header = rows[0].map((c) => c.text.toLowerCase());
-  const looksLikeHeader = header.every((h) => h.length < 40 && !/\d{3}/.test(h));
+  const looksLikeHeader = header.every((h) => h.length < 40 && !/[£$%]|\d,\d{3}/.test(h)) && !/^\d/.test(header[0] ?? '');
   const data = looksLikeHeader && rows.length > 1 ? rows.slice(1) : rows;
   const statusCol = looksLikeHeader ? header.findIndex((h) => /status|rag|rating/.test(h)) : -1;
+  const labelled = looksLikeHeader && rows.length > 1;
   return data.filter((r) => r.some((c) => c.length)).map((r) => {
-    const cells = r.filter((c, i) => i !== 0 && i !== statusCol && c.length);
-    const sep = (at: number) => MappedText.synthetic('. ', at);
-    const body = MappedText.concat(cells.flatMap((c, i) => (i ? [sep(c.map[0]), c] : [c])));
+    // Short figures read best with their column names: "2023/24: 4,210; 2024/25: 3,870".
+    const cells = r.map((c, i) => ({ c, i })).filter(({ c, i }) => i !== 0 && i !== statusCol && c.length);
+    const short = cells.every(({ c }) => c.length <= 30);
+    const parts = cells.flatMap(({ c, i }, k) => {
+      const label = labelled && short && rows[0][i]?.length ? `${rows[0][i].text}: ` : '';
+      const sep = k === 0 ? '' : short ? '; ' : /[.!?]$/.test(cells[k - 1].c.text) ? ' ' : '. ';
+      return [MappedText.synthetic(sep + label, c.map[0]), c];
+    });
+    const body = MappedText.concat(parts);
     const status = statusCol >= 0 && r[statusCol]?.length ? r[statusCol].text.toLowerCase() : null;
     return body.length
       ? { title: stripMarkup(r[0].text) || null, body, status }
