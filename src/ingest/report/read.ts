@@ -104,7 +104,7 @@ export async function readReport(file: ReportFile, options: ReadOptions = {}): P
   if (text.replace(/\s/g, '').length === 0) throw new ReportReadError(name, 'the file has no text in it');
   return {
     name, format, mediaType: MEDIA[format], sha256: sha256(file.bytes), size: file.bytes.length,
-    text, markdown: format !== 'txt' && format !== 'pdf', pages, extractor,
+    text, markdown: format !== 'txt' && extractor !== 'pdftotext -layout', pages, extractor,
   };
 }
 
@@ -162,10 +162,10 @@ async function readPdf(name: string, bytes: Uint8Array, usePdftotext: boolean): 
       fs.rmSync(dir, { recursive: true, force: true });
     }
   } else {
-    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { extractTextItems, getDocumentProxy } = await import('unpdf');
     try {
       const doc = await getDocumentProxy(new Uint8Array(bytes));
-      pages = (await extractText(doc, { mergePages: false })).text;
+      pages = layOutPages((await extractTextItems(doc)).items);
       extractor = 'unpdf';
     } catch (e) {
       throw new ReportReadError(name, `the PDF cannot be read (${((e as Error).message ?? 'corrupt file').split('\n')[0]})`);
@@ -174,4 +174,60 @@ async function readPdf(name: string, bytes: Uint8Array, usePdftotext: boolean): 
   const text = pages.join('\n\f');
   if (text.replace(/\s/g, '').length < 20) throw new ReportReadError(name, 'no text layer (a scanned PDF?): run OCR first');
   return { text, pages: pages.length, extractor };
+}
+
+interface PdfItem {
+  str: string;
+  y: number;
+  fontSize: number;
+  hasEOL: boolean;
+}
+
+/**
+ * pdf.js text items → lines, with a blank line where the gap between lines is wider than usual
+ * (a new paragraph) and "#" before lines in a larger type than the body (headings, biggest first).
+ */
+function layOutPages(pages: PdfItem[][]): string[] {
+  const lines = pages.map((items) => {
+    const out: { text: string; y: number; size: number }[] = [];
+    let text = '';
+    let y = 0;
+    let size = 0;
+    for (const it of items) {
+      if (!text) y = it.y;
+      text += it.str;
+      // A heading is large throughout: the smallest type on the line decides.
+      if (it.str.trim()) size = size ? Math.min(size, it.fontSize) : it.fontSize;
+      if (it.hasEOL) {
+        if (text.trim()) out.push({ text: text.trim(), y, size });
+        text = '';
+        size = 0;
+      }
+    }
+    if (text.trim()) out.push({ text: text.trim(), y, size });
+    return out;
+  });
+  const sizes = lines.flat().map((l) => Math.round(l.size * 10) / 10);
+  const bodySize = mode(sizes);
+  const headingSizes = [...new Set(sizes.filter((s) => s >= bodySize * 1.15))].sort((a, b) => b - a).slice(0, 3);
+  return lines.map((page) => {
+    const parts: string[] = [];
+    page.forEach((l, i) => {
+      const level = headingSizes.indexOf(Math.round(l.size * 10) / 10) + 1;
+      const gap = i > 0 ? page[i - 1].y - l.y : 0;
+      // Lines of a paragraph sit about 1.2 type sizes apart; more than 1.6 is a new paragraph.
+      if (i > 0 && (level || gap > Math.max(l.size, bodySize) * 1.6 || gap < 0 || parts[parts.length - 1].startsWith('#'))) parts.push('');
+      parts.push(level ? `${'#'.repeat(level)} ${l.text}` : l.text);
+    });
+    return parts.join('\n');
+  });
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
 }

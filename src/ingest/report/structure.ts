@@ -218,7 +218,8 @@ function assignLevels(blocks: Block[]): void {
       const next = blocks[i + 1];
       const opensPage = (byIndent ? b.p.indented : b.p.pageStart) || i === 0;
       const intro = next && !next.heading && !findTitle(next.p.text.text);
-      levelOf.set(b, opensPage && intro ? 1 : 2);
+      // Without page-top marks, an introduction after the heading is the only sign of a section.
+      levelOf.set(b, (opensPage || !byIndent) && intro ? 1 : 2);
     }
   }
   if (![...levelOf.values()].includes(1)) for (const b of headings) levelOf.set(b, 1);
