@@ -51,7 +51,6 @@ describe('compendium import', { timeout: 180_000 }, () => {
     expect(summary.files.map((f: { status: string }) => f.status)).toEqual(['imported', 'imported']);
     expect(summary.files[0].report.entries[0]).toMatchObject({ title: 'High Street Grants' });
     expect(summary.totals.entries).toBe(12);
-
   });
 
   it('refuses an empty file with one line naming it, and no stack', async () => {
