@@ -38,7 +38,7 @@ describe('compendium import', { timeout: 180_000 }, () => {
   it('shows the suggested mapping on a dry run, then imports with --json', async () => {
     const files = [path.join(fixtures, 'northvale-numbered-priorities-2025.txt'), path.join(fixtures, 'westbrook-bullets-2023.html')];
     const dry = await compendium(['import', ...files, '--new-plan', 'Council Plan 2024-28', '--dry-run']);
-    expect(dry.stderr).toMatch(/^(?:  warning: .*\n)*$/);
+    expect(dry.stderr).toMatch(/^(?: {2}warning: .*\n)*$/);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Dry run for new plan "Council Plan 2024-28"');
     expect(dry.stdout).toMatch(/A Thriving Local Economy +A Thriving Local Economy +new plan +3 /);
