@@ -78,11 +78,11 @@ export function formatSummary(s: ImportSummary): { lines: string[]; warnings: st
   lines.push(`${s.dryRun ? 'Dry run for' : 'Imported into'} ${s.newPlan ? 'new ' : ''}plan "${s.planTitle}"${s.planId ? ` (${s.planId})` : ''}`);
   for (const f of s.files) {
     lines.push('', `${f.name} — ${f.status}; ${f.reportYear} report, entries for ${f.periodKey}; read by ${f.extractor}${f.titledItems ? '' : '; items split one per achievement'}`);
-    const rows = f.sections.map((sec) => [
-      sec.title.length > 48 ? sec.title.slice(0, 47) + '…' : sec.title,
-      sec.kind === 'front' ? '(front matter)' : sec.outcome ?? '(not mapped)',
-      sec.mappedBy === 'none' ? '' : sec.mappedBy,
-      sec.entries, sec.facts, sec.commitments,
+    const cut = (t: string) => (t.length > 48 ? t.slice(0, 47) + '…' : t);
+    const rows = f.sections.flatMap((sec) => [
+      [cut(sec.title), sec.kind === 'front' ? '(front matter)' : sec.outcome ?? '(not mapped)', sec.mappedBy === 'none' ? '' : sec.mappedBy, sec.entries, sec.facts, sec.commitments],
+      // A theme mapped on its own is shown under its section.
+      ...sec.themeMappings.map((t) => [cut(`  › ${t.title}`), t.outcome ?? '(not mapped)', t.mappedBy, '', '', '']),
     ]);
     lines.push(table(rows, ['section', 'outcome', 'mapped by', 'entries', 'facts', 'commitments']).replace(/^/gm, '  '));
     const facts = Object.entries(f.facts).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
