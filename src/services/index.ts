@@ -2,9 +2,15 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
+import { demoService } from './demo.js';
 import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
+import { groupService } from './groups.js';
+import { indicatorService } from './indicators.js';
+import { observationService } from './observations.js';
+import { performanceService } from './performance.js';
+import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
   return {
@@ -13,6 +19,12 @@ export function services(store: Store, config: Config) {
     workspace: workspaceService(store),
     plans: planService(store),
     backup: backupService(store),
+    demo: demoService(store),
+    indicators: indicatorService(store),
+    targets: targetService(store),
+    observations: observationService(store),
+    groups: groupService(store),
+    performance: performanceService(store),
     imports: importService(store, config),
   };
 }
