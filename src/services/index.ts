@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
 import { demoService } from './demo.js';
+import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
@@ -24,6 +25,7 @@ export function services(store: Store, config: Config) {
     observations: observationService(store),
     groups: groupService(store),
     performance: performanceService(store),
+    imports: importService(store, config),
   };
 }
 
