@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { planService } from './plans.js';
+import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 
 export function services(store: Store, config: Config) {
@@ -10,6 +11,7 @@ export function services(store: Store, config: Config) {
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
+    reports: reportService(store, config),
   };
 }
 

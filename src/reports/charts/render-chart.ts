@@ -87,7 +87,7 @@ function positionSvg(spec: PositionChartSpec, brand: string): Element {
     document: document(),
     className: 'cmp-plot',
     width: 680, height, marginLeft: many ? 20 : 190, marginRight: 160, marginTop: 30, marginBottom: 36,
-    x: { label: spec.unitLabel, grid: true, nice: true, zero: spec.members.every((m) => m.value >= 0) },
+    x: { label: spec.unitLabel, grid: true, nice: true },
     y: many ? { axis: null, domain: names, padding: 0 } : { domain: names, label: null, tickSize: 0 },
     marks: [
       spec.median === null ? null : Plot.ruleX([spec.median], { stroke: MID_GREY, strokeWidth: 1.5, strokeDasharray: '7,4' }),
@@ -113,7 +113,7 @@ function summarySvg(spec: SummaryChartSpec): Element {
     document: document(),
     className: 'cmp-plot',
     width: 680, height: 40 + 34 * rows.length, marginLeft: 220, marginRight: 50, marginTop: 10, marginBottom: 36,
-    x: { label: 'Number of indicators', grid: true, nice: true },
+    x: { label: 'Number of indicators', grid: true, domain: [0, Math.max(1, ...rows.map((r) => r.count))], ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.count))), tickFormat: 'd' },
     y: { domain: rows.map((r) => r.name), label: null, tickSize: 0 },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'name', fill: (r: { key: string }) => fills[r.key] ?? LIGHT_GREY, stroke: INK, strokeWidth: 1, insetTop: 4, insetBottom: 4 }),

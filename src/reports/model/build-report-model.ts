@@ -73,7 +73,7 @@ function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
     target: r.target?.value ?? null, targetText: r.target ? f(r.target.value) : 'None',
     rag: RAG_LABELS[r.rag],
     direction: DIRECTION_LABELS[r.directionPrevious],
-    previousPeriodLabel: periodLabel(r.previous.periodKey), previousText: f(r.previous.value),
+    previousPeriodLabel: periodLabel(r.previous.periodKey), previousValue: r.previous.value, previousText: f(r.previous.value),
     median: r.group.median, medianText: f(r.group.median),
     rank: r.rank, rankText: r.rank === null ? '–' : `${r.rank} of ${r.group.n}`,
     groupWithValues: r.group.n,

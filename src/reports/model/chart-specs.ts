@@ -121,11 +121,13 @@ export function summarySpec(kind: 'rag' | 'quartile', counts: CountView[], areaN
     };
   }
   const q1 = counts.find((c) => c.key === '1')?.count ?? 0;
-  const ranked = counts.filter((c) => c.key !== 'none').reduce((s, c) => s + c.count, 0);
+  const banded = counts.filter((c) => c.key !== 'none');
+  const ranked = banded.reduce((s, c) => s + c.count, 0);
+  const topBand = [...banded].sort((a, b) => b.count - a.count)[0];
   return {
     kind, id: 'chart-summary-quartile', source, counts,
     title: `${q1} of ${ranked} ranked indicators put ${areaName} in the top quartile`,
-    description: ranked === 0 ? `No indicators could be ranked against ${groupLabel} for ${period}.` : `Compared with ${groupLabel} in ${period}, ${areaName} was most often ${top.label.toLowerCase()} (${top.count} indicators).`,
+    description: ranked === 0 ? `No indicators could be ranked against ${groupLabel} for ${period}.` : `Compared with ${groupLabel} in ${period}, ${areaName} was most often in the ${topBand.label.toLowerCase()} (${topBand.count} of ${ranked} indicators).`,
     table: { caption: `Indicators by quartile band in ${groupLabel}, ${period}`, head: ['Quartile band', 'Indicators'], rows: counts.map((c) => [c.label, String(c.count)]) },
   };
 }

@@ -114,6 +114,7 @@ export interface IndicatorRow {
   rag: Labelled<Rag>;
   direction: Labelled<Direction>;
   previousPeriodLabel: string;
+  previousValue: number | null;
   previousText: string;
   median: number | null;
   medianText: string;

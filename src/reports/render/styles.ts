@@ -72,7 +72,7 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
 .cmp-draft-mark{display:none}
 .cmp-footer{margin-top:60px}
-.cmp-plot text{fill:currentColor}
+.cmp-plot text,.cmp-plot tspan{white-space:pre}
 @page{size:A4;margin:16mm 14mm 18mm 14mm}
 @media print{
   html,body{background:#ffffff}
