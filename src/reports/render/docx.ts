@@ -7,7 +7,7 @@ import {
 import type { Token, Tokens } from 'marked';
 import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
 import type { ChartImage } from './chart-images.js';
-import { marked, markdownToText } from './markdown-html.js';
+import { marked, markdownToText, stripRawHtml } from './markdown-html.js';
 
 const H = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 const heading = (level: 1 | 2 | 3 | 4 | 5, text: string, pageBreakBefore = false) =>
@@ -22,6 +22,7 @@ function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italic
     if (t.type === 'strong') runs.push(...inlineRuns((t as Tokens.Strong).tokens, { ...style, bold: true }));
     else if (t.type === 'em') runs.push(...inlineRuns((t as Tokens.Em).tokens, { ...style, italics: true }));
     else if (t.type === 'text' && (t as Tokens.Text).tokens) runs.push(...inlineRuns((t as Tokens.Text).tokens, style));
+    else if (t.type === 'text' || t.type === 'codespan' || t.type === 'link' || t.type === 'escape') runs.push(new TextRun({ text: (t as Tokens.Text).text, ...style }));
     else if (t.type === 'br') runs.push(new TextRun({ break: 1 }));
     else if (t.type === 'html') continue; // raw HTML is never carried into the document
     else runs.push(new TextRun({ text: markdownToText(t.raw), ...style }));
@@ -32,7 +33,7 @@ function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italic
 /** Markdown body → Word paragraphs (paragraphs, bullet and numbered lists; raw HTML dropped). */
 export function markdownParagraphs(markdown: string): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const t of marked.lexer(markdown)) {
+  for (const t of marked.lexer(stripRawHtml(markdown))) {
     if (t.type === 'paragraph') out.push(new Paragraph({ children: inlineRuns((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
     else if (t.type === 'list') {
       const list = t as Tokens.List;

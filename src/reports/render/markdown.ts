@@ -1,6 +1,6 @@
 // The report as Markdown: headings, entries, tables as pipe tables; charts as their description and data.
 import type { ChartSpec, CommitmentView, EntryView, ReportModel } from '../model/types.js';
-import { markdownToText } from './markdown-html.js';
+import { stripRawHtml } from './markdown-html.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 function pipeTable(head: string[], rows: string[][]): string {
@@ -9,7 +9,7 @@ function pipeTable(head: string[], rows: string[][]): string {
 
 /** Entry text is Markdown already, but raw HTML in it is not carried over. */
 function safeBody(markdown: string): string {
-  return /<[a-z!/]/i.test(markdown) ? markdownToText(markdown) : markdown.trim();
+  return /<[a-z!/]/i.test(markdown) ? stripRawHtml(markdown).trim() : markdown.trim();
 }
 
 function entry(e: EntryView, hashes: string): string {
