@@ -127,7 +127,7 @@ export function chartSvg(spec: ChartSpec, brandColour: string): string {
   const svg = spec.kind === 'trend' ? trendSvg(spec, brandColour) : spec.kind === 'position' ? positionSvg(spec, brandColour) : summarySvg(spec);
   svg.removeAttribute('aria-label');
   // The figure's headline and description name the chart; Plot's labels on inner groups are not allowed under role="img".
-  for (const el of svg.querySelectorAll('[aria-label],[aria-description]')) {
+  for (const el of Array.from(svg.querySelectorAll('[aria-label],[aria-description]'))) {
     el.removeAttribute('aria-label');
     el.removeAttribute('aria-description');
   }

@@ -27,20 +27,20 @@ describe('HTML report', () => {
 
   it('has a contents list whose every link lands on an element of the report', () => {
     const d = dom(renderHtml(published()));
-    const links = [...d.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!.slice(1));
+    const links = Array.from(d.querySelectorAll('a[href^="#"]')).map((a) => a.getAttribute('href')!.slice(1));
     expect(links.length).toBeGreaterThan(10);
     for (const id of links) expect(d.getElementById(id), `#${id}`).not.toBeNull();
   });
 
   it('gives every table a caption and header cells, and every chart a headline, description, source and data', () => {
     const d = dom(renderHtml(published()));
-    const tables = [...d.querySelectorAll('table')];
+    const tables = Array.from(d.querySelectorAll('table'));
     expect(tables.length).toBeGreaterThan(5);
     for (const t of tables) {
       expect(t.querySelector('caption')?.textContent?.trim()).toBeTruthy();
       expect(t.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(0);
     }
-    const figures = [...d.querySelectorAll('figure')];
+    const figures = Array.from(d.querySelectorAll('figure'));
     expect(figures.length).toBe(published().compendium!.charts.length + 2);
     for (const f of figures) {
       expect(f.querySelector('figcaption .cmp-figure__title')?.textContent).toBeTruthy();
@@ -53,8 +53,8 @@ describe('HTML report', () => {
 
   it('shows status in words and symbols, not colour alone', () => {
     const d = dom(renderHtml(published()));
-    const row = [...d.querySelectorAll('.cmp-table--compendium tbody tr')].find((r) => r.textContent!.includes('Household waste'))!;
-    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
+    const row = Array.from(d.querySelectorAll('.cmp-table--compendium tbody tr')).find((r) => r.textContent!.includes('Household waste'))!;
+    const cells = Array.from(row.querySelectorAll('td')).map((c) => c.textContent!.trim());
     expect(cells).toEqual(['52.4%', '50.0%', '✓Green (met)', '▲Improving', '48.5%', '2 of 8', 'Q1Top quartile', '▲Getting better']);
   });
 
@@ -77,7 +77,7 @@ describe('HTML report', () => {
 
   it('keeps headings in order with no level skipped', () => {
     const d = dom(renderHtml(published()));
-    const levels = [...d.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1]));
+    const levels = Array.from(d.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1]));
     expect(levels[0]).toBe(1);
     for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
   });
