@@ -1,6 +1,8 @@
 // Wires the use cases to a store and configuration. Web and CLI depend on this, never on the store.
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
+import { backupService } from './backup.js';
+import { demoService } from './demo.js';
 import { planService } from './plans.js';
 import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
@@ -11,6 +13,8 @@ export function services(store: Store, config: Config) {
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
+    backup: backupService(store),
+    demo: demoService(store),
     reports: reportService(store, config),
   };
 }
