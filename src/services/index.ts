@@ -6,8 +6,14 @@ import { demoService } from './demo.js';
 import { planService } from './plans.js';
 import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
+import { groupService } from './groups.js';
+import { indicatorService } from './indicators.js';
+import { observationService } from './observations.js';
+import { performanceService } from './performance.js';
+import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
+  const performance = performanceService(store);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
@@ -15,7 +21,12 @@ export function services(store: Store, config: Config) {
     plans: planService(store),
     backup: backupService(store),
     demo: demoService(store),
-    reports: reportService(store, config),
+    indicators: indicatorService(store),
+    targets: targetService(store),
+    observations: observationService(store),
+    groups: groupService(store),
+    performance,
+    reports: reportService(store, config, performance),
   };
 }
 
