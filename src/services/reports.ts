@@ -11,11 +11,11 @@ import { REPORT_FORMATS, renderReport, type ReportFile, type ReportFormat } from
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
-import { listGroupMemberCodes } from '../store/queries/listGroupMemberCodes.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listReportCommitments } from '../store/queries/listReportCommitments.js';
 import { listReportEntries } from '../store/queries/listReportEntries.js';
 import { getReportArtifact, insertReportArtifacts, listReportArtifacts, type ReportArtifactSummary } from '../store/queries/reportArtifacts.js';
+import { groupService } from './groups.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
 
@@ -53,6 +53,7 @@ export function reportService(store: Store, config: Config, performance?: Perfor
   const { db } = store;
   const plans = planService(store);
   const workspace = workspaceService(store);
+  const groups = groupService(store);
 
   /** Years that have something to report: indicator periods and the years of entries. */
   async function periodsWithData(planId: string): Promise<string[]> {
@@ -107,9 +108,10 @@ export function reportService(store: Store, config: Config, performance?: Perfor
       for (const r of compendium.rows) {
         histories[r.indicator.id] = await performance!.history({ indicator: r.indicator.id, area: settings.councilCode, group });
       }
-      const members = await listGroupMemberCodes(db, group ?? compendium.group.name, settings.councilCode);
+      const members = (await groups.resolve(compendium.group.name, settings.councilCode, compendium.periodKey)).memberCodes;
       const codes = members.includes(settings.councilCode) ? members : [...members, settings.councilCode];
-      const values = await listPeerValues(db, { indicatorIds: compendium.rows.map((r) => r.indicator.id), areaCodes: codes, periodKey: compendium.periodKey, publishedOnly: !req.draft });
+      // Published values only, as the compendium itself is computed from them.
+      const values = await listPeerValues(db, { indicatorIds: compendium.rows.map((r) => r.indicator.id), areaCodes: codes, periodKey: compendium.periodKey });
       for (const v of values) (peerValues[v.indicatorId] ??= []).push({ code: v.code, name: v.name, value: v.value });
     }
     const inPeriod = entries.filter((e) => (req.draft || e.workflowState === 'published') && entryInPeriod(e, periodKey));

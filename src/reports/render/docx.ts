@@ -165,6 +165,7 @@ export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<
       }
     }
     body.push(heading(2, 'How to read the compendium'));
+    if (c.groupDescription !== c.groupLabel) body.push(para(`About the comparison group: ${c.groupDescription}`));
     body.push(para(`Values are compared with targets, with the previous period and with the other councils in ${c.groupLabel}. Rank 1 is the best; tied councils share the best rank; quartile bands hold equal numbers of councils, the top quartile being the best. The full method: ${m.meta.methodologyUrl}`));
   }
   const small = (children: ParagraphChild[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });

@@ -63,7 +63,7 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
     else if (f === 'json') add(f, encode(renderJson(m)));
   }
   const needsBrowser = wanted.filter((x) => x === 'pdf' || x === 'docx');
-  if (!needsBrowser.length) { options.onProgress?.(wanted[wanted.length - 1], done, wanted.length); return files; }
+  if (!needsBrowser.length) return files;
   let browser = options.browser;
   try {
     browser ??= await launchChromium(options.chromiumPath);
@@ -86,7 +86,6 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
   } finally {
     if (!options.browser) await browser.close();
   }
-  options.onProgress?.(wanted[wanted.length - 1], done, wanted.length);
   return files;
 }
 

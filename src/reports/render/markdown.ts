@@ -74,7 +74,9 @@ export function renderMarkdown(m: ReportModel): string {
         for (const id of r.chartIds) { const spec = charts.get(id); if (spec) out.push(chart(spec, '#####')); }
       }
     }
-    out.push('### How to read the compendium', '', `The method is described at ${m.meta.methodologyUrl}.`, '');
+    out.push('### How to read the compendium', '');
+    if (c.groupDescription !== c.groupLabel) out.push(`About the comparison group: ${c.groupDescription}`, '');
+    out.push(`The method is described at ${m.meta.methodologyUrl}.`, '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
