@@ -79,7 +79,7 @@ function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
     groupWithValues: r.group.n,
     quartile: QUARTILE_LABELS[r.quartileBand ?? 'none'],
     trend: TREND_LABELS[r.trend],
-    source: r.indicator.source,
+    source: r.indicator.source?.trim().replace(/[.;]+$/, '') || null,
     chartIds,
   };
 }
