@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { register as backup } from './commands/backup.js';
 import { register as demo } from './commands/demo.js';
+import { register as importReports } from './commands/import.js';
 import { register as init } from './commands/init.js';
 import { register as report } from './commands/report.js';
 import { register as restore } from './commands/restore.js';
@@ -15,6 +16,6 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full stack of an error')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (str, write) => write(str.trim() + '\n') });
-  for (const register of [init, serve, status, backup, restore, demo, report]) register(program);
+  for (const register of [init, serve, status, backup, restore, demo, importReports, report]) register(program);
   return program;
 }

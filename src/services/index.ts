@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
 import { demoService } from './demo.js';
+import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
@@ -27,6 +28,7 @@ export function services(store: Store, config: Config) {
     groups: groupService(store),
     performance,
     reports: reportService(store, config, performance),
+    imports: importService(store, config),
   };
 }
 
