@@ -68,7 +68,7 @@ describe('bad input', () => {
   it('refuses a period with nothing in it, naming the periods that have data', async () => {
     const err = await s.reports.build({ formats: ['html'], draft: false, period: '2031/32' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).message).toBe('There is nothing to report for FY2031-32: no published entries and no indicator values');
+    expect((err as ValidationError).message).toBe('There is nothing to report for 2031/32: no published entries and no indicator values');
     expect((err as ValidationError).problems[0].message).toMatch(/^periods with data: .*FY2023-24/);
   });
 
