@@ -24,7 +24,7 @@ export interface FindCommitmentsOptions {
 }
 
 /** Words that point to the future. */
-const FUTURE = /\b(?:will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
+const FUTURE = /\b(?:(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
 /** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
 const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
 /** Words of forecasting and estimating, or of conditions. */
@@ -36,12 +36,12 @@ const PAST_BETWEEN = /\b(?:reached|surpassed|exceeded|achieved|was|were|had)\b/i
 /** Words that point to the past or to a state already reached. */
 const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|opened|finished|launched|delivered|achieved|built|agreed|approved|announced|held|published)\b/i;
 /** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
-const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor)\s(?:the\s)?|\bin\s)$/i;
+const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?|\bin\s|^)$/i;
 
 function sentenceCommitments(s: { text: string; start: number }, reportYear?: number): FoundCommitment | undefined {
   const times = findTimeExpressions(s.text, reportYear).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
-  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 18), t.start)) || t.grain === 'season' || t.grain === 'part-year');
+  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year');
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
   const later = (t: TimeExpression) => reportYear !== undefined && t.dateStart! >= `${reportYear + 1}-01-01`;
   let future = FUTURE.exec(s.text);
@@ -49,7 +49,9 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
   if (future) {
     const f = future;
     // The due time comes after the marker ("expected to open in early 2026"), or before it as a deadline ("By 2030 we will").
-    due = candidates.find((t) => t.start > f.index) ?? candidates.find((t) => t.end <= f.index && isBy(t) && f.index - t.end < 60);
+    // "During the autumn of this year the partners will release …": a time opening the sentence counts too.
+    const opening = (t: TimeExpression) => /^(?:(?:in|during|from|by|over|throughout|at)\s(?:the\s)?)?$/i.test(s.text.slice(0, t.start).trim() + (t.start > 0 ? ' ' : '')) && f.index - t.end < 60;
+    due = candidates.find((t) => t.start > f.index) ?? candidates.find((t) => t.end <= f.index && (isBy(t) || opening(t)) && f.index - t.end < 60);
   }
   // "action to reduce waste to landfill to less than 5% by 2025", "funding to deliver a junction in 2025".
   const inf = INFINITIVE.exec(s.text);

@@ -40,12 +40,14 @@ const SINGLE = String.raw`(?:` +
   String.raw`(?<dmy>${DAY}\s${MONTH},?\s${YEAR})` +
   String.raw`|(?<mdy>${MONTH}\s${DAY},\s?${YEAR})` +
   String.raw`|(?<pmy>(?:${PART}\s|${PART}-)?${MONTH}\s(?:of\s)?${YEAR})` +
-  String.raw`|(?<sy>(?:${PART}\s)?${SEASON}(?:\sterm)?\s(?:of\s)?(?:${YEAR_PAIR}|${YEAR}))` +
+  String.raw`|(?<sy>(?:${PART}\s)?(?:${SEASON}\s?[/–-]\s?)?${SEASON}(?:\sterm)?\s(?:of\s)?(?:${YEAR_PAIR}|${YEAR}))` +
   String.raw`|(?<qfy>${QUARTER}\s?(?:of\s)?(?:FY\s?)?${YEAR_PAIR}|${YEAR_PAIR}\s(?:Q|[Qq]uarter\s)[1-4])` +
   String.raw`|(?<qy>${QUARTER}\s?(?:of\s)?${YEAR})` +
   String.raw`|(?<py>${PART}[\s-](?:the\s)?(?:(?:financial|academic)\syear\s)?(?:${YEAR_PAIR}(?:\s(?:financial|academic)\syear)?|${YEAR}))` +
   String.raw`|(?<fy>(?:(?:FY|AY)\s?|(?:[Ff]inancial|[Aa]cademic)\syear\s)?${YEAR_PAIR}(?:\s\((?:academic|financial)(?:\syear)?\))?)` +
-  String.raw`|(?<dm>${DAY}\s${MONTH_FULL}(?!\s(?:of\s)?\d))` +
+  String.raw`|(?<rel>(?:(?:the\s)?${SEASON}\s(?:of\s)?|${PART}\s)(?:this|last|next)\syear(?!\s?['’]s))` +
+  String.raw`|(?<hol>(?:Easter|Christmas)\s${YEAR})` +
+  String.raw`|(?<dm>${DAY}\s${MONTH_FULL}(?!,?\s(?:of\s)?(?:19|20)\d{2}\b))` +
   String.raw`|(?<y>${YEAR})(?![\d,.]\d|%|\s?\/\s?\d)` +
   String.raw`|(?<m>(?:${PART}\s)?${MONTH_FULL})` +
   String.raw`)`;
@@ -98,6 +100,25 @@ function seasonWindow(season: string, y: number): Window {
   return span(y, 12, 14);
 }
 
+/** Easter Sunday of a year (the Gregorian computus), ISO. */
+export function easterSunday(y: number): string {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return iso(y, month, day);
+}
+
 const firstYear = (s: string): number => Number(/(?:19|20)\d{2}/.exec(s)?.[0]);
 
 /** The window of one matched expression; null dates when the year is needed but unknown. */
@@ -114,12 +135,18 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     return { w: monthWindow(+m[3], monthOf(m[2]), m[1]), grain: 'month', kind: 'date' };
   }
   if (g.sy) {
-    const season = new RegExp(SEASON).exec(text)![0];
+    const seasons = text.match(new RegExp(SEASON, 'g'))!;
     const pair = new RegExp(YEAR_PAIR).exec(text);
-    // "autumn 2024/25": the season that falls in that financial or academic year.
-    let y = firstYear(text);
-    if (pair && /spring|winter/i.test(season) && !/winter/i.test(season)) y += 1;
-    return { w: seasonWindow(season, y), grain: 'season', kind: 'date' };
+    // "spring 2024/25": the season that falls in that financial or academic year.
+    const yearOf = (season: string) => firstYear(text) + (pair && /spring|summer/i.test(season) ? 1 : 0);
+    const last = seasons[seasons.length - 1];
+    if (seasons.length === 2) {
+      // "autumn/winter 2020": from the first season's start to the second's end.
+      const a = seasonWindow(seasons[0], yearOf(seasons[0]));
+      const b = seasonWindow(last, yearOf(last));
+      if (a.start < b.end) return { w: { start: a.start, end: b.end }, grain: 'range', kind: 'period' };
+    }
+    return { w: seasonWindow(last, yearOf(last)), grain: 'season', kind: 'date' };
   }
   if (g.qfy) {
     const q = /Q([1-4])|quarter\s([1-4])/i.exec(text);
@@ -158,6 +185,24 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
   if (g.y) {
     const y = +text;
     return { w: { start: iso(y, 1, 1), end: iso(y, 12, 31) }, grain: 'year', kind: 'date' };
+  }
+  if (g.rel) {
+    if (reportYear === undefined) return { w: null, grain: 'year', kind: 'date' };
+    const y = reportYear + (/next/i.test(text) ? 1 : /last/i.test(text) ? -1 : 0);
+    const season = new RegExp(SEASON).exec(text)?.[0];
+    if (season) return { w: seasonWindow(season, y), grain: 'season', kind: 'date' };
+    const part = new RegExp(PART).exec(text)?.[0];
+    if (part) {
+      const [a, b] = partMonths(part);
+      return { w: span(y, a, b), grain: 'part-year', kind: 'date' };
+    }
+    return { w: span(y, 1, 12), grain: 'year', kind: 'date' };
+  }
+  if (g.hol) {
+    const y = firstYear(text);
+    if (/Christmas/.test(text)) return { w: { start: iso(y, 12, 25), end: iso(y, 12, 25) }, grain: 'day', kind: 'date' };
+    const e = easterSunday(y);
+    return { w: { start: e, end: e }, grain: 'day', kind: 'date' };
   }
   if (g.dm) {
     const m = /(\d{1,2})(?:st|nd|rd|th)?\s([A-Za-z]+)/.exec(text)!;
@@ -202,7 +247,13 @@ function matchSingleAt(text: string, at: number, reportYear: number | undefined)
   }
   const r = windowOf(g, t, reportYear);
   if (!r) {
-    // "2020-2022" is not a financial year: read its first year alone, for the range that follows.
+    // "2020-23", "2019-2037": years that do not follow each other are a range.
+    const pair = /^((?:19|20)\d{2})\s?[/–-]\s?(\d{2}|\d{4})$/.exec(t);
+    if (g.fy && pair && !t.includes('/')) {
+      const a = +pair[1];
+      const b = pair[2].length === 2 ? Math.floor(a / 100) * 100 + +pair[2] : +pair[2];
+      if (b > a && b - a <= 50) return { text: t, end: at + t.length, w: { start: iso(a, 1, 1), end: iso(b, 12, 31) }, grain: 'range', kind: 'period' };
+    }
     const y = /^(?:19|20)\d{2}/.exec(t);
     if (g.fy && y && TIME_PREPOSITION.test(before)) return { text: y[0], end: at + 4, w: { start: iso(+y[0], 1, 1), end: iso(+y[0], 12, 31) }, grain: 'year', kind: 'date' };
     return undefined;

@@ -45,7 +45,7 @@ class Claims {
 }
 
 const CURRENCY: Record<string, string> = { '£': 'GBP', $: 'USD', '€': 'EUR' };
-const MULT = String.raw`(?:\s?(?:bn|billion|mn|million|m|k|thousand))?`;
+const MULT = String.raw`(?:\s?(?:bn|billion|mn|million|m|k|K|thousand))?`;
 const MONEY_RE = new RegExp(
   String.raw`(?<a>[£$€])\s?(?<n1>${NUMBER})(?<m1>${MULT})(?![A-Za-z0-9])` +
     String.raw`(?:(?<join>\s?(?:-|–|to|and)\s?)(?:[£$€]\s?)?(?<n2>${NUMBER})(?<m2>${MULT})(?![A-Za-z0-9]))?` +
@@ -60,24 +60,26 @@ const PERCENT_RE = new RegExp(
 
 const DURATION_UNIT = String.raw`(?:years?|months?|weeks?|days?|hours?|decades?)`;
 const DURATION_RE = new RegExp(
-  String.raw`(?<![\w.,£$€/-])(?<n>${NUMBER}|${WORD_NUMBER}|one|a)[\s-](?<unit>${DURATION_UNIT})(?![\w-]|\s(?:old|of age)|-old)`,
+  String.raw`(?<![\w.,£$€/-])(?<n>${NUMBER}|${WORD_NUMBER}|one|a)(?:\s?(?:to|-|–)\s?(?<n2>${NUMBER}|${WORD_NUMBER}))?[\s-]?(?<unit>${DURATION_UNIT})(?![\w-])(?!\s(?:old|of age)|-old)`,
   'gi',
 );
 
-const COUNT_NUMBER_RE = new RegExp(String.raw`(?<![\w.,£$€/#-])(?<c>c\.?\s?|~)?(?<n>${NUMBER})(?<scale>\s(?:million|billion|thousand))?(?![\w%]|[.,]\d|\/\d)|(?<![\w-])(?<w>${WORD_NUMBER})(?![\w-])`, 'gi');
+const countNumberRe = () => new RegExp(String.raw`(?<![\w.,£$€/#-])(?<c>c\.?\s?|~)?(?<n>${NUMBER})(?<scale>\s?(?:million|billion|thousand))?(?![\w%]|[.,]\d|\/\d)|(?<![\w-])(?<w>${WORD_NUMBER})(?![\w]|-(?!(?:${[...MEASURES.keys()].join('|')})\b))`, 'gi');
 
 /** Labels that make the figure after them a name or an ordinal, not a count ("Level 3", "Wave 5", "Year 11", "A6"). */
 const LABEL_BEFORE = /(?:^|[^A-Za-z])(?:level|levels|wave|year|years|phase|junction|stage|key stage|tier|band|grade|priority|no\.?|number|page|pages|section|chapter|route|covid|covid-|ks|top|aged|ages|age|under|over-|week|weeks|day|days|room|unit|flat|house|plot|area|zone|ward|platform|gate|version|v|cohort|class|group|lot|schedule|appendix|annex|table|figure|item|step|round|term|quarter|q|the|of the)\s?$/i;
 
 /** Words that end the noun phrase naming what a count counts. */
-const STOP = new Set(`and or but nor to in on at for with by from into onto across over under within during since than as through throughout including excluding per were was is are be been being have has had will would can could should may might must who which that where when while whilst this these those the a an its their our it they we he she them alone each every via like such so if who's whose having also now then there here been not all both either more less most least than between against about around after before until upon among amongst towards toward along beside besides near off out up down already still just only even because though although whether due plus versus vs out of took take takes taking gave give gives made make makes got get gets went go goes came come comes became become becomes began begin won win ran run led lead leads left leave met meet kept keep held hold brought bring built build found grew grow received receive receives attended attend joined join completed complete benefited benefit benefiting`.split(/\s+/));
+const STOP = new Set(`and or but nor without despite against to in on at for with by from into onto across over under within during since than as through throughout including excluding per were was is are be been being have has had will would can could should may might must who which that where when while whilst this these those the a an its their our it they we he she them alone each every via like such so if who's whose having also now then there here been not all both either more less most least than between against about around after before until upon among amongst towards toward along beside besides near off out up down already still just only even because though although whether due plus versus vs out of took take takes taking gave give gives made make makes got get gets went go goes came come comes became become becomes began begin won win ran run led lead leads left leave met meet kept keep held hold brought bring built build found grew grow received receive receives attended attend joined join completed complete benefited benefit benefiting`.split(/\s+/));
 
 /** Units of measure that a count may use ("1,300 miles", "18,500 tonnes of salt", "550-acre site"). */
 const MEASURES = new Map<string, string>([
   ['mile', 'miles'], ['miles', 'miles'], ['km', 'km'], ['kilometre', 'km'], ['kilometres', 'km'], ['metre', 'metres'], ['metres', 'metres'], ['m2', 'square metres'],
   ['acre', 'acres'], ['acres', 'acres'], ['hectare', 'hectares'], ['hectares', 'hectares'], ['ha', 'hectares'], ['tonne', 'tonnes'], ['tonnes', 'tonnes'], ['tons', 'tonnes'],
-  ['litre', 'litres'], ['litres', 'litres'], ['mw', 'MW'], ['kw', 'kW'], ['kwh', 'kWh'], ['mwh', 'MWh'], ['gwh', 'GWh'], ['bed', 'beds'], ['storey', 'storeys'], ['seat', 'seats'],
+  ['litre', 'litres'], ['litres', 'litres'], ['mw', 'MW'], ['kw', 'kW'], ['kwh', 'kWh'], ['mwh', 'MWh'], ['gwh', 'GWh'], ['bed', 'beds'], ['storey', 'storeys'], ['seat', 'seats'], ['place', 'places'], ['megawatt', 'megawatts'], ['megawatts', 'megawatts'],
 ]);
+
+const COUNT_NUMBER_RE = countNumberRe();
 
 const WORD_RE = /^(?:[‘'"“][^’'"”]{1,40}[’'"”]|[A-Za-z][A-Za-z'’&-]*(?:\/[A-Za-z][A-Za-z'’-]*)?)/;
 
@@ -93,7 +95,7 @@ function countedNoun(text: string, from: number): { unit: string; end: number } 
   // "sq. ft." and "square feet" first.
   const sq = /^\s(?:sq\.?\s?ft\.?|square\s(?:feet|foot|metres|meters|miles|kilometres))/i.exec(text.slice(i, i + 20));
   if (sq) return { unit: /ft|feet|foot/i.test(sq[0]) ? 'sq ft' : sq[0].trim().toLowerCase(), end: i + sq[0].length - (sq[0].endsWith('.') ? 1 : 0) };
-  while (words.length < 6) {
+  while (words.length < 9) {
     const ws = /^[ \u00a0]+/.exec(text.slice(i, i + 4));
     if (!ws) break;
     const m = WORD_RE.exec(text.slice(i + ws[0].length, i + ws[0].length + 60));
@@ -128,6 +130,8 @@ function countedNoun(text: string, from: number): { unit: string; end: number } 
     }
     if (/^\d/.test(w)) break;
     if (MONTH_WORD.test(w)) break;
+    // After the noun, a verb ends the phrase: "668 families achieved sustained employment".
+    if (words.length > 0 && /^[a-z]+ed$/.test(w) && !MEASURES.has(words[words.length - 1].toLowerCase())) break;
     words.push(w);
     i += ws[0].length + w.length;
     end = i;
@@ -154,6 +158,9 @@ function countedNoun(text: string, from: number): { unit: string; end: number } 
   if (first && MEASURES.has(first)) return { unit: [MEASURES.get(first)!, ...unit.split(' ').slice(1)].join(' '), end };
   return { unit, end };
 }
+
+/** "the number of X …" before a figure with no noun after it; X stops at a verb or a preposition. */
+const NUMBER_OF = /\bthe\snumber\sof\s((?:[A-Za-z][A-Za-z'’-]*\s){0,5}?[A-Za-z][A-Za-z'’-]*?)(?:\s(?:treated|served|supported|helped|visited|recorded|provided|delivered|made|seen|completed))?\s(?:(?:has|have|had|was|were)\s(?:\w+\s)?)?(?:from\s[\d,.]+(?:\s(?:per|a|each)\s\w+)?\s)?(?:from|to|rose\sto|rising\sto|increased\sto|up\sto|at)\s(?:about\s|around\s|over\s|nearly\s)?$/i;
 
 const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -206,6 +213,11 @@ function findMoney(text: string, claims: Claims, out: FoundFact[]): void {
     } else value = Number(g.n1.replace(/,/g, '')) * multiplier(g.m1 || g.words);
     let start = m.index;
     const q = approximateBefore(text, start);
+    // "c£480K": circa written against the amount.
+    if (!q.approximate && /(?:^|[^A-Za-z])c\.?$/.test(text.slice(Math.max(0, start - 3), start))) {
+      q.approximate = true;
+      q.start = text.lastIndexOf('c', start);
+    }
     const between = /between\s$/i.exec(text.slice(Math.max(0, start - 8), start));
     if (between && valueMax !== null) start -= between[0].length;
     const s = q.approximate ? q.start : start;
@@ -252,6 +264,12 @@ function findDates(text: string, claims: Claims, out: FoundFact[], reportYear?: 
   }
 }
 
+/** Round-the-clock phrases are not durations: "24 hour", "24/7", "365 days a year", "7 days a week". */
+function roundTheClock(value: number, unit: string, after: string): boolean {
+  if (/^\s?(?:a|per)\s(?:year|week|day)\b/i.test(after)) return true;
+  return (value === 24 && unit === 'hours') || (value === 365 && unit === 'days');
+}
+
 function findDurations(text: string, claims: Claims, out: FoundFact[]): void {
   for (const m of text.matchAll(DURATION_RE)) {
     const g = m.groups!;
@@ -260,16 +278,20 @@ function findDurations(text: string, claims: Claims, out: FoundFact[]): void {
     if (!claims.free(start, end)) continue;
     // "16/17-year-olds", "year-round": not durations.
     if (/^-olds?/.test(text.slice(end, end + 5))) continue;
-    const n = g.n.toLowerCase() === 'a' || g.n.toLowerCase() === 'one' ? 1 : readNumber(g.n);
-    if (!Number.isFinite(n)) continue;
-    if (g.n.toLowerCase() === 'a' && !/(?:for|over|within|in|after)\s$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+    const word = g.n.toLowerCase();
+    const n = word === 'a' || word === 'one' ? 1 : readNumber(g.n);
+    const n2 = g.n2 ? readNumber(g.n2) : null;
+    if (!Number.isFinite(n) || (n2 !== null && !(n2 > n))) continue;
+    // A bare figure joined to its unit needs a hyphen or a space: "12week" is allowed, "2years" too, but not "a-year".
+    if (word === 'a' && !/(?:for|over|within|in|after)\s$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+    let unit = g.unit.toLowerCase();
+    if (!unit.endsWith('s')) unit += 's';
+    if (roundTheClock(n, unit, text.slice(end, end + 12))) continue;
     const before = text.slice(Math.max(0, start - 30), start);
     const q = /(?:more than|almost|nearly|around|approximately|about|up to|just under|under|less than|at least|some)\s$/i.exec(before);
     const s = q ? start - q[0].length : start;
-    let unit = g.unit.toLowerCase();
-    if (!unit.endsWith('s')) unit += 's';
     claims.take(s, end);
-    out.push(fact('duration', text, s, end, { value: n, unit, approximate: !!q }));
+    out.push(fact('duration', text, s, end, { value: n, valueMax: n2, unit, approximate: !!q }));
   }
 }
 
@@ -293,7 +315,7 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
     } else {
       value = Number(g.n.replace(/,/g, '')) * multiplier(g.scale?.trim());
     }
-    if (!Number.isFinite(value)) continue;
+    if (!Number.isFinite(value) || value === 0) continue;
     // A year standing in front of a name ("the 2023 Community Speed Watch programme") is not a count.
     const isYearLike = !g.w && /^(?:19|20)\d{2}$/.test(g.n ?? '') && !g.scale;
     let valueMax: number | null = null;
@@ -315,9 +337,20 @@ function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
       const second = countedNoun(text, afterSecond);
       if (second.unit) noun = { unit: second.unit, end };
     }
+    // "increased the number of drains treated from 64,000 to 92,000", "the number of plans to 62": the noun comes first.
+    if (!noun.unit) {
+      const lead = NUMBER_OF.exec(text.slice(Math.max(0, start - 120), start));
+      if (lead) noun = { unit: lead[1].replace(/\s+\w+ed$/, ''), end };
+    }
     if (!noun.unit) continue;
     if (isYearLike && (/^[A-Z]/.test(noun.unit) || /(?:in|since|by|until|of|from|to|during|before|after)\s$/i.test(before))) continue;
+    // "the 2020 challenge": a year before a singular noun names an edition, not a number of things.
+    if (isYearLike && /(?:^|\s)(?:the|a|an|this|that|our|its|their|each)\s$/i.test(before) && !/s$/.test(noun.unit.split(' ')[0])) continue;
     if (/^(?:per|percent|pence|p)$/i.test(noun.unit)) continue;
+    // Spans of time are durations or nothing ("24 hour, 365 days a year"), never counts.
+    if (/^(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)\b/i.test(noun.unit)) continue;
+    // "1485 Tithe Barn restaurant": a four-figure number before a capitalised name is part of the name.
+    if (!g.w && /^\d{4}$/.test(g.n ?? '') && /^[A-Z]/.test(noun.unit)) continue;
     const q = approximateBefore(text, start);
     if (q.approximate) approximate = true;
     const s = q.approximate ? q.start : start;

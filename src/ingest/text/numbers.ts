@@ -4,7 +4,7 @@
 export const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
 };
@@ -45,7 +45,7 @@ const MULTIPLIERS: Record<string, number> = {
 /** The factor a suffix such as "m", "bn", "k" or "million" stands for (1 when none). */
 export function multiplier(suffix: string | undefined): number {
   if (!suffix) return 1;
-  return MULTIPLIERS[suffix.trim().toLowerCase()] ?? 1;
+  return MULTIPLIERS[suffix.trim().toLowerCase()] ?? 1; // 'K' and 'k' alike
 }
 
 /** Rounds away floating-point noise (2.39 × 1e9 → 2390000000). */

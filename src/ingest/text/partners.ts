@@ -35,6 +35,12 @@ const CUES = [
   String.raw`partners?\s(?:such\sas|including|at|from)`,
   String.raw`(?:helped|helping|supporting|supported)\sby`,
   String.raw`on\sbehalf\sof`,
+  String.raw`(?:have\s|has\s|had\s|jointly\s)?(?:funded|commissioned|appointed|contracted|engaged)(?=\s[A-Z])`,
+  String.raw`(?:a\s)?(?:key\s|referral\s|delivery\s|strategic\s)?partners?\s(?:on|in|of|to|with)`,
+  String.raw`joint\s[a-z]+\swith`,
+  String.raw`(?:applied|applying|bid|bidding)\s(?:\w+\s)?(?:with|to)`,
+  String.raw`(?:submitted|applied|bid|bids|application|applications)\sto`,
+  String.raw`(?:transport\sbody|body|charity|company|operator|provider|partner|organisation)`,
   String.raw`(?:agreement|contract|deal)\swith`,
   String.raw`(?:a|an)\scollaboration\swith`,
 ];
@@ -43,16 +49,27 @@ const CUE_RE = new RegExp(String.raw`\b(?:${CUES.join('|')})\s(?:(?:the|our|loca
 const LIST_RE = new RegExp(String.raw`${NAME}(?:(?:,\s|\s(?:and|&)\s|,\sand\s)${NAME})*`, 'y');
 
 /** Heads that make a capitalised phrase an organisation wherever it stands. */
-const ORG_HEAD = String.raw`(?:Trust|Trusts|University|Universities|NHS|ICB|CCG|Hospitals?|Police|Constabulary|Fire\sand\sRescue\sService|Fire\sService|Ltd|Limited|plc|PLC|LLP|CIC|Foundation|Charity|Society|Association|Alliance|Consortium|Commission|Agency|Authority|Partnership|Board|Chamber\sof\sCommerce|College|Colleges|Academies\sTrust|Group|Housing|Homes\sEngland|England|UK)`;
-const ORG_RE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:${CAP}\s(?:(?:${JOINER})\s)*)*(?:NHS|University\sof|Universities\sof)\s${CAP}(?:\s(?:(?:${JOINER})\s)*${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*${CAP}\s${ORG_HEAD}(?:\sof\s${CAP}(?:\s(?:and|&)\s${CAP})*)?)(?![A-Za-z])`, 'g');
+const ORG_HEAD = String.raw`(?:Trust|Trusts|University|Universities|NHS|ICB|CCG|Hospitals?|Police|Constabulary|Fire\sand\sRescue\sService|Fire\sService|Ltd|Limited|plc|PLC|LLP|CIC|Foundation|Charity|Society|Association|Alliance|Consortium|Commission|Agency|Authority|Partnership|Board|Corporation|Forum|Institute|Lottery|Chamber\sof\sCommerce|College|Colleges|Academies\sTrust|Group|Housing|Homes\sEngland|England|UK)`;
+const ORG_RE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:Department|Ministry|Office)\s(?:for|of)\s(?:the\s)?${CAP}(?:(?:,\s|\s(?:and|&)\s|\s)${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*(?:NHS|University\sof|Universities\sof)\s${CAP}(?:\s(?:(?:${JOINER})\s)*${CAP})*|(?:${CAP}\s(?:(?:${JOINER})\s)*)*${CAP}\s${ORG_HEAD}(?:\sof\s${CAP}(?:\s(?:and|&)\s${CAP})*)?)(?![A-Za-z])`, 'g');
+
+/** National bodies whose names carry no organisation word ("Home Office", "Openreach"). */
+const KNOWN_BODIES = /\b(?:Home\sOffice|Cabinet\sOffice|HM\sTreasury|Openreach|Ofgem|Natural\sEngland|Historic\sEngland|Sport\sEngland|Homes\sEngland|Arts\sCouncil\sEngland|Innovate\sUK|Highways\sEngland|National\sHighways|Network\sRail|Environment\sAgency|Defra|DEFRA|DfE|DfT|DWP|DHSC|MHCLG|DLUHC|BEIS|Public\sHealth\sEngland|Jobcentre\sPlus)\b/g;
+
+/** Groups that are only a structure inside a partnership ("Tactical Coordination Group"), not an organisation. */
+const STRUCTURE_WORDS = new Set('Tactical Strategic Coordination Co-ordination Recovery Steering Working Task Advisory Command Gold Silver Bronze Reference Project Programme Operational Delivery Management Implementation Oversight Scrutiny Review Planning Officer Officers Member Members Sub Subgroup Cell Cells Local Area Multi-agency Response Business'.split(' '));
+/** Generic plural bodies ("District Councils", "County and City Councils"): not a named partner. */
+const GENERIC_BODIES = /^(?:(?:County|City|District|Borough|Parish|Town|Local|Neighbouring|Partner|Health|Public|Other|Key)\s(?:and\s)?)*(?:Councils|Authorities|Partners|Organisations|Agencies|Bodies|Groups)$/;
 
 /** Bodies that are named in reports but are not partners: regulators, the government as such, our own council. */
 const NOT_PARTNERS = /^(?:the\s)?(?:Government|Council|County\sCouncil|Cabinet|Ofsted|CQC|Care\sQuality\sCommission|Parliament|Prime\sMinister|Secretary\sof\sState|We|Our|This|The|It|They|England|UK|United\sKingdom|Leicestershire|Leicester|Covid|COVID|Coronavirus|Strategic\sPlan|Members|Local\sAuthority|Local\sAuthorities|Local\sGovernment|Government’s|Government's|Year|Years)$/;
 const GENERIC_FIRST = /^(?:Our|We|This|These|Those|That|In|On|At|For|With|From|By|To|As|A|An|All|Each|Every|Some|Many|Several|New|Recently|Following|During|After|Before|Since|Through|Across|Over|Under|Also|Both|Other|Further|Key|Local|National|Regional|Successful|Successfully)\s/;
 /** Names that end in a thing rather than a body: "the Freeport", "the Strategic Plan". */
-const THING_TAIL = /\b(?:Plan|Strategy|Programme|Program|Project|Scheme|Fund|Funding|Award|Awards|Week|Day|Month|Campaign|Challenge|Policy|Framework|Review|Report|Survey|Act|Bill|Bid|Deal|Zone|Site|Sites|Park|Road|Centre|Hub|Hall|School|Museum|Library|Libraries|Station|Bootcamps?|Webinars?|Roadshow|Toolkit|Pilot|Strategy|Network|Panel|Meeting|Conference|Event|Events|Service|Services|Team|Teams|Forum|Champions|Areas|Area|Sector|Sectors|Funds|Offer|Pathway|Model|Assessment|Plans|Cup|Games|League|Grant|Grants)$/;
+const THING_TAIL = /\b(?:Plan|Strategy|Programme|Program|Project|Scheme|Fund|Funding|Award|Awards|Week|Day|Month|Campaign|Challenge|Policy|Framework|Review|Report|Survey|Act|Bill|Bid|Deal|Zone|Site|Sites|Park|Road|Centre|Hub|Hall|School|Museum|Library|Libraries|Station|Bootcamps?|Webinars?|Roadshow|Toolkit|Pilot|Strategy|Network|Panel|Meeting|Conference|Event|Events|Service|Services|Team|Teams|Champions|Areas|Area|Sector|Sectors|Funds|Offer|Pathway|Model|Assessment|Plans|Cup|Games|League|Grant|Grants)$/;
 
 function cleanName(raw: string): string {
+  // "Natural England for Swift conservation": a name ends at "for" after a complete body's name.
+  const cut = /^(.*?\b(?:England|UK|Trust|University|Partnership|Council|Agency|Board|Group|ICB|NHS))\sfor\s/.exec(raw);
+  if (cut) raw = cut[1];
   return raw
     .replace(/^the\s/i, '')
     .replace(/[’']s$/, '')
@@ -64,8 +81,11 @@ function acceptable(name: string, fromCue: boolean): boolean {
   if (name.length < 2) return false;
   if (NOT_PARTNERS.test(name)) return false;
   if (/(?:County|City|District|Borough)\sCouncil$/.test(name) && /^Leicestershire\s/.test(name)) return false;
-  if (GENERIC_FIRST.test(name + ' ') && !/^(?:National|Local|Regional)\s\S+\s(?:Trust|Agency|Association|Society|Partnership|Board|Alliance|Chronicle|Archives)/.test(name)) return false;
+  if (GENERIC_FIRST.test(name + ' ') && !/^(?:National|Local|Regional)\s(?:\S+\s)+(?:Trust|Agency|Association|Society|Partnership|Board|Alliance|Chronicle|Archives|Forum|Lottery)$/.test(name.replace(/^(\S+)\s/, '$1 x '))) return false;
   if (/^[A-Z][a-z]+$/.test(name) && !fromCue) return false;
+  if (GENERIC_BODIES.test(name)) return false;
+  if (/\sGroup$/.test(name) && name.split(/\s+/).slice(0, -1).every((w) => STRUCTURE_WORDS.has(w))) return false;
+  if (/^Record\sOffice/.test(name)) return false;
   if (THING_TAIL.test(name) && !/(?:Partnership|Board|Trust|Association|Alliance)$/.test(name)) return false;
   // Dates and months are not organisations.
   if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(name)) return false;
@@ -109,6 +129,8 @@ export function findPartners(text: string): FoundPartner[] {
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const add = (p: FoundPartner, fromCue: boolean) => {
     if (!acceptable(p.name, fromCue) || overlaps(p.start, p.end)) return;
+    // A status, not a body: "to become a Local Visitor Economy Partnership".
+    if (/\bbecome\s(?:a|an|the)\s$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) return;
     // Our own services: "our Adult Learning Service".
     if (/\b(?:our|Our)\s(?:own\s)?$/.test(text.slice(Math.max(0, p.start - 9), p.start))) return;
     taken.push([p.start, p.end]);
@@ -138,5 +160,6 @@ export function findPartners(text: string): FoundPartner[] {
     name = cleanName(name);
     add({ name, start, end: start + name.length }, false);
   }
+  for (const m of text.matchAll(KNOWN_BODIES)) add({ name: m[0], start: m.index, end: m.index + m[0].length }, true);
   return found.sort((a, b) => a.start - b.start);
 }

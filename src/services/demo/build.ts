@@ -116,11 +116,13 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
   const facts: DemoRows['facts'] = [];
   const commitments: DemoRows['commitments'] = [];
   const commitmentEvidence: DemoRows['commitmentEvidence'] = [];
+  // Entries are numbered in date order, whatever order the content files list them in.
   const positions = new Map<string, number>();
+  const byDate = [...content.entries].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  for (const [i, e] of byDate.entries()) positions.set(e.key, i + 1);
   for (const e of content.entries) {
     const id = entryId(e.key);
-    const position = (positions.get(e.outcome) ?? 0) + 1;
-    positions.set(e.outcome, position);
+    const position = positions.get(e.key)!;
     const author = userId(e.author);
     const published = e.workflowState === 'published';
     entries.push({

@@ -20,7 +20,8 @@ export const DEMO_CONTENT: DemoContent = {
   peerCodes: PEER_CODES,
   group: {
     name: DEMO_GROUP_NAME,
-    description: 'Demoshire and fifteen English county councils. Every value for this group is invented for the demo; none is a real council\'s figure.',
+    // Shown as the group's label in tables and sentences, so short; docs/demo.md says more.
+    description: 'Demoshire and 15 English county councils (values invented for the demo)',
   },
   plan: DEMO_PLAN,
   users: DEMO_USERS,

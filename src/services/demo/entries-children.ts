@@ -148,7 +148,7 @@ export const CHILDREN_ENTRIES: DemoEntry[] = [
     key: 'ch-travel-training', outcome, theme: 'special-educational-needs-and-disabilities', kind: 'achievement', service, author: 'officer',
     title: 'Travel training for young people with SEND', date: '2025-11-20', periodKey: 'FY2025-26',
     body: 'Independent travel training helped 85 young people with special educational needs to travel to school or college on their own during 2024/25 and the first half of 2025/26. As well as building their confidence, it saves around £4,200 a year for each young person who no longer needs a taxi.',
-    places: ['Demoshire'], partners: ['Demoshire Parent Carer Forum', 'Vale Coaches'], status: 'complete', workflowState: 'published',
+    places: ['Demoshire'], partners: ['Demoshire Parent Carer Forum', 'Vale Coaches'], status: 'complete', workflowState: 'approved',
     facts: [
       count('85 young people', 85, 'young people'),
       period('2024/25', '2024-04-01', '2025-03-31'),

@@ -68,13 +68,15 @@ export const ECONOMY_ENTRIES: DemoEntry[] = [
   {
     key: 'eco-market-towns', outcome, theme: 'market-towns-and-high-streets', kind: 'project', service, author: 'officer',
     title: 'Market Towns Fund: shopfronts and empty units', date: '2023-09-12', periodKey: 'FY2023-24',
-    body: "The Market Towns Fund gives grants of £2,000 to £10,000 to independent shops in Market Cresswold and Copperstone to restore shopfronts and bring empty units back into use. The first round awarded 37 grants, and the number of empty units on Copperstone's high street fell from 19 to 12 within a year.",
+    body: "The Market Towns Fund gives grants of £2,000 to £10,000 to independent shops in Market Cresswold and Copperstone to restore shopfronts and bring empty units back into use. The first round awarded 37 grants, and the number of empty units on Copperstone's high street fell from 19 to 12 within a year. We aim to award 60 grants by autumn 2025.",
     places: ['Market Cresswold', 'Copperstone'], partners: ['Cresswold District Council', 'Harrowdene District Council'], status: 'on track', workflowState: 'published',
     facts: [
       money('£2,000 to £10,000', 2000, { valueMax: 10_000 }),
       count('37 grants', 37, 'grants'),
       count('19', 19, 'empty units'),
       count('12', 12, 'empty units'),
+      count('60 grants', 60, 'grants'),
+      period('autumn 2025', '2025-09-01', '2025-11-30'),
     ],
     commitments: [
       { key: 'market-towns', text: 'Award 60 shopfront and empty-unit grants in market towns', dueText: 'by autumn 2025', dueStart: '2025-09-01', dueEnd: '2025-11-30', status: 'delivered', evidence: ['eco-market-towns-final'] },

@@ -125,7 +125,7 @@ export interface DemoFinancialFigure {
   label: string;
   /** Pounds for money (stored as pence), plain numbers otherwise. */
   amount: number;
-  unit: '£' | '£ per head' | '%';
+  unit: '£' | '%';
   note: string | null;
 }
 
