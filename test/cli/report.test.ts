@@ -3,26 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCompendium } from '../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 
-function compendium(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), '--data', path.join(dir, 'ws'), ...args], {
-      cwd: dir, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => child.kill(), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
-}
+const compendium = (args: string[], env: Record<string, string> = {}) =>
+  runCompendium(['--data', path.join(dir, 'ws'), ...args], { cwd: dir, env, timeoutMs: 120_000 });
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-report-cli-'));
