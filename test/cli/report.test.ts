@@ -1,9 +1,12 @@
-// `compendium report` end to end: the real bin on the demo workspace, the files it lists, and what it
+// `compendium report` end to end: the real bin on a demo workspace, the files it lists, and what it
 // does without Chromium (the HTML is still written, and one line says what to install).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { services } from '../../src/services/index.js';
+import { openStore } from '../../src/store/index.js';
 import { runCompendium } from '../helpers/cli.js';
 
 let dir: string;
@@ -11,10 +14,18 @@ let dir: string;
 const compendium = (args: string[], env: Record<string, string> = {}) =>
   runCompendium(['--data', path.join(dir, 'ws'), ...args], { cwd: dir, env, timeoutMs: 120_000 });
 
+// The demo workspace is written in this process (quicker than a second bin), then the bin reports on it.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-report-cli-'));
-  const demo = await compendium(['demo']);
-  if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  const dataDir = path.join(dir, 'ws');
+  const store = await openStore({ dataDir });
+  try {
+    const s = services(store, loadConfig({ dataDir }));
+    await s.workspace.init();
+    await s.demo.load();
+  } finally {
+    await store.close();
+  }
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
