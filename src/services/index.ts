@@ -5,6 +5,7 @@ import { backupService } from './backup.js';
 import { demoService } from './demo.js';
 import { importService } from './imports.js';
 import { planService } from './plans.js';
+import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
 import { indicatorService } from './indicators.js';
@@ -13,6 +14,7 @@ import { performanceService } from './performance.js';
 import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
+  const performance = performanceService(store);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
@@ -24,7 +26,8 @@ export function services(store: Store, config: Config) {
     targets: targetService(store),
     observations: observationService(store),
     groups: groupService(store),
-    performance: performanceService(store),
+    performance,
+    reports: reportService(store, config, performance),
     imports: importService(store, config),
   };
 }
