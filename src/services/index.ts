@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
 import { planService } from './plans.js';
+import { siteService } from './site.js';
 import { workspaceService } from './workspace.js';
 
 export function services(store: Store, config: Config) {
@@ -12,6 +13,7 @@ export function services(store: Store, config: Config) {
     workspace: workspaceService(store),
     plans: planService(store),
     backup: backupService(store),
+    site: siteService(store),
   };
 }
 
