@@ -5,15 +5,24 @@ import type { Services } from '../services/index.js';
 import { DEFAULT_SETTINGS } from '../services/workspace.js';
 import { isNotFoundError, isValidationError } from '../errors.js';
 import { assetRoutes } from './assets.js';
+import { pageCache } from './page-cache.js';
+import { publicRoutes } from './public.js';
 import { page, siteContext, type AppEnv } from './render.js';
 import { securityHeaders } from './security.js';
 import { createViews } from './views.js';
 
-export function createApp(s: Services): Hono<AppEnv> {
+export interface AppOptions {
+  /** Keep rendered public pages in memory under the data version (on unless a test turns it off). */
+  cachePages?: boolean;
+}
+
+export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const views = createViews();
   const assets = assetRoutes();
   const manage = false;
+  const cache = pageCache();
+  const isPublicPath = (p: string) => !p.startsWith('/manage') && !p.startsWith('/assets/') && p !== '/healthz';
 
   app.use('*', securityHeaders({ https: s.config.publicUrl?.startsWith('https://') }));
   app.route('/assets', assets.routes);
@@ -21,16 +30,18 @@ export function createApp(s: Services): Hono<AppEnv> {
 
   app.use('*', async (c, next) => {
     c.set('views', views);
-    const settings = await s.workspace.settings();
+    const { key, settings } = await s.site.version();
+    c.set('dataVersion', key);
     c.set('site', siteContext(settings, c.req.path, { assetVersion: assets.version, manage }));
     await next();
   });
+  if (options.cachePages !== false) {
+    const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'));
+    app.use('*', (c, next) => (isPublicPath(c.req.path) ? cached(c, next) : next()));
+  }
 
-  app.get('/', async (c) => {
-    const planId = await s.plans.currentPlanId();
-    const structure = planId ? await s.plans.structure(planId) : undefined;
-    return page(c, 'home.njk', { structure });
-  });
+  app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
+  app.route('/', publicRoutes(s));
 
   const errorPage = (c: Context<AppEnv>, status: 400 | 404 | 500, title: string, paragraphs: string[]) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: title, detail: paragraphs.join(' ') }, status);
@@ -42,7 +53,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   app.notFound((c) => errorPage(c, 404, 'Page not found', ['If you typed the web address, check it is correct. If you followed a link, the page may have moved or not yet be published.']));
   app.onError((e, c) => {
     if (isNotFoundError(e)) return errorPage(c, 404, 'Page not found', [e.message.replace(/^./, (ch) => ch.toUpperCase()) + '.']);
-    if (isValidationError(e)) return errorPage(c, 400, 'There is a problem with the request', [e.message, ...e.problems.map((p) => `${p.field ? p.field + ': ' : ''}${p.message}`)]);
+    if (isValidationError(e)) return errorPage(c, 400, 'There is a problem with the request', [e.message + '.', ...e.problems.map((p) => `${p.field ? p.field + ': ' : ''}${p.message}.`)]);
     console.error(e);
     return errorPage(c, 500, 'Sorry, there is a problem with the service', ['Try again later.']);
   });

@@ -24,7 +24,7 @@ export interface SiteContext {
 }
 
 export interface AppEnv {
-  Variables: { site: SiteContext; views: Views };
+  Variables: { site: SiteContext; views: Views; dataVersion: string };
 }
 
 export const PUBLIC_NAVIGATION: NavigationItem[] = [

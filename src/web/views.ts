@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { periodLabel } from '../services/site.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const VIEWS_DIR = path.join(here, 'views');
@@ -37,6 +38,7 @@ export function createViews(extraPaths: string[] = []): Views {
   env.addFilter('number', (v: number | null | undefined, decimals = 0) => formatNumber(v, decimals));
   env.addFilter('date', (v: string | null | undefined) => formatDate(v));
   env.addFilter('plural', (n: number, one: string, many?: string) => `${formatNumber(n)} ${n === 1 ? one : (many ?? one + 's')}`);
+  env.addFilter('period', (key: string | null | undefined) => (key ? periodLabel(key) : ''));
   env.addFilter('urlencode', (v: string) => encodeURIComponent(v));
   return env;
 }

@@ -9,6 +9,8 @@ import { rows } from '../db.js';
 export const MATCH_START = '\u0001';
 export const MATCH_END = '\u0002';
 
+const MARKDOWN_SYNTAX = String.raw`\*\*|__|\x60|\]\([^)]*\)|\[|(^|\n)\s*([-*+]|#+|>|\d+\.)\s`;
+
 export type SearchHitType = 'entry' | 'indicator' | 'commitment';
 
 export interface SearchHitRow {
@@ -22,7 +24,9 @@ export interface SearchHitRow {
 }
 
 export async function searchPublished(db: Db, planId: string, query: string, limit = 50): Promise<{ total: number; hits: SearchHitRow[] }> {
-  const clean = (col: ReturnType<typeof sql.raw>) => sql`translate(${col}, chr(1) || chr(2), '')`;
+  // Marks removed, and Markdown's emphasis, link and list syntax turned to spaces so extracts read as prose.
+  const clean = (col: ReturnType<typeof sql.raw>) =>
+    sql`regexp_replace(translate(${col}, chr(1) || chr(2), ''), ${MARKDOWN_SYNTAX}, ' ', 'g')`;
   const opts = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
   const titleOpts = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
   const r = await rows<SearchHitRow & { total: number }>(db, sql`
