@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededServices, XSS } from '../../test/helpers/site-fixture.js';
+import { seededServices } from '../../test/helpers/site-fixture.js';
 import { createApp } from './app.js';
 
 let t: Awaited<ReturnType<typeof seededServices>>;
