@@ -46,10 +46,6 @@ export function highlightSegments(marked: string): TextSegment[] {
   return out;
 }
 
-export const COMMITMENT_STATUS_LABELS: Record<string, string> = {
-  open: 'Open', delivered: 'Delivered', late: 'Late', dropped: 'Dropped', unknown: 'Not known',
-};
-
 export const PAGE_SIZE = 20;
 
 /** How a stored period key is written for people; a key that is not a period is shown as it is. */

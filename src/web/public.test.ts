@@ -38,7 +38,7 @@ describe('public pages', () => {
     expect(html).toContain('Falls prevention classes');
     expect(html).not.toContain(t.fixture.draftTitle);
     expect(html).toContain('Recruit 50 new foster carers');
-    expect(html).toContain('Late');
+    expect(html).toContain('Late</strong>');
     expectNoHostileMarkup(html);
     const theme = await get('/outcomes/safe-and-well/healthy-lives');
     expect(theme.status).toBe(200);

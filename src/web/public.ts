@@ -2,10 +2,13 @@
 import { Hono, type Context } from 'hono';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Services } from '../services/index.js';
-import { COMMITMENT_STATUS_LABELS, PAGE_SIZE, type PublicEntryRow } from '../services/site.js';
+import { PAGE_SIZE, type PublicEntryRow } from '../services/site.js';
+import { COMMITMENT_LABELS } from '../reports/model/format.js';
 import { markdownToHtml, plainExcerpt } from './markdown.js';
 import { pageNumber, pagination } from './pagination.js';
 import { page, type AppEnv } from './render.js';
+
+const COMMITMENT_STATUS: Record<string, string> = COMMITMENT_LABELS;
 
 const withExcerpts = (entries: PublicEntryRow[]) => entries.map((e) => ({ ...e, excerpt: plainExcerpt(e.body) }));
 
@@ -84,17 +87,17 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
     const outcome = outcomeSlug ? structure.outcomes.find((o) => o.slug === outcomeSlug) : undefined;
     const problems = [];
     if (outcomeSlug && !outcome) problems.push({ field: 'outcome', message: `there is no outcome "${outcomeSlug.slice(0, 80)}"` });
-    if (status && !(status in COMMITMENT_STATUS_LABELS)) problems.push({ field: 'status', message: `must be one of ${Object.keys(COMMITMENT_STATUS_LABELS).join(', ')}` });
+    if (status && !(status in COMMITMENT_STATUS)) problems.push({ field: 'status', message: `must be one of ${Object.keys(COMMITMENT_STATUS).join(', ')}` });
     if (problems.length) throw new ValidationError('The filter is not valid', problems);
     const r = await s.site.commitments({ outcomeId: outcome?.id, status });
-    const statuses = Object.entries(COMMITMENT_STATUS_LABELS).map(([value, text]) => ({ value, text }));
+    const statuses = Object.entries(COMMITMENT_STATUS).map(([value, text]) => ({ value, text }));
     return page(c, 'commitments.njk', {
       title: 'Commitments',
       ...r,
       statuses,
       outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === outcomeSlug }))],
       statusItems: [{ value: '', text: 'Any status' }, ...statuses.map((x) => ({ ...x, selected: x.value === status }))],
-      filterText: [outcome ? `for ${outcome.title}` : '', status ? `with status ${COMMITMENT_STATUS_LABELS[status].toLowerCase()}` : ''].filter(Boolean).join(' '),
+      filterText: [outcome ? `for ${outcome.title}` : '', status ? `with status ${COMMITMENT_STATUS[status].toLowerCase()}` : ''].filter(Boolean).join(' '),
     });
   });
 
