@@ -4,7 +4,9 @@ import { Hono, type Context } from 'hono';
 import type { Services } from '../services/index.js';
 import { DEFAULT_SETTINGS } from '../services/workspace.js';
 import { isNotFoundError, isValidationError } from '../errors.js';
+import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
+import { openDataRoutes } from './open-data.js';
 import { pageCache } from './page-cache.js';
 import { publicRoutes } from './public.js';
 import { page, siteContext, type AppEnv } from './render.js';
@@ -42,6 +44,8 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
 
   app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
   app.route('/', publicRoutes(s));
+  app.route('/api', apiRoutes(s));
+  app.route('/data', openDataRoutes(s));
 
   const errorPage = (c: Context<AppEnv>, status: 400 | 404 | 500, title: string, paragraphs: string[]) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: title, detail: paragraphs.join(' ') }, status);

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PAGE_SIZE, type PublicEntryRow } from '../services/site.js';
 import { COMMITMENT_LABELS } from '../reports/model/format.js';
+import { hitUrl } from './api.js';
 import { markdownToHtml, plainExcerpt } from './markdown.js';
 import { pageNumber, pagination } from './pagination.js';
 import { page, type AppEnv } from './render.js';
@@ -108,7 +109,7 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
     const hits = r.hits.map((h) => ({
       ...h,
       typeLabel: TYPE_LABELS[h.type],
-      href: h.type === 'entry' ? `/entries/${encodeURIComponent(h.id)}` : h.type === 'indicator' ? `/indicators/${encodeURIComponent(h.key ?? '')}` : `/commitments${h.key ? `?outcome=${encodeURIComponent(h.key)}` : ''}`,
+      href: hitUrl(h),
     }));
     return page(c, 'search.njk', { title: r.query ? `Search results for “${r.query}”` : 'Search', query: r.query, total: r.total, hits });
   });
