@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
+import { demoService } from './demo.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
 import { workspaceService } from './workspace.js';
@@ -14,6 +15,7 @@ export function services(store: Store, config: Config) {
     plans: planService(store),
     backup: backupService(store),
     site: siteService(store),
+    demo: demoService(store),
   };
 }
 

@@ -23,8 +23,8 @@ const SAMPLE: Record<string, string> = {
   '/api/indicators/{code}': '/api/indicators/RS01',
   '/api/search': '/api/search?q=gritting',
 };
-const SCHEMA_BY_ID = Object.fromEntries(
-  Object.values(schemas).filter((v): v is z.ZodType => v instanceof z.ZodType).map((v) => [schemas.apiRegistry.get(v)?.id, v]),
+const SCHEMA_BY_ID: Record<string, z.ZodType> = Object.fromEntries(
+  (Object.values(schemas) as unknown[]).filter((v): v is z.ZodType => v instanceof z.ZodType).map((v) => [schemas.apiRegistry.get(v)?.id, v]),
 );
 
 describe('JSON API', () => {
