@@ -6,6 +6,11 @@ import { demoService } from './demo.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
 import { workspaceService } from './workspace.js';
+import { groupService } from './groups.js';
+import { indicatorService } from './indicators.js';
+import { observationService } from './observations.js';
+import { performanceService } from './performance.js';
+import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
   return {
@@ -16,6 +21,11 @@ export function services(store: Store, config: Config) {
     backup: backupService(store),
     site: siteService(store),
     demo: demoService(store),
+    indicators: indicatorService(store),
+    targets: targetService(store),
+    observations: observationService(store),
+    groups: groupService(store),
+    performance: performanceService(store),
   };
 }
 

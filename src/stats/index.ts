@@ -7,3 +7,4 @@ export * from './quartile-band.js';
 export * from './direction-of-travel.js';
 export * from './rag.js';
 export * from './trend.js';
+export * from './compendium.js';
