@@ -13,19 +13,20 @@ import { performanceService } from './performance.js';
 import { targetService } from './targets.js';
 
 export function services(store: Store, config: Config) {
+  const performance = performanceService(store);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
     backup: backupService(store),
-    site: siteService(store),
+    site: siteService(store, performance),
     demo: demoService(store),
     indicators: indicatorService(store),
     targets: targetService(store),
     observations: observationService(store),
     groups: groupService(store),
-    performance: performanceService(store),
+    performance,
   };
 }
 

@@ -1,6 +1,9 @@
 // The public site's reads: only published content, shaped for pages, open data and the JSON API.
 import { formatPeriod, periodContaining, periodFromKey, Settings, type Period } from '../domain/index.js';
+import type { Compendium, CompendiumRow, CompendiumSummary, IndicatorHistory } from '../domain/performance.js';
 import { NotFoundError } from '../errors.js';
+import { summarise } from '../stats/index.js';
+import type { PerformanceService } from './performance.js';
 import type { Store } from '../store/index.js';
 import { countPublishedEntriesByOutcome } from '../store/queries/countPublishedEntriesByOutcome.js';
 import { getArea } from '../store/queries/getArea.js';
@@ -54,7 +57,25 @@ export function periodLabel(key: string): string {
   return p ? formatPeriod(p) : key;
 }
 
-export function siteService(store: Store) {
+/** Every indicator at its latest period with a value for the council, against one comparator group. */
+export interface PerformanceSnapshot {
+  area: Compendium['area'];
+  group: Compendium['group'];
+  rows: CompendiumRow[];
+  summary: CompendiumSummary;
+}
+
+/** A peer council's value, for the benchmark chart and table. */
+export interface PeerValue {
+  code: string;
+  name: string;
+  value: number | null;
+}
+
+/** How many recent periods the snapshot looks through for each indicator's latest value. */
+const SNAPSHOT_PERIODS = 12;
+
+export function siteService(store: Store, performance?: PerformanceService) {
   const { db } = store;
   const plans = planService(store);
 
@@ -113,10 +134,18 @@ export function siteService(store: Store) {
       const year = await this.headlineYear(structure, today);
       const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end);
       const byOutcome = new Map(counts.map((c) => [c.outcomeId, c]));
+      const snapshot = await this.performanceSnapshot();
+      const outcomeSummary = (outcomeId: string) => (snapshot ? summarise(snapshot.rows.filter((r) => r.indicator.outcomeId === outcomeId)) : undefined);
       return {
         plan: structure.plan,
         year: { key: year.key, label: formatPeriod(year) },
-        outcomes: structure.outcomes.map((o) => ({ ...o, entriesThisYear: byOutcome.get(o.id)?.inSpan ?? 0, entriesTotal: byOutcome.get(o.id)?.total ?? 0 })),
+        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: snapshot.group.label, members: snapshot.group.members } : undefined,
+        outcomes: structure.outcomes.map((o) => ({
+          ...o,
+          entriesThisYear: byOutcome.get(o.id)?.inSpan ?? 0,
+          entriesTotal: byOutcome.get(o.id)?.total ?? 0,
+          performance: outcomeSummary(o.id),
+        })),
       };
     },
 
@@ -213,6 +242,62 @@ export function siteService(store: Store) {
       const ids = indicatorIds ?? (await listPlanIndicators(db, structure.plan.id)).map((i) => i.id);
       const list = await listPublishedObservations(db, structure.plan.councilCode, ids);
       return list.map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
+    },
+
+    /**
+     * Each of the plan's indicators at the newest period in which the council has a published value
+     * (or, with none, the newest period at all), against the workspace's default group.
+     */
+    async performanceSnapshot(group?: string): Promise<PerformanceSnapshot | undefined> {
+      const structure = await currentStructure();
+      if (!structure || !performance) return undefined;
+      const periods = (await performance.periods()).slice(0, SNAPSHOT_PERIODS);
+      const best = new Map<string, CompendiumRow>();
+      let head: Compendium | undefined;
+      for (const period of periods) {
+        const c = await performance.compendium({ area: structure.plan.councilCode, group, period });
+        head ??= c;
+        for (const row of c.rows) {
+          const had = best.get(row.indicator.id);
+          if (!had || (had.value === null && row.value !== null)) best.set(row.indicator.id, row);
+        }
+      }
+      if (!head) return undefined;
+      const rows = [...best.values()].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
+      return { area: head.area, group: head.group, rows, summary: summarise(rows) };
+    },
+
+    /** The compendium table: the council's indicators for a period against a group, optionally one outcome's. */
+    async compendium(request: { period?: string; group?: string; outcomeId?: string }): Promise<Compendium> {
+      const structure = await requireStructure();
+      if (!performance) throw new NotFoundError('Performance figures');
+      return performance.compendium({ area: structure.plan.councilCode, ...request });
+    },
+
+    /** Periods with published values, newest first. */
+    async periods(): Promise<string[]> {
+      return performance ? performance.periods() : [];
+    },
+
+    /**
+     * One indicator's figures for its page: its row for the chosen period (default: the newest with a
+     * value), its history against the group, and every group member's value in that period.
+     */
+    async indicatorPerformance(code: string, request: { period?: string; group?: string } = {}) {
+      const structure = await requireStructure();
+      const indicator = await this.indicator(code);
+      if (!performance) return { indicator, row: undefined, history: undefined, peers: [] as PeerValue[] };
+      const area = structure.plan.councilCode;
+      const history: IndicatorHistory = await performance.history({ indicator: indicator.id, area, group: request.group });
+      const withValue = history.points.filter((p) => p.value !== null);
+      const period = request.period ?? withValue.at(-1)?.periodKey ?? history.points.at(-1)?.periodKey;
+      if (!period) return { indicator, row: undefined, history, peers: [] as PeerValue[] };
+      const filter = { group: request.group, period, outcomeId: indicator.outcomeId ?? undefined };
+      const own = await performance.compendium({ area, ...filter });
+      const row = own.rows.find((r) => r.indicator.id === indicator.id);
+      const everyone = await performance.compendiumForGroup({ ...filter, area });
+      const peers: PeerValue[] = everyone.map((c) => ({ code: c.area.code, name: c.area.name, value: c.rows.find((r) => r.indicator.id === indicator.id)?.value ?? null }));
+      return { indicator, row, history, peers, group: own.group, area: own.area };
     },
 
     async reports() {

@@ -8,6 +8,7 @@ import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
 import { openDataRoutes } from './open-data.js';
 import { pageCache } from './page-cache.js';
+import { performanceRoutes } from './performance.js';
 import { publicRoutes } from './public.js';
 import { page, siteContext, type AppEnv } from './render.js';
 import { securityHeaders } from './security.js';
@@ -44,6 +45,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
 
   app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
   app.route('/', publicRoutes(s));
+  app.route('/', performanceRoutes(s));
   app.route('/api', apiRoutes(s));
   app.route('/data', openDataRoutes(s));
 

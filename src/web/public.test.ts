@@ -64,9 +64,13 @@ describe('public pages', () => {
     expect(status).toBe(200);
     expectNoHostileMarkup(html);
     expect(html).toContain('Hostile &lt;script&gt;');
-    for (const path of ['/', '/outcomes/safe-and-well', '/search?q=hostile', '/search?q=gritting', '/data/entries.json']) {
+    for (const path of ['/', '/outcomes/safe-and-well', '/search?q=hostile', '/search?q=gritting']) {
       expectNoHostileMarkup((await get(path)).html);
     }
+    // JSON keeps the text as it is, but can never be read as a page.
+    const data = await get('/data/entries.json');
+    expect(data.res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(data.res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('drafts are not found', async () => {

@@ -2,7 +2,8 @@
 import { Hono, type Context } from 'hono';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Services } from '../services/index.js';
-import { PAGE_SIZE, type PublicEntryRow } from '../services/site.js';
+import { PAGE_SIZE, type PlanIndicatorRow, type PublicEntryRow } from '../services/site.js';
+import { rowView } from './performance-view.js';
 import { COMMITMENT_LABELS } from '../reports/model/format.js';
 import { hitUrl } from './api.js';
 import { markdownToHtml, plainExcerpt } from './markdown.js';
@@ -33,13 +34,23 @@ export const DATASETS = [
 export function publicRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  /** The indicators with their latest row from the performance snapshot, for outcome and theme pages. */
+  const withRows = async (indicators: PlanIndicatorRow[]) => {
+    const snapshot = indicators.length ? await s.site.performanceSnapshot() : undefined;
+    const byId = new Map(snapshot?.rows.map((r) => [r.indicator.id, r]) ?? []);
+    return indicators.map((i) => {
+      const row = byId.get(i.id);
+      return { ...i, row: row ? rowView(row) : null };
+    });
+  };
+
   app.get('/outcomes/:slug', async (c) => {
     const current = pageNumber(c.req.query('page'));
     const r = await s.site.outcome(c.req.param('slug'), current);
     return page(c, 'outcome.njk', {
       title: r.outcome.title,
       ...r,
-      indicators: r.indicators.map((i) => ({ ...i, row: null })),
+      indicators: await withRows(r.indicators),
       entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
       pagination: paged(c, r.entries.total, current),
       breadcrumbs: [{ text: 'Home', href: '/' }],
@@ -52,7 +63,7 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
     return page(c, 'theme.njk', {
       title: r.theme.title,
       ...r,
-      indicators: r.indicators.map((i) => ({ ...i, row: null })),
+      indicators: await withRows(r.indicators),
       entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
       pagination: paged(c, r.entries.total, current),
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: r.outcome.title, href: `/outcomes/${r.outcome.slug}` }],
