@@ -66,6 +66,23 @@ describe('web skeleton', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
   });
 
+  it('serves repeat requests from the page cache until something public changes', async () => {
+    const cached = createApp(s);
+    const first = await cached.request('/');
+    expect(first.headers.get('x-cache')).toBeNull();
+    const second = await cached.request('/');
+    expect(second.headers.get('x-cache')).toBe('hit');
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const notModified = await cached.request('/', { headers: { 'if-none-match': second.headers.get('etag')! } });
+    expect(notModified.status).toBe(304);
+    await s.workspace.updateSettings({ councilName: 'Borsetshire County Council' });
+    const after = await cached.request('/');
+    expect(after.headers.get('x-cache')).toBeNull();
+    expect(await after.text()).toContain('Borsetshire County Council');
+    await s.workspace.updateSettings({ councilName: 'Leicestershire County Council' });
+  });
+
   it('answers unknown pages with a 404 page in the layout', async () => {
     const res = await app.request('/no/such/page');
     expect(res.status).toBe(404);
