@@ -24,10 +24,10 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
   let bytes = 0;
   const entries = new Map<string, Cached>();
 
-  const respond = (hit: Cached, ifNoneMatch: string | undefined) => {
+  const respond = (hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
     const headers = new Headers(hit.headers);
     headers.set('ETag', hit.etag);
-    headers.set('X-Cache', 'hit');
+    headers.set('X-Cache', state);
     if (ifNoneMatch === hit.etag) return new Response(null, { status: 304, headers });
     return new Response(hit.body, { status: hit.status, headers });
   };
@@ -50,7 +50,7 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
         // Move to the end: the Map's order is least recently used first.
         entries.delete(key);
         entries.set(key, hit);
-        c.res = respond(hit, c.req.header('if-none-match'));
+        c.res = respond(hit, c.req.header('if-none-match'), 'hit');
         return;
       }
       await next();
@@ -70,7 +70,7 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
         entries.delete(oldest);
         bytes -= old.body.length;
       }
-      c.res = respond(item, c.req.header('if-none-match'));
+      c.res = respond(item, c.req.header('if-none-match'), 'miss');
     },
   };
 }
