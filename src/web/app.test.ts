@@ -67,7 +67,7 @@ describe('web skeleton', () => {
   });
 
   it('serves repeat requests from the page cache until something public changes', async () => {
-    const cached = createApp(s);
+    const cached = createApp(s, { versionTtlMs: 0 });
     const first = await cached.request('/');
     expect(first.headers.get('x-cache')).toBe('miss');
     const second = await cached.request('/');

@@ -17,6 +17,13 @@ import { createViews } from './views.js';
 export interface AppOptions {
   /** Keep rendered public pages in memory under the data version (on unless a test turns it off). */
   cachePages?: boolean;
+  /**
+   * How long the data version read from the database is trusted, in milliseconds (default 1000).
+   * Any POST, PUT, PATCH or DELETE handled here makes the next request read it again at once, so
+   * changes made through this server show straight away; changes made by another process (only
+   * possible on PostgreSQL) show within this time.
+   */
+  versionTtlMs?: number;
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
@@ -31,12 +38,19 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/assets', assets.routes);
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  const ttl = options.versionTtlMs ?? 1000;
+  let known: { key: string; settings: Awaited<ReturnType<Services['site']['version']>>['settings']; at: number } | undefined;
   app.use('*', async (c, next) => {
     c.set('views', views);
-    const { key, settings } = await s.site.version();
-    c.set('dataVersion', key);
-    c.set('site', siteContext(settings, c.req.path, { assetVersion: assets.version, manage }));
-    await next();
+    const now = Date.now();
+    if (!known || now - known.at >= ttl) known = { ...(await s.site.version()), at: now };
+    c.set('dataVersion', known.key);
+    c.set('site', siteContext(known.settings, c.req.path, { assetVersion: assets.version, manage }));
+    try {
+      await next();
+    } finally {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') known = undefined;
+    }
   });
   if (options.cachePages !== false) {
     const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'));
