@@ -92,3 +92,15 @@ describe('web skeleton', () => {
     expect(res.headers.get('content-security-policy')).toBeTruthy();
   });
 });
+
+describe('figure formatting', () => {
+  it('writes money, percentages, counts and ranges with their units', async () => {
+    const { formatFact } = await import('./views.js');
+    expect(formatFact({ value: 1_900_000, valueMax: null, unit: '£' })).toBe('£1,900,000');
+    expect(formatFact({ value: 53, valueMax: null, unit: '%' })).toBe('53%');
+    expect(formatFact({ value: 41_000, valueMax: null, unit: 'street lights' })).toBe('41,000 street lights');
+    expect(formatFact({ value: 2000, valueMax: 10_000, unit: '£' })).toBe('£2,000 to £10,000');
+    expect(formatFact({ value: 2.5, valueMax: null, unit: '£' })).toBe('£2.50');
+    expect(formatFact({ value: null, valueMax: null, unit: '' })).toBe('–');
+  });
+});
