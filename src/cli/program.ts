@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { register as init } from './commands/init.js';
 import { register as serve } from './commands/serve.js';
 import { register as status } from './commands/status.js';
+import { register as user } from './commands/user.js';
 
 export function buildProgram(): Command {
   const program = new Command('compendium')
@@ -11,6 +12,6 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full stack of an error')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (str, write) => write(str.trim() + '\n') });
-  for (const register of [init, serve, status]) register(program);
+  for (const register of [init, serve, status, user]) register(program);
   return program;
 }

@@ -3,6 +3,14 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
+import { auditService } from './audit.js';
+import { authService } from './auth.js';
+import { dutyService } from './duties.js';
+import { entryService } from './entries.js';
+import { siteSettingsService } from './site-settings.js';
+import { structureService } from './structure.js';
+import { userService } from './users.js';
+import { valueService } from './values.js';
 
 export function services(store: Store, config: Config) {
   return {
@@ -10,6 +18,14 @@ export function services(store: Store, config: Config) {
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
+    auth: authService(store, config),
+    users: userService(store),
+    entries: entryService(store),
+    values: valueService(store),
+    audit: auditService(store),
+    duties: dutyService(store),
+    structure: structureService(store),
+    siteSettings: siteSettingsService(store),
   };
 }
 
