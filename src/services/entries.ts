@@ -26,7 +26,7 @@ export const EntryInput = z.object({
   kind: z.enum(ENTRY_KINDS, { error: 'Choose what kind of entry this is' }),
   outcomeId: optionalText(100, 'An outcome'),
   themeId: optionalText(100, 'A theme'),
-  date: z.string().trim().nullish().transform((s) => (s ? s : null)).pipe(IsoDate.nullable().or(z.null())),
+  date: optionalText(10, 'A date'),
   periodKey: optionalText(40, 'A period'),
   service: optionalText(200, 'A service name'),
   status: optionalText(100, 'A delivery status'),
@@ -91,6 +91,9 @@ export function entryService(store: Store) {
     const outcome = structure?.outcomes.find((o) => o.id === v.outcomeId);
     if (v.outcomeId && !outcome) problems.push({ field: 'outcomeId', message: 'Choose an outcome of the current plan' });
     if (v.themeId && !outcome?.themes.some((t) => t.id === v.themeId)) problems.push({ field: 'themeId', message: 'Choose a theme of the chosen outcome' });
+    if (v.date && !(IsoDate.safeParse(v.date).success && new Date(`${v.date}T00:00:00Z`).toISOString().startsWith(v.date))) {
+      problems.push({ field: 'date', message: 'Enter a real date as yyyy-mm-dd, such as 2024-03-31' });
+    }
     let periodKey: string | null = null;
     if (v.periodKey) {
       const p = parsePeriod(v.periodKey);
@@ -145,13 +148,14 @@ export function entryService(store: Store) {
       const v = await parseInput(input, planId);
       authorize(actor, 'entry.create', { kind: 'entry', service: v.service, outcomeId: v.outcomeId, workflowState: 'draft' });
       const id = randomUUID();
+      const places = await placesWithAreas(v.places); // before the transaction: PGlite has one connection
       await db.transaction(async (tx) => {
         await insertEntry(tx, {
           id, planId, outcomeId: v.outcomeId, themeId: v.themeId, kind: v.kind, title: v.title, body: v.body, date: v.date,
           periodKey: v.periodKey, service: v.service, status: v.status, partners: v.partners, workflowState: 'draft',
           createdBy: actor.id, updatedBy: actor.id,
         });
-        await replaceEntryPlaces(tx, id, await placesWithAreas(v.places));
+        await replaceEntryPlaces(tx, id, places);
         const created = await getEntryRecord(tx, id);
         await appendAuditEvent(tx, { userId: actor.id, action: 'create', entityType: 'entry', entityId: id, after: snapshot(created!) });
       });
@@ -164,12 +168,13 @@ export function entryService(store: Store) {
       const v = await parseInput(input, before.entry.planId);
       // A contributor may not move an entry out of what they are assigned to.
       authorize(actor, 'entry.edit', { kind: 'entry', service: v.service, outcomeId: v.outcomeId, workflowState: WorkflowState.parse(before.entry.workflowState) });
+      const places = await placesWithAreas(v.places);
       await db.transaction(async (tx) => {
         await updateEntry(tx, id, {
           outcomeId: v.outcomeId, themeId: v.themeId, kind: v.kind, title: v.title, body: v.body, date: v.date, periodKey: v.periodKey,
           service: v.service, status: v.status, partners: v.partners, updatedBy: actor.id,
         });
-        await replaceEntryPlaces(tx, id, await placesWithAreas(v.places));
+        await replaceEntryPlaces(tx, id, places);
         if (v.body !== before.entry.body) {
           // Facts point at words in the text: follow them to where they moved, or drop them when they are gone.
           const moves: { id: string; start: number | null; end: number | null }[] = [];

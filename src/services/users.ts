@@ -12,6 +12,7 @@ import { hashPassword } from './passwords.js';
 import { authorize, type Actor } from './policy.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
+const ONLY_ADMIN = 'This is the only active admin: make someone else an admin first';
 
 export function toUser(row: UserRow): User {
   return { id: row.id, email: row.email, name: row.name, role: Role.parse(row.role), active: row.active, services: row.services ?? [], outcomeIds: row.outcomeIds ?? [] };
@@ -97,7 +98,7 @@ export function userService(store: Store) {
       const before = toUser(await mustGet(id));
       const v = parsed.data;
       if (before.role === 'admin' && v.role && v.role !== 'admin' && before.active && (await activeAdmins()) <= 1) {
-        throw new ValidationError('The change is not valid', [{ field: 'role', message: 'This is the only active admin: make someone else an admin first' }]);
+        throw new ValidationError(ONLY_ADMIN, [{ field: 'role', message: ONLY_ADMIN }]);
       }
       const after = { ...before, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) } as User;
       await db.transaction(async (tx) => {
@@ -111,9 +112,9 @@ export function userService(store: Store) {
     async setActive(actor: Actor, id: string, active: boolean): Promise<User> {
       authorize(actor, 'user.manage');
       const before = toUser(await mustGet(id));
-      if (!active && actor.id === id) throw new ValidationError('The change is not valid', [{ field: 'active', message: 'You cannot deactivate your own account' }]);
+      if (!active && actor.id === id) throw new ValidationError('You cannot deactivate your own account', [{ field: 'active', message: 'You cannot deactivate your own account' }]);
       if (!active && before.role === 'admin' && before.active && (await activeAdmins()) <= 1) {
-        throw new ValidationError('The change is not valid', [{ field: 'active', message: 'This is the only active admin: make someone else an admin first' }]);
+        throw new ValidationError(ONLY_ADMIN, [{ field: 'active', message: ONLY_ADMIN }]);
       }
       const after = { ...before, active };
       await db.transaction(async (tx) => {
