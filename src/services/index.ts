@@ -1,6 +1,7 @@
 // Wires the use cases to a store and configuration. Web and CLI depend on this, never on the store.
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
+import { backupService } from './backup.js';
 import { planService } from './plans.js';
 import { workspaceService } from './workspace.js';
 import { auditService } from './audit.js';
@@ -18,6 +19,7 @@ export function services(store: Store, config: Config) {
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
+    backup: backupService(store),
     auth: authService(store, config),
     users: userService(store),
     entries: entryService(store),

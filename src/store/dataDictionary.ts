@@ -1,0 +1,62 @@
+// The data dictionary as Markdown, read off the drizzle schema: every table in restore order with
+// its columns, types, nullability, defaults and references.
+import { getTableName } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { TABLES_IN_ORDER } from './schema.js';
+
+const PURPOSE: Record<string, string> = {
+  settings: 'Workspace settings as key → JSON value: the council, brand, current plan, default comparator group.',
+  areas: 'Reference areas (councils, regions, nations) by GSS code, with type, parent and population; fictional areas for the demo.',
+  users: 'Staff who sign in, with their role and, for contributors, the services and outcomes they are assigned to.',
+  sessions: 'Signed-in sessions (the SHA-256 of the cookie token) with their CSRF token and expiry.',
+  login_attempts: 'Failed sign-ins, for throttling across web processes.',
+  plans: 'A Strategic Plan: title and the years it runs.',
+  outcomes: 'The outcomes of a plan, in order, each with a summary and an owner.',
+  themes: 'The themes of an outcome, in order.',
+  documents: 'Imported files: name, media type, SHA-256 (importing the same file twice changes nothing) and the extracted text.',
+  section_mappings: 'Remembered answers to "which outcome is this report section?", per plan.',
+  entries: 'Delivery: achievements, updates, projects and commitments, with workflow state and provenance (document and character offsets).',
+  entry_places: 'Places an entry mentions: reference areas by code, or named towns and villages.',
+  facts: 'Figures found in or attached to an entry: money, counts, percentages, dates, periods and durations, with their exact text.',
+  commitments: 'Promises with a due date or range and a status, linked to the entries that evidence them.',
+  commitment_evidence: 'Which entries show a commitment delivered.',
+  indicators: 'Performance indicator definitions: code, unit, decimal places, polarity, frequency, outcome, source.',
+  targets: 'Targets for an indicator, council and period, with tolerance for amber.',
+  observations: 'Indicator values for an area and period (missing kept as null), with status and workflow state.',
+  comparator_groups: 'Named groups of councils to benchmark against; nearest-neighbour groups have one row per anchor council.',
+  comparator_group_members: 'The councils in each comparator group.',
+  reporting_duties: 'The reporting calendar: who supplies which indicator or outcome update for a period, and by when.',
+  financial_figures: 'Financial context for a period: savings, budget gap, funding per head.',
+  report_artifacts: 'Generated report files (HTML, PDF, DOCX, MD, CSV, JSON), kept in the database so web processes stay stateless.',
+  audit_events: 'Append-only audit trail: who changed what, when, before and after.',
+};
+
+export function dataDictionary(): string {
+  const lines = [
+    '# Data dictionary',
+    '',
+    'Generated from `src/store/schema.ts` by `npx tsx scripts/data-dictionary.ts`; do not edit by hand.',
+    'Tables are listed in the order a restore loads them (each after the tables it refers to).',
+    'Period keys: `FY2023-24` (financial year), `FY2024-25-Q1` (quarter), `AY2023-24` (academic year),',
+    '`CY2024` (calendar year), `M2024-07` (month), `D2024-03-31` (as-at date). Money is in pence.',
+    '',
+  ];
+  for (const table of Object.values(TABLES_IN_ORDER) as PgTable[]) {
+    const config = getTableConfig(table);
+    const name = getTableName(table);
+    lines.push(`## ${name}`, '', PURPOSE[name] ?? '', '', '| column | type | null | default | refers to |', '|---|---|---|---|---|');
+    const refs = new Map<string, string>();
+    for (const fk of config.foreignKeys) {
+      const r = fk.reference();
+      r.columns.forEach((c, i) => refs.set(c.name, `${getTableName(r.foreignTable)}.${r.foreignColumns[i]?.name ?? ''}`));
+    }
+    for (const c of config.columns) {
+      const dflt = c.hasDefault ? (c.default === undefined ? 'generated' : `\`${JSON.stringify(c.default)}\``) : '';
+      lines.push(`| ${c.primary ? `**${c.name}**` : c.name} | ${c.getSQLType()} | ${c.notNull ? 'no' : 'yes'} | ${dflt} | ${refs.get(c.name) ?? ''} |`);
+    }
+    const pk = config.primaryKeys[0];
+    if (pk) lines.push('', `Primary key: (${pk.columns.map((c) => c.name).join(', ')}).`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
