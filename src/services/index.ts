@@ -2,8 +2,15 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
+import { demoService } from './demo.js';
 import { planService } from './plans.js';
+import { siteService } from './site.js';
 import { workspaceService } from './workspace.js';
+import { groupService } from './groups.js';
+import { indicatorService } from './indicators.js';
+import { observationService } from './observations.js';
+import { performanceService } from './performance.js';
+import { targetService } from './targets.js';
 import { auditService } from './audit.js';
 import { authService } from './auth.js';
 import { dutyService } from './duties.js';
@@ -14,12 +21,20 @@ import { userService } from './users.js';
 import { valueService } from './values.js';
 
 export function services(store: Store, config: Config) {
+  const performance = performanceService(store);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
     plans: planService(store),
     backup: backupService(store),
+    site: siteService(store, performance),
+    demo: demoService(store),
+    indicators: indicatorService(store),
+    targets: targetService(store),
+    observations: observationService(store),
+    groups: groupService(store),
+    performance,
     auth: authService(store, config),
     users: userService(store),
     entries: entryService(store),

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
 import { configFrom, out } from '../context.js';
-import { openServices } from '../../services/index.js';
+import { openServices, type Services } from '../../services/index.js';
+import { printDemoCredentials, printDemoSummary } from './demo.js';
 import { startServer } from '../../web/server.js';
 
 export function register(program: Command): void {
@@ -20,10 +21,7 @@ export function register(program: Command): void {
       const config = { ...configFrom(cmd), ...(port !== undefined ? { port } : {}), ...(opts.host ? { host: opts.host } : {}) };
       const s = await openServices(config);
       try {
-        if (opts.demo && (await s.workspace.isEmpty())) {
-          out.line('Loading the demo workspace (invented data for a fictional council)…');
-          await loadDemo(s);
-        }
+        if (opts.demo) await serveDemo(s);
         const server = await startServer(s, config);
         out.line(`Compendium is running at ${server.url} (${s.store.kind === 'pglite' ? 'embedded database in ' + s.store.location : 'PostgreSQL'}). Press Ctrl+C to stop.`);
         const stop = async () => {
@@ -40,7 +38,13 @@ export function register(program: Command): void {
     });
 }
 
-async function loadDemo(s: Awaited<ReturnType<typeof openServices>>): Promise<void> {
-  const demo = (s as { demo?: { load(): Promise<unknown> } }).demo;
-  if (demo) await demo.load();
+/** With --demo: loads the demo into an empty workspace, or reminds how to sign in to one that holds it. */
+async function serveDemo(s: Services): Promise<void> {
+  if (await s.workspace.isEmpty()) {
+    out.line('Loading the demo workspace (invented data for a fictional council)…');
+    printDemoSummary(await s.demo.load());
+  } else if (await s.demo.isLoaded()) {
+    printDemoCredentials(await s.demo.load());
+  }
+  out.line('');
 }

@@ -1,0 +1,223 @@
+// Reads indicator values from a table in long format (one value a row, as LG Inform and Oflog
+// export) or wide format (one column per period). Returns the values and every problem found,
+// each with its line, column and reason; writes nothing.
+import { Indicator, parsePeriod, periodOf, type Period, type Polarity, type YearStyle } from '../domain/index.js';
+import type { FieldProblem } from '../errors.js';
+import { readPolarity, readValue } from './indicator-fields.js';
+import { findColumn, type Table } from './table-file.js';
+
+export const OBSERVATION_FIELDS = ['period', 'area', 'indicator', 'value', 'title', 'status', 'note', 'polarity', 'ignore'] as const;
+export type ObservationField = (typeof OBSERVATION_FIELDS)[number];
+
+/** Usual column names for each field, tried when --map does not name one. */
+const DEFAULT_NAMES: Record<Exclude<ObservationField, 'ignore' | 'polarity'>, string[]> = {
+  period: ['period', 'period key', 'financial year', 'year', 'time period', 'date'],
+  area: ['area', 'area code', 'local authority code', 'la code', 'gss code', 'ons code', 'council code', 'organisation code'],
+  indicator: ['indicator', 'indicator code', 'code', 'measure code', 'metric code', 'metric id'],
+  value: ['value', 'observation', 'figure', 'result'],
+  title: ['title', 'indicator title', 'indicator name', 'measure', 'measure name', 'metric'],
+  status: ['status', 'value status'],
+  note: ['note', 'notes', 'comment'],
+};
+
+export interface ObservationTableOptions {
+  /** Source column name → field, as given by --map "Financial year=period,Code=indicator". */
+  map?: Record<string, ObservationField>;
+  /** Column whose text gives each indicator's polarity (desc/asc/None, any case). */
+  polarityFrom?: string;
+  format?: 'long' | 'wide' | 'auto';
+}
+
+export interface Lookups {
+  isArea(code: string): boolean;
+  /** How a bare "2023/24" is read for this indicator (academic for academic-year indicators). */
+  yearStyle(indicatorCode: string): YearStyle;
+}
+
+export interface ParsedObservation {
+  line: number;
+  indicatorCode: string;
+  areaCode: string;
+  periodKey: string;
+  value: number | null;
+  provisional: boolean;
+  note: string | null;
+}
+
+export interface IndicatorHints {
+  title?: string;
+  polarity?: Polarity;
+  /** Line the polarity was read from, to point at conflicts. */
+  polarityLine?: number;
+  firstPeriod: Period;
+}
+
+export interface ObservationTableResult {
+  observations: ParsedObservation[];
+  /** What the file says about each indicator code it mentions (for creating new ones). */
+  indicators: Map<string, IndicatorHints>;
+  problems: FieldProblem[];
+  /** Lines with at least one problem (skipped under --skip-invalid). */
+  badLines: Set<number>;
+  format: 'long' | 'wide';
+}
+
+/** Parses "Financial year=period,Local authority code=area" into a column map; throws a readable message. */
+export function parseColumnMap(text: string): Record<string, ObservationField> {
+  const map: Record<string, ObservationField> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const column = part.slice(0, eq).trim();
+    const field = part.slice(eq + 1).trim().toLowerCase() as ObservationField;
+    if (eq <= 0 || !column) throw new Error(`--map: "${part}" should be COLUMN=FIELD`);
+    if (!OBSERVATION_FIELDS.includes(field)) throw new Error(`--map: "${field}" is not a field (use ${OBSERVATION_FIELDS.join(', ')})`);
+    map[column] = field;
+  }
+  return map;
+}
+
+const STATUS_WORDS: Record<string, boolean> = { '': false, final: false, f: false, provisional: true, p: true, prov: true, estimate: true, e: true };
+
+export function parseObservationTable(table: Table, options: ObservationTableOptions, lookups: Lookups): ObservationTableResult {
+  const { file, header } = table;
+  const problems: FieldProblem[] = [];
+  const badLines = new Set<number>();
+  const problem = (line: number, column: number | undefined, message: string) => {
+    problems.push({ file, line, column: column === undefined ? undefined : column + 1, field: column === undefined ? undefined : header[column], message });
+    badLines.add(line);
+  };
+
+  // Which column holds which field: the map first, then the usual names.
+  const columnOf = new Map<ObservationField, number>();
+  const mapped = new Set<number>();
+  for (const [column, field] of Object.entries(options.map ?? {})) {
+    const i = findColumn(header, [column]);
+    if (i < 0) {
+      problems.push({ file, line: 1, message: `--map names a column "${column}" that is not in the header (${header.join(', ')})` });
+      continue;
+    }
+    mapped.add(i);
+    if (field !== 'ignore') columnOf.set(field, i);
+  }
+  for (const [field, names] of Object.entries(DEFAULT_NAMES) as [ObservationField, string[]][]) {
+    if (columnOf.has(field)) continue;
+    const i = header.findIndex((h, idx) => !mapped.has(idx) && ![...columnOf.values()].includes(idx) && findColumn([h], names) === 0);
+    if (i >= 0) columnOf.set(field, i);
+  }
+  if (options.polarityFrom !== undefined) {
+    const i = findColumn(header, [options.polarityFrom]);
+    if (i < 0) problems.push({ file, line: 1, message: `--polarity-from names a column "${options.polarityFrom}" that is not in the header` });
+    else columnOf.set('polarity', i);
+  }
+
+  // Wide format: every other column whose heading is a period.
+  const used = new Set(columnOf.values());
+  const periodColumns = header
+    .map((h, i) => ({ i, parsed: used.has(i) || mapped.has(i) ? undefined : parsePeriod(h) }))
+    .filter((c): c is { i: number; parsed: { ok: true; period: Period } } => c.parsed?.ok === true);
+  const format = options.format && options.format !== 'auto' ? options.format : columnOf.has('value') || periodColumns.length === 0 ? 'long' : 'wide';
+
+  const required: ObservationField[] = format === 'long' ? ['indicator', 'area', 'period', 'value'] : ['indicator', 'area'];
+  const absent = required.filter((f) => !columnOf.has(f));
+  if (format === 'wide' && periodColumns.length === 0) absent.push('period' as ObservationField);
+  for (const f of absent) {
+    problems.push({ file, line: 1, message: f === 'period' && format === 'wide'
+      ? 'no column heading is a period (wide format needs headings such as 2022/23)'
+      : `no ${f} column: name it with --map "YOUR COLUMN=${f}"` });
+  }
+  const result: ObservationTableResult = { observations: [], indicators: new Map(), problems, badLines, format };
+  if (problems.length) return result;
+
+  const col = (f: ObservationField) => columnOf.get(f);
+  const seen = new Map<string, number>();
+  const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
+  const readPeriod = (text: string, style: YearStyle) => {
+    const key = `${style}|${text}`;
+    let r = periodCache.get(key);
+    if (!r) periodCache.set(key, (r = parsePeriod(text, { yearStyle: style })));
+    return r;
+  };
+  const validCode = Indicator.shape.code;
+  const codeOk = new Map<string, string | null>();
+
+  for (const row of table.rows) {
+    const cell = (i: number | undefined) => (i === undefined ? '' : (row.cells[i] ?? '').trim());
+    const { line } = row;
+    const code = cell(col('indicator'));
+    const area = cell(col('area'));
+    let rowOk = true;
+    const fail = (column: number | undefined, message: string) => {
+      problem(line, column, message);
+      rowOk = false;
+    };
+
+    let codeProblem = codeOk.get(code);
+    if (codeProblem === undefined) {
+      const r = validCode.safeParse(code);
+      codeProblem = code === '' ? 'indicator code is blank' : r.success ? null : `indicator code "${code}": ${r.error.issues[0].message}`;
+      codeOk.set(code, codeProblem);
+    }
+    if (codeProblem) fail(col('indicator'), codeProblem);
+    if (area === '') fail(col('area'), 'area code is blank');
+    else if (!lookups.isArea(area)) fail(col('area'), `unknown area code "${area}"`);
+
+    let provisional = false;
+    if (col('status') !== undefined) {
+      const s = STATUS_WORDS[cell(col('status')).toLowerCase()];
+      if (s === undefined) fail(col('status'), `status "${cell(col('status'))}" is not final or provisional`);
+      else provisional = s;
+    }
+    let polarity: Polarity | undefined;
+    if (col('polarity') !== undefined) {
+      const p = readPolarity(cell(col('polarity')));
+      if (p === null) fail(col('polarity'), `"${cell(col('polarity'))}" is not a polarity (desc, asc or None)`);
+      else polarity = p;
+    }
+
+    const style = lookups.yearStyle(code);
+    const cellsToRead: { column: number; period?: Period; periodColumn?: number }[] = format === 'long'
+      ? [{ column: col('value') as number }]
+      : periodColumns.map((c) => ({ column: c.i, period: c.parsed.period }));
+    const rowValues: ParsedObservation[] = [];
+    for (const c of cellsToRead) {
+      let period = c.period;
+      if (!period) {
+        const text = cell(col('period'));
+        const r = readPeriod(text, style);
+        if (!r.ok) {
+          fail(col('period'), text === '' ? 'period is blank' : r.error);
+          continue;
+        }
+        period = r.period;
+      }
+      const text = cell(c.column);
+      const value = readValue(text);
+      if (value === undefined) {
+        fail(c.column, `"${text}" is not a number (leave it blank for a missing value)`);
+        continue;
+      }
+      if (format === 'wide' && value === null && text === '') continue; // an empty cell in a wide table is no row at all
+      const key = `${code}|${area}|${period.key}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        fail(format === 'long' ? col('period') : c.column, `duplicate: ${code}, ${area}, ${period.key} already given on line ${first}`);
+        continue;
+      }
+      if (rowOk) seen.set(key, line);
+      rowValues.push({ line, indicatorCode: code, areaCode: area, periodKey: period.key, value, provisional, note: cell(col('note')) || null });
+    }
+    if (!rowOk) continue;
+    result.observations.push(...rowValues);
+
+    const hints = result.indicators.get(code);
+    if (!hints) {
+      if (rowValues.length) result.indicators.set(code, { title: cell(col('title')) || undefined, polarity, polarityLine: polarity ? line : undefined, firstPeriod: periodOf(rowValues[0].periodKey) });
+    } else if (polarity !== undefined) {
+      if (hints.polarity === undefined) Object.assign(hints, { polarity, polarityLine: line });
+      else if (hints.polarity !== polarity) {
+        problem(line, col('polarity'), `polarity of ${code} is "${cell(col('polarity'))}" here but ${hints.polarity} on line ${hints.polarityLine}`);
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,94 @@
+// Reads a table of cells from a CSV or XLSX file (or its content) with the line of every row, so
+// that import problems can say where they are: file, line, column.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ValidationError } from '../errors.js';
+
+export interface TableRow {
+  /** Line in the CSV (the last line of a quoted cell that spans several) or row number in the sheet. */
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  file: string;
+  header: string[];
+  rows: TableRow[];
+}
+
+export type TableSource = string | { name: string; content: Buffer | string };
+
+const isXlsx = (name: string) => /\.xlsx$/i.test(name);
+
+/** Parses CSV text; the first row is the header. */
+export function parseCsvTable(text: string, file: string): Table {
+  let records: TableRow[];
+  try {
+    // on_record turns each record into its cells with its line; csv-parse's types expect arrays back.
+    const onRecord = (cells: string[], context: { lines: number }) => ({ line: context.lines, cells }) as unknown as string[];
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: onRecord }) as unknown as TableRow[];
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new ValidationError(`${file} is not a readable CSV file`, [{ file, line: err.lines, message: err.message }]);
+  }
+  const [head, ...rows] = records;
+  if (!head) throw new ValidationError(`${file} is empty`, [{ file, message: 'no header row' }]);
+  return { file, header: head.cells.map((h) => h.trim()), rows };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  if ('error' in value) return '';
+  return String(value);
+}
+
+/** Reads the first worksheet (or the named one) of an XLSX workbook. */
+export async function parseXlsxTable(content: Buffer, file: string, sheet?: string): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ValidationError(`${file} is not a readable XLSX workbook`, [{ file, message: (e as Error).message }]);
+  }
+  const ws = sheet ? workbook.getWorksheet(sheet) : workbook.worksheets[0];
+  if (!ws) throw new ValidationError(sheet ? `${file} has no sheet "${sheet}"` : `${file} has no worksheets`, [{ file, message: 'no such worksheet' }]);
+  const rows: TableRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells = values.slice(1).map(cellText);
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells });
+  });
+  const [head, ...rest] = rows;
+  if (!head) throw new ValidationError(`${file} is empty`, [{ file, message: 'no header row' }]);
+  return { file, header: head.cells.map((h) => h.trim()), rows: rest };
+}
+
+/** Reads a CSV or XLSX file from disk or from uploaded content, by its name's extension. */
+export async function readTable(source: TableSource, options: { sheet?: string } = {}): Promise<Table> {
+  const file = typeof source === 'string' ? path.basename(source) : source.name;
+  let content: Buffer | string;
+  try {
+    content = typeof source === 'string' ? fs.readFileSync(source) : source.content;
+  } catch (e) {
+    throw new ValidationError(`Cannot read ${file}`, [{ file, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }]);
+  }
+  if (isXlsx(file)) return parseXlsxTable(Buffer.isBuffer(content) ? content : Buffer.from(content), file, options.sheet);
+  const text = Buffer.isBuffer(content) ? content.toString('utf8') : content;
+  if (text.includes('\u0000')) throw new ValidationError(`${file} is not a text CSV file`, [{ file, message: 'it contains binary data (for a workbook, use a .xlsx name)' }]);
+  return parseCsvTable(text, file);
+}
+
+/** Finds a column by any of its usual names, ignoring case, spaces, dashes and underscores. */
+export function findColumn(header: string[], names: readonly string[]): number {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  const wanted = names.map(norm);
+  return header.findIndex((h) => wanted.includes(norm(h)));
+}

@@ -1,0 +1,161 @@
+// Draws a chart spec as an accessible SVG figure with Observable Plot on a linkedom document.
+// Every figure says in words what the colour shows: direct labels, distinct line dashes and symbols.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { ChartSpec, PositionChartSpec, SummaryChartSpec, TrendChartSpec } from '../model/types.js';
+import { escapeHtml } from '../render/escape.js';
+
+const INK = '#0b0c0c';
+const MID_GREY = '#505a5f';
+const LIGHT_GREY = '#b1b4b6';
+const BAND_GREY = '#dddddd';
+const FONT_FAMILY = 'Arial, "Helvetica Neue", Helvetica, sans-serif';
+
+export interface ChartOptions {
+  /** Council brand colour for the council's own marks (must be dark enough to read in greyscale). */
+  brandColour: string;
+  /** Heading level of the chart's headline (figures sit under a section heading). */
+  headingLevel: 3 | 4 | 5 | 6;
+  /** Only the SVG, for images in Word documents. */
+  svgOnly?: boolean;
+}
+
+function document(): Document {
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+const pointsWith = <T>(rows: T[], key: keyof T) => rows.filter((r) => r[key] !== null && r[key] !== undefined);
+
+function trendSvg(spec: TrendChartSpec, brand: string): Element {
+  const pts = spec.points;
+  const labels = pts.map((p) => p.periodLabel);
+  const last = <K extends 'value' | 'median' | 'target'>(k: K) => [...pts].reverse().find((p) => p[k] !== null);
+  const endLabels: { x: string; y: number; text: string; fontWeight: string }[] = [];
+  const lv = last('value');
+  const lm = last('median');
+  const lt = last('target');
+  if (lv) endLabels.push({ x: lv.periodLabel, y: lv.value!, text: spec.areaName, fontWeight: 'bold' });
+  if (lm) endLabels.push({ x: lm.periodLabel, y: lm.median!, text: 'Group median', fontWeight: 'normal' });
+  if (lt) endLabels.push({ x: lt.periodLabel, y: lt.target!, text: 'Target', fontWeight: 'normal' });
+  // Keep end labels from overlapping: nudge them apart vertically in pixel space after scaling is known.
+  const values = pts.flatMap((p) => [p.value, p.median, p.q1, p.q3, p.target]).filter((v): v is number => v !== null);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const height = 300;
+  const inner = height - 30 - 40;
+  const px = (v: number) => (hi === lo ? 0 : ((v - lo) / (hi - lo)) * inner);
+  endLabels.sort((a, b) => b.y - a.y);
+  const dys: number[] = [];
+  for (let i = 0; i < endLabels.length; i++) {
+    let dy = 0;
+    if (i > 0) {
+      const prevPx = px(endLabels[i - 1].y) - dys[i - 1];
+      const gap = prevPx - px(endLabels[i].y);
+      if (gap < 15) dy = 15 - gap;
+    }
+    dys.push(-dy);
+  }
+  const labelled = endLabels.map((l, i) => ({ ...l, dy: -dys[i] }));
+  const band = pointsWith(pts, 'q1').filter((p) => p.q3 !== null);
+  return Plot.plot({
+    document: document(),
+    className: 'cmp-plot',
+    width: 680, height, marginLeft: 64, marginRight: 130, marginTop: 30, marginBottom: 40,
+    x: { type: 'point', domain: labels, label: null, padding: 0.3 },
+    y: { label: spec.unitLabel, grid: true, nice: true, zero: false },
+    marks: [
+      Plot.areaY(band, { x: 'periodLabel', y1: 'q1', y2: 'q3', fill: BAND_GREY, fillOpacity: 1, curve: 'linear' }),
+      band.length ? Plot.text([band[0]], { x: 'periodLabel', y: 'q3', text: () => 'Middle half of group', dy: -8, textAnchor: 'start', dx: -6, fill: MID_GREY, fontSize: 11 }) : null,
+      Plot.lineY(pts, { x: 'periodLabel', y: 'median', stroke: MID_GREY, strokeWidth: 2, strokeDasharray: '7,4' }),
+      Plot.dot(pointsWith(pts, 'median'), { x: 'periodLabel', y: 'median', symbol: 'diamond', fill: MID_GREY, r: 4 }),
+      Plot.lineY(pts, { x: 'periodLabel', y: 'target', stroke: INK, strokeWidth: 1.5, strokeDasharray: '2,3' }),
+      Plot.dot(pointsWith(pts, 'target'), { x: 'periodLabel', y: 'target', symbol: 'times', stroke: INK, r: 4 }),
+      Plot.lineY(pts, { x: 'periodLabel', y: 'value', stroke: brand, strokeWidth: 3 }),
+      Plot.dot(pointsWith(pts, 'value'), { x: 'periodLabel', y: 'value', symbol: 'circle', fill: brand, stroke: '#ffffff', r: 5 }),
+      Plot.text(labelled, { x: 'x', y: 'y', text: 'text', dx: 12, dy: 'dy' as never, textAnchor: 'start', fontWeight: 'fontWeight' as never, fill: INK, fontSize: 12 }),
+    ],
+  }) as unknown as Element;
+}
+
+function positionSvg(spec: PositionChartSpec, brand: string): Element {
+  const many = spec.members.length > 30;
+  const names = spec.members.map((m) => m.name);
+  const height = many ? 160 : 40 + 22 * spec.members.length;
+  const council = spec.members.filter((m) => m.highlighted);
+  const others = spec.members.filter((m) => !m.highlighted);
+  return Plot.plot({
+    document: document(),
+    className: 'cmp-plot',
+    width: 680, height, marginLeft: many ? 20 : 190, marginRight: 160, marginTop: 30, marginBottom: 36,
+    x: { label: spec.unitLabel, grid: true, nice: true, zero: spec.members.every((m) => m.value >= 0) },
+    y: many ? { axis: null, domain: names, padding: 0 } : { domain: names, label: null, tickSize: 0 },
+    marks: [
+      spec.median === null ? null : Plot.ruleX([spec.median], { stroke: MID_GREY, strokeWidth: 1.5, strokeDasharray: '7,4' }),
+      spec.median === null ? null : Plot.text([spec.median], { x: (d: number) => d, frameAnchor: 'top', dy: -20, text: () => 'Group median', fill: INK, fontSize: 11 }),
+      many
+        ? Plot.tickX(others, { x: 'value', stroke: LIGHT_GREY, strokeWidth: 1.5 })
+        : Plot.dot(others, { x: 'value', y: 'name', fill: '#6f777b', r: 4, symbol: 'circle' }),
+      many
+        ? Plot.tickX(council, { x: 'value', stroke: brand, strokeWidth: 4 })
+        : Plot.dot(council, { x: 'value', y: 'name', fill: brand, stroke: INK, r: 7, symbol: 'diamond' }),
+      Plot.text(council, { x: 'value', y: many ? undefined : 'name', frameAnchor: many ? 'middle' : undefined, text: (m: { name: string }) => `◆ ${m.name}`, dx: 12, textAnchor: 'start', fontWeight: 'bold', fill: INK, fontSize: 12 }),
+    ],
+  }) as unknown as Element;
+}
+
+const RAG_FILL: Record<string, string> = { green: '#00703c', amber: '#ffdd00', red: '#d4351c', 'no-target': '#b1b4b6', missing: '#ffffff' };
+const QUARTILE_FILL: Record<string, string> = { '1': '#0b0c0c', '2': '#505a5f', '3': '#b1b4b6', '4': '#ffffff', none: '#f3f2f1' };
+
+function summarySvg(spec: SummaryChartSpec): Element {
+  const fills = spec.kind === 'rag' ? RAG_FILL : QUARTILE_FILL;
+  const rows = spec.counts.map((c) => ({ ...c, name: `${c.symbol}  ${c.label}` }));
+  return Plot.plot({
+    document: document(),
+    className: 'cmp-plot',
+    width: 680, height: 40 + 34 * rows.length, marginLeft: 220, marginRight: 50, marginTop: 10, marginBottom: 36,
+    x: { label: 'Number of indicators', grid: true, nice: true },
+    y: { domain: rows.map((r) => r.name), label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(rows, { x: 'count', y: 'name', fill: (r: { key: string }) => fills[r.key] ?? LIGHT_GREY, stroke: INK, strokeWidth: 1, insetTop: 4, insetBottom: 4 }),
+      Plot.text(rows, { x: 'count', y: 'name', text: (r: { count: number }) => String(r.count), dx: 8, textAnchor: 'start', fill: INK, fontWeight: 'bold', fontSize: 13 }),
+    ],
+  }) as unknown as Element;
+}
+
+/** The bare SVG of a chart (for rasterising into Word documents). */
+export function chartSvg(spec: ChartSpec, brandColour: string): string {
+  const svg = spec.kind === 'trend' ? trendSvg(spec, brandColour) : spec.kind === 'position' ? positionSvg(spec, brandColour) : summarySvg(spec);
+  svg.removeAttribute('aria-label');
+  svg.setAttribute('font-family', FONT_FAMILY);
+  svg.setAttribute('font-size', '13');
+  svg.setAttribute('color', INK);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${spec.id}-title ${spec.id}-desc`);
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // Plot's stylesheet is the same in every chart; keep one copy in the page stylesheet instead.
+  svg.querySelector('style')?.remove();
+  return svg.outerHTML;
+}
+
+export function dataTable(spec: ChartSpec): string {
+  const t = spec.table;
+  const head = t.head.map((h) => `<th scope="col" class="govuk-table__header">${escapeHtml(h)}</th>`).join('');
+  const rows = t.rows.map((r) => `<tr class="govuk-table__row">${r.map((c, i) => i === 0
+    ? `<th scope="row" class="govuk-table__header">${escapeHtml(c)}</th>`
+    : `<td class="govuk-table__cell">${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+  return `<table class="govuk-table cmp-table cmp-chart-data"><caption class="govuk-table__caption govuk-table__caption--s">Data: ${escapeHtml(t.caption)}</caption><thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead><tbody class="govuk-table__body">${rows}</tbody></table>`;
+}
+
+/** A chart as a complete figure: headline, one-sentence description, SVG, Source line and data table. */
+export function renderChart(spec: ChartSpec, options: ChartOptions): string {
+  const svg = chartSvg(spec, options.brandColour);
+  if (options.svgOnly) return svg;
+  const h = `h${options.headingLevel}`;
+  return `<figure class="cmp-figure" id="${spec.id}" aria-labelledby="${spec.id}-title">
+<div class="cmp-figure__keep"><figcaption class="cmp-figure__caption"><${h} class="govuk-heading-s cmp-figure__title" id="${spec.id}-title">${escapeHtml(spec.title)}</${h}>
+<p class="govuk-body cmp-figure__description" id="${spec.id}-desc">${escapeHtml(spec.description)}</p></figcaption>
+<div class="cmp-figure__chart">${svg}</div>
+<p class="govuk-body-s cmp-figure__source">${escapeHtml(spec.source)}</p></div>
+${dataTable(spec)}
+</figure>`;
+}

@@ -1,0 +1,228 @@
+// Builds the ReportModel for one plan and one reporting period from what the service loaded.
+// Pure: no I/O, so the same input always gives the same model (golden-tested).
+import type { CompendiumRow, Rag } from '../../domain/index.js';
+import { periodFromKey, RAGS } from '../../domain/index.js';
+import { periodLabel, positionSpec, quartileCountViews, summarySpec, trendSpec } from './chart-specs.js';
+import {
+  COMMITMENT_LABELS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS,
+  anchor, formatDate, formatFigure, formatMonth, formatValue,
+} from './format.js';
+import type { ReportCommitment, ReportEntry, ReportInput } from './input.js';
+import type {
+  ChartSpec, CommitmentView, CompendiumOutcome, CompendiumSection, CountView, EntryView, IndicatorRow, OtherSection,
+  OutcomeSection, ReportModel,
+} from './types.js';
+
+const KEY_FIGURE_KINDS = new Set(['money', 'count', 'percent', 'duration']);
+const MAX_KEY_FIGURES = 6;
+
+/** Whether an entry belongs to the report's period: by its period (or one inside it), else its date; undated entries always. */
+export function entryInPeriod(e: Pick<ReportEntry, 'periodKey' | 'date'>, periodKey: string): boolean {
+  const period = periodFromKey(periodKey);
+  if (!period) return e.periodKey === periodKey;
+  if (e.periodKey) {
+    const own = periodFromKey(e.periodKey);
+    return e.periodKey === periodKey || (own !== undefined && own.start >= period.start && own.end <= period.end);
+  }
+  if (e.date) return e.date >= period.start && e.date <= period.end;
+  return true;
+}
+
+/** Commitments due in the period or later, and those with no due date yet. */
+export function commitmentInScope(c: Pick<ReportCommitment, 'dueEnd' | 'dueStart'>, periodKey: string): boolean {
+  const period = periodFromKey(periodKey);
+  const end = c.dueEnd ?? c.dueStart;
+  return !period || end === null || end >= period.start;
+}
+
+function entryView(e: ReportEntry): EntryView {
+  const figures: string[] = [];
+  for (const f of [...e.facts].sort((a, b) => (a.start ?? 0) - (b.start ?? 0))) {
+    if (KEY_FIGURE_KINDS.has(f.kind) && !figures.includes(f.text.trim()) && figures.length < MAX_KEY_FIGURES) figures.push(f.text.trim());
+  }
+  return {
+    id: e.id, kind: e.kind, title: e.title, body: e.body,
+    dateLabel: e.date ? formatDate(e.date) : null,
+    status: e.status, workflowState: e.workflowState,
+    keyFigures: figures,
+    places: e.places.map((p) => p.name),
+    partners: [...e.partners],
+  };
+}
+
+function commitmentView(c: ReportCommitment): CommitmentView {
+  return {
+    id: c.id, text: c.text,
+    due: c.dueText ?? (c.dueEnd ? formatMonth(c.dueEnd) : 'No date set'),
+    status: c.status, statusLabel: COMMITMENT_LABELS[c.status], workflowState: c.workflowState,
+  };
+}
+
+const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
+const dueOrder = (a: ReportCommitment, b: ReportCommitment) =>
+  (a.dueEnd ?? '9999').localeCompare(b.dueEnd ?? '9999') || a.text.localeCompare(b.text);
+
+function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
+  const { unit, decimalPlaces: dp } = r.indicator;
+  const f = (v: number | null) => formatValue(v, unit, dp);
+  return {
+    indicatorId: r.indicator.id, code: r.indicator.code, title: r.indicator.title,
+    anchor: anchor('indicator', r.indicator.code),
+    unit, decimalPlaces: dp, polarity: r.indicator.polarity, polarityLabel: POLARITY_LABELS[r.indicator.polarity],
+    value: r.value, valueText: f(r.value),
+    target: r.target?.value ?? null, targetText: r.target ? f(r.target.value) : 'None',
+    rag: RAG_LABELS[r.rag],
+    direction: DIRECTION_LABELS[r.directionPrevious],
+    previousPeriodLabel: periodLabel(r.previous.periodKey), previousText: f(r.previous.value),
+    median: r.group.median, medianText: f(r.group.median),
+    rank: r.rank, rankText: r.rank === null ? '–' : `${r.rank} of ${r.group.n}`,
+    groupWithValues: r.group.n,
+    quartile: QUARTILE_LABELS[r.quartileBand ?? 'none'],
+    trend: TREND_LABELS[r.trend],
+    source: r.indicator.source,
+    chartIds,
+  };
+}
+
+function compendiumSection(input: ReportInput, published: boolean): CompendiumSection | null {
+  const c = input.compendium;
+  if (!c) return null;
+  const period = periodLabel(c.periodKey);
+  const charts: ChartSpec[] = [];
+  const byOutcome = new Map<string | null, IndicatorRow[]>();
+  const outcomeIds = new Set(input.plan.outcomes.map((o) => o.id));
+  for (const r of c.rows) {
+    const source = `Source: ${r.indicator.source ?? 'council performance data'}; ${c.group.label}, ${period}. Compendium${published ? '' : ' (draft)'}.`;
+    const ids: string[] = [];
+    const history = input.histories[r.indicator.id];
+    const trend = history ? trendSpec(history, r, source) : null;
+    if (trend) { charts.push(trend); ids.push(trend.id); }
+    const position = positionSpec(r, c.area.code, c.area.name, c.group.label, input.peerValues[r.indicator.id] ?? [], source);
+    if (position) { charts.push(position); ids.push(position.id); }
+    const key = r.indicator.outcomeId && outcomeIds.has(r.indicator.outcomeId) ? r.indicator.outcomeId : null;
+    byOutcome.set(key, [...(byOutcome.get(key) ?? []), indicatorRow(r, ids)]);
+  }
+  const outcomes: CompendiumOutcome[] = input.plan.outcomes
+    .filter((o) => byOutcome.has(o.id))
+    .map((o) => ({ outcomeId: o.id, anchor: anchor('compendium', o.slug), title: o.title, rows: byOutcome.get(o.id)! }));
+  if (byOutcome.has(null)) outcomes.push({ outcomeId: null, anchor: 'compendium-other-indicators', title: 'Other indicators', rows: byOutcome.get(null)! });
+
+  const s = c.summary;
+  const rag: CountView[] = RAGS.map((k: Rag) => ({ key: k, label: RAG_LABELS[k].label, symbol: RAG_LABELS[k].symbol, count: s.rag[k] }));
+  const quartiles = quartileCountViews(s.quartiles);
+  const direction: CountView[] = [
+    { key: 'improving', label: 'Improving', symbol: '▲', count: s.direction.improving },
+    { key: 'worsening', label: 'Worsening', symbol: '▼', count: s.direction.worsening },
+    { key: 'no-change', label: 'No change', symbol: '●', count: s.direction.noChange },
+    { key: 'not-comparable', label: 'Not comparable', symbol: '–', count: s.direction.notComparable },
+  ];
+  const withTarget = s.rag.green + s.rag.amber + s.rag.red;
+  const ranked = s.quartiles[1] + s.quartiles[2] + s.quartiles[3] + s.quartiles[4];
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const sentences = [
+    `${c.area.name} reports ${plural(s.indicators, 'indicator', 'indicators')} for ${period}, compared with ${c.group.label} (${plural(c.group.members, 'council', 'councils')}).`,
+    withTarget === 0
+      ? 'None of the indicators had a target for this period.'
+      : `Of the ${withTarget} with a target, ${s.rag.green} met it, ${s.rag.amber} came close (amber) and ${s.rag.red} missed it; ${s.rag['no-target']} had no target and ${s.rag.missing} had no value.`,
+    ranked === 0
+      ? 'No indicator could be ranked against the group.'
+      : `Of the ${ranked} ranked against the group, ${s.quartiles[1]} were in the top quartile and ${s.quartiles[4]} in the bottom quartile.`,
+    `Compared with the previous period, ${s.direction.improving} improved, ${s.direction.worsening} worsened and ${s.direction.noChange} did not change.`,
+  ];
+  const summarySource = `Source: ${input.council.name} performance data and ${c.group.label}, ${period}.`;
+  return {
+    areaName: c.area.name, periodKey: c.periodKey, periodLabel: period,
+    groupName: c.group.name, groupLabel: c.group.label, groupMembers: c.group.members,
+    summary: { indicators: s.indicators, rag, quartiles, direction, sentences },
+    summaryCharts: [
+      summarySpec('rag', rag, c.area.name, c.group.label, period, summarySource),
+      summarySpec('quartile', quartiles, c.area.name, c.group.label, period, summarySource),
+    ],
+    outcomes,
+    charts,
+  };
+}
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const published = !input.draft;
+  const visible = <T extends { workflowState: string }>(x: T) => !published || x.workflowState === 'published';
+  const period = periodLabel(input.periodKey);
+  const plan = input.plan;
+  const entries = input.entries.filter((e) => visible(e) && entryInPeriod(e, input.periodKey)).sort(byPosition);
+  const commitments = input.commitments.filter((c) => visible(c) && commitmentInScope(c, input.periodKey)).sort(dueOrder);
+
+  const themeOutcome = new Map(plan.outcomes.flatMap((o) => o.themes.map((t) => [t.id, o.id] as const)));
+  const outcomeOf = (e: ReportEntry) => (e.themeId && themeOutcome.get(e.themeId)) || e.outcomeId;
+  const outcomes: OutcomeSection[] = [...plan.outcomes].sort(byPosition).map((o) => {
+    const mine = entries.filter((e) => outcomeOf(e) === o.id);
+    const themeIds = new Set(o.themes.map((t) => t.id));
+    return {
+      id: o.id, anchor: anchor('outcome', o.slug), title: o.title, summary: o.summary,
+      entries: mine.filter((e) => !e.themeId || !themeIds.has(e.themeId)).map(entryView),
+      themes: [...o.themes].sort(byPosition).map((t) => ({
+        id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary,
+        entries: mine.filter((e) => e.themeId === t.id).map(entryView),
+      })),
+      commitments: commitments.filter((c) => c.outcomeId === o.id).map(commitmentView),
+    };
+  });
+
+  const placed = new Set(plan.outcomes.map((o) => o.id));
+  const other: OtherSection[] = [];
+  for (const e of entries.filter((x) => { const o = outcomeOf(x); return !o || !placed.has(o); })) {
+    const title = e.sourceSection?.trim() || 'Other achievements';
+    let section = other.find((s) => s.title === title);
+    if (!section) other.push((section = { anchor: anchor('other', String(other.length + 1)), title, entries: [] }));
+    section.entries.push(entryView(e));
+  }
+  const otherCommitments = commitments.filter((c) => !c.outcomeId || !placed.has(c.outcomeId)).map(commitmentView);
+  if (otherCommitments.length) other.push({ anchor: 'other-commitments', title: 'Other commitments', entries: [], commitments: otherCommitments });
+
+  const figures = input.financialFigures.slice().sort(byPosition).map((f) => ({ label: f.label, value: formatFigure(f.amount, f.unit), note: f.note }));
+  const compendium = compendiumSection(input, published);
+  const startYear = plan.startDate.slice(0, 4);
+  const endYear = plan.endDate.slice(0, 4);
+
+  const introduction = [
+    `This is ${input.council.name}'s Annual Delivery Report for ${period}. It sets out what the council and its partners delivered during the year towards the outcomes of the ${plan.title} (${startYear} to ${endYear}).`,
+    compendium
+      ? `The Performance Compendium at the end compares ${compendium.areaName} with ${compendium.groupLabel} on ${compendium.summary.indicators} indicators: against the council's targets, against the previous period and against the other councils in the group.`
+      : `There are no performance indicator values for ${period} yet, so this report has no Performance Compendium.`,
+  ];
+  if (input.council.fictional) introduction.push(`${input.council.name} is a fictional council: every name, place, figure and achievement in this report is invented to show what Compendium produces.`);
+  if (input.draft) introduction.push('This is a draft. It includes material that has not yet been approved for publication and must not be shared outside the council.');
+
+  const contents: ReportModel['contents'] = [
+    { anchor: 'introduction', title: 'Introduction', children: [] },
+    { anchor: 'key-priorities', title: 'Key priorities', children: [] },
+  ];
+  if (figures.length) contents.push({ anchor: 'financial-context', title: 'Financial context', children: [] });
+  for (const o of outcomes) contents.push({ anchor: o.anchor, title: o.title, children: o.themes.filter((t) => t.entries.length).map((t) => ({ anchor: t.anchor, title: t.title })) });
+  if (other.length) contents.push({ anchor: 'other-achievements', title: 'Other achievements and commitments', children: other.map((s) => ({ anchor: s.anchor, title: s.title })) });
+  if (compendium) {
+    contents.push({
+      anchor: 'performance-compendium', title: 'Performance Compendium',
+      children: [{ anchor: 'compendium-summary', title: 'Summary' }, ...compendium.outcomes.map((o) => ({ anchor: o.anchor, title: o.title })), { anchor: 'compendium-methodology', title: 'How to read the compendium' }],
+    });
+  }
+
+  return {
+    meta: {
+      title: `Annual Delivery Report ${period}`,
+      councilName: input.council.name, councilCode: input.council.code,
+      planId: plan.id, planTitle: plan.title, planSpan: `${startYear} to ${endYear}`,
+      periodKey: input.periodKey, periodLabel: period,
+      generatedOn: input.generatedOn, generatedOnLabel: formatDate(input.generatedOn),
+      status: input.draft ? 'draft' : 'published',
+      brandColour: input.council.brandColour, fictional: input.council.fictional,
+      methodologyUrl: input.methodologyUrl,
+    },
+    introduction,
+    keyPriorities: outcomes.map((o) => ({ anchor: o.anchor, title: o.title, summary: o.summary })),
+    financial: figures.length ? { heading: `Financial context, ${period}`, figures } : null,
+    outcomes,
+    other,
+    compendium,
+    contents,
+  };
+}

@@ -1,0 +1,56 @@
+// What the report model is built from: plain records the reports service loads from the store.
+import type { Commitment, Compendium, Entry, Fact, IndicatorHistory } from '../../domain/index.js';
+
+export interface ReportPlan {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  outcomes: {
+    id: string;
+    slug: string;
+    title: string;
+    summary: string;
+    position: number;
+    themes: { id: string; slug: string; title: string; summary: string; position: number }[];
+  }[];
+}
+
+export type ReportEntry = Pick<Entry, 'id' | 'outcomeId' | 'themeId' | 'kind' | 'title' | 'body' | 'date' | 'periodKey'
+  | 'places' | 'partners' | 'status' | 'workflowState' | 'sourceSection' | 'position'> & { facts: Pick<Fact, 'kind' | 'text' | 'start'>[] };
+
+export type ReportCommitment = Pick<Commitment, 'id' | 'outcomeId' | 'text' | 'dueText' | 'dueStart' | 'dueEnd' | 'status' | 'workflowState'>;
+
+export interface ReportFinancialFigure {
+  label: string;
+  /** Integer pence for money (unit gbp), plain numbers otherwise. */
+  amount: number;
+  unit: string;
+  note: string | null;
+  position: number;
+}
+
+/** The values of every member of the comparison group for one indicator in the report's period. */
+export interface PeerValue {
+  code: string;
+  name: string;
+  value: number | null;
+}
+
+export interface ReportInput {
+  council: { code: string; name: string; brandColour: string; fictional: boolean };
+  plan: ReportPlan;
+  periodKey: string;
+  draft: boolean;
+  /** yyyy-mm-dd */
+  generatedOn: string;
+  entries: ReportEntry[];
+  commitments: ReportCommitment[];
+  financialFigures: ReportFinancialFigure[];
+  compendium: Compendium | null;
+  /** By indicator id. */
+  histories: Record<string, IndicatorHistory>;
+  /** By indicator id. */
+  peerValues: Record<string, PeerValue[]>;
+  methodologyUrl: string;
+}

@@ -1,0 +1,216 @@
+// The shape of an Annual Delivery Report and Performance Compendium, ready to render in any format.
+// Everything here is plain data (JSON-safe) so that the model can be golden-tested and cached.
+import type { CommitmentStatus, EntryKind, HistoryPoint, QuartileBand, Rag, Direction, Trend, WorkflowState } from '../../domain/index.js';
+
+export interface ReportMeta {
+  title: string;
+  councilName: string;
+  councilCode: string;
+  planId: string;
+  planTitle: string;
+  /** "2019 to 2022" */
+  planSpan: string;
+  periodKey: string;
+  /** "2023/24" */
+  periodLabel: string;
+  /** yyyy-mm-dd the report was produced. */
+  generatedOn: string;
+  /** "23 November 2026" */
+  generatedOnLabel: string;
+  status: 'draft' | 'published';
+  brandColour: string;
+  /** The workspace holds invented data (the demo). */
+  fictional: boolean;
+  methodologyUrl: string;
+}
+
+export interface KeyPriority {
+  anchor: string;
+  title: string;
+  summary: string;
+}
+
+export interface FinancialFigureView {
+  label: string;
+  /** Formatted: "£210.0m", "4.2%". */
+  value: string;
+  note: string | null;
+}
+
+export interface EntryView {
+  id: string;
+  kind: EntryKind;
+  title: string;
+  /** Markdown as written; renderers sanitise it. */
+  body: string;
+  /** "12 March 2024" */
+  dateLabel: string | null;
+  status: string | null;
+  /** Shown in a draft report for anything not yet published. */
+  workflowState: WorkflowState;
+  keyFigures: string[];
+  places: string[];
+  partners: string[];
+}
+
+export interface ThemeSection {
+  id: string;
+  anchor: string;
+  title: string;
+  summary: string;
+  entries: EntryView[];
+}
+
+export interface CommitmentView {
+  id: string;
+  text: string;
+  /** "March 2025", "early 2026", or "No date set". */
+  due: string;
+  status: CommitmentStatus;
+  statusLabel: string;
+  workflowState: WorkflowState;
+}
+
+export interface OutcomeSection {
+  id: string;
+  anchor: string;
+  title: string;
+  summary: string;
+  /** Entries of the outcome that belong to none of its themes. */
+  entries: EntryView[];
+  themes: ThemeSection[];
+  commitments: CommitmentView[];
+}
+
+/** Entries not (yet) placed under an outcome, grouped by the heading they were imported under. */
+export interface OtherSection {
+  anchor: string;
+  title: string;
+  entries: EntryView[];
+  commitments?: CommitmentView[];
+}
+
+export interface Labelled<K extends string | number> {
+  key: K;
+  label: string;
+  /** A text symbol that carries the status without colour. */
+  symbol: string;
+}
+
+export interface IndicatorRow {
+  indicatorId: string;
+  code: string;
+  title: string;
+  anchor: string;
+  unit: string;
+  decimalPlaces: number;
+  polarity: 'higher' | 'lower' | 'none';
+  /** "Higher is better" */
+  polarityLabel: string;
+  value: number | null;
+  valueText: string;
+  target: number | null;
+  targetText: string;
+  rag: Labelled<Rag>;
+  direction: Labelled<Direction>;
+  previousPeriodLabel: string;
+  previousText: string;
+  median: number | null;
+  medianText: string;
+  rank: number | null;
+  /** "3 of 16", or "–" */
+  rankText: string;
+  groupWithValues: number;
+  quartile: Labelled<QuartileBand | 'none'>;
+  trend: Labelled<Trend>;
+  source: string | null;
+  /** Chart anchors, in order. */
+  chartIds: string[];
+}
+
+export interface CompendiumOutcome {
+  /** null for indicators that belong to no outcome. */
+  outcomeId: string | null;
+  anchor: string;
+  title: string;
+  rows: IndicatorRow[];
+}
+
+export interface CountView {
+  key: string;
+  label: string;
+  symbol: string;
+  count: number;
+}
+
+export interface CompendiumSummaryView {
+  indicators: number;
+  rag: CountView[];
+  quartiles: CountView[];
+  direction: CountView[];
+  /** Plain-English sentences for the summary page. */
+  sentences: string[];
+}
+
+export interface CompendiumSection {
+  areaName: string;
+  periodKey: string;
+  periodLabel: string;
+  groupName: string;
+  groupLabel: string;
+  groupMembers: number;
+  summary: CompendiumSummaryView;
+  summaryCharts: ChartSpec[];
+  outcomes: CompendiumOutcome[];
+  /** One trend and one position chart per indicator where there is data to draw. */
+  charts: ChartSpec[];
+}
+
+interface ChartBase {
+  id: string;
+  /** Headline: what the chart says, not what it is. */
+  title: string;
+  /** One sentence: "Demoshire was 3rd of 16, in the top quartile, and improving." */
+  description: string;
+  source: string;
+  /** Data table: header cells and rows of text. */
+  table: { caption: string; head: string[]; rows: string[][] };
+}
+
+export interface TrendChartSpec extends ChartBase {
+  kind: 'trend';
+  indicatorTitle: string;
+  unitLabel: string;
+  areaName: string;
+  groupLabel: string;
+  points: (HistoryPoint & { periodLabel: string })[];
+}
+
+export interface PositionChartSpec extends ChartBase {
+  kind: 'position';
+  indicatorTitle: string;
+  unitLabel: string;
+  polarity: 'higher' | 'lower' | 'none';
+  median: number | null;
+  /** Best first after polarity; members without a value are left out. */
+  members: { code: string; name: string; value: number; highlighted: boolean }[];
+}
+
+export interface SummaryChartSpec extends ChartBase {
+  kind: 'rag' | 'quartile';
+  counts: CountView[];
+}
+
+export type ChartSpec = TrendChartSpec | PositionChartSpec | SummaryChartSpec;
+
+export interface ReportModel {
+  meta: ReportMeta;
+  introduction: string[];
+  keyPriorities: KeyPriority[];
+  financial: { heading: string; figures: FinancialFigureView[] } | null;
+  outcomes: OutcomeSection[];
+  other: OtherSection[];
+  compendium: CompendiumSection | null;
+  /** Contents list: top-level sections in reading order. */
+  contents: { anchor: string; title: string; children: { anchor: string; title: string }[] }[];
+}

@@ -1,0 +1,102 @@
+// The report's stylesheet: GOV.UK Frontend's CSS with the council's brand and an Arial font stack
+// (no GDS Transport, no crown), plus the report's own layout and print rules.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const FONT_STACK = 'Arial,"Helvetica Neue",Helvetica,sans-serif';
+let govukCss: string | undefined;
+
+/** GOV.UK Frontend's compiled CSS without web fonts or images: the report must stand alone. */
+export function govukFrontendCss(): string {
+  if (govukCss === undefined) {
+    const dir = path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json'));
+    const raw = fs.readFileSync(path.join(dir, 'dist', 'govuk', 'govuk-frontend.min.css'), 'utf8');
+    govukCss = raw
+      .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '')
+      .replace(/@font-face\{[^}]*\}/g, '')
+      .replace(/font-family:GDS Transport,arial,sans-serif/g, `font-family:${FONT_STACK}`)
+      .replace(/font-family:GDS Transport/g, `font-family:${FONT_STACK}`)
+      .replace(/url\(\/assets\/[^)]*\)/g, 'none');
+  }
+  return govukCss;
+}
+
+/** Relative luminance contrast of two #rrggbb colours (WCAG 2). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** The brand colour if text on white can be read in it, else near-black (charts and headings need contrast). */
+export function readableBrand(brand: string): string {
+  return contrastRatio(brand, '#ffffff') >= 4.5 ? brand : '#0b0c0c';
+}
+
+export function reportCss(brandColour: string): string {
+  const brand = readableBrand(brandColour);
+  const headerText = contrastRatio(brandColour, '#ffffff') >= 4.5 ? '#ffffff' : '#0b0c0c';
+  return `${govukFrontendCss()}
+:root{--govuk-brand-colour:${brand};--cmp-brand:${brandColour};--cmp-brand-text:${headerText}}
+body,.govuk-template__body{font-family:${FONT_STACK}}
+.cmp-header{background:var(--cmp-brand);color:var(--cmp-brand-text);padding:16px 0;border-bottom:8px solid #0b0c0c}
+.cmp-header__council{margin:0;font-weight:700;font-size:1.5rem;line-height:1.25}
+.cmp-header__product{margin:0;font-size:1rem}
+.cmp-title-page{border-left:10px solid var(--cmp-brand);padding-left:20px;margin-bottom:40px}
+.cmp-contents ol ol{margin-top:5px;margin-left:20px;list-style-type:lower-alpha}
+.cmp-entry{border-top:1px solid #b1b4b6;padding-top:15px;margin-bottom:25px}
+.cmp-entry__meta{color:#484949}
+.cmp-key-figures{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:0 0 15px}
+.cmp-key-figures li{border:2px solid #0b0c0c;padding:4px 10px;font-weight:700;background:#ffffff}
+.cmp-outcome{margin-top:50px}
+.cmp-table{font-size:1rem}
+.cmp-table--compendium{font-size:.875rem}
+.cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
+.cmp-num{text-align:right;white-space:nowrap}
+.cmp-status{white-space:nowrap}
+.cmp-symbol{display:inline-block;min-width:1.2em;font-weight:700}
+.cmp-tag{display:inline-block;padding:2px 6px;border:2px solid #0b0c0c;font-weight:700;white-space:nowrap;color:#0b0c0c;background:#ffffff}
+.cmp-tag--green{background:#cce2d8;color:#005a30;border-color:#005a30}
+.cmp-tag--amber{background:#fff7bf;color:#594d00;border-color:#594d00}
+.cmp-tag--red{background:#f4cdc6;color:#942514;border-color:#942514;border-style:double;border-width:3px}
+.cmp-tag--missing{border-style:dashed}
+.cmp-tag--no-target{border-style:dotted}
+.cmp-figure{margin:0 0 40px;padding:0}
+.cmp-figure__chart svg{max-width:100%;height:auto}
+.cmp-figure__source{color:#484949}
+.cmp-chart-data{font-size:.875rem}
+.cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
+.cmp-draft-mark{display:none}
+.cmp-footer{margin-top:60px}
+.cmp-plot text{fill:currentColor}
+@page{size:A4;margin:16mm 14mm 18mm 14mm}
+@media print{
+  html,body{background:#ffffff}
+  body{font-size:11pt}
+  .govuk-skip-link,.cmp-no-print{display:none !important}
+  .govuk-width-container{max-width:none;margin:0}
+  .govuk-main-wrapper{padding:0}
+  .cmp-header{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .cmp-tag,.cmp-key-figures li,.cmp-figure svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .cmp-title-page{break-after:page}
+  .cmp-contents{break-after:page}
+  .cmp-outcome,.cmp-compendium,.cmp-other,.cmp-compendium-outcome{break-before:page}
+  h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
+  table{break-inside:auto}
+  tr,th,td{break-inside:avoid}
+  thead{display:table-header-group}
+  caption{break-after:avoid}
+  .cmp-figure__keep{break-inside:avoid}
+  .cmp-entry{break-inside:avoid-page}
+  .cmp-table--compendium{font-size:8.5pt}
+  .cmp-chart-data{font-size:8.5pt}
+  .cmp-chart-data th,.cmp-chart-data td{padding:3px 6px 3px 0}
+  a.govuk-link::after{content:none !important}
+  .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
+}
+`;
+}

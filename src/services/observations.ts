@@ -1,0 +1,135 @@
+// Indicator values: imported from CSV or XLSX (long or wide), all or nothing, through the bulk path.
+import { randomUUID } from 'node:crypto';
+import type { Indicator, WorkflowState } from '../domain/index.js';
+import { ValidationError, type FieldProblem } from '../errors.js';
+import { frequencyOfPeriodKind } from '../ingest/indicator-fields.js';
+import { parseObservationTable, type ObservationTableOptions } from '../ingest/observation-table.js';
+import { readTable, type TableSource } from '../ingest/table-file.js';
+import type { Store } from '../store/index.js';
+import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
+import { bumpDataVersion } from '../store/queries/dataVersion.js';
+import { getAreaDirectory } from '../store/queries/getAreaDirectory.js';
+import { insertIndicators, listIndicators, updateIndicator } from '../store/queries/indicators.js';
+import { upsertObservations } from '../store/queries/upsertObservations.js';
+import { toIndicator } from './indicators.js';
+
+export interface ImportProgress {
+  phase: 'check' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ObservationImportOptions extends ObservationTableOptions {
+  /** Import the good rows and list the bad ones instead of refusing the whole file. */
+  skipInvalid?: boolean;
+  userId?: string | null;
+  /** Workflow state of the imported values; published (the default) is what benchmarking uses. */
+  workflowState?: WorkflowState;
+  sheet?: string;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ObservationImportResult {
+  file: string;
+  format: 'long' | 'wide';
+  /** Values written (inserted, updated or unchanged), blanks included. */
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Of those, how many are blank (missing). */
+  missing: number;
+  indicatorsCreated: string[];
+  /** Existing indicators whose polarity the file changed. */
+  indicatorsUpdated: string[];
+  /** Problems of the rows left out under skipInvalid. */
+  skipped: FieldProblem[];
+}
+
+export function observationService(store: Store) {
+  const { db } = store;
+  return {
+    async import(source: TableSource, options: ObservationImportOptions = {}): Promise<ObservationImportResult> {
+      const table = await readTable(source, { sheet: options.sheet });
+      const { file } = table;
+      const areaCodes = new Set((await getAreaDirectory(db)).map((a) => a.code));
+      const existing = new Map((await listIndicators(db)).map((r) => [r.code.toLowerCase(), toIndicator(r)]));
+      options.onProgress?.({ phase: 'check', done: 0, total: table.rows.length });
+      const parsed = parseObservationTable(table, options, {
+        isArea: (code) => areaCodes.has(code),
+        yearStyle: (code) => (existing.get(code.toLowerCase())?.frequency === 'annual-academic' ? 'academic' : 'financial'),
+      });
+      options.onProgress?.({ phase: 'check', done: table.rows.length, total: table.rows.length });
+      const headerProblems = parsed.problems.filter((p) => p.line === 1 && p.column === undefined);
+      if (headerProblems.length) throw new ValidationError(`${file}: the columns are not as expected; nothing was imported`, headerProblems);
+      if (parsed.problems.length && !options.skipInvalid) {
+        throw new ValidationError(`${file}: ${parsed.problems.length} problem(s) in ${parsed.badLines.size} row(s); nothing was imported (use --skip-invalid to import the other rows)`, parsed.problems);
+      }
+      const observations = parsed.badLines.size ? parsed.observations.filter((o) => !parsed.badLines.has(o.line)) : parsed.observations;
+
+      // Indicators the file mentions: new ones are created, and a polarity column updates old ones.
+      const created: Indicator[] = [];
+      const polarityChanges: { before: Indicator; after: Indicator }[] = [];
+      const idOf = new Map<string, string>();
+      for (const [code, hints] of parsed.indicators) {
+        const old = existing.get(code.toLowerCase());
+        if (old) {
+          idOf.set(code, old.id);
+          if (hints.polarity && hints.polarity !== old.polarity) polarityChanges.push({ before: old, after: { ...old, polarity: hints.polarity } });
+          continue;
+        }
+        const indicator: Indicator = {
+          id: randomUUID(), code, title: hints.title ?? code, unit: 'other', decimalPlaces: 1, polarity: hints.polarity ?? 'none',
+          frequency: frequencyOfPeriodKind(hints.firstPeriod.kind), outcomeId: null, themeId: null, source: file, definition: null,
+          changeTolerance: 0, ownerId: null,
+        };
+        created.push(indicator);
+        existing.set(code.toLowerCase(), indicator);
+        idOf.set(code, indicator.id);
+      }
+
+      const n = observations.length;
+      const columns = {
+        indicatorIds: new Array<string>(n), areaCodes: new Array<string>(n), periodKeys: new Array<string>(n),
+        values: new Array<number | null>(n), statuses: new Array<string>(n), notes: new Array<string | null>(n),
+      };
+      let missing = 0;
+      observations.forEach((o, i) => {
+        columns.indicatorIds[i] = idOf.get(o.indicatorCode) ?? (existing.get(o.indicatorCode.toLowerCase()) as Indicator).id;
+        columns.areaCodes[i] = o.areaCode;
+        columns.periodKeys[i] = o.periodKey;
+        columns.values[i] = o.value;
+        columns.statuses[i] = o.provisional ? 'provisional' : 'final';
+        columns.notes[i] = o.note;
+        if (o.value === null) missing++;
+      });
+
+      const userId = options.userId ?? null;
+      const counts = await db.transaction(async (tx) => {
+        await insertIndicators(tx, created);
+        for (const c of created) await appendAuditEvent(tx, { userId, action: 'create', entityType: 'indicator', entityId: c.id, after: c });
+        for (const { before, after } of polarityChanges) {
+          await updateIndicator(tx, before.id, { polarity: after.polarity });
+          await appendAuditEvent(tx, { userId, action: 'update', entityType: 'indicator', entityId: before.id, before, after });
+        }
+        const result = await upsertObservations(tx, columns, {
+          workflowState: options.workflowState ?? 'published', userId,
+          onProgress: (done) => options.onProgress?.({ phase: 'write', done, total: n }),
+        });
+        await bumpDataVersion(tx);
+        await appendAuditEvent(tx, {
+          userId, action: 'import', entityType: 'observations', entityId: file,
+          after: { format: parsed.format, rows: n, ...result, missing, skippedRows: parsed.badLines.size, indicatorsCreated: created.map((c) => c.code) },
+        });
+        return result;
+      });
+      return {
+        file, format: parsed.format, rows: n, ...counts, missing,
+        indicatorsCreated: created.map((c) => c.code), indicatorsUpdated: polarityChanges.map((c) => c.after.code),
+        skipped: options.skipInvalid ? parsed.problems : [],
+      };
+    },
+  };
+}
+
+export type ObservationService = ReturnType<typeof observationService>;

@@ -1,0 +1,155 @@
+// Published indicator values held in memory for benchmarking: one typed array per indicator and
+// period (indexed by area), loaded on first need and kept until the data version changes. Group
+// values are sorted once per (indicator, period, group) and reused by every council and request.
+import type { Frequency, Polarity, ToleranceKind, Unit } from '../domain/index.js';
+import type { GroupStats, IndicatorSummary } from '../domain/performance.js';
+import { groupStatsSorted } from '../stats/index.js';
+import type { TargetInput } from '../stats/rag.js';
+import type { Db } from '../store/index.js';
+import type { AreaEntry } from '../store/queries/getAreaDirectory.js';
+import type { IndicatorRow } from '../store/queries/indicators.js';
+import { loadAreaSeries } from '../store/queries/loadAreaSeries.js';
+import { loadObservationSlices } from '../store/queries/loadObservationSlices.js';
+import type { StoredGroups } from './groups.js';
+
+/** Status codes in a slice: no row, a final value (or blank), a provisional value. */
+export const ABSENT = 0;
+export const FINAL = 1;
+export const PROVISIONAL = 2;
+
+/** One indicator in one period: every area's value (NaN = blank or no row) and status. */
+export interface Slice {
+  values: Float64Array;
+  status: Uint8Array;
+}
+
+export interface IndicatorInfo {
+  summary: IndicatorSummary;
+  changeTolerance: number;
+}
+
+export interface ValueAt {
+  value: number | null;
+  status: number;
+}
+
+const NONE: ValueAt = { value: null, status: ABSENT };
+
+export class PerformanceData {
+  readonly areaIndex = new Map<string, number>();
+  readonly indicators = new Map<string, IndicatorInfo>();
+  /** Period → indicator → slice. */
+  private readonly slices = new Map<string, Map<string, Slice>>();
+  private readonly completePeriods = new Set<string>();
+  private readonly completeIndicators = new Set<string>();
+  /** Area → "indicator|period" → its own value, for areas whose periods are not all loaded. */
+  private readonly areaSeries = new Map<string, Map<string, ValueAt>>();
+  private readonly groupCache = new Map<string, { sorted: Float64Array; stats: GroupStats }>();
+  readonly storedGroups = new Map<string, StoredGroups | undefined>();
+  readonly targets = new Map<string, TargetInput>();
+
+  constructor(
+    private readonly db: Db,
+    readonly version: number,
+    readonly areas: AreaEntry[],
+    indicatorRows: IndicatorRow[],
+    /** Period keys with published values, newest first. */
+    readonly periodKeys: string[],
+    targetRows: { indicatorId: string; areaCode: string; periodKey: string; value: number; tolerance: number; toleranceKind: string }[],
+  ) {
+    areas.forEach((a, i) => this.areaIndex.set(a.code, i));
+    for (const r of indicatorRows) {
+      this.indicators.set(r.id, {
+        summary: {
+          id: r.id, code: r.code, title: r.title, unit: r.unit as Unit, decimalPlaces: r.decimalPlaces, polarity: r.polarity as Polarity,
+          frequency: r.frequency as Frequency, outcomeId: r.outcomeId, themeId: r.themeId, source: r.source,
+        },
+        changeTolerance: r.changeTolerance,
+      });
+    }
+    for (const t of targetRows) {
+      this.targets.set(`${t.indicatorId}|${t.areaCode}|${t.periodKey}`, { value: t.value, tolerance: t.tolerance, toleranceKind: t.toleranceKind as ToleranceKind });
+    }
+  }
+
+  private addSlices(packedRows: { indicatorId: string; periodKey: string; packed: string }[]): void {
+    const n = this.areas.length;
+    for (const { indicatorId, periodKey, packed } of packedRows) {
+      let byIndicator = this.slices.get(periodKey);
+      if (!byIndicator) this.slices.set(periodKey, (byIndicator = new Map()));
+      const slice: Slice = { values: new Float64Array(n).fill(Number.NaN), status: new Uint8Array(n) };
+      for (const item of packed.split(',')) {
+        const a = item.indexOf(':');
+        const b = item.indexOf(':', a + 1);
+        const idx = this.areaIndex.get(item.slice(0, a));
+        if (idx === undefined) continue;
+        const text = b < 0 ? item.slice(a + 1) : item.slice(a + 1, b);
+        slice.values[idx] = text === '' ? Number.NaN : Number(text);
+        slice.status[idx] = b < 0 ? FINAL : PROVISIONAL;
+      }
+      byIndicator.set(indicatorId, slice);
+    }
+  }
+
+  /** Makes sure every indicator's values of these periods are in memory (one query for all missing). */
+  async ensurePeriods(periodKeys: string[]): Promise<void> {
+    const missing = periodKeys.filter((k) => !this.completePeriods.has(k));
+    if (missing.length === 0) return;
+    this.addSlices(await loadObservationSlices(this.db, { periodKeys: missing }));
+    for (const k of missing) this.completePeriods.add(k);
+  }
+
+  /** Makes sure one indicator's values of every period are in memory. */
+  async ensureIndicator(indicatorId: string): Promise<void> {
+    if (this.completeIndicators.has(indicatorId)) return;
+    const rows = await loadObservationSlices(this.db, { indicatorId });
+    this.addSlices(rows.filter((r) => !this.completePeriods.has(r.periodKey)));
+    this.completeIndicators.add(indicatorId);
+  }
+
+  /** Makes sure one area's own values of every period are at hand. */
+  async ensureArea(areaCode: string): Promise<void> {
+    if (this.areaSeries.has(areaCode) || this.periodKeys.every((k) => this.completePeriods.has(k))) return;
+    const own = new Map<string, ValueAt>();
+    for (const v of await loadAreaSeries(this.db, areaCode)) {
+      own.set(`${v.indicatorId}|${v.periodKey}`, { value: v.value, status: v.provisional ? PROVISIONAL : FINAL });
+    }
+    this.areaSeries.set(areaCode, own);
+  }
+
+  /** Indicators with values in a loaded period. */
+  indicatorsIn(periodKey: string): string[] {
+    return [...(this.slices.get(periodKey)?.keys() ?? [])];
+  }
+
+  slice(indicatorId: string, periodKey: string): Slice | undefined {
+    return this.slices.get(periodKey)?.get(indicatorId);
+  }
+
+  /** An area's value from the loaded slices, or from its own series when the period is not loaded. */
+  valueAt(indicatorId: string, periodKey: string, areaCode: string): ValueAt {
+    if (this.completePeriods.has(periodKey) || this.completeIndicators.has(indicatorId)) {
+      const slice = this.slice(indicatorId, periodKey);
+      const idx = this.areaIndex.get(areaCode);
+      if (!slice || idx === undefined || slice.status[idx] === ABSENT) return NONE;
+      const v = slice.values[idx];
+      return { value: Number.isNaN(v) ? null : v, status: slice.status[idx] };
+    }
+    return this.areaSeries.get(areaCode)?.get(`${indicatorId}|${periodKey}`) ?? NONE;
+  }
+
+  /** The group's present values sorted ascending and its statistics, computed once per key. */
+  group(indicatorId: string, periodKey: string, groupKey: string, memberIdx: Int32Array): { sorted: Float64Array; stats: GroupStats } {
+    const key = `${indicatorId}|${periodKey}|${groupKey}`;
+    let cached = this.groupCache.get(key);
+    if (!cached) {
+      const slice = this.slice(indicatorId, periodKey);
+      const present: number[] = [];
+      if (slice) for (const i of memberIdx) if (!Number.isNaN(slice.values[i])) present.push(slice.values[i]);
+      const sorted = Float64Array.from(present).sort();
+      cached = { sorted, stats: groupStatsSorted(sorted, memberIdx.length) };
+      this.groupCache.set(key, cached);
+    }
+    return cached;
+  }
+}
