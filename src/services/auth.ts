@@ -7,7 +7,7 @@ import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { clearFailedLogins, countRecentFailedLogins, pruneFailedLogins, recordFailedLogins } from '../store/queries/loginAttempts.js';
 import { deleteExpiredSessions, deleteSession, deleteUserSessions, getLiveSession, insertSession, touchSession } from '../store/queries/sessions.js';
-import { getUserByEmail } from '../store/queries/userAccounts.js';
+import { getUserByEmail, type UserRow } from '../store/queries/userAccounts.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Actor } from './policy.js';
 import { toUser } from './users.js';
@@ -45,7 +45,8 @@ export function authService(store: Store, config: Config) {
   let dummyHash: Promise<string> | undefined;
 
   return {
-    async signIn(input: { email: string; password: string; address?: string; previousToken?: string }): Promise<SignInResult> {
+    /** Checks an email and password with throttling, without starting a session (re-authentication). */
+    async checkPassword(input: { email: string; password: string; address?: string }): Promise<{ ok: true; user: UserRow } | { ok: false; reason: 'invalid' | 'throttled' }> {
       const email = input.email.trim().toLowerCase();
       const keys = [`email:${email}`, ...(input.address ? [`ip:${input.address}`] : [])];
       const counts = await countRecentFailedLogins(db, keys, THROTTLE.minutes);
@@ -59,6 +60,14 @@ export function authService(store: Store, config: Config) {
         await recordFailedLogins(db, keys);
         return { ok: false, reason: 'invalid' };
       }
+      await clearFailedLogins(db, keys[0]);
+      return { ok: true, user: row };
+    },
+
+    async signIn(input: { email: string; password: string; address?: string; previousToken?: string }): Promise<SignInResult> {
+      const checked = await this.checkPassword(input);
+      if (!checked.ok) return checked;
+      const row = checked.user;
       const token = newToken();
       const csrfToken = newToken();
       const expiresAt = new Date(Date.now() + config.sessionDays * 86_400_000);
@@ -66,7 +75,6 @@ export function authService(store: Store, config: Config) {
         // Rotation: whatever session the browser had before is ended, and a new token issued.
         if (input.previousToken) await deleteSession(tx, hashToken(input.previousToken));
         await insertSession(tx, { id: hashToken(token), userId: row.id, csrfToken, expiresAt: expiresAt.toISOString() });
-        await clearFailedLogins(tx, keys[0]);
         await appendAuditEvent(tx, { userId: row.id, action: 'sign-in', entityType: 'user', entityId: row.id });
       });
       return { ok: true, token, csrfToken, user: toUser(row), expiresAt };

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js'
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listAuditItems } from '../store/queries/auditTrail.js';
+import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { markDutyDone } from '../store/queries/reportingDuties.js';
 import { getSetting } from '../store/queries/settings.js';
 import {
@@ -123,6 +124,7 @@ export function valueService(store: Store) {
       const after = { value: num.value, status: v.status, note: v.note, workflowState: 'draft' as const };
       await db.transaction(async (tx) => {
         await upsertObservation(tx, { ...key, ...after, updatedBy: actor.id });
+        await bumpDataVersion(tx); // what benchmarking holds in memory may include the value this replaces
         await appendAuditEvent(tx, {
           userId: actor.id, action: 'enter', entityType: 'value', entityId: valueId(key),
           before: before ? { value: before.value, status: before.status, note: before.note, workflowState: before.workflowState } : null,
@@ -142,6 +144,7 @@ export function valueService(store: Store) {
       if (note.length > 2000) throw new ValidationError('The comment is too long', [{ field: 'comment', message: 'A comment is at most 2,000 characters' }]);
       await db.transaction(async (tx) => {
         await setObservationState(tx, key, to, actor.id);
+        if (to === 'published' || step === 'unpublish') await bumpDataVersion(tx);
         if (step === 'submit') await markDutyDone(tx, 'indicator', key.indicatorId, key.periodKey);
         await appendAuditEvent(tx, {
           userId: actor.id, action: step, entityType: 'value', entityId: valueId(key),
