@@ -11,6 +11,14 @@ import { indicatorService } from './indicators.js';
 import { observationService } from './observations.js';
 import { performanceService } from './performance.js';
 import { targetService } from './targets.js';
+import { auditService } from './audit.js';
+import { authService } from './auth.js';
+import { dutyService } from './duties.js';
+import { entryService } from './entries.js';
+import { siteSettingsService } from './site-settings.js';
+import { structureService } from './structure.js';
+import { userService } from './users.js';
+import { valueService } from './values.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
@@ -27,6 +35,14 @@ export function services(store: Store, config: Config) {
     observations: observationService(store),
     groups: groupService(store),
     performance,
+    auth: authService(store, config),
+    users: userService(store),
+    entries: entryService(store),
+    values: valueService(store),
+    audit: auditService(store),
+    duties: dutyService(store),
+    structure: structureService(store),
+    siteSettings: siteSettingsService(store),
   };
 }
 

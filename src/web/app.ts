@@ -8,6 +8,7 @@ import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
 import { openDataRoutes } from './open-data.js';
 import { pageCache } from './page-cache.js';
+import { manageRoutes } from './manage/index.js';
 import { performanceRoutes } from './performance.js';
 import { publicRoutes } from './public.js';
 import { page, siteContext, type AppEnv } from './render.js';
@@ -30,7 +31,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const views = createViews();
   const assets = assetRoutes();
-  const manage = false;
+  const manage = true;
   const cache = pageCache();
   const isPublicPath = (p: string) => !p.startsWith('/manage') && !p.startsWith('/assets/') && p !== '/healthz';
 
@@ -62,6 +63,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', performanceRoutes(s));
   app.route('/api', apiRoutes(s));
   app.route('/data', openDataRoutes(s));
+  app.route('/manage', manageRoutes(s));
 
   const errorPage = (c: Context<AppEnv>, status: 400 | 404 | 500, title: string, paragraphs: string[]) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: title, detail: paragraphs.join(' ') }, status);
