@@ -54,6 +54,16 @@ export async function upsertObservations(db: Db, c: ObservationColumns, options:
     options.onProgress?.(to);
   }
   const state = options.workflowState;
+  const ids = [...new Set(c.indicatorIds)].join(',');
+  const [{ any }] = await rows<{ any: boolean }>(db, sql`select exists (select 1 from observations where indicator_id = any(string_to_array(${ids}, ','))) as any`);
+  if (!any) {
+    // Nothing of these indicators is stored yet (a first import): every row is new, so there is
+    // nothing to compare, audit or update.
+    await db.execute(sql`insert into observations (indicator_id, area_code, period_key, value, status, note, workflow_state, document_id, updated_by)
+      select s.indicator_id, s.area_code, s.period_key, s.value, s.status, s.note, ${state}, ${options.documentId ?? null}, ${options.userId}
+      from observation_stage s order by s.indicator_id, s.area_code, s.period_key`);
+    return { inserted: total, updated: 0, unchanged: 0 };
+  }
   const [{ n: inserted }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from observation_stage s
     where not exists (select 1 from observations o where o.indicator_id = s.indicator_id and o.area_code = s.area_code and o.period_key = s.period_key)`);
   const [{ n: updated }] = await rows<{ n: number }>(db, sql`with changed as (

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { openStore } from '../src/store/index.js';
+import { services } from '../src/services/index.js';
+import { loadConfig } from '../src/config.js';
+import { loadBenchmarkCsv } from './data.js';
+const dir = fs.mkdtempSync('/tmp/benchx/db-');
+const store = await openStore({ dataDir: dir });
+const s = services(store, loadConfig({ dataDir: dir }));
+await s.workspace.init();
+const t0 = performance.now();
+let last = '';
+const r = await loadBenchmarkCsv(s, '/tmp/benchx/bench.csv', { onProgress: (p) => { const k = p.phase + (p.done === p.total ? ' end' : ''); if (k !== last) { console.log(k, p.done, Math.round(performance.now() - t0)); last = k; } } });
+console.log(r.rows, r.inserted, Math.round(performance.now() - t0), 'rss', Math.round(process.memoryUsage().rss / 1e6));
+await store.close();
