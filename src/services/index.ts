@@ -3,8 +3,10 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
 import { demoService } from './demo.js';
+import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
+import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
 import { indicatorService } from './indicators.js';
@@ -43,6 +45,8 @@ export function services(store: Store, config: Config) {
     duties: dutyService(store),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
+    reports: reportService(store, config, performance),
+    imports: importService(store, config),
   };
 }
 

@@ -123,6 +123,7 @@ ${countsTable(`Indicators by direction of travel since the previous period, ${c.
 ${outcomes}
 <section id="compendium-methodology">
 <h3 class="govuk-heading-l">How to read the compendium</h3>
+${c.groupDescription !== c.groupLabel ? `<p class="govuk-body"><strong>About the comparison group:</strong> ${e(c.groupDescription)}</p>` : ''}
 <p class="govuk-body">Each indicator's value for ${e(c.periodLabel)} is compared with its target, with its value for the previous period, and with the other councils in ${e(c.groupLabel)}. The group median and quartiles are taken over the councils that have a value; councils without one are left out, never counted as zero. Rank 1 is the best after allowing for whether higher or lower is better, and tied councils share the best rank. The quartile band puts the same number of councils in each quarter: the top quartile is the best quarter. A trend needs at least five values and is tested at 95% confidence.</p>
 ${key('Against target', Object.values(RAG_LABELS), (k) => RAG_MEANINGS[k as keyof typeof RAG_MEANINGS])}
 ${key('Since last period', ['improving', 'worsening', 'no-change', 'increasing', 'decreasing', 'not-comparable'].map((k) => DIRECTION_LABELS[k as keyof typeof DIRECTION_LABELS]))}

@@ -58,7 +58,7 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
 .cmp-num{text-align:right;white-space:nowrap}
 .cmp-status{white-space:nowrap}
-.cmp-symbol{display:inline-block;min-width:1.2em;font-weight:700}
+.cmp-symbol{display:inline-block;min-width:1.2em;margin-right:.3em;font-weight:700}
 .cmp-tag{display:inline-block;padding:2px 6px;border:2px solid #0b0c0c;font-weight:700;white-space:nowrap;color:#0b0c0c;background:#ffffff}
 .cmp-tag--green{background:#cce2d8;color:#005a30;border-color:#005a30}
 .cmp-tag--amber{background:#fff7bf;color:#594d00;border-color:#594d00}
@@ -72,7 +72,7 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
 .cmp-draft-mark{display:none}
 .cmp-footer{margin-top:60px}
-.cmp-plot text{fill:currentColor}
+.cmp-plot text,.cmp-plot tspan{white-space:pre}
 @page{size:A4;margin:16mm 14mm 18mm 14mm}
 @media print{
   html,body{background:#ffffff}
