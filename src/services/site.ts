@@ -2,7 +2,9 @@
 import { formatPeriod, periodContaining, periodFromKey, Settings, type Period } from '../domain/index.js';
 import type { Compendium, CompendiumRow, CompendiumSummary, IndicatorHistory } from '../domain/performance.js';
 import { NotFoundError } from '../errors.js';
+import { shortGroupLabel } from '../reports/model/chart-specs.js';
 import { summarise } from '../stats/index.js';
+import { groupService } from './groups.js';
 import type { PerformanceService } from './performance.js';
 import type { Store } from '../store/index.js';
 import { countPublishedEntriesByOutcome } from '../store/queries/countPublishedEntriesByOutcome.js';
@@ -16,6 +18,7 @@ import { listPublishedCommitments, type PublicCommitmentRow } from '../store/que
 import { listPublishedEntries, type PublicEntryFilter, type PublicEntryRow } from '../store/queries/listPublishedEntries.js';
 import { listPublishedObservations } from '../store/queries/listPublishedObservations.js';
 import { listPublishedReports } from '../store/queries/listPublishedReports.js';
+import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { MATCH_END, MATCH_START, searchPublished, type SearchHitType } from '../store/queries/searchPublished.js';
 import { getPlanStructure, type PlanStructure } from '../store/queries/plans.js';
 import { DEFAULT_SETTINGS } from './workspace.js';
@@ -77,6 +80,7 @@ const SNAPSHOT_PERIODS = 12;
 
 export function siteService(store: Store, performance?: PerformanceService) {
   const { db } = store;
+  const groups = groupService(store);
   const plans = planService(store);
 
   async function currentStructure(): Promise<PlanStructure | undefined> {
@@ -139,7 +143,7 @@ export function siteService(store: Store, performance?: PerformanceService) {
       return {
         plan: structure.plan,
         year: { key: year.key, label: formatPeriod(year) },
-        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: snapshot.group.label, members: snapshot.group.members } : undefined,
+        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: shortGroupLabel(snapshot.group.label), members: snapshot.group.members } : undefined,
         outcomes: structure.outcomes.map((o) => ({
           ...o,
           entriesThisYear: byOutcome.get(o.id)?.inSpan ?? 0,
@@ -292,11 +296,12 @@ export function siteService(store: Store, performance?: PerformanceService) {
       const withValue = history.points.filter((p) => p.value !== null);
       const period = request.period ?? withValue.at(-1)?.periodKey ?? history.points.at(-1)?.periodKey;
       if (!period) return { indicator, row: undefined, history, peers: [] as PeerValue[] };
-      const filter = { group: request.group, period, outcomeId: indicator.outcomeId ?? undefined };
-      const own = await performance.compendium({ area, ...filter });
+      const own = await performance.compendium({ area, group: request.group, period, outcomeId: indicator.outcomeId ?? undefined });
       const row = own.rows.find((r) => r.indicator.id === indicator.id);
-      const everyone = await performance.compendiumForGroup({ ...filter, area });
-      const peers: PeerValue[] = everyone.map((c) => ({ code: c.area.code, name: c.area.name, value: c.rows.find((r) => r.indicator.id === indicator.id)?.value ?? null }));
+      const members = (await groups.resolve(own.group.name, area, own.periodKey)).memberCodes;
+      const codes = members.includes(area) ? members : [...members, area];
+      const peers: PeerValue[] = (await listPeerValues(db, { indicatorIds: [indicator.id], areaCodes: codes, periodKey: own.periodKey }))
+        .map((v) => ({ code: v.code, name: v.name, value: v.value }));
       return { indicator, row, history, peers, group: own.group, area: own.area };
     },
 
