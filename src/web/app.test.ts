@@ -93,6 +93,26 @@ describe('web skeleton', () => {
   });
 });
 
+describe('errors', () => {
+  it('answers an unexpected failure with a 500 page that gives nothing away', async () => {
+    const broken = createApp({ ...s, site: { ...s.site, home: async () => { throw new Error('secret connection string'); } } }, { cachePages: false });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (e: unknown) => errors.push(e);
+    try {
+      const res = await broken.request('/');
+      expect(res.status).toBe(500);
+      const html = await res.text();
+      expect(html).toContain('Sorry, there is a problem with the service');
+      expect(html).not.toContain('secret connection string');
+      expect(res.headers.get('content-security-policy')).toBeTruthy();
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+  });
+});
+
 describe('figure formatting', () => {
   it('writes money, percentages, counts and ranges with their units', async () => {
     const { formatFact } = await import('./views.js');
