@@ -19,7 +19,7 @@ describe('page cache', () => {
       await new Promise((r) => setTimeout(r, 30));
       return new Response(`<p>page ${renders}</p>`, { headers: { 'content-type': 'text/html' } });
     });
-    const bodies = await Promise.all(Array.from({ length: 8 }, () => app.request('/a').then((r) => r.text())));
+    const bodies = await Promise.all(Array.from({ length: 8 }, async () => (await app.request('/a')).text()));
     expect(renders).toBe(1);
     expect(new Set(bodies)).toEqual(new Set(['<p>page 1</p>']));
   });
