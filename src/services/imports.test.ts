@@ -134,6 +134,22 @@ describe('importing reports', () => {
     expect(second.files[0].sections[0]).toMatchObject({ title: 'Healthy and Safe Communities', outcome: 'Wellbeing and Opportunity', mappedBy: 'remembered' });
   });
 
+  it('maps a theme on its own when --map names it, and remembers that too', async () => {
+    const summary = await s.imports.run([load(SUMMARY_2024)], { planId, map: ['Public Health=Wellbeing and Opportunity'] });
+    const safe = summary.files[0].sections.find((x) => x.title === 'SAFE AND WELL')!;
+    expect(safe).toMatchObject({ outcome: 'Keeping People Safe', themeMappings: [{ title: 'Public Health', outcome: 'Wellbeing and Opportunity', mappedBy: 'override' }] });
+    const byTheme = await rows<{ source_section: string; outcome: string }>(store.db, sql`
+      select distinct e.source_section, o.title as outcome from entries e join outcomes o on o.id = e.outcome_id
+      where e.source_section like 'SAFE AND WELL%' order by 1`);
+    expect(byTheme).toEqual([
+      { source_section: 'SAFE AND WELL / Adult Social Care', outcome: 'Keeping People Safe' },
+      { source_section: 'SAFE AND WELL / Community and Consumer Safety and Safeguarding', outcome: 'Keeping People Safe' },
+      { source_section: 'SAFE AND WELL / Public Health', outcome: 'Wellbeing and Opportunity' },
+    ]);
+    const remembered = await store.db.select().from(tables.sectionMappings).where(eq(tables.sectionMappings.section, 'public health'));
+    expect(remembered).toHaveLength(1);
+  });
+
   it('refuses a --map that names no section or no outcome, writing nothing', async () => {
     const before = await counts();
     const northvale = load(path.join(OWN_REPORTS, 'northvale-numbered-priorities-2025.txt'));

@@ -47,6 +47,8 @@ export interface SectionSummary {
   outcomeId: string | null;
   mappedBy: MappedBy;
   themes: string[];
+  /** Themes mapped on their own (by --map or a remembered answer) rather than with their section. */
+  themeMappings: { title: string; outcome: string | null; mappedBy: MappedBy }[];
   entries: number;
   facts: number;
   commitments: number;
@@ -170,12 +172,13 @@ export function importService(store: Store, config: Config) {
     } catch (e) {
       throw new ValidationError((e as Error).message, [{ field: 'map', message: 'expected "Section=Outcome"' }]);
     }
-    const allSections = new Set(parsed.flatMap((p) => p.sections.map((s) => normaliseSection(s.title))));
+    // A --map may name a section or a theme ("Public Health" is a theme of "Safe and Well" in one report, a section in another).
+    const allSections = new Set(parsed.flatMap((p) => p.sections.flatMap((s) => [s.title, ...s.themes.map((t) => t.title)]).map(normaliseSection)));
     const overrideBy = new Map<string, string | null>();
     for (const o of overrides) {
       const key = normaliseSection(o.section);
       if (!allSections.has(key)) {
-        throw new ValidationError(`--map names a section that is not in the report: "${o.section}"`, [{ field: 'map', message: `sections are: ${[...new Set(parsed.flatMap((p) => p.sections.map((s) => s.title)))].join('; ')}` }]);
+        throw new ValidationError(`--map names a section that is not in the report: "${o.section}"`, [{ field: 'map', message: `sections and themes are: ${[...new Set(parsed.flatMap((p) => p.sections.flatMap((s) => [s.title, ...s.themes.map((t) => t.title)])))].join('; ')}` }]);
       }
       if (o.outcome === null) overrideBy.set(key, null);
       else {
@@ -215,6 +218,12 @@ export function importService(store: Store, config: Config) {
       seen.add(r.sha256);
       const documentId = duplicate ? existing?.id ?? null : randomUUID();
       const mapped = p.sections.map((s) => mapSection(s.title, s.kind));
+      // A theme follows its section unless it was mapped on its own.
+      const ownTheme = (title: string) => {
+        const key = normaliseSection(title);
+        return overrideBy.has(key) || remembered.has(key) ? mapSection(title, 'front') : null;
+      };
+      const themeMapped = p.sections.map((s) => s.themes.map((t) => ownTheme(t.title)));
       const rows: ReportImportRows = {
         document: { id: documentId ?? '', name: r.name, mediaType: r.mediaType, sha256: r.sha256, size: r.size, planId: plan.id, text: r.text, importedBy: opts.userId ?? null },
         entries: [], facts: [], places: [], commitments: [],
@@ -225,7 +234,8 @@ export function importService(store: Store, config: Config) {
       const unplaced = new Set<string>();
       for (const [n, e] of p.entries.entries()) {
         const section = p.sections[e.section];
-        const outcome = mapped[e.section].outcome;
+        const own = e.theme === null ? null : themeMapped[e.section][e.theme];
+        const outcome = own ? own.outcome : mapped[e.section].outcome;
         const theme = e.theme === null ? null : section.themes[e.theme];
         const entryId = randomUUID();
         rows.entries.push({
@@ -260,7 +270,12 @@ export function importService(store: Store, config: Config) {
       }
       const sections: SectionSummary[] = p.sections.map((s, k) => ({
         title: s.title, kind: s.kind, outcome: mapped[k].outcome?.title ?? null, outcomeId: mapped[k].outcome?.id ?? null,
-        mappedBy: mapped[k].mappedBy, themes: s.themes.map((t) => t.title), ...sectionStats[k],
+        mappedBy: mapped[k].mappedBy, themes: s.themes.map((t) => t.title),
+        themeMappings: s.themes.flatMap((t, j) => {
+          const m = themeMapped[k][j];
+          return m ? [{ title: t.title, outcome: m.outcome?.title ?? null, mappedBy: m.mappedBy }] : [];
+        }),
+        ...sectionStats[k],
       }));
       const warnings: string[] = [];
       const unmapped = sections.filter((s) => s.kind === 'outcome' && !s.outcomeId && s.entries > 0);
@@ -277,9 +292,13 @@ export function importService(store: Store, config: Config) {
       });
       if (duplicate) continue;
       for (const [k, s] of p.sections.entries()) {
-        if ((s.kind !== 'outcome' && mapped[k].mappedBy !== 'override') || mapped[k].mappedBy === 'none') continue;
         const key = normaliseSection(s.title);
-        mappingRows.set(key, { planId: plan.id, section: key, outcomeId: mapped[k].outcome?.id ?? null, themeId: null });
+        const remember = (s.kind === 'outcome' || mapped[k].mappedBy === 'override') && mapped[k].mappedBy !== 'none';
+        if (remember) mappingRows.set(key, { planId: plan.id, section: key, outcomeId: mapped[k].outcome?.id ?? null, themeId: null });
+        for (const [j, t] of s.themes.entries()) {
+          const m = themeMapped[k][j];
+          if (m) mappingRows.set(normaliseSection(t.title), { planId: plan.id, section: normaliseSection(t.title), outcomeId: m.outcome?.id ?? null, themeId: null });
+        }
       }
       writes.push({
         rows,

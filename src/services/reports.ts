@@ -6,14 +6,14 @@ import type { Config } from '../config.js';
 import type { Compendium, IndicatorHistory } from '../domain/index.js';
 import { CommitmentStatus, EntryKind, WorkflowState, comparePeriodKeys, parsePeriod, periodContaining, periodFromKey } from '../domain/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { buildReportModel, entryInPeriod, type ReportInput, type ReportModel, type PeerValue } from '../reports/model/index.js';
+import { buildReportModel, entryInPeriod, periodLabel, type ReportInput, type ReportModel, type PeerValue } from '../reports/model/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFile, type ReportFormat } from '../reports/render/index.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listReportCommitments } from '../store/queries/listReportCommitments.js';
-import { listReportEntries } from '../store/queries/listReportEntries.js';
+import { listReportEntries, type ReportEntryRow } from '../store/queries/listReportEntries.js';
 import { getReportArtifact, insertReportArtifacts, listReportArtifacts, type ReportArtifactSummary } from '../store/queries/reportArtifacts.js';
 import { groupService } from './groups.js';
 import { planService } from './plans.js';
@@ -56,10 +56,10 @@ export function reportService(store: Store, config: Config, performance?: Perfor
   const groups = groupService(store);
 
   /** Years that have something to report: indicator periods and the years of entries. */
-  async function periodsWithData(planId: string): Promise<string[]> {
+  async function periodsWithData(planId: string, entries?: ReportEntryRow[]): Promise<string[]> {
     const keys = new Set<string>();
     for (const p of (await performance?.periods()) ?? []) keys.add(typeof p === 'string' ? p : p.key);
-    for (const e of await listReportEntries(db, planId)) {
+    for (const e of entries ?? await listReportEntries(db, planId)) {
       if (e.periodKey) keys.add(e.periodKey);
       else if (e.date) keys.add(periodContaining(e.date, 'financial-year').key);
     }
@@ -72,13 +72,13 @@ export function reportService(store: Store, config: Config, performance?: Perfor
     return [...years].sort(comparePeriodKeys);
   }
 
-  async function resolvePeriod(planId: string, given?: string): Promise<string> {
+  async function resolvePeriod(planId: string, given: string | undefined, entries: ReportEntryRow[]): Promise<string> {
     if (given) {
       const parsed = parsePeriod(given);
       if (!parsed.ok) throw new ValidationError(`The period "${given}" cannot be read`, [{ field: 'period', message: parsed.error }]);
       return parsed.period.key;
     }
-    const all = await periodsWithData(planId);
+    const all = await periodsWithData(planId, entries);
     if (!all.length) throw new NotFoundError('Reporting period with data', 'latest (the plan has no entries and there are no indicator values)');
     return all[all.length - 1];
   }
@@ -89,9 +89,9 @@ export function reportService(store: Store, config: Config, performance?: Perfor
     if (structure.outcomes.length === 0) {
       throw new ValidationError(`The plan "${structure.plan.title}" has no outcomes yet, so there is nothing to hang a report on`, [{ field: 'planId', message: 'add the plan\'s outcomes first' }]);
     }
-    const periodKey = await resolvePeriod(planId, req.period);
-    const settings = await workspace.settings();
     const entries = await listReportEntries(db, planId);
+    const periodKey = await resolvePeriod(planId, req.period, entries);
+    const settings = await workspace.settings();
     const group = req.group ?? settings.defaultGroup ?? undefined;
     let compendium: Compendium | null = null;
     const histories: Record<string, IndicatorHistory> = {};
@@ -116,9 +116,8 @@ export function reportService(store: Store, config: Config, performance?: Perfor
     }
     const inPeriod = entries.filter((e) => (req.draft || e.workflowState === 'published') && entryInPeriod(e, periodKey));
     if (!compendium && inPeriod.length === 0) {
-      const have = await periodsWithData(planId);
-      const label = periodFromKey(periodKey) ? periodKey : req.period ?? periodKey;
-      throw new ValidationError(`There is nothing to report for ${label}: no ${req.draft ? '' : 'published '}entries and no indicator values`, [
+      const have = await periodsWithData(planId, entries);
+      throw new ValidationError(`There is nothing to report for ${periodLabel(periodKey)}: no ${req.draft ? '' : 'published '}entries and no indicator values`, [
         { field: 'period', message: have.length ? `periods with data: ${have.join(', ')}` : 'the plan has no entries or indicator values yet' },
       ]);
     }
@@ -146,6 +145,17 @@ export function reportService(store: Store, config: Config, performance?: Perfor
     return formats as ReportFormat[];
   }
 
+  async function buildWithModel(req: BuildRequest): Promise<{ files: ReportFile[]; model: ReportModel }> {
+    const formats = checkFormats(req.formats);
+    req.onProgress?.('loading', 0, formats.length);
+    const model = buildReportModel(await loadInput(req));
+    const files = await renderReport(model, formats, {
+      chromiumPath: config.chromiumPath, browser: req.browser,
+      onProgress: (f, done, total) => req.onProgress?.(f, done, total),
+    });
+    return { files, model };
+  }
+
   return {
     periodsWithData: async (planId?: string) => periodsWithData((await plans.structure(planId)).plan.id),
 
@@ -156,30 +166,23 @@ export function reportService(store: Store, config: Config, performance?: Perfor
 
     /** Builds the report files in memory; nothing is stored. */
     async build(req: BuildRequest): Promise<ReportFile[]> {
-      const formats = checkFormats(req.formats);
-      req.onProgress?.('loading', 0, formats.length);
-      const model = buildReportModel(await loadInput(req));
-      return renderReport(model, formats, {
-        chromiumPath: config.chromiumPath, browser: req.browser,
-        onProgress: (f, done, total) => req.onProgress?.(f, done, total),
-      });
+      return (await buildWithModel(req)).files;
     },
 
     /** Builds and stores the files (one transaction), recording who published what. */
     async publish(req: BuildRequest & { userId?: string | null }): Promise<ReportArtifactSummary[]> {
-      const files = await this.build(req);
-      const structure = await plans.structure(req.planId);
-      const periodKey = await resolvePeriod(structure.plan.id, req.period);
+      const { files, model } = await buildWithModel(req);
+      const { planId, periodKey } = model.meta;
       const ids: string[] = [];
       await db.transaction(async (tx) => {
         const rows = files.map((f) => {
           const id = randomUUID();
           ids.push(id);
-          return { id, planId: structure.plan.id, periodKey, format: f.format, fileName: f.fileName, mediaType: f.mediaType, draft: req.draft, content: f.bytes, createdBy: req.userId ?? null };
+          return { id, planId, periodKey, format: f.format, fileName: f.fileName, mediaType: f.mediaType, draft: req.draft, content: f.bytes, createdBy: req.userId ?? null };
         });
         await insertReportArtifacts(tx, rows);
         await appendAuditEvent(tx, {
-          userId: req.userId ?? null, action: req.draft ? 'build-draft-report' : 'publish-report', entityType: 'plan', entityId: structure.plan.id,
+          userId: req.userId ?? null, action: req.draft ? 'build-draft-report' : 'publish-report', entityType: 'plan', entityId: planId,
           after: { periodKey, files: rows.map((r) => ({ id: r.id, format: r.format, fileName: r.fileName, size: r.content.length })) },
         });
       });

@@ -43,6 +43,7 @@ export function register(program: Command): void {
           throw new CliError(`${f}: no such file`);
         }
         if (stat.isDirectory()) throw new CliError(`${f}: is a folder, not a file`);
+        if (stat.size === 0) throw new CliError(`${name}: the file is empty`);
         if (stat.size > config.maxUploadBytes) {
           throw new CliError(`${name}: the file is ${Math.round(stat.size / 1024 / 1024)} MB, over the ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB limit`, 'raise COMPENDIUM_MAX_UPLOAD_MB to import bigger files');
         }
@@ -70,23 +71,31 @@ export function register(program: Command): void {
     });
 }
 
-function printSummary(s: ImportSummary): void {
-  out.line(`${s.dryRun ? 'Dry run for' : 'Imported into'} ${s.newPlan ? 'new ' : ''}plan "${s.planTitle}"${s.planId ? ` (${s.planId})` : ''}`);
+/** The readable summary: lines for stdout and warnings for stderr. */
+export function formatSummary(s: ImportSummary): { lines: string[]; warnings: string[] } {
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  lines.push(`${s.dryRun ? 'Dry run for' : 'Imported into'} ${s.newPlan ? 'new ' : ''}plan "${s.planTitle}"${s.planId ? ` (${s.planId})` : ''}`);
   for (const f of s.files) {
-    out.line('');
-    out.line(`${f.name} — ${f.status}; ${f.reportYear} report, entries for ${f.periodKey}; read by ${f.extractor}${f.titledItems ? '' : '; items split one per achievement'}`);
-    const rows = f.sections.map((sec) => [
-      sec.title.length > 48 ? sec.title.slice(0, 47) + '…' : sec.title,
-      sec.kind === 'front' ? '(front matter)' : sec.outcome ?? '(not mapped)',
-      sec.mappedBy === 'none' ? '' : sec.mappedBy,
-      sec.entries, sec.facts, sec.commitments,
+    lines.push('', `${f.name} — ${f.status}; ${f.reportYear} report, entries for ${f.periodKey}; read by ${f.extractor}${f.titledItems ? '' : '; items split one per achievement'}`);
+    const cut = (t: string) => (t.length > 48 ? t.slice(0, 47) + '…' : t);
+    const rows = f.sections.flatMap((sec) => [
+      [cut(sec.title), sec.kind === 'front' ? '(front matter)' : sec.outcome ?? '(not mapped)', sec.mappedBy === 'none' ? '' : sec.mappedBy, sec.entries, sec.facts, sec.commitments],
+      // A theme mapped on its own is shown under its section.
+      ...sec.themeMappings.map((t) => [cut(`  › ${t.title}`), t.outcome ?? '(not mapped)', t.mappedBy, '', '', '']),
     ]);
-    out.line(table(rows, ['section', 'outcome', 'mapped by', 'entries', 'facts', 'commitments']).replace(/^/gm, '  '));
+    lines.push(table(rows, ['section', 'outcome', 'mapped by', 'entries', 'facts', 'commitments']).replace(/^/gm, '  '));
     const facts = Object.entries(f.facts).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-    out.line(`  ${f.entries} entries; facts: ${facts}; ${f.places.length} places; ${f.commitments} commitments; ${f.dropped.pageNumbers} page numbers and ${f.dropped.furniture} furniture lines dropped`);
-    for (const w of f.warnings) out.warn(`  warning: ${w}`);
+    lines.push(`  ${f.entries} entries; facts: ${facts}; ${f.places.length} places; ${f.commitments} commitments; ${f.dropped.pageNumbers} page numbers and ${f.dropped.furniture} furniture lines dropped`);
+    for (const w of f.warnings) warnings.push(`${f.name}: ${w}`);
   }
-  out.line('');
-  out.line(`Total: ${s.totals.entries} entries, ${s.totals.facts} facts, ${s.totals.places} places, ${s.totals.commitments} commitments.`);
-  if (s.dryRun) out.line('Dry run: nothing was written. Run again without --dry-run to import; use --map "Section=Outcome" to change a mapping.');
+  lines.push('', `Total: ${s.totals.entries} entries, ${s.totals.facts} facts, ${s.totals.places} places, ${s.totals.commitments} commitments.`);
+  if (s.dryRun) lines.push('Dry run: nothing was written. Run again without --dry-run to import; use --map "Section=Outcome" to change a mapping.');
+  return { lines, warnings };
+}
+
+function printSummary(s: ImportSummary): void {
+  const { lines, warnings } = formatSummary(s);
+  for (const l of lines) out.line(l);
+  for (const w of warnings) out.warn(`warning: ${w}`);
 }

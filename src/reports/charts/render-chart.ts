@@ -38,12 +38,17 @@ function trendSvg(spec: TrendChartSpec, brand: string): Element {
   if (lm) endLabels.push({ x: lm.periodLabel, y: lm.median!, text: 'Group median', fontWeight: 'normal' });
   if (lt) endLabels.push({ x: lt.periodLabel, y: lt.target!, text: 'Target', fontWeight: 'normal' });
   const band = pointsWith(pts, 'q1').filter((p) => p.q3 !== null);
+  const all = pts.flatMap((p) => [p.value, p.median, p.q1, p.q3, p.target]).filter((v): v is number => v !== null);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const domain = lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+  const [height, marginTop, marginBottom] = [260, 26, 36];
   const draw = (labelled: (typeof endLabels[number] & { dy: number })[]) => Plot.plot({
     document: document(),
     className: 'cmp-plot',
-    width: 680, height: 300, marginLeft: 64, marginRight: 150, marginTop: 30, marginBottom: 40,
+    width: 680, height, marginLeft: 64, marginRight: 150, marginTop, marginBottom,
     x: { type: 'point', domain: labels, label: null, padding: 0.3 },
-    y: { label: spec.unitLabel, grid: true, nice: true, zero: false },
+    y: { label: spec.unitLabel, grid: true, nice: true, domain },
     marks: [
       Plot.areaY(band, { x: 'periodLabel', y1: 'q1', y2: 'q3', fill: BAND_GREY, fillOpacity: 1, curve: 'linear' }),
       band.length ? Plot.text([band[0]], { x: 'periodLabel', y: 'q3', text: () => 'Middle half of group', dy: -8, textAnchor: 'start', dx: -6, fill: MID_GREY, fontSize: 11 }) : null,
@@ -55,9 +60,9 @@ function trendSvg(spec: TrendChartSpec, brand: string): Element {
       Plot.dot(pointsWith(pts, 'value'), { x: 'periodLabel', y: 'value', symbol: 'circle', fill: brand, stroke: '#ffffff', r: 5 }),
       ...labelled.map((l) => Plot.text([l], { x: 'x', y: 'y', text: 'text', dx: 12, dy: l.dy, textAnchor: 'start', fontWeight: l.fontWeight, fill: INK, fontSize: 12 })),
     ],
-  }) as unknown as Element & { scale(name: 'y'): { apply(v: number): number } };
-  // End labels must not overlap: place them once the y scale is known, at least 15px apart.
-  const y = draw([]).scale('y');
+  }) as unknown as Element;
+  // End labels must not overlap: place them on the same y scale the plot will use, at least 15px apart.
+  const y = Plot.scale({ y: { domain, nice: true, range: [height - marginBottom, marginTop] } }) as unknown as { apply(v: number): number };
   const placed = endLabels.map((l) => ({ ...l, px: y.apply(l.y) })).sort((a, b) => a.px - b.px);
   for (let i = 1; i < placed.length; i++) placed[i].px = Math.max(placed[i].px, placed[i - 1].px + 15);
   return draw(placed.map((l) => ({ ...l, dy: l.px - y.apply(l.y) })));
@@ -66,7 +71,7 @@ function trendSvg(spec: TrendChartSpec, brand: string): Element {
 function positionSvg(spec: PositionChartSpec, brand: string): Element {
   const many = spec.members.length > 30;
   const names = spec.members.map((m) => m.name);
-  const height = many ? 160 : 40 + 22 * spec.members.length;
+  const height = many ? 160 : 40 + 19 * spec.members.length;
   const council = spec.members.filter((m) => m.highlighted);
   const others = spec.members.filter((m) => !m.highlighted);
   return Plot.plot({
@@ -138,8 +143,8 @@ export function dataTable(spec: ChartSpec): string {
 }
 
 /** A chart as a complete figure: headline, one-sentence description, SVG, Source line and data table. */
-export function renderChart(spec: ChartSpec, options: ChartOptions): string {
-  const svg = chartSvg(spec, options.brandColour);
+export function renderChart(spec: ChartSpec, options: ChartOptions & { svg?: string }): string {
+  const svg = options.svg ?? chartSvg(spec, options.brandColour);
   if (options.svgOnly) return svg;
   const h = `h${options.headingLevel}`;
   return `<figure class="cmp-figure" id="${spec.id}" aria-labelledby="${spec.id}-title">

@@ -12,6 +12,8 @@ import { readableBrand, reportCss } from './styles.js';
 export interface HtmlOptions {
   /** Replaces the stylesheet (golden tests keep the output small). */
   css?: string;
+  /** Charts already drawn, by chart id (the Word file needs the same SVGs). */
+  svgs?: Map<string, string>;
 }
 
 const STATE_WORDS: Record<string, string> = { draft: 'Draft', submitted: 'Submitted for approval', approved: 'Approved, not yet published' };
@@ -94,14 +96,14 @@ function countsTable(caption: string, head: string, counts: { label: string; sym
 <tbody class="govuk-table__body">${counts.map((c) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><span class="cmp-symbol" aria-hidden="true">${e(c.symbol)}</span>${e(c.label)}</th><td class="govuk-table__cell cmp-num">${c.count}</td></tr>`).join('')}</tbody></table>`;
 }
 
-function compendiumHtml(c: CompendiumSection, m: ReportModel): string {
+function compendiumHtml(c: CompendiumSection, m: ReportModel, svgs: Map<string, string> | undefined): string {
   const brand = readableBrand(m.meta.brandColour);
   const chartById = new Map(c.charts.map((ch) => [ch.id, ch]));
   const outcomes = c.outcomes.map((o) => {
     const details = o.rows.map((r) => `<section class="cmp-indicator" id="${r.anchor}">
 <h4 class="govuk-heading-s">${e(r.title)} <span class="govuk-caption-m">${e(r.code)}</span></h4>
 <p class="govuk-body-s">${e(r.polarityLabel)}. ${e(c.periodLabel)}: ${e(r.valueText)}; ${e(r.previousPeriodLabel)}: ${e(r.previousText)}. Against target: ${e(r.rag.label)}. Since last period: ${e(r.direction.label)}.${r.source ? ` Source: ${e(r.source)}.` : ''}</p>
-${r.chartIds.map((id) => chartById.get(id)).filter((ch) => ch !== undefined).map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 5 })).join('\n')}
+${r.chartIds.map((id) => chartById.get(id)).filter((ch) => ch !== undefined).map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 5, svg: svgs?.get(ch.id) })).join('\n')}
 </section>`).join('\n');
     return `<section class="cmp-compendium-outcome" id="${o.anchor}">
 <h3 class="govuk-heading-l">${e(o.title)}</h3>
@@ -114,10 +116,11 @@ ${details}
   return `<section class="cmp-compendium" id="performance-compendium">
 <h2 class="govuk-heading-xl">Performance Compendium</h2>
 <p class="govuk-body-l">How ${e(c.areaName)} performed in ${e(c.periodLabel)}, against its targets and compared with ${e(c.groupLabel)} (${c.groupMembers} councils).</p>
+<p class="govuk-body cmp-print-only">In print, each chart is given with its headline and one-sentence reading; the figures behind every chart are tabled in the HTML version of this report and in the open data files (CSV and JSON).</p>
 <section id="compendium-summary">
 <h3 class="govuk-heading-l">Summary</h3>
 ${c.summary.sentences.map((s) => `<p class="govuk-body">${e(s)}</p>`).join('\n')}
-${c.summaryCharts.map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 4 })).join('\n')}
+${c.summaryCharts.map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 4, svg: svgs?.get(ch.id) })).join('\n')}
 ${countsTable(`Indicators by direction of travel since the previous period, ${c.periodLabel}`, 'Direction', c.summary.direction)}
 </section>
 ${outcomes}
@@ -201,7 +204,7 @@ ${m.keyPriorities.length ? `<ul class="govuk-list">${m.keyPriorities.map((k) => 
 ${financial}
 ${m.outcomes.map((o) => outcomeHtml(o, m)).join('\n')}
 ${other}
-${m.compendium ? compendiumHtml(m.compendium, m) : ''}
+${m.compendium ? compendiumHtml(m.compendium, m, options.svgs) : ''}
 </main>
 </div>
 <footer class="govuk-footer cmp-footer">

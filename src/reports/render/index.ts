@@ -53,8 +53,13 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
   let done = 0;
   const add = (format: ReportFormat, bytes: Uint8Array) => files.push({ format, fileName: reportFileName(m, format), mediaType: MEDIA_TYPES[format], bytes });
   const step = (f: ReportFormat) => options.onProgress?.(f, done++, wanted.length);
+  // Each chart is drawn once, for the HTML (and so the PDF) and the Word file alike.
+  const brand = readableBrand(m.meta.brandColour);
+  const specs = m.compendium ? [...m.compendium.summaryCharts, ...m.compendium.charts] : [];
+  let svgs: Map<string, string> | undefined;
+  const svgsOnce = () => (svgs ??= new Map(specs.map((s) => [s.id, chartSvg(s, brand)])));
   let html: string | undefined;
-  const htmlOnce = () => (html ??= renderHtml(m));
+  const htmlOnce = () => (html ??= renderHtml(m, { svgs: svgsOnce() }));
   for (const f of wanted.filter((x) => x !== 'pdf' && x !== 'docx')) {
     step(f);
     if (f === 'html') add(f, encode(htmlOnce()));
@@ -77,9 +82,8 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
       if (f === 'pdf') {
         add(f, await renderPdf(htmlOnce(), { chromiumPath: options.chromiumPath, browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' }));
       } else {
-        const brand = readableBrand(m.meta.brandColour);
-        const specs = m.compendium ? [...m.compendium.summaryCharts, ...m.compendium.charts] : [];
-        const images = await svgsToPng(specs.map((s) => ({ id: s.id, svg: chartSvg(s, brand) })), { chromiumPath: options.chromiumPath, browser });
+        const drawn = svgsOnce();
+        const images = await svgsToPng(specs.map((s) => ({ id: s.id, svg: drawn.get(s.id)! })), { chromiumPath: options.chromiumPath, browser });
         add(f, await renderDocx(m, images));
       }
     }
