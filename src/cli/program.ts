@@ -6,6 +6,11 @@ import { register as init } from './commands/init.js';
 import { register as restore } from './commands/restore.js';
 import { register as serve } from './commands/serve.js';
 import { register as status } from './commands/status.js';
+import { register as indicators } from './commands/indicators.js';
+import { register as observations } from './commands/observations.js';
+import { register as groups } from './commands/groups.js';
+import { register as targets } from './commands/targets.js';
+import { register as performance } from './commands/performance.js';
 import { register as user } from './commands/user.js';
 
 export function buildProgram(): Command {
@@ -15,6 +20,6 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full stack of an error')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (str, write) => write(str.trim() + '\n') });
-  for (const register of [init, serve, status, backup, restore, demo, user]) register(program);
+  for (const register of [init, serve, status, backup, restore, demo, indicators, observations, groups, targets, performance, user]) register(program);
   return program;
 }

@@ -7,6 +7,7 @@ import { getTableCounts } from '../store/queries/getTableCounts.js';
 import { testStore } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { isConflictError } from '../errors.js';
+import { Area, Fact, Indicator, Observation, Target, User, financialQuarter, periodFromKey } from '../domain/index.js';
 import { services } from './index.js';
 import { demoService, type DemoSummary } from './demo.js';
 import { DEMO_CONTENT } from './demo/content.js';
@@ -14,7 +15,7 @@ import { INDICATOR_PERIODS } from './demo/indicators.js';
 import { verifyPassword } from './passwords.js';
 
 const CONTENT_TABLES = ['users', 'plans', 'outcomes', 'themes', 'entries', 'entry_places', 'facts', 'commitments', 'commitment_evidence',
-  'indicators', 'targets', 'observations', 'comparator_groups', 'comparator_group_members', 'financial_figures', 'audit_events'];
+  'indicators', 'targets', 'observations', 'comparator_groups', 'comparator_group_members', 'financial_figures', 'reporting_duties', 'audit_events'];
 
 describe('the demo workspace, loaded', () => {
   let store: Store;
@@ -43,7 +44,7 @@ describe('the demo workspace, loaded', () => {
     expect(counts).toMatchObject({
       plans: 1, outcomes: c.outcomes, themes: c.themes, entries: c.entries, facts: c.facts, commitments: c.commitments,
       indicators: c.indicators, targets: c.targets, observations: c.observations, users: c.users,
-      comparator_groups: 1, comparator_group_members: 16, financial_figures: c.financialFigures, audit_events: 1,
+      comparator_groups: 1, comparator_group_members: 16, financial_figures: c.financialFigures, reporting_duties: c.reportingDuties, audit_events: 1,
     });
     const fictional = await store.db.select().from(tables.areas).where(eq(tables.areas.fictional, true));
     expect(fictional).toHaveLength(c.areas);
@@ -70,11 +71,42 @@ describe('the demo workspace, loaded', () => {
     expect(districts.reduce((sum, d) => sum + (d.population ?? 0), 0)).toBe(area.population);
   });
 
+  it('writes rows that fit the domain model', async () => {
+    const check = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, rows: unknown[]) => {
+      for (const row of rows) expect(schema.safeParse(row).error, JSON.stringify(row)).toBeUndefined();
+    };
+    check(Area, await store.db.select().from(tables.areas).where(eq(tables.areas.fictional, true)));
+    check(User, await store.db.select().from(tables.users));
+    check(Fact, await store.db.select().from(tables.facts));
+    check(Indicator, await store.db.select().from(tables.indicators));
+    check(Target, await store.db.select().from(tables.targets));
+    check(Observation, await store.db.select().from(tables.observations));
+  });
+
   it("finds every fact's words in its entry's body at the stated offsets", async () => {
     const found = await rows<{ text: string; start: number; end: number; body: string; title: string }>(store.db,
       sql`select f.text, f.start, f."end", e.body, e.title from facts f join entries e on e.id = f.entry_id`);
     expect(found.length).toBe(summary.counts.facts);
     for (const f of found) expect(f.body.slice(f.start, f.end), `${f.title}: ${f.text}`).toBe(f.text);
+  });
+
+  it('gives each kind of fact the value its kind needs', async () => {
+    const facts = await store.db.select().from(tables.facts);
+    expect(new Set(facts.map((f) => f.kind))).toEqual(new Set(['money', 'count', 'percent', 'date', 'period', 'duration']));
+    expect(facts.some((f) => f.approximate)).toBe(true);
+    expect(facts.some((f) => f.valueMax !== null)).toBe(true);
+    for (const f of facts) {
+      if (f.kind === 'date' || f.kind === 'period') {
+        expect(f.value, f.text).toBeNull();
+        expect(f.dateStart! <= f.dateEnd!, f.text).toBe(true);
+      } else {
+        expect(f.value, f.text).not.toBeNull();
+        expect(f.dateStart, f.text).toBeNull();
+      }
+      if (f.kind === 'money') expect(f.unit).toBe('£');
+      if (f.kind === 'percent') expect(f.unit).toBe('%');
+      if (f.kind === 'duration') expect(f.unit).toBe('days');
+    }
   });
 
   it('gives every entry a place in a demo area, and mixes kinds and workflow states', async () => {
@@ -87,14 +119,26 @@ describe('the demo workspace, loaded', () => {
       for (const p of own) expect(fictional.has(p.areaCode ?? ''), `${e.title}: ${p.name}`).toBe(true);
     }
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['achievement', 'update', 'project', 'commitment']));
-    expect(new Set(entries.map((e) => e.workflowState))).toEqual(new Set(['draft', 'submitted', 'published']));
+    expect(new Set(entries.map((e) => e.workflowState))).toEqual(new Set(['draft', 'submitted', 'approved', 'published']));
     expect(new Set(entries.map((e) => e.periodKey)).size).toBeGreaterThanOrEqual(4);
+    // An entry is dated within its reporting period, or (a year-end update) in the quarter after it.
+    for (const e of entries) {
+      const year = periodFromKey(e.periodKey ?? '')!;
+      const quarterAfter = financialQuarter(Number(year.end.slice(0, 4)), 1);
+      expect(e.date! >= year.start && e.date! <= quarterAfter.end, `${e.title}: ${e.date} for ${e.periodKey}`).toBe(true);
+    }
+    const byPosition = [...entries].sort((a, b) => a.position - b.position).map((e) => e.date!);
+    expect(byPosition).toEqual([...byPosition].sort());
   });
 
   it('has commitments in every status, with evidence only for delivered ones', async () => {
     const commitments = await store.db.select().from(tables.commitments);
     expect(new Set(commitments.map((c) => c.status))).toEqual(new Set(['open', 'delivered', 'late', 'dropped', 'unknown']));
-    for (const c of commitments) expect(c.dueStart! <= c.dueEnd!, c.text).toBe(true);
+    const bodies = new Map((await store.db.select().from(tables.entries)).map((e) => [e.id, e.body.toLowerCase()]));
+    for (const c of commitments) {
+      expect(c.dueStart! <= c.dueEnd!, c.text).toBe(true);
+      expect(bodies.get(c.entryId!), c.text).toContain(c.dueText!.toLowerCase());
+    }
     const evidence = await rows<{ status: string; kind: string }>(store.db,
       sql`select c.status, e.kind from commitment_evidence ce join commitments c on c.id = ce.commitment_id join entries e on e.id = ce.entry_id`);
     expect(evidence.length).toBeGreaterThan(0);
@@ -149,6 +193,22 @@ describe('the demo workspace, loaded', () => {
     const contributor = users.find((u) => u.role === 'contributor')!;
     expect(contributor.services).toEqual(['Environment and Waste']);
     expect(contributor.outcomeIds).toHaveLength(1);
+  });
+
+  it('gives the reporting calendar duties owed by demo users, some still outstanding', async () => {
+    const duties = await store.db.select().from(tables.reportingDuties);
+    const users = new Set((await store.db.select().from(tables.users)).map((u) => u.id));
+    const subjects = new Set([
+      ...(await store.db.select().from(tables.indicators)).map((i) => `indicator:${i.id}`),
+      ...(await store.db.select().from(tables.outcomes)).map((o) => `outcome:${o.id}`),
+    ]);
+    expect(duties.length).toBeGreaterThan(5);
+    for (const d of duties) {
+      expect(subjects.has(`${d.subjectType}:${d.subjectId}`)).toBe(true);
+      expect(users.has(d.ownerId ?? '')).toBe(true);
+    }
+    expect(duties.some((d) => d.doneAt === null)).toBe(true);
+    expect(duties.some((d) => d.doneAt !== null)).toBe(true);
   });
 
   it('does nothing the second time', async () => {

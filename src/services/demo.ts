@@ -31,14 +31,14 @@ export interface DemoSummary {
   counts: {
     areas: number; outcomes: number; themes: number; entries: number; publishedEntries: number; facts: number;
     commitments: number; indicators: number; targets: number; observations: number; missingObservations: number;
-    peers: number; financialFigures: number; users: number;
+    peers: number; financialFigures: number; reportingDuties: number; users: number;
   };
   group: { name: string; members: number };
   credentials: DemoCredential[];
 }
 
 /** Tables that hold a council's own work; any row in one means the workspace is not empty. */
-const CONTENT_TABLES = ['users', 'plans', 'entries', 'commitments', 'indicators', 'observations', 'comparator_groups', 'documents', 'financial_figures'];
+const CONTENT_TABLES = ['users', 'plans', 'entries', 'commitments', 'indicators', 'observations', 'comparator_groups', 'documents', 'financial_figures', 'reporting_duties'];
 
 function summarise(content: DemoContent, rows: DemoRows, loaded: boolean, planId: string): DemoSummary {
   return {
@@ -59,6 +59,7 @@ function summarise(content: DemoContent, rows: DemoRows, loaded: boolean, planId
       missingObservations: rows.observations.filter((o) => o.value === null).length,
       peers: content.peerCodes.length,
       financialFigures: rows.financialFigures.length,
+      reportingDuties: rows.reportingDuties.length,
       users: rows.users.length,
     },
     group: { name: content.group.name, members: rows.groupMembers.length },
@@ -118,6 +119,7 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
         await insertRows(tx, tables.comparatorGroups, [rows.group]);
         await insertRows(tx, tables.comparatorGroupMembers, rows.groupMembers);
         await insertRows(tx, tables.financialFigures, rows.financialFigures);
+        await insertRows(tx, tables.reportingDuties, rows.reportingDuties);
         await putSettings(tx, rows.settings);
         await appendAuditEvent(tx, {
           userId, action: 'demo.load', entityType: 'workspace', entityId: rows.plan.id,

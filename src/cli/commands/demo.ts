@@ -17,7 +17,7 @@ export function printDemoSummary(summary: DemoSummary): void {
     : `This workspace already holds the demo (${summary.council.name}, a fictional council); nothing was changed.`);
   out.line(`Plan: ${summary.plan.title}: ${c.outcomes} outcomes, ${c.themes} themes, ${c.entries} entries (${c.publishedEntries} published) with ${c.facts} facts, ${c.commitments} commitments.`);
   out.line(`Indicators: ${c.indicators}, with ${c.targets} targets and ${c.observations} values (${c.missingObservations} missing) for Demoshire and ${c.peers} real county councils (values invented).`);
-  out.line(`Comparator group: ${summary.group.name} (${summary.group.members} members). Financial figures: ${c.financialFigures}. Areas added: ${c.areas} (fictional).`);
+  out.line(`Comparator group: ${summary.group.name} (${summary.group.members} members). Financial figures: ${c.financialFigures}. Reporting duties: ${c.reportingDuties}. Areas added: ${c.areas} (fictional).`);
   out.line('');
   printDemoCredentials(summary);
 }

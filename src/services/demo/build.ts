@@ -25,6 +25,7 @@ export interface DemoRows {
   group: Insert<typeof tables.comparatorGroups>;
   groupMembers: Insert<typeof tables.comparatorGroupMembers>[];
   financialFigures: Insert<typeof tables.financialFigures>[];
+  reportingDuties: Insert<typeof tables.reportingDuties>[];
   settings: Record<string, unknown>;
 }
 
@@ -115,11 +116,13 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
   const facts: DemoRows['facts'] = [];
   const commitments: DemoRows['commitments'] = [];
   const commitmentEvidence: DemoRows['commitmentEvidence'] = [];
+  // Entries are numbered in date order, whatever order the content files list them in.
   const positions = new Map<string, number>();
+  const byDate = [...content.entries].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  for (const [i, e] of byDate.entries()) positions.set(e.key, i + 1);
   for (const e of content.entries) {
     const id = entryId(e.key);
-    const position = (positions.get(e.outcome) ?? 0) + 1;
-    positions.set(e.outcome, position);
+    const position = positions.get(e.key)!;
     const author = userId(e.author);
     const published = e.workflowState === 'published';
     entries.push({
@@ -155,12 +158,14 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
     }
   }
 
+  const indicatorIds = new Map<string, string>();
   const indicators: DemoRows['indicators'] = [];
   const targets: DemoRows['targets'] = [];
   const observations: DemoRows['observations'] = [];
   const periods = content.indicatorPeriods;
   for (const ind of content.indicators) {
     const id = newId();
+    indicatorIds.set(ind.code, id);
     indicators.push({
       id, code: ind.code, title: ind.title, unit: ind.unit, decimalPlaces: ind.decimalPlaces, polarity: ind.polarity, frequency: ind.frequency,
       outcomeId: ind.outcome === null ? null : outcomeId(ind.outcome), themeId: ind.outcome === null || ind.theme === null ? null : themeId(ind.outcome, ind.theme),
@@ -195,6 +200,13 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
     amount: f.unit === '%' ? f.amount : Math.round(f.amount * 100), unit: f.unit, note: f.note, position: i + 1,
   }));
 
+  const reportingDuties = content.duties.map((d) => {
+    const [subjectType, subjectId] = 'indicator' in d.subject
+      ? ['indicator', need(indicatorIds.get(d.subject.indicator), `no indicator ${d.subject.indicator}`)]
+      : ['outcome', outcomeId(d.subject.outcome)];
+    return { id: newId(), subjectType, subjectId, periodKey: d.periodKey, ownerId: userId(d.owner), dueDate: d.dueDate, doneAt: d.doneAt };
+  });
+
   const settings = {
     councilCode, councilName: content.council.name, brandColour: content.council.brandColour, logoUrl: null,
     currentPlanId: planId, defaultGroup: content.group.name, demo: true,
@@ -202,6 +214,6 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
 
   return {
     areas, users, plan, outcomes, themes, entries, entryPlaces, facts, commitments, commitmentEvidence,
-    indicators, targets, observations, group, groupMembers, financialFigures, settings,
+    indicators, targets, observations, group, groupMembers, financialFigures, reportingDuties, settings,
   };
 }

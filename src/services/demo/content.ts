@@ -5,6 +5,7 @@ import { PLACES_ENTRIES } from './entries-places.js';
 import { CHILDREN_ENTRIES } from './entries-children.js';
 import { HEALTH_ENTRIES } from './entries-health.js';
 import { GREENER_ENTRIES } from './entries-greener.js';
+import { DEMO_DUTIES } from './duties.js';
 import { DEMO_FINANCIAL_FIGURES } from './finance.js';
 import { DEMO_INDICATORS, INDICATOR_PERIODS } from './indicators.js';
 import { DEMO_PLAN } from './plan.js';
@@ -19,7 +20,8 @@ export const DEMO_CONTENT: DemoContent = {
   peerCodes: PEER_CODES,
   group: {
     name: DEMO_GROUP_NAME,
-    description: 'Demoshire and fifteen English county councils. Every value for this group is invented for the demo; none is a real council\'s figure.',
+    // Shown as the group's label in tables and sentences, so short; docs/demo.md says more.
+    description: 'Demoshire and 15 English county councils (values invented for the demo)',
   },
   plan: DEMO_PLAN,
   users: DEMO_USERS,
@@ -27,4 +29,5 @@ export const DEMO_CONTENT: DemoContent = {
   indicators: DEMO_INDICATORS,
   indicatorPeriods: INDICATOR_PERIODS,
   financialFigures: DEMO_FINANCIAL_FIGURES,
+  duties: DEMO_DUTIES,
 };

@@ -133,4 +133,39 @@ export const GREENER_ENTRIES: DemoEntry[] = [
       period('2022/23', '2022-04-01', '2023-03-31'),
     ],
   },
+  {
+    key: 'gr-solar-farm', outcome, theme: 'net-zero-and-climate', kind: 'project', service, author: 'officer',
+    title: 'A solar farm on the old Copperstone landfill', date: '2023-10-31', periodKey: 'FY2023-24',
+    body: 'Building began in October 2023 on a 12 MW solar farm on the capped landfill site outside Copperstone. Once running it will produce enough electricity for about 3,600 homes, and the income, expected to be about £1.1m a year, will repay the £9.7m the council has borrowed to build it.',
+    places: ['Copperstone', { name: 'Copperstone landfill site', in: 'Harrowdene' }], partners: ['Harrowdene District Council'], status: 'on track', workflowState: 'published',
+    facts: [
+      date('October 2023', '2023-10-01', '2023-10-31'),
+      count('12 MW', 12, 'MW'),
+      count('about 3,600 homes', 3600, 'homes', { approximate: true }),
+      money('about £1.1m', 1_100_000, { approximate: true }),
+      money('£9.7m', 9_700_000),
+    ],
+  },
+  {
+    key: 'gr-food-waste', outcome, theme: 'waste-and-recycling', kind: 'achievement', service, author: 'contributor',
+    title: 'Weekly food waste collections in every district', date: '2024-06-17', periodKey: 'FY2024-25',
+    body: 'Harrowdene and Dunmoor started weekly food waste collections in June 2024, so every household in Demoshire can now put out its food scraps each week. The county council paid £3.4m towards caddies, vehicles and a new contract with an anaerobic digestion plant that turns the waste into electricity and fertiliser.',
+    places: ['Harrowdene', 'Dunmoor'], partners: ['Harrowdene District Council', 'Dunmoor District Council'], status: 'complete', workflowState: 'published',
+    facts: [
+      date('June 2024', '2024-06-01', '2024-06-30'),
+      money('£3.4m', 3_400_000),
+    ],
+  },
+  {
+    key: 'gr-nature-recovery', outcome, theme: 'countryside-and-nature', kind: 'achievement', service, author: 'contributor',
+    title: 'A plan for nature recovery', date: '2024-10-02', periodKey: 'FY2024-25',
+    body: "Demoshire's Local Nature Recovery Strategy was agreed in October 2024 after 14 workshops and 1,300 responses from residents, farmers and landowners. It maps 18,500 hectares where new habitat would do the most good, including the river corridors of the Oxley and the Fell.",
+    places: ['Demoshire', 'Oxley Bridge', 'Fellbrook'], partners: ['Demoshire Wildlife Trust', 'Demoshire Farmers Network'], status: 'complete', workflowState: 'published',
+    facts: [
+      date('October 2024', '2024-10-01', '2024-10-31'),
+      count('14 workshops', 14, 'workshops'),
+      count('1,300 responses', 1300, 'responses'),
+      count('18,500 hectares', 18_500, 'hectares'),
+    ],
+  },
 ];

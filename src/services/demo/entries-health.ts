@@ -99,4 +99,43 @@ export const HEALTH_ENTRIES: DemoEntry[] = [
       count('5,200 hours', 5200, 'hours'),
     ],
   },
+  {
+    key: 'he-warm-spaces', outcome, theme: 'public-health', kind: 'achievement', service: 'Public Health', author: 'officer',
+    title: 'Warm spaces through the winter', date: '2023-01-24', periodKey: 'FY2022-23',
+    body: 'With libraries, churches and community centres, the council supported 112 warm spaces during winter 2022/23, open for a combined 3,900 hours a week at the peak. A £450,000 top-up to the household support fund also paid for 2,600 emergency energy vouchers.',
+    places: ['Demoshire'], partners: ['Demoshire Community Foundation', 'Faith groups'], status: 'complete', workflowState: 'published',
+    facts: [
+      count('112 warm spaces', 112, 'warm spaces'),
+      period('winter 2022/23', '2022-12-01', '2023-02-28'),
+      count('3,900 hours a week', 3900, 'hours'),
+      money('£450,000', 450_000),
+      count('2,600 emergency energy vouchers', 2600, 'vouchers'),
+    ],
+  },
+  {
+    key: 'he-care-workers', outcome, theme: 'adult-social-care', kind: 'update', service, author: 'officer',
+    title: 'More care workers, better paid', date: '2023-03-15', periodKey: 'FY2022-23',
+    body: 'A county-wide campaign brought 640 new care workers into home care and care homes in 2022/23. From April 2023 the council pays care providers enough to give care workers at least £10.90 an hour, 48p above the legal minimum.',
+    places: ['Demoshire'], partners: ['Demoshire Care Association'], status: 'complete', workflowState: 'published',
+    facts: [
+      count('640 new care workers', 640, 'care workers'),
+      period('2022/23', '2022-04-01', '2023-03-31'),
+      date('April 2023', '2023-04-01', '2023-04-30'),
+      money('£10.90', 10.9),
+      money('48p', 0.48),
+    ],
+  },
+  {
+    key: 'he-dementia', outcome, theme: 'carers', kind: 'achievement', service, author: 'officer',
+    title: 'Dementia-friendly towns', date: '2025-07-10', periodKey: 'FY2025-26',
+    body: 'In July 2025 Fellbrook became the sixth Demoshire town to be recognised as dementia-friendly. Since 2022 more than 5,000 people, from bus drivers to shop staff, have been to an awareness session, and 11 memory cafés now meet at least once a month.',
+    places: ['Fellbrook', 'Ashworth', 'Market Cresswold'], partners: ['Carers Demoshire', 'Demoshire Memory Service'], status: 'complete', workflowState: 'published',
+    facts: [
+      date('July 2025', '2025-07-01', '2025-07-31'),
+      count('sixth', 6, 'towns'),
+      period('2022', '2022-01-01', '2022-12-31'),
+      count('more than 5,000 people', 5000, 'people', { approximate: true }),
+      count('11 memory cafés', 11, 'memory cafés'),
+    ],
+  },
 ];

@@ -129,4 +129,29 @@ export const PLACES_ENTRIES: DemoEntry[] = [
       { key: 'greenway', text: 'Start building the Ashworth to Kingsley Magna greenway', dueText: 'in autumn 2026', dueStart: '2026-09-01', dueEnd: '2026-11-30', status: 'open' },
     ],
   },
+  {
+    key: 'pl-gritting', outcome, theme: 'roads-and-highways', kind: 'achievement', service, author: 'officer',
+    title: 'Keeping roads open through the winter', date: '2023-03-02', periodKey: 'FY2022-23',
+    body: 'Gritters treated 1,150 miles of priority routes on 84 nights during winter 2022/23, spreading 31,000 tonnes of salt. **Every** bus route, and the roads to all 14 secondary schools, stayed open through the December snow.',
+    places: ['Demoshire'], partners: [], status: 'complete', workflowState: 'published',
+    facts: [
+      count('1,150 miles', 1150, 'miles'),
+      count('84 nights', 84, 'nights'),
+      period('winter 2022/23', '2022-12-01', '2023-02-28'),
+      count('31,000 tonnes', 31_000, 'tonnes'),
+      count('14 secondary schools', 14, 'schools'),
+    ],
+  },
+  {
+    key: 'pl-station', outcome, theme: 'buses-walking-and-cycling', kind: 'achievement', service, author: 'officer',
+    title: 'Step-free access at Brackenford station', date: '2025-12-04', periodKey: 'FY2025-26',
+    body: 'A new footbridge with lifts opened at Brackenford station in December 2025, so passengers using wheelchairs or pushing prams can reach both platforms for the first time. The council paid £1.25m of the £6.8m cost and rebuilt the forecourt with 40 cycle spaces and a bus interchange.',
+    places: ['Brackenford', { name: 'Brackenford station', in: 'Brackenford' }], partners: ['Demoshire Rail Partnership', 'Brackenford Borough Council'], status: 'complete', workflowState: 'published',
+    facts: [
+      date('December 2025', '2025-12-01', '2025-12-31'),
+      money('£1.25m', 1_250_000),
+      money('£6.8m', 6_800_000),
+      count('40 cycle spaces', 40, 'cycle spaces'),
+    ],
+  },
 ];

@@ -5,7 +5,7 @@ const year = (periodKey: string, budget: number, savings: number, gap: number, p
   { periodKey, label: 'Net revenue budget', amount: budget, unit: '£', note: null },
   { periodKey, label: 'Savings delivered', amount: savings, unit: '£', note: null },
   { periodKey, label: 'Budget gap over the next four years', amount: gap, unit: '£', note: notes.gap },
-  { periodKey, label: 'Core spending power per resident', amount: perHead, unit: '£ per head', note: 'Core spending power divided by the mid-year population estimate.' },
+  { periodKey, label: 'Core spending power per resident', amount: perHead, unit: '£', note: 'Core spending power divided by the mid-year population estimate.' },
   { periodKey, label: 'General reserves as a share of net budget', amount: reserves, unit: '%', note: null },
 ];
 

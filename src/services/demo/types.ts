@@ -125,8 +125,18 @@ export interface DemoFinancialFigure {
   label: string;
   /** Pounds for money (stored as pence), plain numbers otherwise. */
   amount: number;
-  unit: '£' | '£ per head' | '%';
+  unit: '£' | '%';
   note: string | null;
+}
+
+/** Who supplies an indicator's value or an outcome's update for a period, by when, and when they did. */
+export interface DemoDuty {
+  subject: { indicator: string } | { outcome: string };
+  periodKey: string;
+  owner: DemoUserKey;
+  dueDate: string;
+  /** When it was done (ISO timestamp), or null while it is outstanding. */
+  doneAt: string | null;
 }
 
 export interface DemoContent {
@@ -141,4 +151,5 @@ export interface DemoContent {
   /** Every period the indicators have values for, oldest first. */
   indicatorPeriods: string[];
   financialFigures: DemoFinancialFigure[];
+  duties: DemoDuty[];
 }

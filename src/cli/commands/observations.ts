@@ -1,0 +1,49 @@
+// compendium observations import FILE: indicator values from CSV or XLSX.
+import type { Command } from 'commander';
+import { WORKFLOW_STATES, type WorkflowState } from '../../domain/index.js';
+import { CliError, describeProblem } from '../../errors.js';
+import { parseColumnMap } from '../../ingest/observation-table.js';
+import { out, withServices } from '../context.js';
+import { progress } from '../progress.js';
+
+export function register(program: Command): void {
+  const cmd = program.command('observations').description('indicator values');
+  cmd.command('import <file>')
+    .description('import values from CSV or XLSX, long (one value a row) or wide (periods as columns); all or nothing')
+    .option('--map <pairs>', 'column mapping, e.g. "Financial year=period,Local authority code=area,Code=indicator,Value=value"')
+    .option('--polarity-from <column>', 'column giving each indicator\'s polarity (desc = higher is better, asc = lower, None)')
+    .option('--format <format>', 'long, wide or auto', 'auto')
+    .option('--skip-invalid', 'import the good rows and list the bad ones')
+    .option('--state <state>', `workflow state of the values (${WORKFLOW_STATES.join(', ')})`, 'published')
+    .option('--sheet <name>', 'worksheet of an XLSX workbook (default the first)')
+    .action(async (file: string, opts: { map?: string; polarityFrom?: string; format: string; skipInvalid?: boolean; state: string; sheet?: string }, c: Command) => {
+      if (!['long', 'wide', 'auto'].includes(opts.format)) throw new CliError(`--format must be long, wide or auto, not "${opts.format}"`);
+      if (!WORKFLOW_STATES.includes(opts.state as WorkflowState)) throw new CliError(`--state must be one of ${WORKFLOW_STATES.join(', ')}, not "${opts.state}"`);
+      let map;
+      try {
+        map = opts.map ? parseColumnMap(opts.map) : undefined;
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+      await withServices(c, async (s) => {
+        const bar = progress();
+        try {
+          const r = await s.observations.import(file, {
+            map, polarityFrom: opts.polarityFrom, format: opts.format as 'long' | 'wide' | 'auto', skipInvalid: opts.skipInvalid,
+            workflowState: opts.state as WorkflowState, sheet: opts.sheet,
+            onProgress: (p) => bar.update(p.phase === 'check' ? 'Checking' : 'Writing', p.done, p.total),
+          });
+          bar.stop();
+          out.line(`${r.file} (${r.format} format): ${r.rows.toLocaleString('en-GB')} values, ${r.inserted.toLocaleString('en-GB')} new, ${r.updated.toLocaleString('en-GB')} changed, ${r.unchanged.toLocaleString('en-GB')} unchanged, ${r.missing.toLocaleString('en-GB')} blank (kept as missing).`);
+          if (r.indicatorsCreated.length) out.line(`New indicators: ${r.indicatorsCreated.join(', ')}.`);
+          if (r.indicatorsUpdated.length) out.line(`Polarity updated: ${r.indicatorsUpdated.join(', ')}.`);
+          if (r.skipped.length) {
+            out.warn(`Skipped ${new Set(r.skipped.map((p) => p.line)).size} row(s):`);
+            for (const p of r.skipped) out.warn(`  ${describeProblem(p)}`);
+          }
+        } finally {
+          bar.stop();
+        }
+      });
+    });
+}

@@ -1,0 +1,94 @@
+// Commitments: forward-looking statements with a due date or window. A sentence is a commitment
+// when it says something will happen ("will", "expected to", "set to", "due to", "aims to", "plans
+// to", "should", "to open in …", "by June 2026", "to reduce … by 2025") and names when. Past-tense
+// reports of what happened ("opened in early 2020", "was completed in November") are not, nor are
+// forecasts of things the council does not do ("the economy will contract by 6%" has no date).
+import { splitSentences } from './sentences.js';
+import { findTimeExpressions, type TimeExpression } from './dates.js';
+
+export interface FoundCommitment {
+  /** The sentence (or the clause of it) that makes the commitment. */
+  text: string;
+  /** The words naming when: "early 2026", "by June 2026", "autumn 2025". */
+  dueText: string;
+  /** The window of the due date, ISO yyyy-mm-dd (see docs/extraction.md for seasons, early/late, quarters). */
+  dueStart: string | null;
+  dueEnd: string | null;
+  start: number;
+  end: number;
+}
+
+export interface FindCommitmentsOptions {
+  /** The year of the report: due dates wholly before it are history, not commitments. */
+  reportYear?: number;
+}
+
+/** Words that point to the future. */
+const FUTURE = /\b(?:(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
+/** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
+const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
+/** Words of forecasting and estimating, or of conditions. */
+const FORECAST = /\b(?:projected|projection|predicted|prediction|forecasts?|estimates?|estimated|suggests?|would|could|might|required|requirement|likely)\b/i;
+/** Markers strong enough to make a commitment even among such words. */
+const STRONG = /^(?:(?:is|are|was|were)\s)?(?:due|set|scheduled|planned|aims?|aiming|plans?|planning|intends?|commit|pledge|expected\sto|to\s(?:open|start|begin|complete|launch))/i;
+/** Finite past verbs between the marker and the date: the sentence reports what happened. */
+const PAST_BETWEEN = /\b(?:reached|surpassed|exceeded|achieved|was|were|had)\b/i;
+/** Words that point to the past or to a state already reached. */
+const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|opened|finished|launched|delivered|achieved|built|agreed|approved|announced|held|published)\b/i;
+/** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
+const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?|\bin\s|^)$/i;
+
+function sentenceCommitments(s: { text: string; start: number }, reportYear?: number): FoundCommitment | undefined {
+  const times = findTimeExpressions(s.text, reportYear).filter((t) => t.dateStart && t.dateEnd);
+  if (times.length === 0) return undefined;
+  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year');
+  const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
+  const later = (t: TimeExpression) => reportYear !== undefined && t.dateStart! >= `${reportYear + 1}-01-01`;
+  let future = FUTURE.exec(s.text);
+  let due: TimeExpression | undefined;
+  if (future) {
+    const f = future;
+    // The due time comes after the marker ("expected to open in early 2026"), or before it as a deadline ("By 2030 we will").
+    // "During the autumn of this year the partners will release …": a time opening the sentence counts too.
+    const opening = (t: TimeExpression) => /^(?:(?:in|during|from|by|over|throughout|at)\s(?:the\s)?)?$/i.test(s.text.slice(0, t.start).trim() + (t.start > 0 ? ' ' : '')) && f.index - t.end < 60;
+    due = candidates.find((t) => t.start > f.index) ?? candidates.find((t) => t.end <= f.index && (isBy(t) || opening(t)) && f.index - t.end < 60);
+  }
+  // "action to reduce waste to landfill to less than 5% by 2025", "funding to deliver a junction in 2025".
+  const inf = INFINITIVE.exec(s.text);
+  if (!due && inf) {
+    due = candidates.find((t) => t.start > inf.index && (isBy(t) || later(t)));
+    if (due) future = inf;
+  }
+  // "46 new electric buses on the network by June 2026": a deadline in a later year, with no other verb of the future.
+  if (!due && !FORECAST.test(s.text)) due = candidates.find((t) => isBy(t) && later(t));
+  if (!due) return undefined;
+  // Forecasts and estimates are not promises: "the pandemic will cost £90m in 2020/21", "projected to rise … by 2043".
+  if (FORECAST.test(s.text) && !(future && STRONG.test(future[0]))) return undefined;
+  // "reached its target … and surpassed this figure at the end of March 2020": the marker is in a report of the past.
+  if (future && PAST_BETWEEN.test(s.text.slice(future.index + future[0].length, due.start))) return undefined;
+  // History, not a promise: the window ended before the report's year began.
+  if (reportYear !== undefined && due.dateEnd! < `${reportYear}-01-01`) return undefined;
+  // "opened in early 2020": a past verb with no future marker.
+  if (!future && PAST_ONLY.test(s.text)) return undefined;
+  if (future && /^(?:would|should)/i.test(future[0]) && /\b(?:if|whether|had)\b/i.test(s.text.slice(0, future.index))) return undefined;
+  const lead = /\b(?:by|in|from|before|until|during|within|no\slater\sthan)\s(?:the\s)?$/i.exec(s.text.slice(Math.max(0, due.start - 18), due.start));
+  const dueStartOffset = lead && /^by|^before|^until|^no/i.test(lead[0]) ? due.start - lead[0].length : due.start;
+  return {
+    text: s.text,
+    dueText: s.text.slice(dueStartOffset, due.end),
+    dueStart: due.dateStart,
+    dueEnd: due.dateEnd,
+    start: s.start,
+    end: s.start + s.text.length,
+  };
+}
+
+/** Every commitment in the text, one per sentence at most. */
+export function findCommitments(text: string, opts: FindCommitmentsOptions = {}): FoundCommitment[] {
+  const out: FoundCommitment[] = [];
+  for (const s of splitSentences(text)) {
+    const c = sentenceCommitments(s, opts.reportYear);
+    if (c) out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,355 @@
+// Time expressions in report text: days, months, seasons, parts of years, quarters, calendar,
+// financial and academic years, and ranges between two of them. Each becomes a window of days
+// (first and last, ISO yyyy-mm-dd). Shared by facts (dates and periods) and commitments (due dates).
+//
+// Windows: spring = March–May, summer = June–August, autumn = September–November, winter =
+// December to February of the next year. Early / mid / late in a year: January–April, May–August,
+// September–December; "the start of" a year: January–March, "the end of" a year: October–December;
+// first / second half: January–June / July–December. In a financial year (April–March) the same
+// words take the same share of its months. Early / mid / late in a month: days 1–10, 11–20, 21 to
+// the end. Q1–Q4 of a calendar year are January–March … October–December; Q1–Q4 of a financial
+// year ("Q1 2024/25") follow parsePeriod: April–June … January–March.
+import { parsePeriod } from '../../domain/period.js';
+
+export type TimeGrain = 'day' | 'month' | 'season' | 'part-year' | 'quarter' | 'year' | 'financial-year' | 'academic-year' | 'range';
+
+export interface TimeExpression {
+  text: string;
+  start: number;
+  end: number;
+  /** First and last day of the window; null when the year is unknown ("in September" without a report year). */
+  dateStart: string | null;
+  dateEnd: string | null;
+  grain: TimeGrain;
+  /** 'period' for financial or academic years and quarters and explicit ranges; 'date' for the rest. */
+  kind: 'date' | 'period';
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
+const MONTH_FULL = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const YEAR_PAIR = String.raw`(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})(?![\d%])`;
+const SEASON = String.raw`(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)`;
+const PART = String.raw`(?:[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Ff]irst half|[Ss]econd half)\sof(?:\sthe)?)`;
+const QUARTER = String.raw`(?:Q[1-4]|(?:[Tt]he\s)?(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\squarter\sof)`;
+
+/** One time expression, anchored; named groups tell which form matched. */
+const SINGLE = String.raw`(?:` +
+  String.raw`(?<dmy>${DAY}\s${MONTH},?\s${YEAR})` +
+  String.raw`|(?<mdy>${MONTH}\s${DAY},\s?${YEAR})` +
+  String.raw`|(?<pmy>(?:${PART}\s|${PART}-)?${MONTH}\s(?:of\s)?${YEAR})` +
+  String.raw`|(?<sy>(?:${PART}\s)?(?:${SEASON}\s?[/–-]\s?)?${SEASON}(?:\sterm)?\s(?:of\s)?(?:${YEAR_PAIR}|${YEAR}))` +
+  String.raw`|(?<qfy>${QUARTER}\s?(?:of\s)?(?:FY\s?)?${YEAR_PAIR}|${YEAR_PAIR}\s(?:Q|[Qq]uarter\s)[1-4])` +
+  String.raw`|(?<qy>${QUARTER}\s?(?:of\s)?${YEAR})` +
+  String.raw`|(?<py>${PART}[\s-](?:the\s)?(?:(?:financial|academic)\syear\s)?(?:${YEAR_PAIR}(?:\s(?:financial|academic)\syear)?|${YEAR}))` +
+  String.raw`|(?<fy>(?:(?:FY|AY)\s?|(?:[Ff]inancial|[Aa]cademic)\syear\s)?${YEAR_PAIR}(?:\s\((?:academic|financial)(?:\syear)?\))?)` +
+  String.raw`|(?<rel>(?:(?:the\s)?${SEASON}\s(?:of\s)?|${PART}\s)(?:this|last|next)\syear(?!\s?['’]s))` +
+  String.raw`|(?<hol>(?:Easter|Christmas)\s${YEAR})` +
+  String.raw`|(?<dm>${DAY}\s${MONTH_FULL}(?!,?\s(?:of\s)?(?:19|20)\d{2}\b))` +
+  String.raw`|(?<y>${YEAR})(?![\d,.]\d|%|\s?\/\s?\d)` +
+  String.raw`|(?<m>(?:${PART}\s)?${MONTH_FULL})` +
+  String.raw`)`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthOf = (name: string): number => {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const i = MONTH_NAMES.findIndex((m) => m.startsWith(n.slice(0, 3)));
+  return i + 1;
+};
+
+interface Window { start: string; end: string }
+
+function monthWindow(y: number, m: number, part?: string): Window {
+  const p = (part ?? '').toLowerCase();
+  const L = lastDay(y, m);
+  if (/early|start|beginning|first half/.test(p)) return { start: iso(y, m, 1), end: iso(y, m, /first half/.test(p) ? 15 : 10) };
+  if (/mid|middle/.test(p)) return { start: iso(y, m, 11), end: iso(y, m, 20) };
+  if (/late|end|second half/.test(p)) return { start: iso(y, m, /second half/.test(p) ? 16 : 21), end: iso(y, m, L) };
+  return { start: iso(y, m, 1), end: iso(y, m, L) };
+}
+
+/** Months (1-based, may exceed 12 into the next year) covered by a part of a twelve-month span. */
+function partMonths(part: string): [number, number] {
+  const p = part.toLowerCase();
+  if (/first half/.test(p)) return [1, 6];
+  if (/second half/.test(p)) return [7, 12];
+  if (/early/.test(p)) return [1, 4];
+  if (/start|beginning/.test(p)) return [1, 3];
+  if (/mid|middle/.test(p)) return [5, 8];
+  if (/end/.test(p)) return [10, 12];
+  return [9, 12]; // late
+}
+
+function span(y: number, firstMonth: number, lastMonth: number): Window {
+  const sy = y + Math.floor((firstMonth - 1) / 12);
+  const sm = ((firstMonth - 1) % 12) + 1;
+  const ey = y + Math.floor((lastMonth - 1) / 12);
+  const em = ((lastMonth - 1) % 12) + 1;
+  return { start: iso(sy, sm, 1), end: iso(ey, em, lastDay(ey, em)) };
+}
+
+function seasonWindow(season: string, y: number): Window {
+  const s = season.toLowerCase();
+  if (s.startsWith('spring')) return span(y, 3, 5);
+  if (s.startsWith('summer')) return span(y, 6, 8);
+  if (s.startsWith('autumn')) return span(y, 9, 11);
+  return span(y, 12, 14);
+}
+
+/** Easter Sunday of a year (the Gregorian computus), ISO. */
+export function easterSunday(y: number): string {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return iso(y, month, day);
+}
+
+const firstYear = (s: string): number => Number(/(?:19|20)\d{2}/.exec(s)?.[0]);
+
+/** The window of one matched expression; null dates when the year is needed but unknown. */
+function windowOf(groups: Record<string, string | undefined>, text: string, reportYear?: number): { w: Window | null; grain: TimeGrain; kind: 'date' | 'period' } | undefined {
+  const g = groups;
+  if (g.dmy || g.mdy) {
+    const m = /(\d{1,2})(?:st|nd|rd|th)?\s([A-Za-z]+)\.?,?\s(\d{4})|([A-Za-z]+)\.?\s(\d{1,2})(?:st|nd|rd|th)?,\s?(\d{4})/.exec(text)!;
+    const [d, mo, y] = m[1] ? [+m[1], monthOf(m[2]), +m[3]] : [+m[5], monthOf(m[4]), +m[6]];
+    if (d > lastDay(y, mo)) return undefined;
+    return { w: { start: iso(y, mo, d), end: iso(y, mo, d) }, grain: 'day', kind: 'date' };
+  }
+  if (g.pmy) {
+    const m = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH})\s(?:of\s)?(\d{4})$`).exec(text)!;
+    return { w: monthWindow(+m[3], monthOf(m[2]), m[1]), grain: 'month', kind: 'date' };
+  }
+  if (g.sy) {
+    const seasons = text.match(new RegExp(SEASON, 'g'))!;
+    const pair = new RegExp(YEAR_PAIR).exec(text);
+    // "spring 2024/25": the season that falls in that financial or academic year.
+    const yearOf = (season: string) => firstYear(text) + (pair && /spring|summer/i.test(season) ? 1 : 0);
+    const last = seasons[seasons.length - 1];
+    if (seasons.length === 2) {
+      // "autumn/winter 2020": from the first season's start to the second's end.
+      const a = seasonWindow(seasons[0], yearOf(seasons[0]));
+      const b = seasonWindow(last, yearOf(last));
+      if (a.start < b.end) return { w: { start: a.start, end: b.end }, grain: 'range', kind: 'period' };
+    }
+    return { w: seasonWindow(last, yearOf(last)), grain: 'season', kind: 'date' };
+  }
+  if (g.qfy) {
+    const q = /Q([1-4])|quarter\s([1-4])/i.exec(text);
+    const ordinal = /(first|second|third|fourth|last)\squarter/i.exec(text)?.[1].toLowerCase();
+    const n = q ? +(q[1] ?? q[2]) : ({ first: 1, second: 2, third: 3, fourth: 4, last: 4 } as Record<string, number>)[ordinal!];
+    const pair = new RegExp(YEAR_PAIR).exec(text)![0].replace(/\s/g, '').replace(/–/g, '-');
+    const r = parsePeriod(`Q${n} ${pair}`);
+    if (!r.ok) return undefined;
+    return { w: { start: r.period.start, end: r.period.end }, grain: 'quarter', kind: 'period' };
+  }
+  if (g.qy) {
+    const q = /Q([1-4])/.exec(text);
+    const ordinal = /(first|second|third|fourth|last)\squarter/i.exec(text)?.[1].toLowerCase();
+    const n = q ? +q[1] : ({ first: 1, second: 2, third: 3, fourth: 4, last: 4 } as Record<string, number>)[ordinal!];
+    return { w: span(firstYear(text), n * 3 - 2, n * 3), grain: 'quarter', kind: 'date' };
+  }
+  if (g.py) {
+    const part = new RegExp(PART).exec(text)![0];
+    const pairText = new RegExp(YEAR_PAIR).exec(text)?.[0];
+    const [a, b] = partMonths(part);
+    if (pairText) {
+      const r = parsePeriod(pairText.replace(/\s/g, ''), { yearStyle: /academic/i.test(text) ? 'academic' : 'financial' });
+      if (!r.ok) return undefined;
+      const offset = +r.period.start.slice(5, 7) - 1; // April → 3, September → 8
+      return { w: span(+r.period.start.slice(0, 4), a + offset, b + offset), grain: 'part-year', kind: 'date' };
+    }
+    return { w: span(firstYear(text), a, b), grain: 'part-year', kind: 'date' };
+  }
+  if (g.fy) {
+    const academic = /academic|\bAY/i.test(text);
+    const core = new RegExp(YEAR_PAIR).exec(text)![0].replace(/\s/g, '').replace(/–/g, '-');
+    const r = parsePeriod(core, { yearStyle: academic ? 'academic' : 'financial' });
+    if (!r.ok) return undefined;
+    return { w: { start: r.period.start, end: r.period.end }, grain: academic ? 'academic-year' : 'financial-year', kind: 'period' };
+  }
+  if (g.y) {
+    const y = +text;
+    return { w: { start: iso(y, 1, 1), end: iso(y, 12, 31) }, grain: 'year', kind: 'date' };
+  }
+  if (g.rel) {
+    if (reportYear === undefined) return { w: null, grain: 'year', kind: 'date' };
+    const y = reportYear + (/next/i.test(text) ? 1 : /last/i.test(text) ? -1 : 0);
+    const season = new RegExp(SEASON).exec(text)?.[0];
+    if (season) return { w: seasonWindow(season, y), grain: 'season', kind: 'date' };
+    const part = new RegExp(PART).exec(text)?.[0];
+    if (part) {
+      const [a, b] = partMonths(part);
+      return { w: span(y, a, b), grain: 'part-year', kind: 'date' };
+    }
+    return { w: span(y, 1, 12), grain: 'year', kind: 'date' };
+  }
+  if (g.hol) {
+    const y = firstYear(text);
+    if (/Christmas/.test(text)) return { w: { start: iso(y, 12, 25), end: iso(y, 12, 25) }, grain: 'day', kind: 'date' };
+    const e = easterSunday(y);
+    return { w: { start: e, end: e }, grain: 'day', kind: 'date' };
+  }
+  if (g.dm) {
+    const m = /(\d{1,2})(?:st|nd|rd|th)?\s([A-Za-z]+)/.exec(text)!;
+    const mo = monthOf(m[2]);
+    if (reportYear === undefined) return { w: null, grain: 'day', kind: 'date' };
+    if (+m[1] > lastDay(reportYear, mo)) return undefined;
+    return { w: { start: iso(reportYear, mo, +m[1]), end: iso(reportYear, mo, +m[1]) }, grain: 'day', kind: 'date' };
+  }
+  if (g.m) {
+    const m = new RegExp(String.raw`^(${PART})?\s?(${MONTH_FULL})$`).exec(text)!;
+    if (reportYear === undefined) return { w: null, grain: 'month', kind: 'date' };
+    return { w: monthWindow(reportYear, monthOf(m[2]), m[1]), grain: 'month', kind: 'date' };
+  }
+  return undefined;
+}
+
+const SINGLE_RE = new RegExp(SINGLE, 'y');
+/** Words before a bare year or month that make it a time: "in 2023", "since 2010", "by June". */
+const TIME_PREPOSITION = /(?:^|[^A-Za-z])(?:in|since|by|until|till|to|during|from|before|after|throughout|for|of|on|at|between|and|as of|as at|year|calendar year|the year|across|over|within|than|within|early|mid|late|spring|summer|autumn|winter|end|start|beginning)\s$/i;
+
+function matchSingleAt(text: string, at: number, reportYear: number | undefined): { text: string; end: number; w: Window | null; grain: TimeGrain; kind: 'date' | 'period' } | undefined {
+  SINGLE_RE.lastIndex = at;
+  const m = SINGLE_RE.exec(text);
+  if (!m) return undefined;
+  const t = m[0];
+  const g = m.groups ?? {};
+  // A match must not run into a following word or figure ("2023rd", "Mayor", "March2").
+  if (/[A-Za-z0-9]/.test(text[at + t.length] ?? '')) return undefined;
+  if (/[A-Za-z0-9£$€]/.test(text[at - 1] ?? '')) return undefined;
+  const before = text.slice(Math.max(0, at - 16), at);
+  if (g.y) {
+    // A bare year needs a time word before it; "the 2023 programme" or "Awards 2020" are names.
+    if (!TIME_PREPOSITION.test(before)) return undefined;
+    if (/(?:^|\s)(?:to|from|of|and|for|than)\s$/i.test(before) && /\d[\d,.]*\s(?:\w+\s)?(?:to|from|of|and|than)\s$/i.test(text.slice(Math.max(0, at - 24), at))) return undefined; // "from 39 to 2024"
+  }
+  if (g.m) {
+    const month = /(January|February|March|April|May|June|July|August|September|October|November|December)$/.exec(t)![1];
+    // A month on its own needs a time word before it ("in May", "by June"); "May" also needs one in full.
+    const hasPart = new RegExp(`^${PART}`).test(t);
+    if (!hasPart && !/(?:^|[^A-Za-z])(?:in|since|by|until|till|during|from|before|after|throughout|of|to|between|and|end of|start of|early|mid|late)\s$/i.test(before)) return undefined;
+    if (month === 'May' && /\s(?:be|have|also|not|need|take|help|include)\b/.test(text.slice(at + t.length, at + t.length + 12))) return undefined;
+  }
+  const r = windowOf(g, t, reportYear);
+  if (!r) {
+    // "2020-23", "2019-2037": years that do not follow each other are a range.
+    const pair = /^((?:19|20)\d{2})\s?[/–-]\s?(\d{2}|\d{4})$/.exec(t);
+    if (g.fy && pair && !t.includes('/')) {
+      const a = +pair[1];
+      const b = pair[2].length === 2 ? Math.floor(a / 100) * 100 + +pair[2] : +pair[2];
+      if (b > a && b - a <= 50) return { text: t, end: at + t.length, w: { start: iso(a, 1, 1), end: iso(b, 12, 31) }, grain: 'range', kind: 'period' };
+    }
+    const y = /^(?:19|20)\d{2}/.exec(t);
+    if (g.fy && y && TIME_PREPOSITION.test(before)) return { text: y[0], end: at + 4, w: { start: iso(+y[0], 1, 1), end: iso(+y[0], 12, 31) }, grain: 'year', kind: 'date' };
+    return undefined;
+  }
+  return { text: t, end: at + t.length, ...r };
+}
+
+const RANGE_JOIN = /^\s?(?:to|until|till|and|through|[-–])\s?/;
+
+/**
+ * Finds every time expression, ranges first ("between 1 August 2023 to 31 March 2024", "March to
+ * June 2020", "2020-2022"), then single ones. `reportYear` dates a month or day written without a year.
+ */
+export function findTimeExpressions(text: string, reportYear?: number): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  const starts = /[0-9A-Za-z]/g;
+  let i = 0;
+  while (i < text.length) {
+    starts.lastIndex = i;
+    const sm = starts.exec(text);
+    if (!sm) break;
+    const at = sm.index;
+    if (at > 0 && /[A-Za-z0-9]/.test(text[at - 1])) {
+      // Not the start of a word: jump past the word.
+      const w = /[A-Za-z0-9]+/y;
+      w.lastIndex = at;
+      w.exec(text);
+      i = w.lastIndex;
+      continue;
+    }
+    const first = matchSingleAt(text, at, reportYear) ?? matchOpenEnded(text, at);
+    if (!first) {
+      const w = /[A-Za-z0-9]+/y;
+      w.lastIndex = at;
+      w.exec(text);
+      i = Math.max(w.lastIndex, at + 1);
+      continue;
+    }
+    // A range: the second part may carry the year for both ("1 August to 31 March 2024", "March to June 2020").
+    const join = RANGE_JOIN.exec(text.slice(first.end, first.end + 12));
+    if (join && !(join[0].trim() === 'and' && !/between\s$/i.test(text.slice(Math.max(0, at - 8), at)))) {
+      const second = matchSingleAt(text, first.end + join[0].length, reportYear) ?? matchYearAfterJoin(text, first.end + join[0].length);
+      if (second?.w && (second.kind === 'date' || second.grain === 'financial-year' || second.grain === 'academic-year')) {
+        const end = second.w.end;
+        const yearless = !/\d{4}/.test(first.text);
+        let from = yearless ? inferWithYear(first.text, +end.slice(0, 4)) : first.w;
+        // "1 August to 31 March 2024": the first part is in the year before when it would come after.
+        if (from && yearless && from.start > end) from = inferWithYear(first.text, +end.slice(0, 4) - 1);
+        if (from && from.start <= end) {
+          const lead = /(?:between|from)\s$/i.exec(text.slice(Math.max(0, at - 8), at));
+          const s = lead ? at - lead[0].length : at;
+          out.push({ text: text.slice(s, second.end), start: s, end: second.end, dateStart: from.start, dateEnd: end, grain: 'range', kind: 'period' });
+          i = second.end;
+          continue;
+        }
+      }
+    }
+    if (first.grain !== undefined) {
+      const lead = /(?:as of|as at)\s$/i.exec(text.slice(Math.max(0, at - 6), at));
+      const s = lead ? at - lead[0].length : at;
+      out.push({ text: text.slice(s, first.end), start: s, end: first.end, dateStart: first.w?.start ?? null, dateEnd: first.w?.end ?? null, grain: first.grain, kind: first.kind });
+    }
+    i = first.end;
+  }
+  return out;
+}
+
+/** The first half of a range whose year comes with the second: "1 August" or "March" in "... to 31 March 2024". */
+function matchOpenEnded(text: string, at: number): { text: string; end: number; w: null; grain: undefined; kind: 'date' } | undefined {
+  const re = new RegExp(String.raw`(?:${DAY}\s${MONTH_FULL}|${MONTH_FULL}(?:\s${DAY})?)(?=\s?(?:to|until|till|and|[-–])\s?(?:${DAY}\s)?${MONTH_FULL})`, 'y');
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  return { text: m[0], end: at + m[0].length, w: null, grain: undefined, kind: 'date' };
+}
+
+/** "2020-2022", "2020 to 2022": the second year of a range needs no time word before it. */
+function matchYearAfterJoin(text: string, at: number) {
+  const re = new RegExp(String.raw`(${YEAR})(?![\d%]|[,.]\d)`, 'y');
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const y = +m[1];
+  return { text: m[0], end: at + m[0].length, w: { start: iso(y, 1, 1), end: iso(y, 12, 31) }, grain: 'year' as TimeGrain, kind: 'date' as const };
+}
+
+function inferWithYear(firstText: string, y: number): Window | null {
+  const d = /^(\d{1,2})(?:st|nd|rd|th)?\s([A-Za-z]+)$/.exec(firstText);
+  if (d) {
+    const mo = monthOf(d[2]);
+    return { start: iso(y, mo, +d[1]), end: iso(y, mo, +d[1]) };
+  }
+  const m = /^([A-Za-z]+)(?:\s(\d{1,2}))?/.exec(firstText);
+  if (m && monthOf(m[1]) > 0) {
+    const mo = monthOf(m[1]);
+    return m[2] ? { start: iso(y, mo, +m[2]), end: iso(y, mo, +m[2]) } : { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)) };
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+// Text understanding for imported reports: sentences, facts, places, partners and commitments.
+// Everything here is pure: text in, spans out (offsets into the text given, end exclusive).
+import { findFacts, type FoundFact } from './facts.js';
+import { findPlaces, type FoundPlace, type Gazetteer } from './places.js';
+import { findPartners, type FoundPartner } from './partners.js';
+import { findCommitments, type FoundCommitment } from './commitments.js';
+
+export { splitSentences, type Sentence } from './sentences.js';
+export { findFacts, type FoundFact, type FactKind, type FindFactsOptions } from './facts.js';
+export { buildGazetteer, findPlaces, discoverPlaceNames, type Gazetteer, type GazetteerEntry, type FoundPlace, type AreaInput } from './places.js';
+export { findPartners, type FoundPartner } from './partners.js';
+export { findCommitments, type FoundCommitment, type FindCommitmentsOptions } from './commitments.js';
+export { findTimeExpressions, type TimeExpression, type TimeGrain } from './dates.js';
+
+export interface AnalyseOptions {
+  /** The year the report was written in (dates "In September" and rules out past commitments). */
+  reportYear?: number;
+}
+
+export interface Analysis {
+  facts: FoundFact[];
+  places: FoundPlace[];
+  partners: FoundPartner[];
+  commitments: FoundCommitment[];
+}
+
+/** Everything the text says: its facts, places, partners and commitments. */
+export function analyse(text: string, g: Gazetteer, opts: AnalyseOptions = {}): Analysis {
+  return {
+    facts: findFacts(text, opts),
+    places: findPlaces(text, g),
+    partners: findPartners(text),
+    commitments: findCommitments(text, opts),
+  };
+}

@@ -1,0 +1,60 @@
+// `npm start` on a fresh data folder serves the demo, and `compendium demo` reports it: the real bin,
+// a real embedded database in a temporary folder, and the real web server.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../src/services/demo/users.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+/** Starts the bin; resolves when it exits, or as soon as stdout matches `until` (the child is then left running). */
+function start(args: string[], until?: RegExp): Promise<Run & { child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), ...args], {
+      cwd: dir, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '' },
+    });
+    const run = { code: null as number | null, stdout: '', stderr: '', child };
+    const timer = setTimeout(() => child.kill(), 120_000);
+    child.stdout.on('data', (d: Buffer) => {
+      run.stdout += d.toString();
+      if (until?.test(run.stdout)) { clearTimeout(timer); resolve(run); }
+    });
+    child.stderr.on('data', (d: Buffer) => { run.stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => { clearTimeout(timer); run.code = code; resolve(run); });
+  });
+}
+
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-demo-')); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the demo from the command line', { timeout: 240_000 }, () => {
+  it('serve --demo on a fresh folder loads the demo, prints the accounts and serves its plan; demo then leaves it be', async () => {
+    const data = path.join(dir, 'data');
+    const run = await start(['serve', '--demo', '--port', '0', '--data', data], /running at (http:\S+)/);
+    try {
+      const url = /running at (http:\S+)/.exec(run.stdout)?.[1];
+      expect(url, run.stdout + run.stderr).toBeDefined();
+      expect(run.stdout).toContain('Loaded the demo workspace: Demoshire County Council');
+      for (const u of DEMO_USERS) expect(run.stdout).toMatch(new RegExp(`${u.email}\\s+${u.password}`));
+      const home = await (await fetch(url!)).text();
+      expect(home).toContain('Demoshire Strategic Plan 2022–2026');
+      expect(home).toContain('A Cleaner, Greener Demoshire');
+    } finally {
+      run.child.kill('SIGTERM');
+      await new Promise((r) => (run.child.exitCode === null ? run.child.once('close', r) : r(null)));
+    }
+
+    const again = await start(['demo', '--json', '--data', data]);
+    expect(again.code, again.stderr).toBe(0);
+    const summary = JSON.parse(again.stdout);
+    expect(summary).toMatchObject({ loaded: false, council: { code: 'X10000001' }, group: { name: 'demo-peers', members: 16 } });
+    expect(summary.counts.indicators).toBe(12);
+    expect(summary.credentials.map((c: { email: string }) => c.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+  });
+});
