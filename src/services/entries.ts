@@ -14,6 +14,7 @@ import { getPlanStructure } from '../store/queries/plans.js';
 import { getSetting } from '../store/queries/settings.js';
 import { markDutyDone } from '../store/queries/reportingDuties.js';
 import { listPlans } from '../store/queries/plans.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, can, type Actor, type EntryScope } from './policy.js';
 import { nextState, STEP_ACTION, stepsFrom, type WorkflowStep } from './workflow.js';
 
@@ -84,7 +85,7 @@ export function entryService(store: Store) {
   /** Checks and normalises input against the plan: the outcome and theme must exist and belong together. */
   async function parseInput(input: EntryInput, planId: string) {
     const parsed = EntryInput.safeParse(input);
-    const problems: FieldProblem[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+    const problems: FieldProblem[] = fieldProblems(parsed.error);
     // Dates and periods are checked even when other fields fail, so every problem is listed at once.
     const date = typeof input.date === 'string' ? input.date.trim() : '';
     if (date && !(IsoDate.safeParse(date).success && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
