@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readReferenceAreas } from '../src/store/queries/loadReferenceAreas.js';
 import { analyse, buildGazetteer, discoverPlaceNames, type Analysis, type Gazetteer } from '../src/ingest/text/index.js';
-import { evaluate, type Evaluation, type LabelledEntry } from '../src/ingest/text/evaluate.js';
+import { evaluate, type Evaluation, type LabelledEntry, type ScoredKind } from '../src/ingest/text/evaluate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const LABELLED_DIR = path.join(ROOT, 'test', 'fixtures', 'labelled');
@@ -37,7 +37,9 @@ export function joinLines(raw: string): string {
 export function loadLabelledSet(): LabelledDocument[] {
   const docs: LabelledDocument[] = [];
   for (const file of fs.readdirSync(LABELLED_DIR).filter((f) => f.endsWith('.json')).sort()) {
-    const data = JSON.parse(fs.readFileSync(path.join(LABELLED_DIR, file), 'utf8')) as { source: string; reportYear: number; entries: LabelledEntry[] };
+    const data = JSON.parse(fs.readFileSync(path.join(LABELLED_DIR, file), 'utf8')) as { source: string; reportYear: number; kinds?: ScoredKind[]; entries: LabelledEntry[] };
+    // A file that labels only some kinds ("kinds": ["commitment"]) is scored on those alone.
+    if (data.kinds) for (const e of data.entries) e.kinds = data.kinds;
     const raw = fs.readFileSync(path.join(REPORTS_DIR, data.source), 'utf8');
     const haystack = squeeze(raw);
     for (const e of data.entries) {

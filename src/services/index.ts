@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
 import { demoService } from './demo.js';
+import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
 import { workspaceService } from './workspace.js';
@@ -43,6 +44,7 @@ export function services(store: Store, config: Config) {
     duties: dutyService(store),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
+    imports: importService(store, config),
   };
 }
 

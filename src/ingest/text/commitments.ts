@@ -27,12 +27,18 @@ export interface FindCommitmentsOptions {
 const FUTURE = /\b(?:(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
 /** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
 const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
+/** Words that put a plan off. */
+const POSTPONED = /\b(?:pause[sd]?|pausing|postpone[sd]?|postponing|delayed|deferred|suspended|put\son\shold)\b/i;
+
+/** A year naming a target: "our 2030 Net Zero Carbon target". */
+const TARGET_AFTER = /^(?:\s[A-Z][A-Za-z-]*){0,4}\s(?:target|goal|ambition|deadline|pledge|commitment)s?\b/;
+
 /** Words of forecasting and estimating, or of conditions. */
-const FORECAST = /\b(?:projected|projection|predicted|prediction|forecasts?|estimates?|estimated|suggests?|would|could|might|required|requirement|likely)\b/i;
+const FORECAST = /\b(?:needed|projected|projection|predicted|prediction|forecasts?|estimates?|estimated|suggests?|would|could|might|required|requirement|likely)\b/i;
 /** Markers strong enough to make a commitment even among such words. */
 const STRONG = /^(?:(?:is|are|was|were)\s)?(?:due|set|scheduled|planned|aims?|aiming|plans?|planning|intends?|commit|pledge|expected\sto|to\s(?:open|start|begin|complete|launch))/i;
 /** Finite past verbs between the marker and the date: the sentence reports what happened. */
-const PAST_BETWEEN = /\b(?:reached|surpassed|exceeded|achieved|was|were|had)\b/i;
+const PAST_BETWEEN = /(?<!\bbe\s|\bbeen\s)\b(?:reached|surpassed|exceeded|achieved)\b|\b(?:was|were|had)\b/i;
 /** Words that point to the past or to a state already reached. */
 const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|opened|finished|launched|delivered|achieved|built|agreed|approved|announced|held|published)\b/i;
 /** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
@@ -41,7 +47,7 @@ const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|
 function sentenceCommitments(s: { text: string; start: number }, reportYear?: number): FoundCommitment | undefined {
   const times = findTimeExpressions(s.text, reportYear).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
-  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year');
+  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year' || t.grain === 'range' || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
   const later = (t: TimeExpression) => reportYear !== undefined && t.dateStart! >= `${reportYear + 1}-01-01`;
   let future = FUTURE.exec(s.text);
@@ -59,9 +65,13 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
     due = candidates.find((t) => t.start > inf.index && (isBy(t) || later(t)));
     if (due) future = inf;
   }
+  // "working towards the Council's 2030 Net Zero Carbon target": the target's year is the due date.
+  if (!due) due = candidates.find((t) => TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)) && (reportYear === undefined || t.dateEnd! >= `${reportYear}-01-01`));
   // "46 new electric buses on the network by June 2026": a deadline in a later year, with no other verb of the future.
   if (!due && !FORECAST.test(s.text)) due = candidates.find((t) => isBy(t) && later(t));
   if (!due) return undefined;
+  // A postponement is not a promise: "decided to pause work on the reviews until Summer 2021".
+  if (POSTPONED.test(s.text)) return undefined;
   // Forecasts and estimates are not promises: "the pandemic will cost £90m in 2020/21", "projected to rise … by 2043".
   if (FORECAST.test(s.text) && !(future && STRONG.test(future[0]))) return undefined;
   // "reached its target … and surpassed this figure at the end of March 2020": the marker is in a report of the past.

@@ -52,6 +52,19 @@ const SINGLE = String.raw`(?:` +
   String.raw`|(?<m>(?:${PART}\s)?${MONTH_FULL})` +
   String.raw`)`;
 
+const PMY_RE = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH})\s(?:of\s)?(\d{4})$`);
+const SEASON_RE = new RegExp(SEASON);
+const SEASONS_RE = new RegExp(SEASON, 'g');
+const YEAR_PAIR_RE = new RegExp(YEAR_PAIR);
+const PART_RE = new RegExp(PART);
+const PART_START_RE = new RegExp(`^${PART}`);
+const MONTH_ONLY_RE = new RegExp(String.raw`^(${PART})?\s?(${MONTH_FULL})$`);
+const SECOND_MONTH_RE = new RegExp(String.raw`^\s(?:and|to|-|–)\s${MONTH_FULL}\b`);
+const OPEN_ENDED_RE = new RegExp(String.raw`(?:${DAY}\s${MONTH_FULL}|${MONTH_FULL}(?:\s${DAY})?)(?=\s?(?:to|until|till|and|[-–])\s?(?:${DAY}\s)?${MONTH_FULL})`, 'y');
+const YEAR_AFTER_JOIN_RE = new RegExp(String.raw`(${YEAR})(?![\d%]|[,.]\d)`, 'y');
+/** Where a time expression can start: a figure, or a word that begins one. Other words are skipped. */
+const CANDIDATE_RE = /(?<![A-Za-z0-9])(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s|[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast|[Tt]his|[Nn]ext|Q[1-4]|FY|AY|[Ff]inancial|[Aa]cademic|Easter|Christmas))/g;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -131,12 +144,12 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     return { w: { start: iso(y, mo, d), end: iso(y, mo, d) }, grain: 'day', kind: 'date' };
   }
   if (g.pmy) {
-    const m = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH})\s(?:of\s)?(\d{4})$`).exec(text)!;
+    const m = PMY_RE.exec(text)!;
     return { w: monthWindow(+m[3], monthOf(m[2]), m[1]), grain: 'month', kind: 'date' };
   }
   if (g.sy) {
-    const seasons = text.match(new RegExp(SEASON, 'g'))!;
-    const pair = new RegExp(YEAR_PAIR).exec(text);
+    const seasons = text.match(SEASONS_RE)!;
+    const pair = YEAR_PAIR_RE.exec(text);
     // "spring 2024/25": the season that falls in that financial or academic year.
     const yearOf = (season: string) => firstYear(text) + (pair && /spring|summer/i.test(season) ? 1 : 0);
     const last = seasons[seasons.length - 1];
@@ -152,7 +165,7 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     const q = /Q([1-4])|quarter\s([1-4])/i.exec(text);
     const ordinal = /(first|second|third|fourth|last)\squarter/i.exec(text)?.[1].toLowerCase();
     const n = q ? +(q[1] ?? q[2]) : ({ first: 1, second: 2, third: 3, fourth: 4, last: 4 } as Record<string, number>)[ordinal!];
-    const pair = new RegExp(YEAR_PAIR).exec(text)![0].replace(/\s/g, '').replace(/–/g, '-');
+    const pair = YEAR_PAIR_RE.exec(text)![0].replace(/\s/g, '').replace(/–/g, '-');
     const r = parsePeriod(`Q${n} ${pair}`);
     if (!r.ok) return undefined;
     return { w: { start: r.period.start, end: r.period.end }, grain: 'quarter', kind: 'period' };
@@ -164,8 +177,8 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     return { w: span(firstYear(text), n * 3 - 2, n * 3), grain: 'quarter', kind: 'date' };
   }
   if (g.py) {
-    const part = new RegExp(PART).exec(text)![0];
-    const pairText = new RegExp(YEAR_PAIR).exec(text)?.[0];
+    const part = PART_RE.exec(text)![0];
+    const pairText = YEAR_PAIR_RE.exec(text)?.[0];
     const [a, b] = partMonths(part);
     if (pairText) {
       const r = parsePeriod(pairText.replace(/\s/g, ''), { yearStyle: /academic/i.test(text) ? 'academic' : 'financial' });
@@ -177,7 +190,7 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
   }
   if (g.fy) {
     const academic = /academic|\bAY/i.test(text);
-    const core = new RegExp(YEAR_PAIR).exec(text)![0].replace(/\s/g, '').replace(/–/g, '-');
+    const core = YEAR_PAIR_RE.exec(text)![0].replace(/\s/g, '').replace(/–/g, '-');
     const r = parsePeriod(core, { yearStyle: academic ? 'academic' : 'financial' });
     if (!r.ok) return undefined;
     return { w: { start: r.period.start, end: r.period.end }, grain: academic ? 'academic-year' : 'financial-year', kind: 'period' };
@@ -189,9 +202,9 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
   if (g.rel) {
     if (reportYear === undefined) return { w: null, grain: 'year', kind: 'date' };
     const y = reportYear + (/next/i.test(text) ? 1 : /last/i.test(text) ? -1 : 0);
-    const season = new RegExp(SEASON).exec(text)?.[0];
+    const season = SEASON_RE.exec(text)?.[0];
     if (season) return { w: seasonWindow(season, y), grain: 'season', kind: 'date' };
-    const part = new RegExp(PART).exec(text)?.[0];
+    const part = PART_RE.exec(text)?.[0];
     if (part) {
       const [a, b] = partMonths(part);
       return { w: span(y, a, b), grain: 'part-year', kind: 'date' };
@@ -212,7 +225,7 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     return { w: { start: iso(reportYear, mo, +m[1]), end: iso(reportYear, mo, +m[1]) }, grain: 'day', kind: 'date' };
   }
   if (g.m) {
-    const m = new RegExp(String.raw`^(${PART})?\s?(${MONTH_FULL})$`).exec(text)!;
+    const m = MONTH_ONLY_RE.exec(text)!;
     if (reportYear === undefined) return { w: null, grain: 'month', kind: 'date' };
     return { w: monthWindow(reportYear, monthOf(m[2]), m[1]), grain: 'month', kind: 'date' };
   }
@@ -234,15 +247,19 @@ function matchSingleAt(text: string, at: number, reportYear: number | undefined)
   if (/[A-Za-z0-9£$€]/.test(text[at - 1] ?? '')) return undefined;
   const before = text.slice(Math.max(0, at - 16), at);
   if (g.y) {
-    // A bare year needs a time word before it; "the 2023 programme" or "Awards 2020" are names.
-    if (!TIME_PREPOSITION.test(before)) return undefined;
+    // A bare year needs a time word before it; "the 2023 programme" or "Awards 2020" are names, but a
+    // year naming a target is a date: "the Council's 2030 Net Zero Carbon target".
+    const target = /^(?:\s[A-Z][A-Za-z-]*){0,4}\s(?:target|goal|ambition|deadline|pledge|commitment)s?\b/.test(text.slice(at + 4, at + 60));
+    if (!TIME_PREPOSITION.test(before) && !target) return undefined;
     if (/(?:^|\s)(?:to|from|of|and|for|than)\s$/i.test(before) && /\d[\d,.]*\s(?:\w+\s)?(?:to|from|of|and|than)\s$/i.test(text.slice(Math.max(0, at - 24), at))) return undefined; // "from 39 to 2024"
   }
   if (g.m) {
     const month = /(January|February|March|April|May|June|July|August|September|October|November|December)$/.exec(t)![1];
     // A month on its own needs a time word before it ("in May", "by June"); "May" also needs one in full.
-    const hasPart = new RegExp(`^${PART}`).test(t);
-    if (!hasPart && !/(?:^|[^A-Za-z])(?:in|since|by|until|till|during|from|before|after|throughout|of|to|between|and|end of|start of|early|mid|late)\s$/i.test(before)) return undefined;
+    const hasPart = PART_START_RE.test(t);
+    // Or it opens a sentence and a second month follows: "October and November will see …".
+    const opensRange = /(?:^|[.!?]\s+)$/.test(before) && SECOND_MONTH_RE.test(text.slice(at + t.length, at + t.length + 16));
+    if (!hasPart && !opensRange && !/(?:^|[^A-Za-z])(?:in|since|by|until|till|during|from|before|after|throughout|of|to|between|and|end of|start of|early|mid|late)\s$/i.test(before)) return undefined;
     if (month === 'May' && /\s(?:be|have|also|not|need|take|help|include)\b/.test(text.slice(at + t.length, at + t.length + 12))) return undefined;
   }
   const r = windowOf(g, t, reportYear);
@@ -269,32 +286,27 @@ const RANGE_JOIN = /^\s?(?:to|until|till|and|through|[-–])\s?/;
  */
 export function findTimeExpressions(text: string, reportYear?: number): TimeExpression[] {
   const out: TimeExpression[] = [];
-  const starts = /[0-9A-Za-z]/g;
+  const starts = new RegExp(CANDIDATE_RE.source, 'g');
   let i = 0;
   while (i < text.length) {
     starts.lastIndex = i;
     const sm = starts.exec(text);
     if (!sm) break;
     const at = sm.index;
-    if (at > 0 && /[A-Za-z0-9]/.test(text[at - 1])) {
-      // Not the start of a word: jump past the word.
-      const w = /[A-Za-z0-9]+/y;
-      w.lastIndex = at;
-      w.exec(text);
-      i = w.lastIndex;
-      continue;
-    }
     const first = matchSingleAt(text, at, reportYear) ?? matchOpenEnded(text, at);
     if (!first) {
-      const w = /[A-Za-z0-9]+/y;
-      w.lastIndex = at;
+      // Skip the rest of this word.
+      const w = /[A-Za-z0-9]*/y;
+      w.lastIndex = at + 1;
       w.exec(text);
       i = Math.max(w.lastIndex, at + 1);
       continue;
     }
     // A range: the second part may carry the year for both ("1 August to 31 March 2024", "March to June 2020").
     const join = RANGE_JOIN.exec(text.slice(first.end, first.end + 12));
-    if (join && !(join[0].trim() === 'and' && !/between\s$/i.test(text.slice(Math.max(0, at - 8), at)))) {
+    // "and" joins a range only after "between", or between two months ("October and November").
+    const andOk = /between\s$/i.test(text.slice(Math.max(0, at - 8), at)) || (first.grain === 'month' && !/\d/.test(first.text));
+    if (join && !(join[0].trim() === 'and' && !andOk)) {
       const second = matchSingleAt(text, first.end + join[0].length, reportYear) ?? matchYearAfterJoin(text, first.end + join[0].length);
       if (second?.w && (second.kind === 'date' || second.grain === 'financial-year' || second.grain === 'academic-year')) {
         const end = second.w.end;
@@ -323,7 +335,7 @@ export function findTimeExpressions(text: string, reportYear?: number): TimeExpr
 
 /** The first half of a range whose year comes with the second: "1 August" or "March" in "... to 31 March 2024". */
 function matchOpenEnded(text: string, at: number): { text: string; end: number; w: null; grain: undefined; kind: 'date' } | undefined {
-  const re = new RegExp(String.raw`(?:${DAY}\s${MONTH_FULL}|${MONTH_FULL}(?:\s${DAY})?)(?=\s?(?:to|until|till|and|[-–])\s?(?:${DAY}\s)?${MONTH_FULL})`, 'y');
+  const re = OPEN_ENDED_RE;
   re.lastIndex = at;
   const m = re.exec(text);
   if (!m) return undefined;
@@ -332,7 +344,7 @@ function matchOpenEnded(text: string, at: number): { text: string; end: number; 
 
 /** "2020-2022", "2020 to 2022": the second year of a range needs no time word before it. */
 function matchYearAfterJoin(text: string, at: number) {
-  const re = new RegExp(String.raw`(${YEAR})(?![\d%]|[,.]\d)`, 'y');
+  const re = YEAR_AFTER_JOIN_RE;
   re.lastIndex = at;
   const m = re.exec(text);
   if (!m) return undefined;

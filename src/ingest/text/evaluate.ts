@@ -28,6 +28,8 @@ export interface LabelledEntry {
   places: string[];
   partners: string[];
   commitments: LabelledCommitment[];
+  /** When set, only these kinds are labelled for the entry and only they are scored. */
+  kinds?: ScoredKind[];
 }
 
 export const SCORED_KINDS = ['money', 'count', 'percent', 'date', 'period', 'duration', 'place', 'partner', 'commitment'] as const;
@@ -124,43 +126,64 @@ function pair<F, G>(found: F[], gold: G[], agree: (f: F, g: G) => boolean, exact
   return { matched: taken.size, extra: found.filter((_, i) => !paired.has(i)), missed: gold.filter((_, i) => !taken.has(i)) };
 }
 
-/** Scores one analysis per labelled entry (in the same order). */
+type Tally = (kind: ScoredKind, labelled: number, found: number, matched: number) => void;
+type Scorer = (entry: LabelledEntry, a: Analysis, add: Tally, misses: Miss[]) => void;
+
+function scoreFacts(kind: FactKind): Scorer {
+  return (entry, a, add, misses) => {
+    const spans = locate(entry.text, entry.facts);
+    const gold = entry.facts.map((f, j) => ({ f, span: spans[j] })).filter((g) => g.f.kind === kind);
+    const found = a.facts.filter((f) => f.kind === kind);
+    const r = pair(found, gold, (f, g) => factMatches(f, g.f, g.span));
+    add(kind, gold.length, found.length, r.matched);
+    for (const f of r.extra) misses.push({ entry: entry.id, kind, what: 'extra', text: `${f.text} (${f.value ?? f.dateStart ?? ''} ${f.unit})` });
+    for (const g of r.missed) misses.push({ entry: entry.id, kind, what: 'missed', text: `${g.f.text} (${g.f.value ?? g.f.dateStart ?? ''} ${g.f.unit})` });
+  };
+}
+
+const scorePlaces: Scorer = (entry, a, add, misses) => {
+  const r = pair(a.places, entry.places, (f, g) => f.name.toLowerCase() === g.toLowerCase());
+  add('place', entry.places.length, a.places.length, r.matched);
+  for (const f of r.extra) misses.push({ entry: entry.id, kind: 'place', what: 'extra', text: f.name });
+  for (const g of r.missed) misses.push({ entry: entry.id, kind: 'place', what: 'missed', text: g });
+};
+
+/** Partners are scored as the distinct organisations an entry names, not as mentions: a later, shorter
+ *  mention of the same body ("the Development Corporation") is not another partner. */
+const scorePartners: Scorer = (entry, a, add, misses) => {
+  const distinct: Analysis['partners'] = [];
+  for (const p of a.partners) if (!distinct.some((d) => namesAgree(d.name, p.name))) distinct.push(p);
+  const gold = [...new Set(entry.partners)];
+  const r = pair(distinct, gold, (f, g) => namesAgree(f.name, g), (f, g) => normName(f.name) === normName(g));
+  add('partner', gold.length, distinct.length, r.matched);
+  for (const f of r.extra) misses.push({ entry: entry.id, kind: 'partner', what: 'extra', text: f.name });
+  for (const g of r.missed) misses.push({ entry: entry.id, kind: 'partner', what: 'missed', text: g });
+};
+
+const scoreCommitments: Scorer = (entry, a, add, misses) => {
+  const r = pair(a.commitments, entry.commitments, (f, g) => f.dueStart === g.dueStart && f.dueEnd === g.dueEnd);
+  add('commitment', entry.commitments.length, a.commitments.length, r.matched);
+  for (const f of r.extra) misses.push({ entry: entry.id, kind: 'commitment', what: 'extra', text: `${f.dueText}: ${f.text}` });
+  for (const g of r.missed) misses.push({ entry: entry.id, kind: 'commitment', what: 'missed', text: g.dueText });
+};
+
+const SCORERS: Record<ScoredKind, Scorer> = {
+  money: scoreFacts('money'), count: scoreFacts('count'), percent: scoreFacts('percent'), date: scoreFacts('date'),
+  period: scoreFacts('period'), duration: scoreFacts('duration'), place: scorePlaces, partner: scorePartners, commitment: scoreCommitments,
+};
+
+/** Scores one analysis per labelled entry (in the same order); an entry with `kinds` is scored on those alone. */
 export function evaluate(entries: LabelledEntry[], analyses: Analysis[]): Evaluation {
   const tally = new Map<ScoredKind, { labelled: number; found: number; matched: number }>(SCORED_KINDS.map((k) => [k, { labelled: 0, found: 0, matched: 0 }]));
   const misses: Miss[] = [];
-  const add = (kind: ScoredKind, labelled: number, found: number, matched: number) => {
+  const add: Tally = (kind, labelled, found, matched) => {
     const t = tally.get(kind)!;
     t.labelled += labelled;
     t.found += found;
     t.matched += matched;
   };
   entries.forEach((entry, i) => {
-    const a = analyses[i];
-    const spans = locate(entry.text, entry.facts);
-    for (const kind of ['money', 'count', 'percent', 'date', 'period', 'duration'] as const) {
-      const gold = entry.facts.map((f, j) => ({ f, span: spans[j] })).filter((g) => g.f.kind === kind);
-      const found = a.facts.filter((f) => f.kind === kind);
-      const r = pair(found, gold, (f, g) => factMatches(f, g.f, g.span));
-      add(kind, gold.length, found.length, r.matched);
-      for (const f of r.extra) misses.push({ entry: entry.id, kind, what: 'extra', text: `${f.text} (${f.value ?? f.dateStart ?? ''} ${f.unit})` });
-      for (const g of r.missed) misses.push({ entry: entry.id, kind, what: 'missed', text: `${g.f.text} (${g.f.value ?? g.f.dateStart ?? ''} ${g.f.unit})` });
-    }
-    const places = pair(a.places, entry.places, (f, g) => f.name.toLowerCase() === g.toLowerCase());
-    add('place', entry.places.length, a.places.length, places.matched);
-    for (const f of places.extra) misses.push({ entry: entry.id, kind: 'place', what: 'extra', text: f.name });
-    for (const g of places.missed) misses.push({ entry: entry.id, kind: 'place', what: 'missed', text: g });
-    // Partners are scored as the distinct organisations an entry names, not as mentions.
-    // A later, shorter mention of the same body ("the Development Corporation") is not another partner.
-    const distinct: typeof a.partners = [];
-    for (const p of a.partners) if (!distinct.some((d) => namesAgree(d.name, p.name))) distinct.push(p);
-    const partners = pair(distinct, [...new Set(entry.partners)], (f, g) => namesAgree(f.name, g), (f, g) => normName(f.name) === normName(g));
-    add('partner', new Set(entry.partners).size, distinct.length, partners.matched);
-    for (const f of partners.extra) misses.push({ entry: entry.id, kind: 'partner', what: 'extra', text: f.name });
-    for (const g of partners.missed) misses.push({ entry: entry.id, kind: 'partner', what: 'missed', text: g });
-    const commitments = pair(a.commitments, entry.commitments, (f, g) => f.dueStart === g.dueStart && f.dueEnd === g.dueEnd);
-    add('commitment', entry.commitments.length, a.commitments.length, commitments.matched);
-    for (const f of commitments.extra) misses.push({ entry: entry.id, kind: 'commitment', what: 'extra', text: `${f.dueText}: ${f.text}` });
-    for (const g of commitments.missed) misses.push({ entry: entry.id, kind: 'commitment', what: 'missed', text: g.dueText });
+    for (const kind of entry.kinds ?? SCORED_KINDS) SCORERS[kind](entry, analyses[i], add, misses);
   });
   const scores = SCORED_KINDS.map((kind) => {
     const t = tally.get(kind)!;

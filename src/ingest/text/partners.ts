@@ -45,7 +45,9 @@ const CUES = [
   String.raw`(?:a|an)\scollaboration\swith`,
 ];
 /** Cues are matched whatever their case ("Worked with", "worked with"); the names after them are not. */
-const CUE_RE = new RegExp(String.raw`\b(?:${CUES.join('|')})\s(?:(?:the|our|local|key|other|partners?|organisations?|including|such\sas)\s)*`, 'gi');
+/** A description between the cue and the name: "local wildlife charity, Nature Spot", "bus operator Arriva". */
+const DESCRIPTION = String.raw`(?:(?:a|an|the|our)\s)?(?:(?:local|national|regional|wildlife|environmental|community|voluntary|social|housing|health|charitable|specialist|private|independent|registered|transport|bus|training|arts|sports?)\s){0,3}(?:charity|company|organisation|group|provider|operator|enterprise|body|partner|consultancy|firm|trust)\s?,?\s`;
+const CUE_RE = new RegExp(String.raw`\b(?:${CUES.join('|')})\s(?:(?:the|our|local|key|other|partners?|organisations?|including|such\sas)\s)*(?:${DESCRIPTION})?`, 'gi');
 const LIST_RE = new RegExp(String.raw`${NAME}(?:(?:,\s|\s(?:and|&)\s|,\sand\s)${NAME})*`, 'y');
 
 /** Heads that make a capitalised phrase an organisation wherever it stands. */

@@ -52,6 +52,10 @@ function variants(name: string): string[] {
     out.add(`${compass[1][0]}${compass[2][0]} ${rest}`);
   }
   out.add(name.replace(/-/g, ' '));
+  // "Ashby-de-la-Zouch" and "Ashby-De-La-Zouch", "Stoke-on-Trent" and "Stoke-On-Trent".
+  const PARTICLES = /-(de|la|le|on|upon|under|in|by|the|en|with|cum)(?=-)/gi;
+  out.add(name.replace(PARTICLES, (m) => m.toLowerCase()));
+  out.add(name.replace(PARTICLES, (m) => `-${m[1].toUpperCase()}${m.slice(2).toLowerCase()}`));
   return [...out];
 }
 

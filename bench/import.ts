@@ -1,0 +1,94 @@
+// npm run bench -- import: how fast the 2020 Annual Delivery Report (254 KB of text) is parsed, how
+// fast it is stored in the embedded database, and how long a batch of 50 reports takes.
+// The last line of output is one JSON object of figures.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.js';
+import { openStore } from '../src/store/index.js';
+import { services } from '../src/services/index.js';
+import { parseReport } from '../src/ingest/report/parse.js';
+import type { ReportFile } from '../src/ingest/report/read.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reports = path.resolve(root, '../shared/fixtures/reports');
+const file2020 = path.join(reports, 'leicestershire-annual-delivery-report-2020.txt');
+const file2024 = path.join(reports, 'leicestershire-annual-delivery-summary-2024.md');
+const text2020 = fs.readFileSync(file2020, 'utf8');
+const runs = Number(process.argv[2] ?? 7);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function freshWorkspace() {
+  const store = await openStore({ dataDir: '', inMemory: true });
+  const s = services(store, loadConfig({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-bench-')) }));
+  await s.workspace.init();
+  const planId = await s.plans.create({
+    title: 'Strategic Plan 2018-22', councilCode: 'E10000018', startDate: '2018-04-01', endDate: '2022-03-31',
+    outcomes: ['A Strong Economy', 'Wellbeing and Opportunity', 'Keeping People Safe', 'Great Communities', 'Affordable and Quality Homes'].map((title) => ({ title })),
+  });
+  return { store, s, planId };
+}
+
+// Parsing alone (clean-up, structure, items, facts), no database; the first run warms up.
+const areas = (await (async () => {
+  const { store } = await freshWorkspace();
+  const { listAreaNames } = await import('../src/store/queries/listAreaNames.js');
+  const a = await listAreaNames(store.db);
+  await store.close();
+  return a;
+})());
+parseReport(text2020, false, { name: path.basename(file2020), areas });
+const parseMs: number[] = [];
+let entries = 0;
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  entries = parseReport(text2020, false, { name: path.basename(file2020), areas }).entries.length;
+  parseMs.push(performance.now() - t);
+}
+console.log(`parse 2020 report: median ${round(median(parseMs))} ms over ${runs} runs, ${entries} entries`);
+
+// Reading, parsing and storing into a fresh embedded database.
+const importMs: number[] = [];
+const storeMs: number[] = [];
+for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+  const { store, s, planId } = await freshWorkspace();
+  const bytes = new Uint8Array(fs.readFileSync(file2020));
+  let parsedAt = 0;
+  const t = performance.now();
+  await s.imports.run([{ name: path.basename(file2020), bytes }], { planId, onProgress: (e) => { if (e.stage === 'store') parsedAt = performance.now(); } });
+  const end = performance.now();
+  importMs.push(end - t);
+  storeMs.push(end - parsedAt);
+  await store.close();
+}
+console.log(`import 2020 report into PGlite: median ${round(median(importMs))} ms (storing ${round(median(storeMs))} ms), ${round(entries / (median(importMs) / 1000), 0)} entries/s`);
+
+// A batch of 50 reports (the two real ones, each made distinct so none is skipped as a repeat).
+const batch: ReportFile[] = [];
+for (let i = 0; i < 50; i++) {
+  const src = i % 2 ? file2024 : file2020;
+  const name = `${path.basename(src, path.extname(src))}-copy${i}${path.extname(src)}`;
+  batch.push({ name, bytes: new Uint8Array(Buffer.concat([fs.readFileSync(src), Buffer.from(`\n\nCopy ${i} of this report for timing.\n`)])) });
+}
+const { store, s, planId } = await freshWorkspace();
+const tb = performance.now();
+const summary = await s.imports.run(batch, { planId });
+const batchMs = performance.now() - tb;
+await store.close();
+console.log(`batch of 50 reports: ${round(batchMs / 1000, 2)} s, ${summary.totals.entries} entries`);
+
+console.log(JSON.stringify({
+  parse2020MedianMs: round(median(parseMs)),
+  import2020MedianMs: round(median(importMs)),
+  store2020MedianMs: round(median(storeMs)),
+  entries2020: entries,
+  entriesPerSecond: round(entries / (median(importMs) / 1000), 0),
+  batch50Seconds: round(batchMs / 1000, 2),
+  batch50Entries: summary.totals.entries,
+}));

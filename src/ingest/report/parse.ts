@@ -1,0 +1,131 @@
+// A report's text → its structure and delivery: sections and themes, one entry per item with its
+// facts, places, partners and commitments, all pointing back at offsets in the original text. Pure.
+import { financialYear } from '../../domain/period.js';
+import { analyse, buildGazetteer, discoverPlaceNames, splitSentences } from '../text/index.js';
+import type { AreaInput, FoundFact, Gazetteer } from '../text/index.js';
+import { cleanText, joinLines } from './clean.js';
+import { buildItems } from './items.js';
+import { findStructure, type SectionKind } from './structure.js';
+import type { MappedText } from './mapped-text.js';
+
+export interface ParseOptions {
+  /** The year the report was published; from the file name or the text when not given. */
+  reportYear?: number;
+  /** Reference areas for the gazetteer of places. */
+  areas?: AreaInput[];
+  /** The file name, to read the report year from ("…-2020.txt"). */
+  name?: string;
+}
+
+export interface ParsedTheme {
+  title: string;
+  intro: string;
+}
+
+export interface ParsedSection {
+  title: string;
+  kind: SectionKind;
+  heading: { start: number; end: number } | null;
+  intro: string;
+  themes: ParsedTheme[];
+}
+
+export interface ParsedCommitment {
+  text: string;
+  dueText: string | null;
+  dueStart: string | null;
+  dueEnd: string | null;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedEntry {
+  section: number;
+  theme: number | null;
+  title: string;
+  body: string;
+  status: string | null;
+  /** Offsets of the body in the original text. */
+  start: number;
+  end: number;
+  /** Facts with offsets within `body`. */
+  facts: FoundFact[];
+  places: { name: string; areaCode: string | null }[];
+  partners: string[];
+  commitments: ParsedCommitment[];
+}
+
+export interface ParsedReport {
+  title: string | null;
+  reportYear: number;
+  /** The financial year the report looks back on: FY(year-1)-(year). */
+  periodKey: string;
+  /** True when the report titles its items ("Title – text"); false when items are split by sentence. */
+  titledItems: boolean;
+  sections: ParsedSection[];
+  entries: ParsedEntry[];
+  dropped: { pageNumbers: number; furniture: number };
+}
+
+const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
+const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
+const joinIntro = (parts: MappedText[]) => parts.map((p) => tidy(p).text).join('\n\n');
+
+/** The year a report was published: given, or in its file name, or the latest year it often mentions. */
+export function reportYearOf(text: string, name?: string, given?: number): number {
+  if (given) return given;
+  const fromName = name ? /(?:^|[^0-9])(20\d{2})(?:[^0-9]|$)/.exec(name) : null;
+  if (fromName) return Number(fromName[1]);
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/\b(20\d{2})\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const often = [...counts].filter(([, n]) => n >= 3).map(([y]) => y).sort((a, b) => b - a);
+  return often[0] ?? new Date().getFullYear();
+}
+
+export function parseReport(text: string, markdown: boolean, options: ParseOptions = {}): ParsedReport {
+  const reportYear = reportYearOf(text, options.name, options.reportYear);
+  const cleaned = cleanText(text, { markdown });
+  const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, cleaned.vocabulary));
+  const { items, titledReport } = buildItems(structure, splitSentences);
+
+  const base = buildGazetteer(options.areas ?? []);
+  // Towns and villages the report names ("in Coalville") join the reference areas.
+  const bodies = items.map((i) => tidy(i.body));
+  const discovered = discoverPlaceNames(bodies.map((b) => b.text).join('\n\n'), base);
+  const gazetteer: Gazetteer = discovered.length ? buildGazetteer(options.areas ?? [], discovered) : base;
+
+  const entries = items.map((item, i): ParsedEntry => {
+    const body = bodies[i];
+    const found = analyse(body.text, gazetteer, { reportYear });
+    const range = body.originalRange();
+    const places = new Map<string, string | null>();
+    for (const p of found.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);
+    return {
+      section: item.section,
+      theme: item.theme,
+      title: item.title,
+      body: body.text,
+      status: item.status,
+      start: range.start,
+      end: range.end,
+      facts: found.facts,
+      places: [...places].map(([name, areaCode]) => ({ name, areaCode })),
+      partners: [...new Set(found.partners.map((p) => p.name))],
+      commitments: found.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
+    };
+  });
+
+  return {
+    title: structure.title,
+    reportYear,
+    periodKey: financialYear(reportYear - 1).key,
+    titledItems: titledReport,
+    sections: structure.sections.map((s) => ({
+      title: s.title, kind: s.kind, heading: s.heading, intro: joinIntro(s.intro),
+      themes: s.themes.map((t) => ({ title: t.title, intro: joinIntro(t.intro) })),
+    })),
+    entries,
+    dropped: cleaned.dropped,
+  };
+}

@@ -1,0 +1,309 @@
+// Finds a report's structure in its cleaned paragraphs: front matter, outcome sections, themes, and
+// the items under them ("Title – text", bold lead-ins, bullets, table rows, "Priority action:" blocks).
+import { MappedText } from './mapped-text.js';
+import type { CleanParagraph } from './clean.js';
+
+export type SectionKind = 'front' | 'outcome';
+
+export interface ReportTheme {
+  title: string;
+  /** Untitled paragraphs before its first item. */
+  intro: MappedText[];
+}
+
+export interface ReportSection {
+  title: string;
+  kind: SectionKind;
+  /** Original offsets of the heading (null for front matter that has none). */
+  heading: { start: number; end: number } | null;
+  intro: MappedText[];
+  themes: ReportTheme[];
+}
+
+/** A piece of delivery text before it is split into entries. */
+export interface ReportUnit {
+  section: number;
+  theme: number | null;
+  /** null when the paragraph has no title of its own. */
+  title: string | null;
+  body: MappedText;
+  status: string | null;
+}
+
+export interface ReportStructure {
+  /** The document's own title, when it opens with one ("Summary progress and achievements"). */
+  title: string | null;
+  sections: ReportSection[];
+  units: ReportUnit[];
+}
+
+const FRONT = /^(?:introduction|foreword|preface|contents|table of contents|overview|executive summary|summary|about (?:this|the) report|financial (?:context|position|overview)|leader'?s? (?:foreword|introduction)|welcome|key priorities)\b/i;
+const CONNECTOR_END = /\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|that|which|as|our|their|its|is|are|was|were|will)$/i;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const BULLET = /^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
+const NUMBERED_TOP = /^(?:(?:priority|outcome|ambition|aim|objective|theme|section)\s+\d+\s*[:.–-]?\s+|\d{1,2}[.)]?\s+(?=[A-Z]))/i;
+const NUMBERED_SUB = /^\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z])/;
+const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority)\s*:\s*/i;
+const PROGRESS = /\b(?:progress(?:\s+(?:by|to|at|as\s+at|in)\s+[A-Za-z0-9 ]{1,25}?)?|update|what\s+we\s+did)\s*:\s*/i;
+const STATUS = /\b(?:status|rag(?:\s+rating)?)\s*:\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\.?$/i;
+
+const stripMarkup = (s: string) => s.replace(/\*\*|__|<\/?[a-z]+>/gi, '').trim();
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A short line of words that could be a heading. */
+export function headingLike(text: string): boolean {
+  // "Highlights from the year:" leads into a list; "**Skills:**" is a heading.
+  if (/:$/.test(text.trim()) && !/^\*\*.*\*\*$/.test(text.trim())) return false;
+  const t = stripMarkup(text).replace(/:$/, '').replace(NUMBERED_SUB, '').replace(/^\d{1,2}[.)]\s+(?=[A-Z])/, '');
+  if (!t || t.length > 100 || wordCount(t) > 12) return false;
+  if (!/^["'(]?[A-Z0-9]/.test(t)) return false;
+  if (/[.;,]$/.test(t) || /[.!?]\s/.test(t) || CONNECTOR_END.test(t)) return false;
+  if (/ – [a-z]/.test(t) && wordCount(t) > 6) return false; // "Fair Funding – given ..." is an item
+  return /[A-Za-z]{3}/.test(t);
+}
+
+const isCaps = (t: string) => {
+  const letters = stripMarkup(t).replace(/[^A-Za-z]/g, '');
+  return letters.length >= 3 && letters === letters.toUpperCase();
+};
+
+/** A paragraph-opening title: "Title – text", "Title - text", "**Title** - text". */
+export function findTitle(text: string, allowColon = false): { title: string; bodyStart: number } | null {
+  const bold = /^\*\*([^*]{1,100}?)\*\*\s*(?:(?:–|:)\s*)?/.exec(text);
+  if (bold) {
+    const title = bold[1].replace(/[:.\s–-]+$/, '').trim();
+    if (title && text.length > bold[0].length) return { title, bodyStart: bold[0].length };
+  }
+  const head = text.slice(0, 140);
+  const candidates: { title: string; bodyStart: number; lower: boolean }[] = [];
+  for (const m of head.matchAll(/ – /g)) {
+    const title = text.slice(0, m.index).trim();
+    if (!validTitle(title)) continue;
+    const bodyStart = m.index + m[0].length;
+    candidates.push({ title, bodyStart, lower: /^[a-z]/.test(text.slice(bodyStart)) });
+  }
+  if (allowColon) {
+    const c = /^([^:]{2,60}):\s+(?=\S)/.exec(text);
+    if (c && validTitle(c[1]) && wordCount(c[1]) <= 8) candidates.push({ title: c[1].trim(), bodyStart: c[0].length, lower: true });
+  }
+  if (!candidates.length) return null;
+  // "Coalville – A511 – in August…": the title runs to the last dash followed by running text.
+  const lower = candidates.filter((c) => c.lower);
+  const pick = lower.length ? lower[lower.length - 1] : candidates[0];
+  return text.length > pick.bodyStart ? { title: pick.title, bodyStart: pick.bodyStart } : null;
+}
+
+function validTitle(title: string): boolean {
+  if (!title || title.length > 100 || wordCount(title) > 12) return false;
+  if (!/^["'(]?[A-Z0-9]/.test(title)) return false;
+  if (/[%£$€]/.test(title) || /[.!?;]\s/.test(title) || /[.;,]$/.test(title)) return false;
+  return !CONNECTOR_END.test(title);
+}
+
+function sectionKind(title: string): SectionKind {
+  return FRONT.test(title.replace(/^the\s+/i, '')) ? 'front' : 'outcome';
+}
+
+function cleanHeading(text: string): string {
+  return stripMarkup(text).replace(NUMBERED_TOP, '').replace(NUMBERED_SUB, '').replace(/:$/, '').trim();
+}
+
+/** Splits a heading line off the front of a paragraph when a short title line sits on top of running text. */
+function splitLeadingHeading(p: CleanParagraph): CleanParagraph[] {
+  if (p.lines.length < 2 || p.markdownLevel !== null) return [p];
+  const first = p.lines[0].text;
+  const rest = p.lines.slice(1);
+  const longest = Math.max(...rest.map((l) => l.length));
+  if (!headingLike(first) || findTitle(p.text.text) || first.length > 0.6 * longest || !/^["'A-Z0-9]/.test(rest[0].text)) return [p];
+  if (TERMINAL_OR_OPEN.test(first)) return [p];
+  const text = MappedText.concat(rest.flatMap((l, i) => (i ? [MappedText.synthetic(' ', l.map[0]), l] : [l])));
+  return [
+    { lines: [p.lines[0]], text: p.lines[0], pageStart: p.pageStart, markdownLevel: null, indented: p.indented },
+    { lines: rest, text, pageStart: false, markdownLevel: null, indented: false },
+  ];
+}
+const TERMINAL_OR_OPEN = /[.!?:;,(–-]$/;
+
+interface Block {
+  p: CleanParagraph;
+  heading: boolean;
+  level: 0 | 1 | 2;
+}
+
+export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText): ReportStructure {
+  const blocks: Block[] = joinActions(paragraphs.flatMap(splitLeadingHeading)).map((p) => ({
+    p,
+    heading: p.markdownLevel !== null || (p.lines.length <= 2 && headingLike(p.text.text) && !TABLE_ROW.test(p.text.text) &&
+      (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))),
+    level: 0,
+  }));
+  assignLevels(blocks);
+
+  const sections: ReportSection[] = [];
+  const units: ReportUnit[] = [];
+  let docTitle: string | null = null;
+  let section = -1;
+  let theme: number | null = null;
+  const ensureSection = () => {
+    if (section < 0) {
+      sections.push({ title: 'Front matter', kind: 'front', heading: null, intro: [], themes: [] });
+      section = 0;
+    }
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.heading) {
+      const title = cleanHeading(b.p.text.text);
+      const next = blocks[i + 1];
+      if (i === 0 && next?.heading) {
+        docTitle = title;
+        continue;
+      }
+      const r = b.p.text.originalRange();
+      if (b.level === 1 || section < 0) {
+        sections.push({ title, kind: sectionKind(title), heading: r, intro: [], themes: [] });
+        section = sections.length - 1;
+        theme = null;
+      } else {
+        sections[section].themes.push({ title, intro: [] });
+        theme = sections[section].themes.length - 1;
+      }
+      continue;
+    }
+    ensureSection();
+    for (const u of splitUnits(b.p, joinLines)) units.push({ section, theme, ...u });
+  }
+  return { title: docTitle, sections, units };
+}
+
+/** "Priority action: …" and "Progress by March 2025: …" written as two paragraphs are one item. */
+function joinActions(paragraphs: CleanParagraph[]): CleanParagraph[] {
+  const out: CleanParagraph[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    if (prev && ACTION.test(prev.text.text) && !PROGRESS.test(prev.text.text) && /^(?:progress|update|what we did)\b[^:]{0,30}:/i.test(p.text.text)) {
+      out[out.length - 1] = {
+        ...prev,
+        lines: [...prev.lines, ...p.lines],
+        text: MappedText.concat([prev.text, MappedText.synthetic(' ', p.text.map[0]), p.text]),
+      };
+    } else out.push(p);
+  }
+  return out;
+}
+
+function assignLevels(blocks: Block[]): void {
+  const headings = blocks.filter((b) => b.heading);
+  if (!headings.length) return;
+  const caps = headings.filter((b) => isCaps(b.p.text.text));
+  const capsMixed = caps.length > 0 && caps.length < headings.length;
+  const marked = headings.filter((b) => b.p.markdownLevel !== null);
+  const levelOf = new Map<Block, 1 | 2>();
+  if (capsMixed) {
+    for (const b of headings) levelOf.set(b, isCaps(b.p.text.text) ? 1 : 2);
+  } else if (headings.some((b) => NUMBERED_TOP.test(stripMarkup(b.p.text.text)) || NUMBERED_SUB.test(stripMarkup(b.p.text.text)))) {
+    for (const b of headings) levelOf.set(b, NUMBERED_SUB.test(stripMarkup(b.p.text.text)) || !NUMBERED_TOP.test(stripMarkup(b.p.text.text)) ? 2 : 1);
+  } else if (marked.length) {
+    const counts = new Map<number, number>();
+    for (const b of marked) counts.set(b.p.markdownLevel!, (counts.get(b.p.markdownLevel!) ?? 0) + 1);
+    const levels = [...counts.keys()].sort((a, z) => a - z);
+    const top = levels.find((l) => (counts.get(l) ?? 0) >= 2) ?? levels[0];
+    for (const b of headings) levelOf.set(b, (b.p.markdownLevel ?? 99) <= top ? 1 : 2);
+  } else {
+    // Text from a PDF: a section opens a page and is followed by an untitled introduction. Where the
+    // extraction marks page tops with an indent, that mark is more reliable than page numbers.
+    const byIndent = blocks.some((b) => b.p.indented);
+    for (const b of headings) {
+      const i = blocks.indexOf(b);
+      const next = blocks[i + 1];
+      const opensPage = (byIndent ? b.p.indented : b.p.pageStart) || i === 0;
+      const intro = next && !next.heading && !findTitle(next.p.text.text);
+      // Without page-top marks, an introduction after the heading is the only sign of a section.
+      levelOf.set(b, (opensPage || !byIndent) && intro ? 1 : 2);
+    }
+  }
+  if (![...levelOf.values()].includes(1)) for (const b of headings) levelOf.set(b, 1);
+  for (const [b, l] of levelOf) b.level = l;
+}
+
+/** One paragraph → its units: bullets, table rows, "Priority action" blocks, or the paragraph itself. */
+function splitUnits(p: CleanParagraph, joinLines: (lines: MappedText[]) => MappedText): Omit<ReportUnit, 'section' | 'theme'>[] {
+  if (p.lines.some((l) => TABLE_ROW.test(l.text))) return tableUnits(p.lines, joinLines);
+  if (p.lines.filter((l) => BULLET.test(l.text)).length >= 1 && p.lines.length > 1 || BULLET.test(p.lines[0].text)) {
+    const groups: MappedText[][] = [];
+    for (const l of p.lines) {
+      if (BULLET.test(l.text) || !groups.length) groups.push([]);
+      groups[groups.length - 1].push(l);
+    }
+    return groups.map((g) => {
+      const first = g[0].replace(/^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/g, '');
+      return unit(joinLines([first, ...g.slice(1)]), true);
+    });
+  }
+  return [unit(p.text, false)];
+}
+
+function unit(text: MappedText, allowColon: boolean): Omit<ReportUnit, 'section' | 'theme'> {
+  let status: string | null = null;
+  let t = text;
+  const st = STATUS.exec(t.text);
+  if (st && st.index > 0) {
+    status = st[1].trim().toLowerCase();
+    t = t.slice(0, st.index).trim();
+  }
+  const action = ACTION.exec(t.text);
+  if (action) {
+    const rest = t.slice(action[0].length);
+    const progress = PROGRESS.exec(rest.text);
+    if (progress) {
+      const title = rest.text.slice(0, progress.index).trim().replace(/[.;]$/, '');
+      const body = rest.slice(progress.index + progress[0].length).trim();
+      if (title && body.length) return { title, body, status };
+    }
+    return { title: null, body: rest.trim(), status };
+  }
+  const found = findTitle(t.text, allowColon);
+  if (found) return { title: stripMarkup(found.title), body: t.slice(found.bodyStart).trim(), status };
+  return { title: null, body: t, status };
+}
+
+function tableUnits(lines: MappedText[], joinLines: (lines: MappedText[]) => MappedText): Omit<ReportUnit, 'section' | 'theme'>[] {
+  const rows: MappedText[][] = [];
+  for (const l of lines) {
+    if (!TABLE_ROW.test(l.text)) {
+      // Wrapped cell text: belongs to the row above.
+      const last = rows[rows.length - 1];
+      if (last) last[last.length - 1] = joinLines([last[last.length - 1], l]);
+      continue;
+    }
+    if (/^\s*\|?[\s:|-]+\|?\s*$/.test(l.text) && l.text.includes('-')) continue; // |---|---|
+    const cells: MappedText[] = [];
+    let from = l.text.indexOf('|') + 1;
+    for (let at = l.text.indexOf('|', from); at >= 0; at = l.text.indexOf('|', from)) {
+      cells.push(l.slice(from, at).trim());
+      from = at + 1;
+    }
+    rows.push(cells);
+  }
+  if (!rows.length) return [];
+  const header = rows[0].map((c) => c.text.toLowerCase());
+  const looksLikeHeader = header.every((h) => h.length < 40 && !/[£$%]|\d,\d{3}/.test(h)) && !/^\d/.test(header[0] ?? '');
+  const data = looksLikeHeader && rows.length > 1 ? rows.slice(1) : rows;
+  const statusCol = looksLikeHeader ? header.findIndex((h) => /status|rag|rating/.test(h)) : -1;
+  const labelled = looksLikeHeader && rows.length > 1;
+  return data.filter((r) => r.some((c) => c.length)).map((r) => {
+    // Short figures read best with their column names: "2023/24: 4,210; 2024/25: 3,870".
+    const cells = r.map((c, i) => ({ c, i })).filter(({ c, i }) => i !== 0 && i !== statusCol && c.length);
+    const short = cells.every(({ c }) => c.length <= 30);
+    const parts = cells.flatMap(({ c, i }, k) => {
+      const label = labelled && short && rows[0][i]?.length ? `${rows[0][i].text}: ` : '';
+      const sep = k === 0 ? '' : short ? '; ' : /[.!?]$/.test(cells[k - 1].c.text) ? ' ' : '. ';
+      return [MappedText.synthetic(sep + label, c.map[0]), c];
+    });
+    const body = MappedText.concat(parts);
+    const status = statusCol >= 0 && r[statusCol]?.length ? r[statusCol].text.toLowerCase() : null;
+    return body.length
+      ? { title: stripMarkup(r[0].text) || null, body, status }
+      : { title: null, body: r[0], status };
+  });
+}

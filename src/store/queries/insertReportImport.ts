@@ -1,0 +1,20 @@
+// Writes one imported report (document, entries, facts, places, commitments) inside the caller's transaction.
+import type { Db } from '../db.js';
+import { commitments, documents, entries, entryPlaces, facts } from '../schema.js';
+import { insertRows } from './insertRows.js';
+
+export interface ReportImportRows {
+  document: typeof documents.$inferInsert;
+  entries: (typeof entries.$inferInsert)[];
+  facts: (typeof facts.$inferInsert)[];
+  places: (typeof entryPlaces.$inferInsert)[];
+  commitments: (typeof commitments.$inferInsert)[];
+}
+
+export async function insertReportImport(db: Db, rows: ReportImportRows): Promise<void> {
+  await insertRows(db, documents, [rows.document]);
+  await insertRows(db, entries, rows.entries);
+  await insertRows(db, facts, rows.facts);
+  await insertRows(db, entryPlaces, rows.places);
+  await insertRows(db, commitments, rows.commitments);
+}
