@@ -10,6 +10,7 @@ import { getPlanStructure, listPlans } from '../store/queries/plans.js';
 import { deleteDuty, getDuty, getDutyByKey, listDutyItems, markDutyDone, upsertDuty, type DutyItem } from '../store/queries/reportingDuties.js';
 import { getUserById } from '../store/queries/userAccounts.js';
 import { getIndicator } from '../store/queries/valueEntry.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, type Actor } from './policy.js';
 
 export type { DutyItem } from '../store/queries/reportingDuties.js';
@@ -68,7 +69,7 @@ export function dutyService(store: Store) {
     async set(actor: Actor, input: DutyInput): Promise<string> {
       authorize(actor, 'duty.manage');
       const parsed = DutyInput.safeParse(input);
-      const problems: FieldProblem[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.path[0] === 'dueDate' ? 'Enter the due date as yyyy-mm-dd' : i.message }));
+      const problems: FieldProblem[] = fieldProblems(parsed.error, { dueDate: 'Enter the due date as yyyy-mm-dd' });
       if (!parsed.success) throw new ValidationError('The reporting duty is not valid', problems);
       const v = parsed.data;
       const period = parsePeriod(v.periodKey);

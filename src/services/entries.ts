@@ -14,6 +14,7 @@ import { getPlanStructure } from '../store/queries/plans.js';
 import { getSetting } from '../store/queries/settings.js';
 import { markDutyDone } from '../store/queries/reportingDuties.js';
 import { listPlans } from '../store/queries/plans.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, can, type Actor, type EntryScope } from './policy.js';
 import { nextState, STEP_ACTION, stepsFrom, type WorkflowStep } from './workflow.js';
 
@@ -84,22 +85,25 @@ export function entryService(store: Store) {
   /** Checks and normalises input against the plan: the outcome and theme must exist and belong together. */
   async function parseInput(input: EntryInput, planId: string) {
     const parsed = EntryInput.safeParse(input);
-    const problems: FieldProblem[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+    const problems: FieldProblem[] = fieldProblems(parsed.error);
+    // Dates and periods are checked even when other fields fail, so every problem is listed at once.
+    const date = typeof input.date === 'string' ? input.date.trim() : '';
+    if (date && !(IsoDate.safeParse(date).success && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
+      problems.push({ field: 'date', message: 'Enter a real date as yyyy-mm-dd, such as 2024-03-31' });
+    }
+    let periodKey: string | null = null;
+    const periodText = typeof input.periodKey === 'string' ? input.periodKey.trim() : '';
+    if (periodText) {
+      const p = parsePeriod(periodText);
+      if (p.ok) periodKey = p.period.key;
+      else problems.push({ field: 'periodKey', message: `Enter a reporting period such as 2024/25: ${p.error}` });
+    }
     if (!parsed.success) throw new ValidationError('The entry is not valid', problems);
     const v = parsed.data;
     const structure = await getPlanStructure(db, planId);
     const outcome = structure?.outcomes.find((o) => o.id === v.outcomeId);
     if (v.outcomeId && !outcome) problems.push({ field: 'outcomeId', message: 'Choose an outcome of the current plan' });
     if (v.themeId && !outcome?.themes.some((t) => t.id === v.themeId)) problems.push({ field: 'themeId', message: 'Choose a theme of the chosen outcome' });
-    if (v.date && !(IsoDate.safeParse(v.date).success && new Date(`${v.date}T00:00:00Z`).toISOString().startsWith(v.date))) {
-      problems.push({ field: 'date', message: 'Enter a real date as yyyy-mm-dd, such as 2024-03-31' });
-    }
-    let periodKey: string | null = null;
-    if (v.periodKey) {
-      const p = parsePeriod(v.periodKey);
-      if (p.ok) periodKey = p.period.key;
-      else problems.push({ field: 'periodKey', message: `Enter a reporting period such as 2024/25: ${p.error}` });
-    }
     if (problems.length) throw new ValidationError('The entry is not valid', problems);
     return { ...v, periodKey, kind: v.kind as EntryKind };
   }

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getAllSettings, putSettings } from '../store/queries/settings.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, type Actor } from './policy.js';
 
 const SiteSettings = z.object({
@@ -20,7 +21,7 @@ export function siteSettingsService(store: Store) {
     async update(actor: Actor, input: SiteSettingsInput): Promise<void> {
       authorize(actor, 'settings.manage');
       const r = SiteSettings.safeParse(input);
-      if (!r.success) throw new ValidationError('Check the settings', r.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
+      if (!r.success) throw new ValidationError('Check the settings', fieldProblems(r.error));
       const all = await getAllSettings(db);
       const before = { councilName: all.councilName, logoUrl: all.logoUrl ?? null, brandColour: all.brandColour };
       await db.transaction(async (tx) => {

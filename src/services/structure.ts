@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getPlanStructure, insertOutcome, insertTheme } from '../store/queries/plans.js';
 import { countAttached, deleteOutcome, deleteTheme, getOutcome, getTheme, updateOutcome, updateTheme } from '../store/queries/planStructureEditing.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, type Actor } from './policy.js';
 
 const Heading = z.object({
@@ -17,7 +18,7 @@ export type HeadingInput = z.input<typeof Heading>;
 
 function parseHeading(input: HeadingInput) {
   const r = Heading.safeParse(input);
-  if (!r.success) throw new ValidationError('Check the title and summary', r.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
+  if (!r.success) throw new ValidationError('Check the title and summary', fieldProblems(r.error));
   return r.data;
 }
 

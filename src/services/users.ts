@@ -3,15 +3,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Role, type User } from '../domain/index.js';
-import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { deleteUserSessions } from '../store/queries/sessions.js';
 import { getUserByEmail, getUserById, insertUser, listUsers, updateUser, type UserRow } from '../store/queries/userAccounts.js';
 import { hashPassword } from './passwords.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, type Actor } from './policy.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
+const ROLE_MESSAGE = { role: 'Choose a role: admin, performance-officer, contributor or viewer' };
 const ONLY_ADMIN = 'This is the only active admin: make someone else an admin first';
 
 export function toUser(row: UserRow): User {
@@ -35,10 +37,6 @@ const UserChanges = z.object({
   outcomeIds: z.array(z.string().min(1)).optional(),
 });
 export type UserChanges = z.input<typeof UserChanges>;
-
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.path[0] === 'role' ? 'Choose a role: admin, performance-officer, contributor or viewer' : i.message }));
-}
 
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i to misread
 
@@ -77,7 +75,7 @@ export function userService(store: Store) {
     async create(actor: Actor, input: NewUserInput): Promise<{ user: User; generatedPassword?: string }> {
       authorize(actor, 'user.manage');
       const parsed = NewUserInput.safeParse(input);
-      if (!parsed.success) throw new ValidationError('The user is not valid', problemsOf(parsed.error));
+      if (!parsed.success) throw new ValidationError('The user is not valid', fieldProblems(parsed.error, ROLE_MESSAGE));
       const v = parsed.data;
       if (await getUserByEmail(db, v.email)) throw new ValidationError('The user is not valid', [{ field: 'email', message: `There is already a user with the email ${v.email}` }]);
       const generatedPassword = v.password ? undefined : generatePassword();
@@ -94,7 +92,7 @@ export function userService(store: Store) {
     async update(actor: Actor, id: string, changes: UserChanges): Promise<User> {
       authorize(actor, 'user.manage');
       const parsed = UserChanges.safeParse(changes);
-      if (!parsed.success) throw new ValidationError('The change is not valid', problemsOf(parsed.error));
+      if (!parsed.success) throw new ValidationError('The change is not valid', fieldProblems(parsed.error, ROLE_MESSAGE));
       const before = toUser(await mustGet(id));
       const v = parsed.data;
       if (before.role === 'admin' && v.role && v.role !== 'admin' && before.active && (await activeAdmins()) <= 1) {

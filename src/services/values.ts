@@ -14,6 +14,7 @@ import {
   getIndicator, getObservation, listIndicatorRows, listValueItems, setObservationState, upsertObservation,
   type IndicatorRow, type ObservationRow, type ValueKey, type ValueListItem,
 } from '../store/queries/valueEntry.js';
+import { fieldProblems } from './form-problems.js';
 import { authorize, can, type Actor, type ValueScope } from './policy.js';
 import { nextState, STEP_ACTION, stepsFrom, type WorkflowStep } from './workflow.js';
 
@@ -109,7 +110,7 @@ export function valueService(store: Store) {
     async enter(actor: Actor, input: ValueInput): Promise<ValueKey> {
       authorize(actor, 'value.enter');
       const parsed = ValueInput.safeParse(input);
-      const problems: FieldProblem[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+      const problems: FieldProblem[] = fieldProblems(parsed.error);
       if (!parsed.success) throw new ValidationError('The value is not valid', problems);
       const v = parsed.data;
       const num = parseNumber(v.value);

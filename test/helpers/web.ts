@@ -1,8 +1,12 @@
 // Drives the web app in tests like a browser would: keeps the session cookie, reads the CSRF token
 // from the page, and posts forms.
-import type { Hono } from 'hono';
 
 export const BASE = 'http://localhost';
+
+/** Anything with Hono's app.request. */
+export interface Requestable {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
 
 export interface Browser {
   cookies: Map<string, string>;
@@ -25,7 +29,7 @@ function keepCookies(jar: Map<string, string>, res: Response): void {
 
 export const csrfOf = (html: string): string => /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
 
-export function browser(app: Hono<never> | Hono): Browser {
+export function browser(app: Requestable): Browser {
   const cookies = new Map<string, string>();
   const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   const b: Browser = {
@@ -59,7 +63,7 @@ export function browser(app: Hono<never> | Hono): Browser {
 }
 
 /** A browser signed in as the given user (through the real sign-in form). */
-export async function signedIn(app: Hono<never> | Hono, email: string, password: string): Promise<Browser> {
+export async function signedIn(app: Requestable, email: string, password: string): Promise<Browser> {
   const b = browser(app);
   await b.get('/manage/sign-in');
   const res = await b.post('/manage/sign-in', { email, password, next: '/manage' });

@@ -55,7 +55,7 @@ export function entryRoutes(s: Services): Hono<ManageEnv> {
   app.get('/new', async (c) => {
     const actor = actorOf(c);
     if (!can(actor, 'entry.create')) return answerError(c, new ForbiddenError(`Your role (${actor.role}) does not allow creating entries.`));
-    return formPage(c, { entry: { kind: 'achievement', service: actor.services.length === 1 ? actor.services[0] : '' } });
+    return formPage(c, { entry: { kind: 'achievement', service: actor.services.length === 1 ? actor.services[0] : '', outcomeId: c.req.query('outcome'), periodKey: c.req.query('period') } });
   });
 
   app.post('/', async (c) => {

@@ -19,7 +19,7 @@ const FORM_LIMIT = 1024 * 1024;
 
 /** Only addresses inside the workspace are followed after signing in (no open redirect). */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/manage(\/[A-Za-z0-9/_.?=&%-]*)?$/.test(next) && !next.startsWith('//') ? next : '/manage';
+  return next && /^\/manage(\/[A-Za-z0-9/_.?=&%-]*)?$/.test(next) && !next.includes('..') ? next : '/manage';
 }
 
 function clientAddress(c: ManageContext): string | undefined {
