@@ -91,6 +91,17 @@ describe('performance pages on the demo workspace', () => {
     expect((await app.request('/indicators/NOPE-99/history.csv')).status).toBe(404);
   });
 
+  it('the API gives the same compendium, and refuses bad parameters', async () => {
+    const compendium = await s.site.compendium({});
+    const res = await app.request('/api/compendium');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.rows.map((r: { code: string }) => r.code).sort()).toEqual(compendium.rows.map((r) => r.indicator.code).sort());
+    expect(body.summary.rag).toEqual(compendium.summary.rag);
+    expect((await app.request("/api/compendium?group=x';drop")).status).toBe(400);
+    expect((await app.request('/api/compendium?outcome=nope')).status).toBe(400);
+  });
+
   it('compendium CSV follows the table', async () => {
     const csv = (await (await app.request('/compendium.csv?sort=rank')).text()).trim().split('\n');
     expect(csv[0].split(',').slice(0, 3)).toEqual(['indicator', 'title', 'period']);
