@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { Services } from '../services/index.js';
 import { DEFAULT_SETTINGS } from '../services/workspace.js';
-import { isNotFoundError, isValidationError } from '../errors.js';
+import { isNotFoundError, isValidationError, ValidationError } from '../errors.js';
 import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
 import { openDataRoutes } from './open-data.js';
@@ -36,6 +36,11 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const isPublicPath = (p: string) => !p.startsWith('/manage') && !p.startsWith('/assets/') && p !== '/healthz';
 
   app.use('*', securityHeaders({ https: s.config.publicUrl?.startsWith('https://') }));
+  // PostgreSQL text cannot hold a NUL character: refuse it in the address before it reaches a query.
+  app.use('*', async (c, next) => {
+    if (/%00/i.test(c.req.url)) throw new ValidationError('The address is not valid', [{ field: 'address', message: 'it contains a NUL character (%00)' }]);
+    await next();
+  });
   app.route('/assets', assets.routes);
   app.get('/healthz', (c) => c.json({ ok: true }));
 
