@@ -129,7 +129,21 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
   if (problems.length) return result;
 
   const col = (f: ObservationField) => columnOf.get(f);
-  const seen = new Map<string, number>();
+  // Duplicate keys are found by number, not by a string per row: a million strings cost seconds.
+  const seen = new Map<number, number>();
+  const numbering = () => {
+    const ids = new Map<string, number>();
+    return (text: string) => {
+      let id = ids.get(text);
+      if (id === undefined) ids.set(text, (id = ids.size));
+      return id;
+    };
+  };
+  const codeId = numbering();
+  const areaId = numbering();
+  const periodId = numbering();
+  const longCells = [{ column: col('value') as number }];
+  const wideCells = periodColumns.map((c) => ({ column: c.i, period: c.parsed.period }));
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
   const readPeriod = (text: string, style: YearStyle) => {
     const key = `${style}|${text}`;
@@ -175,9 +189,7 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
     }
 
     const style = lookups.yearStyle(code);
-    const cellsToRead: { column: number; period?: Period; periodColumn?: number }[] = format === 'long'
-      ? [{ column: col('value') as number }]
-      : periodColumns.map((c) => ({ column: c.i, period: c.parsed.period }));
+    const cellsToRead: { column: number; period?: Period }[] = format === 'long' ? longCells : wideCells;
     const rowValues: ParsedObservation[] = [];
     for (const c of cellsToRead) {
       let period = c.period;
@@ -197,13 +209,15 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
         continue;
       }
       if (format === 'wide' && value === null && text === '') continue; // an empty cell in a wide table is no row at all
-      const key = `${code}|${area}|${period.key}`;
+      if (!rowOk) continue; // a row already wrong is not checked for duplicates (its area may be unknown)
+      // Exact below 2^53: fewer than 65,536 areas and periods (known areas only), 2 million codes.
+      const key = (codeId(code) * 65536 + areaId(area)) * 65536 + periodId(period.key);
       const first = seen.get(key);
       if (first !== undefined) {
         fail(format === 'long' ? col('period') : c.column, `duplicate: ${code}, ${area}, ${period.key} already given on line ${first}`);
         continue;
       }
-      if (rowOk) seen.set(key, line);
+      seen.set(key, line);
       rowValues.push({ line, indicatorCode: code, areaCode: area, periodKey: period.key, value, provisional, note: cell(col('note')) || null });
     }
     if (!rowOk) continue;

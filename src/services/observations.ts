@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Indicator, WorkflowState } from '../domain/index.js';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import { frequencyOfPeriodKind } from '../ingest/indicator-fields.js';
-import { parseObservationTable, type ObservationTableOptions } from '../ingest/observation-table.js';
-import { readTable, type TableSource } from '../ingest/table-file.js';
+import { parseObservationTable, type ObservationTableOptions, type ObservationTableResult, type ParsedObservation } from '../ingest/observation-table.js';
+import { readTable, type Table, type TableSource } from '../ingest/table-file.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
@@ -50,22 +50,27 @@ export function observationService(store: Store) {
   const { db } = store;
   return {
     async import(source: TableSource, options: ObservationImportOptions = {}): Promise<ObservationImportResult> {
-      const table = await readTable(source, { sheet: options.sheet });
+      // The table and the parsed rows are dropped (set to undefined) before writing: on a large file
+      // they are hundreds of megabytes the garbage collector would otherwise keep walking.
+      let table: Table | undefined = await readTable(source, { sheet: options.sheet });
       const { file } = table;
+      const rowCount = table.rows.length;
       const areaCodes = new Set((await getAreaDirectory(db)).map((a) => a.code));
       const existing = new Map((await listIndicators(db)).map((r) => [r.code.toLowerCase(), toIndicator(r)]));
-      options.onProgress?.({ phase: 'check', done: 0, total: table.rows.length });
-      const parsed = parseObservationTable(table, options, {
+      options.onProgress?.({ phase: 'check', done: 0, total: rowCount });
+      let parsed: ObservationTableResult | undefined = parseObservationTable(table, options, {
         isArea: (code) => areaCodes.has(code),
         yearStyle: (code) => (existing.get(code.toLowerCase())?.frequency === 'annual-academic' ? 'academic' : 'financial'),
       });
-      options.onProgress?.({ phase: 'check', done: table.rows.length, total: table.rows.length });
+      table = undefined;
+      options.onProgress?.({ phase: 'check', done: rowCount, total: rowCount });
       const headerProblems = parsed.problems.filter((p) => p.line === 1 && p.column === undefined);
       if (headerProblems.length) throw new ValidationError(`${file}: the columns are not as expected; nothing was imported`, headerProblems);
       if (parsed.problems.length && !options.skipInvalid) {
         throw new ValidationError(`${file}: ${parsed.problems.length} problem(s) in ${parsed.badLines.size} row(s); nothing was imported (use --skip-invalid to import the other rows)`, parsed.problems);
       }
-      const observations = parsed.badLines.size ? parsed.observations.filter((o) => !parsed.badLines.has(o.line)) : parsed.observations;
+      const { badLines, format, problems } = parsed;
+      let observations: ParsedObservation[] | undefined = badLines.size ? parsed.observations.filter((o) => !badLines.has(o.line)) : parsed.observations;
 
       // Indicators the file mentions: new ones are created, and a polarity column updates old ones.
       const created: Indicator[] = [];
@@ -103,6 +108,8 @@ export function observationService(store: Store) {
         columns.notes[i] = o.note;
         if (o.value === null) missing++;
       });
+      observations = undefined;
+      parsed = undefined;
 
       const userId = options.userId ?? null;
       const counts = await db.transaction(async (tx) => {
@@ -113,20 +120,20 @@ export function observationService(store: Store) {
           await appendAuditEvent(tx, { userId, action: 'update', entityType: 'indicator', entityId: before.id, before, after });
         }
         const result = await upsertObservations(tx, columns, {
-          workflowState: options.workflowState ?? 'published', userId,
+          workflowState: options.workflowState ?? 'published', userId, rebuildIndexes: store.kind === 'pglite',
           onProgress: (done) => options.onProgress?.({ phase: 'write', done, total: n }),
         });
         await bumpDataVersion(tx);
         await appendAuditEvent(tx, {
           userId, action: 'import', entityType: 'observations', entityId: file,
-          after: { format: parsed.format, rows: n, ...result, missing, skippedRows: parsed.badLines.size, indicatorsCreated: created.map((c) => c.code) },
+          after: { format, rows: n, ...result, missing, skippedRows: badLines.size, indicatorsCreated: created.map((c) => c.code) },
         });
         return result;
       });
       return {
-        file, format: parsed.format, rows: n, ...counts, missing,
+        file, format, rows: n, ...counts, missing,
         indicatorsCreated: created.map((c) => c.code), indicatorsUpdated: polarityChanges.map((c) => c.after.code),
-        skipped: options.skipInvalid ? parsed.problems : [],
+        skipped: options.skipInvalid ? problems : [],
       };
     },
   };

@@ -17,12 +17,16 @@ interface ReportOptions {
 }
 
 function writeFiles(dir: string, files: ReportFile[]): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  return files.map((f) => {
-    const file = path.join(dir, f.fileName);
-    fs.writeFileSync(file, f.bytes);
-    return file;
-  });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return files.map((f) => {
+      const file = path.join(dir, f.fileName);
+      fs.writeFileSync(file, f.bytes);
+      return file;
+    });
+  } catch (e) {
+    throw new CliError(`Cannot write the report files to ${dir}: ${(e as Error).message}`, 'choose another folder with --out');
+  }
 }
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);

@@ -20,8 +20,10 @@ export interface ChartOptions {
   svgOnly?: boolean;
 }
 
+// Plot only creates elements with it (nothing is added to it), so one document serves every chart.
+let shared: Document | undefined;
 function document(): Document {
-  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return (shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
 }
 
 const pointsWith = <T>(rows: T[], key: keyof T) => rows.filter((r) => r[key] !== null && r[key] !== undefined);

@@ -129,7 +129,7 @@ function compendiumSection(input: ReportInput): CompendiumSection | null {
       : `Of the ${withTarget} with a target, ${s.rag.green} met it, ${s.rag.amber} came close (amber) and ${s.rag.red} missed it; ${s.rag['no-target']} had no target and ${s.rag.missing} had no value.`,
     ranked === 0
       ? 'No indicator could be ranked against the group.'
-      : `Of the ${ranked} ranked against the group, ${s.quartiles[1]} were in the top quartile and ${s.quartiles[4]} in the bottom quartile.`,
+      : `Of the ${ranked} ranked against the group, ${s.quartiles[1]} ${s.quartiles[1] === 1 ? 'was' : 'were'} in the top quartile and ${s.quartiles[4]} in the bottom quartile.`,
     `Compared with the previous period, ${s.direction.improving} improved, ${s.direction.worsening} worsened and ${s.direction.noChange} did not change.`,
   ];
   const summarySource = sourceLine(`${input.council.name} performance data`, `${groupLabel}, ${period}`);
@@ -213,6 +213,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       title: `Annual Delivery Report ${period}`,
       councilName: input.council.name, councilCode: input.council.code,
       planId: plan.id, planTitle: plan.title, planSpan: `${startYear} to ${endYear}`,
+      planLine: plan.title.includes(startYear) && plan.title.includes(endYear.slice(2)) ? plan.title : `${plan.title}, ${startYear} to ${endYear}`,
       periodKey: input.periodKey, periodLabel: period,
       generatedOn: input.generatedOn, generatedOnLabel: formatDate(input.generatedOn),
       status: input.draft ? 'draft' : 'published',

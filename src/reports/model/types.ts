@@ -10,6 +10,8 @@ export interface ReportMeta {
   planTitle: string;
   /** "2019 to 2022" */
   planSpan: string;
+  /** The plan as the title page names it: its title, with its years unless the title has them. */
+  planLine: string;
   periodKey: string;
   /** "2023/24" */
   periodLabel: string;

@@ -115,7 +115,7 @@ export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${m.meta.title}${draft ? ' (DRAFT)' : ''}`)] }),
     para(m.meta.councilName, { bold: true, size: 32 }),
-    para(`${m.meta.planTitle}, ${m.meta.planSpan}`),
+    para(m.meta.planLine),
     para(`Reporting period: ${m.meta.periodLabel}. ${draft ? 'Draft produced' : 'Published'} on ${m.meta.generatedOnLabel}.`),
     heading(1, 'Introduction', true),
     ...m.introduction.map((p) => para(p)),

@@ -149,7 +149,7 @@ export function renderHtml(m: ReportModel, options: HtmlOptions = {}): string {
   const title = `${m.meta.title}${draft ? ' (DRAFT)' : ''} – ${m.meta.councilName}`;
   const summary = [
     ['Council', m.meta.councilName],
-    ['Plan', `${m.meta.planTitle}, ${m.meta.planSpan}`],
+    ['Plan', m.meta.planLine],
     ['Reporting period', m.meta.periodLabel],
     [draft ? 'Draft produced on' : 'Published on', m.meta.generatedOnLabel],
     ['Status', draft ? 'DRAFT: not for publication' : 'Published'],
@@ -189,7 +189,7 @@ ${draft ? `<div class="govuk-phase-banner"><p class="govuk-phase-banner__content
 <section class="cmp-title-page" aria-labelledby="report-title">
 <span class="govuk-caption-xl">${e(m.meta.councilName)}</span>
 <h1 class="govuk-heading-xl" id="report-title">${e(m.meta.title)}${draft ? ' <strong class="cmp-tag">DRAFT</strong>' : ''}</h1>
-<p class="govuk-body-l">${e(m.meta.planTitle)}, ${e(m.meta.planSpan)}</p>
+<p class="govuk-body-l">${e(m.meta.planLine)}</p>
 <dl class="govuk-summary-list">${summary.map(([k, v]) => `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${e(k)}</dt><dd class="govuk-summary-list__value">${e(v)}</dd></div>`).join('')}</dl>
 </section>
 ${contentsHtml(m)}

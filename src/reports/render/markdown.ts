@@ -36,7 +36,7 @@ export function renderMarkdown(m: ReportModel): string {
   const draft = m.meta.status === 'draft';
   const out: string[] = [];
   if (draft) out.push('> **DRAFT: not for publication.** This report contains material that has not been approved.', '');
-  out.push(`# ${m.meta.title}`, '', `**${m.meta.councilName}** · ${m.meta.planTitle}, ${m.meta.planSpan} · Reporting period ${m.meta.periodLabel} · ${draft ? 'Draft produced' : 'Published'} ${m.meta.generatedOnLabel}`, '');
+  out.push(`# ${m.meta.title}`, '', `**${m.meta.councilName}** · ${m.meta.planLine} · Reporting period ${m.meta.periodLabel} · ${draft ? 'Draft produced' : 'Published'} ${m.meta.generatedOnLabel}`, '');
   out.push('## Contents', '', ...m.contents.map((c, i) => `${i + 1}. [${c.title}](#${c.anchor})`), '');
   out.push('## Introduction', '', ...m.introduction.flatMap((p) => [p, '']));
   out.push('## Key priorities', '', ...m.keyPriorities.map((k) => `- **${k.title}**${k.summary ? `: ${k.summary}` : ''}`), '');

@@ -22,6 +22,14 @@ export interface UpsertOptions {
   documentId?: string | null;
   /** Called after each chunk with the rows written so far. */
   onProgress?: (done: number) => void;
+  /**
+   * On a large first import, drop the secondary indexes and build them again afterwards (quicker
+   * than keeping them up to date row by row). Only where nobody else reads meanwhile: the
+   * embedded database, whose one connection this transaction holds.
+   */
+  rebuildIndexes?: boolean;
+  /** How many rows make an import large enough to rebuild the indexes (default 100,000). */
+  rebuildFrom?: number;
 }
 
 export interface UpsertResult {
@@ -55,6 +63,12 @@ export async function upsertObservations(db: Db, c: ObservationColumns, options:
   const documentId = options.documentId ?? null;
   const ids = [...new Set(c.indicatorIds)].join(',');
   const [{ any }] = await rows<{ any: boolean }>(db, sql`select exists (select 1 from observations where indicator_id = any(string_to_array(${ids}, ','))) as any`);
+  const rebuild = !any && options.rebuildIndexes && total >= (options.rebuildFrom ?? 100_000)
+    ? await rows<{ name: string; definition: string }>(db, sql`select indexname as name, indexdef as definition from pg_indexes
+        where schemaname = current_schema() and tablename = 'observations' and indexname <> 'observations_pkey'
+          and indexname not in (select conname from pg_constraint)`)
+    : [];
+  for (const index of rebuild) await db.execute(sql.raw(`drop index "${index.name.replaceAll('"', '""')}"`));
   for (let from = 0; from < total; from += CHUNK) {
     const to = Math.min(total, from + CHUNK);
     if (!any) {
@@ -87,6 +101,7 @@ export async function upsertObservations(db: Db, c: ObservationColumns, options:
     }
     options.onProgress?.(to);
   }
+  for (const index of rebuild) await db.execute(sql.raw(index.definition));
   result.unchanged = total - result.inserted - result.updated;
   return result;
 }
