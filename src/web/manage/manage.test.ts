@@ -247,6 +247,10 @@ describe('uploads', () => {
     expect(html).toContain('saved as drafts');
     const values = await w.s.values.list(w.users.admin, { indicatorId: w.indicators[1].id });
     expect(values.map((v) => [v.value, v.workflowState])).toEqual([[12.5, 'draft']]);
+    // A second file changing the figure shows in the value's history, next to changes made here.
+    await post(b, multipart('again.csv', 'indicator,area,period,value\nIND2,E10000018,2023/24,13.25\n', b.csrf, { workflowState: 'draft' }));
+    const history = await (await b.get(`/manage/values/${w.indicators[1].id}/FY2023-24/history`)).text();
+    expect(history).toMatch(/value<\/dt><dd>12\.5 → 13\.25/);
   });
 
   it('previews a report with its sections mapped to outcomes, and imports it as confirmed', async () => {
