@@ -8,7 +8,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../src/domain/index.js';
 import type { Compendium } from '../src/domain/performance.js';
-import { testServices } from './helpers/store.js';
+import { testStore } from './helpers/store.js';
+import { services } from '../src/services/index.js';
+import { loadConfig } from '../src/config.js';
+import { compendiumInSql } from '../src/store/queries/compendiumInSql.js';
+import type { Store } from '../src/store/index.js';
 
 const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
 const FILE = path.join(SHARED, 'data', 'oflog-asc-metrics.csv');
@@ -23,12 +27,14 @@ interface OflogRow {
   rank_order: string;
 }
 
-let s: Awaited<ReturnType<typeof testServices>>;
+let store: Store;
+let s: ReturnType<typeof services>;
 const rows: OflogRow[] = parse(fs.readFileSync(FILE), { columns: true, bom: true });
 const byYear = new Map<string, Compendium[]>();
 
 beforeAll(async () => {
-  s = await testServices();
+  store = await testStore();
+  s = services(store, loadConfig());
   const result = await s.observations.import(FILE, { polarityFrom: 'rank_order' });
   expect(result).toMatchObject({ rows: 6376, inserted: 6376, missing: 298 });
   // "Over all councils in the file": a group of every council that appears in it.
@@ -37,7 +43,7 @@ beforeAll(async () => {
     byYear.set(year, await s.performance.compendiumForGroup({ group: 'oflog-all', period: year }));
   }
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await store?.close(); });
 
 /** The publisher's file gives some figures to 9 or 10 significant digits; ours are full doubles. */
 const close = (ours: number, theirs: number, relative: number) => Math.abs(ours - theirs) <= relative * Math.max(1, Math.abs(theirs));
@@ -69,6 +75,28 @@ describe('Oflog adult social care metrics', () => {
     }
     expect(wrong.slice(0, 10)).toEqual([]);
     expect(checked).toBe(6078);
+  });
+
+  it('agrees with the same compendium computed in SQL (percentile_cont, rank())', async () => {
+    const members = [...new Set(rows.map((r) => r['Local authority code']))];
+    for (const area of ['E10000018', 'E09000001', 'E06000053']) {
+      const ours = byYear.get('2022-23')?.find((c) => c.area.code === area) as Compendium;
+      const inSql = await compendiumInSql(store.db, {
+        area, members, periodKey: 'FY2022-23', previousKey: 'FY2021-22', yearEarlierKey: 'FY2021-22',
+        seriesKeys: ['FY2015-16', 'FY2016-17', 'FY2017-18', 'FY2018-19', 'FY2019-20', 'FY2020-21', 'FY2021-22', 'FY2022-23'],
+      });
+      expect(inSql.length).toBe(ours.rows.length);
+      for (const row of ours.rows) {
+        const other = inSql.find((x) => x.indicator_id === row.indicator.id);
+        expect(other).toMatchObject({
+          value: row.value, n: row.group.n, min: row.group.min, max: row.group.max, median: row.group.median,
+          rank: row.rank, quartile_band: row.quartileBand, previous: row.previous.value, trend_points: row.trendPoints,
+        });
+        for (const k of ['q1', 'q3', 'mad', 'mean'] as const) expect(Number(other?.[k])).toBeCloseTo(row.group[k] as number, 9);
+        if (row.madDeviation === null) expect(other?.mad_deviation).toBeNull();
+        else expect(Number(other?.mad_deviation)).toBeCloseTo(row.madDeviation, 9);
+      }
+    }
   });
 
   it('keeps blank values as missing: no deviation, and left out of the median', () => {

@@ -4,6 +4,7 @@ import { register as backup } from './commands/backup.js';
 import { register as demo } from './commands/demo.js';
 import { register as importReports } from './commands/import.js';
 import { register as init } from './commands/init.js';
+import { register as report } from './commands/report.js';
 import { register as restore } from './commands/restore.js';
 import { register as serve } from './commands/serve.js';
 import { register as status } from './commands/status.js';
@@ -21,6 +22,6 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full stack of an error')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (str, write) => write(str.trim() + '\n') });
-  for (const register of [init, serve, status, backup, restore, demo, indicators, observations, groups, targets, performance, importReports, user]) register(program);
+  for (const register of [init, serve, status, backup, restore, demo, indicators, observations, groups, targets, performance, user, importReports, report]) register(program);
   return program;
 }

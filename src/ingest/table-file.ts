@@ -22,8 +22,25 @@ export type TableSource = string | { name: string; content: Buffer | string };
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
 
+/** CSV without any quote character needs no quote handling: split lines and commas (several times quicker on big files). */
+function splitPlainCsv(text: string): TableRow[] {
+  const records: TableRow[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    const raw = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    if (raw.trim() !== '') records.push({ line, cells: raw.split(',') });
+    start = end + 1;
+  }
+  return records;
+}
+
 /** Parses CSV text; the first row is the header. */
 export function parseCsvTable(text: string, file: string): Table {
+  if (!text.includes('"')) return tableOf(splitPlainCsv(text), file);
   let records: TableRow[];
   try {
     // on_record turns each record into its cells with its line; csv-parse's types expect arrays back.
@@ -33,9 +50,12 @@ export function parseCsvTable(text: string, file: string): Table {
     const err = e as Error & { lines?: number };
     throw new ValidationError(`${file} is not a readable CSV file`, [{ file, line: err.lines, message: err.message }]);
   }
-  const [head, ...rows] = records;
-  if (!head) throw new ValidationError(`${file} is empty`, [{ file, message: 'no header row' }]);
-  return { file, header: head.cells.map((h) => h.trim()), rows };
+  return tableOf(records, file);
+}
+
+function tableOf(records: TableRow[], file: string): Table {
+  if (records.length === 0) throw new ValidationError(`${file} is empty`, [{ file, message: 'no header row' }]);
+  return { file, header: records[0].cells.map((h) => h.trim()), rows: records.slice(1) };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -66,9 +86,7 @@ export async function parseXlsxTable(content: Buffer, file: string, sheet?: stri
     const cells = values.slice(1).map(cellText);
     if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells });
   });
-  const [head, ...rest] = rows;
-  if (!head) throw new ValidationError(`${file} is empty`, [{ file, message: 'no header row' }]);
-  return { file, header: head.cells.map((h) => h.trim()), rows: rest };
+  return tableOf(rows, file);
 }
 
 /** Reads a CSV or XLSX file from disk or from uploaded content, by its name's extension. */

@@ -6,6 +6,7 @@ import { demoService } from './demo.js';
 import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
+import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
 import { indicatorService } from './indicators.js';
@@ -44,6 +45,7 @@ export function services(store: Store, config: Config) {
     duties: dutyService(store),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
+    reports: reportService(store, config, performance),
     imports: importService(store, config),
   };
 }

@@ -1,7 +1,7 @@
 // Published indicator values held in memory for benchmarking: one typed array per indicator and
 // period (indexed by area), loaded on first need and kept until the data version changes. Group
 // values are sorted once per (indicator, period, group) and reused by every council and request.
-import type { Frequency, Polarity, ToleranceKind, Unit } from '../domain/index.js';
+import { comparePeriodKeys, periodOf, type Frequency, type Period, type Polarity, type ToleranceKind, type Unit } from '../domain/index.js';
 import type { GroupStats, IndicatorSummary } from '../domain/performance.js';
 import { groupStatsSorted } from '../stats/index.js';
 import type { TargetInput } from '../stats/rag.js';
@@ -9,6 +9,7 @@ import type { Db } from '../store/index.js';
 import type { AreaEntry } from '../store/queries/getAreaDirectory.js';
 import type { IndicatorRow } from '../store/queries/indicators.js';
 import { loadAreaSeries } from '../store/queries/loadAreaSeries.js';
+import { listObservationPeriods } from '../store/queries/listObservationPeriods.js';
 import { loadObservationSlices } from '../store/queries/loadObservationSlices.js';
 import type { StoredGroups } from './groups.js';
 
@@ -47,14 +48,14 @@ export class PerformanceData {
   private readonly groupCache = new Map<string, { sorted: Float64Array; stats: GroupStats }>();
   readonly storedGroups = new Map<string, StoredGroups | undefined>();
   readonly targets = new Map<string, TargetInput>();
+  /** Period keys with published values, newest first; listed on first need (it reads every row). */
+  private periodList?: string[];
 
   constructor(
     private readonly db: Db,
     readonly version: number,
     readonly areas: AreaEntry[],
     indicatorRows: IndicatorRow[],
-    /** Period keys with published values, newest first. */
-    readonly periodKeys: string[],
     targetRows: { indicatorId: string; areaCode: string; periodKey: string; value: number; tolerance: number; toleranceKind: string }[],
   ) {
     areas.forEach((a, i) => this.areaIndex.set(a.code, i));
@@ -91,6 +92,24 @@ export class PerformanceData {
     }
   }
 
+  async periods(): Promise<string[]> {
+    if (!this.periodList) {
+      const keys = (await listObservationPeriods(this.db)).map((p) => p.periodKey);
+      this.periodList = keys.sort(comparePeriodKeys).reverse();
+    }
+    return this.periodList;
+  }
+
+  /**
+   * Periods of the same kind up to and including p, oldest first, for an area's trend: every
+   * period with values when they have been listed, else those the area itself has values in
+   * (enough for the trend, which leaves out periods without a value).
+   */
+  seriesPeriods(p: Period, areaCode: string): string[] {
+    const keys = this.periodList ?? [...new Set([...(this.areaSeries.get(areaCode)?.keys() ?? [])].map((k) => k.slice(k.indexOf('|') + 1)))];
+    return keys.filter((k) => { const q = periodOf(k); return q.kind === p.kind && q.start <= p.start; }).sort(comparePeriodKeys);
+  }
+
   /** Makes sure every indicator's values of these periods are in memory (one query for all missing). */
   async ensurePeriods(periodKeys: string[]): Promise<void> {
     const missing = periodKeys.filter((k) => !this.completePeriods.has(k));
@@ -109,7 +128,7 @@ export class PerformanceData {
 
   /** Makes sure one area's own values of every period are at hand. */
   async ensureArea(areaCode: string): Promise<void> {
-    if (this.areaSeries.has(areaCode) || this.periodKeys.every((k) => this.completePeriods.has(k))) return;
+    if (this.areaSeries.has(areaCode) || this.periodList?.every((k) => this.completePeriods.has(k))) return;
     const own = new Map<string, ValueAt>();
     for (const v of await loadAreaSeries(this.db, areaCode)) {
       own.set(`${v.indicatorId}|${v.periodKey}`, { value: v.value, status: v.provisional ? PROVISIONAL : FINAL });

@@ -2,7 +2,7 @@
 // council of a group at once, and an indicator's history. Computed in memory from the published
 // values (see performance-data.ts), exactly as docs/methodology.md defines each statistic.
 import {
-  comparePeriodKeys, parsePeriod, periodOf, previousPeriod, yearEarlier, type Period,
+  parsePeriod, periodOf, previousPeriod, yearEarlier, type Period,
 } from '../domain/index.js';
 import type { Compendium, CompendiumRow, IndicatorHistory } from '../domain/performance.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -11,7 +11,6 @@ import type { Store } from '../store/index.js';
 import { getDataVersion } from '../store/queries/dataVersion.js';
 import { getAreaDirectory } from '../store/queries/getAreaDirectory.js';
 import { listIndicators } from '../store/queries/indicators.js';
-import { listObservationPeriods } from '../store/queries/listObservationPeriods.js';
 import { getSetting } from '../store/queries/settings.js';
 import { listTargets } from '../store/queries/targets.js';
 import { builtinGroup, loadStoredGroups, resolveGroup, type ResolvedGroup } from './groups.js';
@@ -51,9 +50,8 @@ export function performanceService(store: Store) {
   async function current(): Promise<PerformanceData> {
     const version = await getDataVersion(db);
     if (data && data.version === version) return data;
-    const [areas, indicators, periods, targets] = [await getAreaDirectory(db), await listIndicators(db), await listObservationPeriods(db), await listTargets(db)];
-    const keys = periods.map((p) => p.periodKey).sort(comparePeriodKeys).reverse();
-    data = new PerformanceData(db, version, areas, indicators, keys, targets);
+    const [areas, indicators, targets] = [await getAreaDirectory(db), await listIndicators(db), await listTargets(db)];
+    data = new PerformanceData(db, version, areas, indicators, targets);
     return data;
   }
 
@@ -67,10 +65,11 @@ export function performanceService(store: Store) {
     return d.areas[idx];
   }
 
-  function readPeriod(d: PerformanceData, text: string | undefined): Period {
+  async function readPeriod(d: PerformanceData, text: string | undefined): Promise<Period> {
     if (text === undefined || text === '') {
-      if (d.periodKeys.length === 0) throw new NotFoundError('Published indicator values', 'any period');
-      return periodOf(d.periodKeys[0]);
+      const keys = await d.periods();
+      if (keys.length === 0) throw new NotFoundError('Published indicator values', 'any period');
+      return periodOf(keys[0]);
     }
     const r = parsePeriod(text);
     if (!r.ok) throw new ValidationError(r.error, [{ field: 'period', message: r.error }]);
@@ -87,16 +86,11 @@ export function performanceService(store: Store) {
     return { resolved: { ...resolved, memberCodes: codes }, key, memberIdx };
   }
 
-  /** Keys of periods of the same kind with values, oldest first, up to and including this one. */
-  function seriesPeriods(d: PerformanceData, p: Period): string[] {
-    return d.periodKeys.filter((k) => { const q = periodOf(k); return q.kind === p.kind && q.start <= p.start; }).reverse();
-  }
-
   function buildCompendium(d: PerformanceData, areaCode: string, view: GroupView, p: Period, outcomeId: string | undefined): Compendium {
     const a = area(d, areaCode);
     const prevKey = previousPeriod(p).key;
     const yearKey = yearEarlier(p).key;
-    const series = seriesPeriods(d, p);
+    const series = d.seriesPeriods(p, areaCode);
     const rows: CompendiumRow[] = [];
     for (const indicatorId of d.indicatorsIn(p.key)) {
       const info = d.indicators.get(indicatorId);
@@ -130,13 +124,13 @@ export function performanceService(store: Store) {
 
   return {
     /** Period keys with published values, newest first. */
-    periods: (): Promise<string[]> => serial(async () => [...(await current()).periodKeys]),
+    periods: (): Promise<string[]> => serial(async () => [...(await (await current()).periods())]),
 
     /** Every indicator with values in the period, for one council against one comparator group. */
     compendium: (request: CompendiumRequest): Promise<Compendium> => serial(async () => {
       const d = await current();
       area(d, request.area);
-      const p = readPeriod(d, request.period);
+      const p = await readPeriod(d, request.period);
       const view = await groupView(d, request.group ?? (await defaultGroup()), request.area, p.key);
       await d.ensurePeriods([p.key]);
       await d.ensureArea(request.area);
@@ -150,7 +144,7 @@ export function performanceService(store: Store) {
      */
     compendiumForGroup: (request: { group?: string; period?: string; area?: string; outcomeId?: string }): Promise<Compendium[]> => serial(async () => {
       const d = await current();
-      const p = readPeriod(d, request.period);
+      const p = await readPeriod(d, request.period);
       const name = request.group ?? (await defaultGroup());
       // A shared group needs no council; a neighbour set needs one to choose whose group (default: ours).
       const base = request.area
@@ -160,7 +154,9 @@ export function performanceService(store: Store) {
           return groupView(d, name, (await getSetting<string>(db, 'councilCode')) ?? null, p.key);
         });
       const members = base.resolved.memberCodes;
-      await d.ensurePeriods(seriesPeriods(d, p).concat(previousPeriod(p).key, yearEarlier(p).key).filter((k, i, all) => all.indexOf(k) === i && d.periodKeys.includes(k)));
+      // Every council's trend needs its earlier values: load the periods of this kind up to p at once.
+      const all = await d.periods();
+      await d.ensurePeriods(all.filter((k) => { const q = periodOf(k); return q.kind === p.kind && q.start <= p.start; }));
       const result: Compendium[] = [];
       for (const code of members) {
         if (!d.areaIndex.has(code)) continue;
@@ -187,8 +183,8 @@ export function performanceService(store: Store) {
       const id = info.summary.id;
       await d.ensureIndicator(id);
       const name = request.group ?? (await defaultGroup());
-      const keys = d.periodKeys.filter((k) => d.slice(id, k)).reverse();
-      const latest = await groupView(d, name, request.area, keys.at(-1) ?? d.periodKeys[0] ?? 'CY2000');
+      const keys = (await d.periods()).filter((k) => d.slice(id, k)).reverse();
+      const latest = await groupView(d, name, request.area, keys.at(-1) ?? 'CY2000');
       const points = [];
       for (const k of keys) {
         const view = await groupView(d, name, request.area, k);

@@ -1,8 +1,10 @@
 // The public site's reads: only published content, shaped for pages, open data and the JSON API.
-import { formatPeriod, periodContaining, periodFromKey, Settings, type Period } from '../domain/index.js';
+import { comparePeriodKeys, formatPeriod, periodContaining, periodFromKey, Settings, type Period } from '../domain/index.js';
 import type { Compendium, CompendiumRow, CompendiumSummary, IndicatorHistory } from '../domain/performance.js';
 import { NotFoundError } from '../errors.js';
+import { shortGroupLabel } from '../reports/model/chart-specs.js';
 import { summarise } from '../stats/index.js';
+import { groupService } from './groups.js';
 import type { PerformanceService } from './performance.js';
 import type { Store } from '../store/index.js';
 import { countPublishedEntriesByOutcome } from '../store/queries/countPublishedEntriesByOutcome.js';
@@ -16,6 +18,8 @@ import { listPublishedCommitments, type PublicCommitmentRow } from '../store/que
 import { listPublishedEntries, type PublicEntryFilter, type PublicEntryRow } from '../store/queries/listPublishedEntries.js';
 import { listPublishedObservations } from '../store/queries/listPublishedObservations.js';
 import { listPublishedReports } from '../store/queries/listPublishedReports.js';
+import { listPeerValues } from '../store/queries/listPeerValues.js';
+import { listCouncilValuePeriods } from '../store/queries/listCouncilValuePeriods.js';
 import { MATCH_END, MATCH_START, searchPublished, type SearchHitType } from '../store/queries/searchPublished.js';
 import { getPlanStructure, type PlanStructure } from '../store/queries/plans.js';
 import { DEFAULT_SETTINGS } from './workspace.js';
@@ -72,11 +76,9 @@ export interface PeerValue {
   value: number | null;
 }
 
-/** How many recent periods the snapshot looks through for each indicator's latest value. */
-const SNAPSHOT_PERIODS = 12;
-
 export function siteService(store: Store, performance?: PerformanceService) {
   const { db } = store;
+  const groups = groupService(store);
   const plans = planService(store);
 
   async function currentStructure(): Promise<PlanStructure | undefined> {
@@ -139,7 +141,7 @@ export function siteService(store: Store, performance?: PerformanceService) {
       return {
         plan: structure.plan,
         year: { key: year.key, label: formatPeriod(year) },
-        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: snapshot.group.label, members: snapshot.group.members } : undefined,
+        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: shortGroupLabel(snapshot.group.label), members: snapshot.group.members } : undefined,
         outcomes: structure.outcomes.map((o) => ({
           ...o,
           entriesThisYear: byOutcome.get(o.id)?.inSpan ?? 0,
@@ -245,26 +247,39 @@ export function siteService(store: Store, performance?: PerformanceService) {
     },
 
     /**
-     * Each of the plan's indicators at the newest period in which the council has a published value
-     * (or, with none, the newest period at all), against the workspace's default group.
+     * Each of the plan's indicators (those under its outcomes) at the newest period in which the
+     * council has a published value (or, with none, the newest period of all), against the
+     * workspace's default group.
      */
     async performanceSnapshot(group?: string): Promise<PerformanceSnapshot | undefined> {
       const structure = await currentStructure();
       if (!structure || !performance) return undefined;
-      const periods = (await performance.periods()).slice(0, SNAPSHOT_PERIODS);
-      const best = new Map<string, CompendiumRow>();
+      const allPeriods = await performance.periods();
+      if (allPeriods.length === 0) return undefined;
+      const council = structure.plan.councilCode;
+      const planIndicators = await listPlanIndicators(db, structure.plan.id);
+      const ids = new Set(planIndicators.filter((i) => i.outcomeId !== null).map((i) => i.id));
+      // Each indicator's newest period with a value for the council; the newest period of all for the rest.
+      const latest = new Map<string, string>();
+      for (const { indicatorId, periodKey } of await listCouncilValuePeriods(db, council, [...ids])) {
+        const had = latest.get(indicatorId);
+        if (!had || comparePeriodKeys(periodKey, had) > 0) latest.set(indicatorId, periodKey);
+      }
+      const periods = new Set([...latest.values()]);
+      if (latest.size < ids.size) periods.add(allPeriods[0]);
+      const rows = new Map<string, CompendiumRow>();
       let head: Compendium | undefined;
-      for (const period of periods) {
-        const c = await performance.compendium({ area: structure.plan.councilCode, group, period });
+      for (const period of [...periods].sort(comparePeriodKeys).reverse()) {
+        const c = await performance.compendium({ area: council, group, period });
         head ??= c;
         for (const row of c.rows) {
-          const had = best.get(row.indicator.id);
-          if (!had || (had.value === null && row.value !== null)) best.set(row.indicator.id, row);
+          const id = row.indicator.id;
+          if (ids.has(id) && !rows.has(id) && (latest.get(id) ?? allPeriods[0]) === period) rows.set(id, row);
         }
       }
       if (!head) return undefined;
-      const rows = [...best.values()].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
-      return { area: head.area, group: head.group, rows, summary: summarise(rows) };
+      const list = [...rows.values()].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
+      return { area: head.area, group: head.group, rows: list, summary: summarise(list) };
     },
 
     /** The compendium table: the council's indicators for a period against a group, optionally one outcome's. */
@@ -292,11 +307,12 @@ export function siteService(store: Store, performance?: PerformanceService) {
       const withValue = history.points.filter((p) => p.value !== null);
       const period = request.period ?? withValue.at(-1)?.periodKey ?? history.points.at(-1)?.periodKey;
       if (!period) return { indicator, row: undefined, history, peers: [] as PeerValue[] };
-      const filter = { group: request.group, period, outcomeId: indicator.outcomeId ?? undefined };
-      const own = await performance.compendium({ area, ...filter });
+      const own = await performance.compendium({ area, group: request.group, period, outcomeId: indicator.outcomeId ?? undefined });
       const row = own.rows.find((r) => r.indicator.id === indicator.id);
-      const everyone = await performance.compendiumForGroup({ ...filter, area });
-      const peers: PeerValue[] = everyone.map((c) => ({ code: c.area.code, name: c.area.name, value: c.rows.find((r) => r.indicator.id === indicator.id)?.value ?? null }));
+      const members = (await groups.resolve(own.group.name, area, own.periodKey)).memberCodes;
+      const codes = members.includes(area) ? members : [...members, area];
+      const peers: PeerValue[] = (await listPeerValues(db, { indicatorIds: [indicator.id], areaCodes: codes, periodKey: own.periodKey }))
+        .map((v) => ({ code: v.code, name: v.name, value: v.value }));
       return { indicator, row, history, peers, group: own.group, area: own.area };
     },
 

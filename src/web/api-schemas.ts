@@ -73,3 +73,24 @@ export const ApiSearch = reg(z.object({
 export const ApiReport = reg(z.object({
   id: z.string(), periodKey: z.string(), format: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), url: z.string(),
 }), 'Report', 'A published report file to download.');
+
+const Nullable = z.number().nullable();
+export const ApiCompendium = reg(z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  group: z.object({ name: z.string(), label: z.string(), members: z.number().int() }),
+  periodKey: z.string(), period: z.string(),
+  summary: z.object({
+    indicators: z.number().int(),
+    rag: z.record(z.string(), z.number().int()),
+    quartiles: z.record(z.string(), z.number().int()),
+    direction: z.record(z.string(), z.number().int()),
+  }),
+  rows: z.array(z.object({
+    code: z.string(), title: z.string(), unit: z.string(), decimalPlaces: z.number().int(), polarity: z.enum(['higher', 'lower', 'none']),
+    value: Nullable, status: z.enum(['provisional', 'final']).nullable(), target: Nullable,
+    rag: z.enum(['green', 'amber', 'red', 'no-target', 'missing']),
+    directionPrevious: z.string(), directionYearEarlier: z.string(),
+    rank: z.number().int().nullable(), groupN: z.number().int(), quartileBand: z.number().int().min(1).max(4).nullable(),
+    median: Nullable, q1: Nullable, q3: Nullable, madDeviation: Nullable, trend: z.string(), url: z.string(),
+  })),
+}), 'Compendium', "The council's indicators for one period against one comparison group, as the methodology defines each figure.");

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { COMMITMENT_LABELS } from '../reports/model/format.js';
 import type { Services } from '../services/index.js';
-import type { PlanIndicatorRow, PublicCommitmentRow, PublicEntryRow } from '../services/site.js';
+import { periodLabel, type PlanIndicatorRow, type PublicCommitmentRow, type PublicEntryRow } from '../services/site.js';
 import { apiRegistry } from './api-schemas.js';
 import type { AppEnv } from './render.js';
 
@@ -47,6 +47,11 @@ const EntryQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 }).strict();
 const CommitmentQuery = z.object({ outcome: slug.optional(), status: z.enum(['open', 'delivered', 'late', 'dropped', 'unknown']).optional() }).strict();
+const CompendiumApiQuery = z.object({
+  period: z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2023/24 or FY2023-24').optional(),
+  group: z.string().max(80).regex(/^[A-Za-z0-9_.:-]*$/, 'must be a comparison group name').optional(),
+  outcome: slug.optional(),
+}).strict();
 const SearchQuery = z.object({ q: z.string().max(200), limit: z.coerce.number().int().min(1).max(100).default(50) }).strict();
 
 interface Operation {
@@ -82,6 +87,14 @@ export const API_OPERATIONS: Operation[] = [
   },
   { path: '/api/indicators', summary: "The plan's indicators", schema: 'Indicator', list: true },
   { path: '/api/indicators/{code}', summary: "An indicator with the council's published values", schema: 'IndicatorDetail', parameters: [{ name: 'code', in: 'path', required: true, description: 'Indicator code', schema: str }] },
+  {
+    path: '/api/compendium', summary: 'Every indicator for a period against a comparison group', schema: 'Compendium',
+    parameters: [
+      { name: 'period', in: 'query', description: 'Period, such as 2023/24 or FY2023-24 (default: the newest with values)', schema: str },
+      { name: 'group', in: 'query', description: "Comparison group name (default: the workspace's)", schema: str },
+      { name: 'outcome', in: 'query', description: 'Outcome slug', schema: str },
+    ],
+  },
   { path: '/api/places', summary: 'Published entries by district and named place', schema: 'Places' },
   {
     path: '/api/search', summary: 'Search published entries, indicators and commitments', schema: 'SearchResults',
@@ -189,6 +202,24 @@ export function apiRoutes(s: Services): Hono<AppEnv> {
     const indicator = await s.site.indicator(c.req.param('code'));
     const values = await s.site.observations([indicator.id]);
     return c.json({ ...indicatorView(indicator), values: values.map(({ periodKey, period, value, status, note, target }) => ({ periodKey, period, value, status, note, target })) });
+  });
+
+  api.get('/compendium', async (c) => {
+    const q = parseQuery(CompendiumApiQuery, c.req.query());
+    const structure = await s.site.requireStructure();
+    const outcome = q.outcome ? structure.outcomes.find((o) => o.slug === q.outcome) : undefined;
+    if (q.outcome && !outcome) throw new ValidationError('The query is not valid', [{ field: 'outcome', message: `there is no outcome "${q.outcome}"` }]);
+    const r = await s.site.compendium({ period: q.period || undefined, group: q.group || undefined, outcomeId: outcome?.id });
+    return c.json({
+      area: r.area, group: r.group, periodKey: r.periodKey, period: periodLabel(r.periodKey), summary: r.summary,
+      rows: r.rows.map((x) => ({
+        code: x.indicator.code, title: x.indicator.title, unit: x.indicator.unit, decimalPlaces: x.indicator.decimalPlaces, polarity: x.indicator.polarity,
+        value: x.value, status: x.status, target: x.target?.value ?? null, rag: x.rag, directionPrevious: x.directionPrevious,
+        directionYearEarlier: x.directionYearEarlier, rank: x.rank, groupN: x.group.n, quartileBand: x.quartileBand,
+        median: x.group.median, q1: x.group.q1, q3: x.group.q3, madDeviation: x.madDeviation, trend: x.trend,
+        url: `/indicators/${encodeURIComponent(x.indicator.code)}?period=${encodeURIComponent(r.periodKey)}`,
+      })),
+    });
   });
 
   api.get('/places', async (c) => {

@@ -66,6 +66,23 @@ describe('web skeleton', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
   });
 
+  it('serves repeat requests from the page cache until something public changes', async () => {
+    const cached = createApp(s, { versionTtlMs: 0 });
+    const first = await cached.request('/');
+    expect(first.headers.get('x-cache')).toBe('miss');
+    const second = await cached.request('/');
+    expect(second.headers.get('x-cache')).toBe('hit');
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const notModified = await cached.request('/', { headers: { 'if-none-match': second.headers.get('etag')! } });
+    expect(notModified.status).toBe(304);
+    await s.workspace.updateSettings({ councilName: 'Borsetshire County Council' });
+    const after = await cached.request('/');
+    expect(after.headers.get('x-cache')).toBe('miss');
+    expect(await after.text()).toContain('Borsetshire County Council');
+    await s.workspace.updateSettings({ councilName: 'Leicestershire County Council' });
+  });
+
   it('answers unknown pages with a 404 page in the layout', async () => {
     const res = await app.request('/no/such/page');
     expect(res.status).toBe(404);
@@ -73,5 +90,37 @@ describe('web skeleton', () => {
     expect(html).toContain('Page not found');
     expect(html).toContain('govuk-template');
     expect(res.headers.get('content-security-policy')).toBeTruthy();
+  });
+});
+
+describe('errors', () => {
+  it('answers an unexpected failure with a 500 page that gives nothing away', async () => {
+    const broken = createApp({ ...s, site: { ...s.site, home: async () => { throw new Error('secret connection string'); } } }, { cachePages: false });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (e: unknown) => errors.push(e);
+    try {
+      const res = await broken.request('/');
+      expect(res.status).toBe(500);
+      const html = await res.text();
+      expect(html).toContain('Sorry, there is a problem with the service');
+      expect(html).not.toContain('secret connection string');
+      expect(res.headers.get('content-security-policy')).toBeTruthy();
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('figure formatting', () => {
+  it('writes money, percentages, counts and ranges with their units', async () => {
+    const { formatFact } = await import('./views.js');
+    expect(formatFact({ value: 1_900_000, valueMax: null, unit: '£' })).toBe('£1,900,000');
+    expect(formatFact({ value: 53, valueMax: null, unit: '%' })).toBe('53%');
+    expect(formatFact({ value: 41_000, valueMax: null, unit: 'street lights' })).toBe('41,000 street lights');
+    expect(formatFact({ value: 2000, valueMax: 10_000, unit: '£' })).toBe('£2,000 to £10,000');
+    expect(formatFact({ value: 2.5, valueMax: null, unit: '£' })).toBe('£2.50');
+    expect(formatFact({ value: null, valueMax: null, unit: '' })).toBe('–');
   });
 });

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { Services } from '../services/index.js';
 import { DEFAULT_SETTINGS } from '../services/workspace.js';
-import { isNotFoundError, isValidationError } from '../errors.js';
+import { isNotFoundError, isValidationError, ValidationError } from '../errors.js';
 import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
 import { openDataRoutes } from './open-data.js';
@@ -18,6 +18,13 @@ import { createViews } from './views.js';
 export interface AppOptions {
   /** Keep rendered public pages in memory under the data version (on unless a test turns it off). */
   cachePages?: boolean;
+  /**
+   * How long the data version read from the database is trusted, in milliseconds (default 1000).
+   * Any POST, PUT, PATCH or DELETE handled here makes the next request read it again at once, so
+   * changes made through this server show straight away; changes made by another process (only
+   * possible on PostgreSQL) show within this time.
+   */
+  versionTtlMs?: number;
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
@@ -29,15 +36,27 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const isPublicPath = (p: string) => !p.startsWith('/manage') && !p.startsWith('/assets/') && p !== '/healthz';
 
   app.use('*', securityHeaders({ https: s.config.publicUrl?.startsWith('https://') }));
+  // PostgreSQL text cannot hold a NUL character: refuse it in the address before it reaches a query.
+  app.use('*', async (c, next) => {
+    if (/%00/i.test(c.req.url)) throw new ValidationError('The address is not valid', [{ field: 'address', message: 'it contains a NUL character (%00)' }]);
+    await next();
+  });
   app.route('/assets', assets.routes);
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  const ttl = options.versionTtlMs ?? 1000;
+  let known: { key: string; settings: Awaited<ReturnType<Services['site']['version']>>['settings']; at: number } | undefined;
   app.use('*', async (c, next) => {
     c.set('views', views);
-    const { key, settings } = await s.site.version();
-    c.set('dataVersion', key);
-    c.set('site', siteContext(settings, c.req.path, { assetVersion: assets.version, manage }));
-    await next();
+    const now = Date.now();
+    if (!known || now - known.at >= ttl) known = { ...(await s.site.version()), at: now };
+    c.set('dataVersion', known.key);
+    c.set('site', siteContext(known.settings, c.req.path, { assetVersion: assets.version, manage }));
+    try {
+      await next();
+    } finally {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') known = undefined;
+    }
   });
   if (options.cachePages !== false) {
     const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'));

@@ -23,11 +23,25 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
   let forVersion = '';
   let bytes = 0;
   const entries = new Map<string, Cached>();
+  // Requests for a page that is being rendered wait for that rendering instead of starting another.
+  const pending = new Map<string, Promise<Cached | undefined>>();
 
-  const respond = (hit: Cached, ifNoneMatch: string | undefined) => {
+  /** The response as a cache entry, or undefined when it must not be kept (errors, cookies, private). */
+  const cacheable = async (res: Response): Promise<Cached | undefined> => {
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status !== 200 || !CACHED_TYPES.test(type) || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return undefined;
+    const body = await res.clone().text();
+    const headers: [string, string][] = [];
+    res.headers.forEach((value, name) => {
+      if (name !== 'etag') headers.push([name, value]);
+    });
+    return { body, status: res.status, headers, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  };
+
+  const respond = (hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
     const headers = new Headers(hit.headers);
     headers.set('ETag', hit.etag);
-    headers.set('X-Cache', 'hit');
+    headers.set('X-Cache', state);
     if (ifNoneMatch === hit.etag) return new Response(null, { status: 304, headers });
     return new Response(hit.body, { status: hit.status, headers });
   };
@@ -50,27 +64,39 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
         // Move to the end: the Map's order is least recently used first.
         entries.delete(key);
         entries.set(key, hit);
-        c.res = respond(hit, c.req.header('if-none-match'));
+        c.res = respond(hit, c.req.header('if-none-match'), 'hit');
         return;
       }
-      await next();
-      const type = c.res.headers.get('content-type') ?? '';
-      if (c.res.status !== 200 || !CACHED_TYPES.test(type) || c.res.headers.has('set-cookie') || /no-store|private/.test(c.res.headers.get('cache-control') ?? '')) return;
-      const body = await c.res.clone().text();
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      const headers: [string, string][] = [];
-      c.res.headers.forEach((value, name) => {
-        if (name !== 'etag') headers.push([name, value]);
-      });
-      const item: Cached = { body, status: c.res.status, headers, etag };
-      entries.set(key, item);
-      bytes += body.length;
-      while (entries.size > maxEntries || bytes > maxBytes) {
-        const [oldest, old] = entries.entries().next().value as [string, Cached];
-        entries.delete(oldest);
-        bytes -= old.body.length;
+      const flightKey = `${v}\n${key}`;
+      const inFlight = pending.get(flightKey);
+      if (inFlight) {
+        const shared = await inFlight;
+        if (shared) {
+          c.res = respond(shared, c.req.header('if-none-match'), 'hit');
+          return;
+        }
       }
-      c.res = respond(item, c.req.header('if-none-match'));
+      let settle: (value: Cached | undefined) => void = () => undefined;
+      pending.set(flightKey, new Promise<Cached | undefined>((resolve) => (settle = resolve)));
+      let item: Cached | undefined;
+      try {
+        await next();
+        item = await cacheable(c.res);
+      } finally {
+        pending.delete(flightKey);
+        settle(item);
+      }
+      if (!item) return;
+      if (v === forVersion) {
+        entries.set(key, item);
+        bytes += item.body.length;
+        while (entries.size > maxEntries || bytes > maxBytes) {
+          const [oldest, old] = entries.entries().next().value as [string, Cached];
+          entries.delete(oldest);
+          bytes -= old.body.length;
+        }
+      }
+      c.res = respond(item, c.req.header('if-none-match'), 'miss');
     },
   };
 }

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { renderChart } from '../reports/charts/index.js';
-import { positionSpec, trendSpec } from '../reports/model/chart-specs.js';
+import { positionSpec, shortGroupLabel, sourceLine, trendSpec } from '../reports/model/chart-specs.js';
 import { POLARITY_LABELS } from '../reports/model/format.js';
 import { stringify } from '../ingest/csv-write.js';
 import type { Services } from '../services/index.js';
@@ -36,7 +36,7 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
   const groupItems = async (selected: string | undefined, current: { name: string; label: string }) => {
     const groups = (await s.groups.list()).filter((g) => !g.name.includes('<'));
     if (!groups.some((g) => g.name === current.name)) groups.unshift({ name: current.name, kind: 'custom', description: current.label, size: 0 });
-    return groups.map((g) => ({ value: g.name, text: g.name === current.name ? current.label : g.description, selected: g.name === (selected ?? current.name) }));
+    return groups.map((g) => ({ value: g.name, text: shortGroupLabel(g.name === current.name ? current.label : g.description), selected: g.name === (selected ?? current.name) }));
   };
   const periodItems = async (selected: string) => (await s.site.periods()).map((k) => ({ value: k, text: periodLabel(k), selected: k === selected }));
 
@@ -62,7 +62,7 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
     });
     return page(c, 'compendium.njk', {
       title: 'Performance compendium',
-      compendium, rows, columns, outcome,
+      compendium: { ...compendium, group: { ...compendium.group, label: shortGroupLabel(compendium.group.label) } }, rows, columns, outcome,
       periodText: periodLabel(compendium.periodKey),
       outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === q.outcome }))],
       groupItems: await groupItems(q.group || undefined, compendium.group),
@@ -93,10 +93,12 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
   app.get('/indicators/:code', async (c) => {
     const { q, indicator, row, history, peers, group, area } = await indicatorData(c);
     const settings = c.get('site');
-    const source = `Source: ${(indicator.source ?? settings.councilName).replace(/[.\s]+$/, '')}.`;
+    const groupLabel = group ? shortGroupLabel(group.label) : '';
+    const source = sourceLine(indicator.source ?? `${settings.councilName} performance data`, row ? `${groupLabel}, ${periodLabel(row.periodKey)}` : '');
     const chartOptions = { brandColour: settings.brandColour, headingLevel: 3 as const };
-    const trend = history && row ? trendSpec(history, row, source) : null;
-    const position = row && area && group ? positionSpec(row, area.code, area.name, group.label, peers, source) : null;
+    const shortName = peers.find((p) => p.code === area?.code)?.name ?? area?.name ?? '';
+    const trend = history && row ? trendSpec(history, row, source, shortName, groupLabel) : null;
+    const position = row && area && group ? positionSpec(row, area.code, area.name, groupLabel, peers, source) : null;
     const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}` }] : []), { text: 'Performance', href: '/compendium' }];
     const own = `/indicators/${encodeURIComponent(indicator.code)}`;
     const keep = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
@@ -104,7 +106,7 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
       title: indicator.title,
       indicator,
       row: row ? rowView(row) : undefined,
-      group, area,
+      group: group ? { ...group, label: groupLabel } : undefined, area,
       polarityLabel: POLARITY_LABELS[indicator.polarity as keyof typeof POLARITY_LABELS] ?? indicator.polarity,
       frequencyLabel: FREQUENCY_LABELS[indicator.frequency] ?? indicator.frequency,
       trendChart: trend ? withoutInnerSvgLabels(renderChart(trend, chartOptions)) : null,

@@ -125,6 +125,8 @@ describe('public pages', () => {
       expect((await get(`/search?q=${encodeURIComponent(q)}`)).status).toBe(200);
     }
     expect((await get('/search?q=gritting')).html).toContain('Winter <mark>gritting</mark> routes');
+    for (const path of ['/search?q=%00', '/places/named/%00', '/api/entries?place=a%00b']) expect((await get(path)).status, path).toBe(400);
+    expect((await get('/search?q=%01gritting%02')).html).toContain('<mark>gritting</mark>');
   });
 
   it('reports page lists published files; the download is an attachment', async () => {

@@ -44,6 +44,8 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
     });
   };
 
+  app.get('/outcomes', (c) => c.redirect('/', 301));
+
   app.get('/outcomes/:slug', async (c) => {
     const current = pageNumber(c.req.query('page'));
     const r = await s.site.outcome(c.req.param('slug'), current);

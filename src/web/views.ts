@@ -30,6 +30,18 @@ export function formatDate(value: string | null | undefined): string {
   return longDate.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
 }
 
+/** A figure found in an entry's text, written with its unit: "£1,900,000", "53%", "41,000 street lights", "£2,000 to £10,000". */
+export function formatFact(f: { value: number | null; valueMax: number | null; unit: string }): string {
+  if (f.value === null) return '–';
+  const one = (v: number) => {
+    const n = formatNumber(v, Number.isInteger(v) ? 0 : 2);
+    if (f.unit === '£' || f.unit === 'gbp') return `£${n}`;
+    if (f.unit === '%' || f.unit === 'percent') return `${n}%`;
+    return f.unit ? `${n} ${f.unit}` : n;
+  };
+  return f.valueMax === null ? one(f.value) : `${one(f.value)} to ${one(f.valueMax)}`;
+}
+
 export type Views = nunjucks.Environment;
 
 /** Builds the environment. Templates are compiled once and kept (watch is off), which is what makes pages fast. */
@@ -39,6 +51,7 @@ export function createViews(extraPaths: string[] = []): Views {
   env.addFilter('number', (v: number | null | undefined, decimals = 0) => formatNumber(v, decimals));
   env.addFilter('date', (v: string | null | undefined) => formatDate(v));
   env.addFilter('plural', (n: number, one: string, many?: string) => `${formatNumber(n)} ${n === 1 ? one : (many ?? one + 's')}`);
+  env.addFilter('fact', formatFact);
   env.addFilter('period', (key: string | null | undefined) => (key ? periodLabel(key) : ''));
   env.addFilter('value', (v: number | null | undefined, unit: string, decimals: number) => formatValue(v ?? null, unit, decimals));
   // The same words and symbols as the published reports, so the site and the report agree.

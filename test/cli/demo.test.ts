@@ -19,7 +19,7 @@ function start(args: string[], until?: RegExp): Promise<Run & { child: ChildProc
       cwd: dir, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '' },
     });
     const run = { code: null as number | null, stdout: '', stderr: '', child };
-    const timer = setTimeout(() => child.kill(), 120_000);
+    const timer = setTimeout(() => child.kill(), 240_000);
     child.stdout.on('data', (d: Buffer) => {
       run.stdout += d.toString();
       if (until?.test(run.stdout)) { clearTimeout(timer); resolve(run); }
@@ -33,7 +33,7 @@ function start(args: string[], until?: RegExp): Promise<Run & { child: ChildProc
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-demo-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('the demo from the command line', { timeout: 240_000 }, () => {
+describe('the demo from the command line', { timeout: 300_000 }, () => {
   it('serve --demo on a fresh folder loads the demo, prints the accounts and serves its plan; demo then leaves it be', async () => {
     const data = path.join(dir, 'data');
     const run = await start(['serve', '--demo', '--port', '0', '--data', data], /running at (http:\S+)/);

@@ -34,35 +34,21 @@ function trendSvg(spec: TrendChartSpec, brand: string): Element {
   const lv = last('value');
   const lm = last('median');
   const lt = last('target');
-  if (lv) endLabels.push({ x: lv.periodLabel, y: lv.value!, text: spec.areaName, fontWeight: 'bold' });
+  if (lv) endLabels.push({ x: lv.periodLabel, y: lv.value!, text: spec.areaShortName, fontWeight: 'bold' });
   if (lm) endLabels.push({ x: lm.periodLabel, y: lm.median!, text: 'Group median', fontWeight: 'normal' });
   if (lt) endLabels.push({ x: lt.periodLabel, y: lt.target!, text: 'Target', fontWeight: 'normal' });
-  // Keep end labels from overlapping: nudge them apart vertically in pixel space after scaling is known.
-  const values = pts.flatMap((p) => [p.value, p.median, p.q1, p.q3, p.target]).filter((v): v is number => v !== null);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const height = 300;
-  const inner = height - 30 - 40;
-  const px = (v: number) => (hi === lo ? 0 : ((v - lo) / (hi - lo)) * inner);
-  endLabels.sort((a, b) => b.y - a.y);
-  const dys: number[] = [];
-  for (let i = 0; i < endLabels.length; i++) {
-    let dy = 0;
-    if (i > 0) {
-      const prevPx = px(endLabels[i - 1].y) - dys[i - 1];
-      const gap = prevPx - px(endLabels[i].y);
-      if (gap < 15) dy = 15 - gap;
-    }
-    dys.push(-dy);
-  }
-  const labelled = endLabels.map((l, i) => ({ ...l, dy: -dys[i] }));
   const band = pointsWith(pts, 'q1').filter((p) => p.q3 !== null);
-  return Plot.plot({
+  const all = pts.flatMap((p) => [p.value, p.median, p.q1, p.q3, p.target]).filter((v): v is number => v !== null);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const domain = lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+  const [height, marginTop, marginBottom] = [260, 26, 36];
+  const draw = (labelled: (typeof endLabels[number] & { dy: number })[]) => Plot.plot({
     document: document(),
     className: 'cmp-plot',
-    width: 680, height, marginLeft: 64, marginRight: 130, marginTop: 30, marginBottom: 40,
+    width: 680, height, marginLeft: 64, marginRight: 150, marginTop, marginBottom,
     x: { type: 'point', domain: labels, label: null, padding: 0.3 },
-    y: { label: spec.unitLabel, grid: true, nice: true, zero: false },
+    y: { label: spec.unitLabel, grid: true, nice: true, domain },
     marks: [
       Plot.areaY(band, { x: 'periodLabel', y1: 'q1', y2: 'q3', fill: BAND_GREY, fillOpacity: 1, curve: 'linear' }),
       band.length ? Plot.text([band[0]], { x: 'periodLabel', y: 'q3', text: () => 'Middle half of group', dy: -8, textAnchor: 'start', dx: -6, fill: MID_GREY, fontSize: 11 }) : null,
@@ -72,22 +58,27 @@ function trendSvg(spec: TrendChartSpec, brand: string): Element {
       Plot.dot(pointsWith(pts, 'target'), { x: 'periodLabel', y: 'target', symbol: 'times', stroke: INK, r: 4 }),
       Plot.lineY(pts, { x: 'periodLabel', y: 'value', stroke: brand, strokeWidth: 3 }),
       Plot.dot(pointsWith(pts, 'value'), { x: 'periodLabel', y: 'value', symbol: 'circle', fill: brand, stroke: '#ffffff', r: 5 }),
-      Plot.text(labelled, { x: 'x', y: 'y', text: 'text', dx: 12, dy: 'dy' as never, textAnchor: 'start', fontWeight: 'fontWeight' as never, fill: INK, fontSize: 12 }),
+      ...labelled.map((l) => Plot.text([l], { x: 'x', y: 'y', text: 'text', dx: 12, dy: l.dy, textAnchor: 'start', fontWeight: l.fontWeight, fill: INK, fontSize: 12 })),
     ],
   }) as unknown as Element;
+  // End labels must not overlap: place them on the same y scale the plot will use, at least 15px apart.
+  const y = Plot.scale({ y: { domain, nice: true, range: [height - marginBottom, marginTop] } }) as unknown as { apply(v: number): number };
+  const placed = endLabels.map((l) => ({ ...l, px: y.apply(l.y) })).sort((a, b) => a.px - b.px);
+  for (let i = 1; i < placed.length; i++) placed[i].px = Math.max(placed[i].px, placed[i - 1].px + 15);
+  return draw(placed.map((l) => ({ ...l, dy: l.px - y.apply(l.y) })));
 }
 
 function positionSvg(spec: PositionChartSpec, brand: string): Element {
   const many = spec.members.length > 30;
   const names = spec.members.map((m) => m.name);
-  const height = many ? 160 : 40 + 22 * spec.members.length;
+  const height = many ? 160 : 40 + 19 * spec.members.length;
   const council = spec.members.filter((m) => m.highlighted);
   const others = spec.members.filter((m) => !m.highlighted);
   return Plot.plot({
     document: document(),
     className: 'cmp-plot',
     width: 680, height, marginLeft: many ? 20 : 190, marginRight: 160, marginTop: 30, marginBottom: 36,
-    x: { label: spec.unitLabel, grid: true, nice: true, zero: spec.members.every((m) => m.value >= 0) },
+    x: { label: spec.unitLabel, grid: true, nice: true },
     y: many ? { axis: null, domain: names, padding: 0 } : { domain: names, label: null, tickSize: 0 },
     marks: [
       spec.median === null ? null : Plot.ruleX([spec.median], { stroke: MID_GREY, strokeWidth: 1.5, strokeDasharray: '7,4' }),
@@ -113,7 +104,7 @@ function summarySvg(spec: SummaryChartSpec): Element {
     document: document(),
     className: 'cmp-plot',
     width: 680, height: 40 + 34 * rows.length, marginLeft: 220, marginRight: 50, marginTop: 10, marginBottom: 36,
-    x: { label: 'Number of indicators', grid: true, nice: true },
+    x: { label: 'Number of indicators', grid: true, domain: [0, Math.max(1, ...rows.map((r) => r.count))], ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.count))), tickFormat: 'd' },
     y: { domain: rows.map((r) => r.name), label: null, tickSize: 0 },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'name', fill: (r: { key: string }) => fills[r.key] ?? LIGHT_GREY, stroke: INK, strokeWidth: 1, insetTop: 4, insetBottom: 4 }),
@@ -126,6 +117,11 @@ function summarySvg(spec: SummaryChartSpec): Element {
 export function chartSvg(spec: ChartSpec, brandColour: string): string {
   const svg = spec.kind === 'trend' ? trendSvg(spec, brandColour) : spec.kind === 'position' ? positionSvg(spec, brandColour) : summarySvg(spec);
   svg.removeAttribute('aria-label');
+  // The figure's headline and description name the chart; Plot's labels on inner groups are not allowed under role="img".
+  for (const el of Array.from(svg.querySelectorAll('[aria-label],[aria-description]'))) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
   svg.setAttribute('font-family', FONT_FAMILY);
   svg.setAttribute('font-size', '13');
   svg.setAttribute('color', INK);
@@ -147,8 +143,8 @@ export function dataTable(spec: ChartSpec): string {
 }
 
 /** A chart as a complete figure: headline, one-sentence description, SVG, Source line and data table. */
-export function renderChart(spec: ChartSpec, options: ChartOptions): string {
-  const svg = chartSvg(spec, options.brandColour);
+export function renderChart(spec: ChartSpec, options: ChartOptions & { svg?: string }): string {
+  const svg = options.svg ?? chartSvg(spec, options.brandColour);
   if (options.svgOnly) return svg;
   const h = `h${options.headingLevel}`;
   return `<figure class="cmp-figure" id="${spec.id}" aria-labelledby="${spec.id}-title">

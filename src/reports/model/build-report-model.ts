@@ -2,7 +2,7 @@
 // Pure: no I/O, so the same input always gives the same model (golden-tested).
 import type { CompendiumRow, Rag } from '../../domain/index.js';
 import { periodFromKey, RAGS } from '../../domain/index.js';
-import { periodLabel, positionSpec, quartileCountViews, summarySpec, trendSpec } from './chart-specs.js';
+import { periodLabel, positionSpec, quartileCountViews, shortGroupLabel, sourceLine, summarySpec, trendSpec } from './chart-specs.js';
 import {
   COMMITMENT_LABELS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS,
   anchor, formatDate, formatFigure, formatMonth, formatValue,
@@ -73,31 +73,34 @@ function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
     target: r.target?.value ?? null, targetText: r.target ? f(r.target.value) : 'None',
     rag: RAG_LABELS[r.rag],
     direction: DIRECTION_LABELS[r.directionPrevious],
-    previousPeriodLabel: periodLabel(r.previous.periodKey), previousText: f(r.previous.value),
+    previousPeriodLabel: periodLabel(r.previous.periodKey), previousValue: r.previous.value, previousText: f(r.previous.value),
     median: r.group.median, medianText: f(r.group.median),
     rank: r.rank, rankText: r.rank === null ? '–' : `${r.rank} of ${r.group.n}`,
     groupWithValues: r.group.n,
     quartile: QUARTILE_LABELS[r.quartileBand ?? 'none'],
     trend: TREND_LABELS[r.trend],
-    source: r.indicator.source,
+    source: r.indicator.source?.trim().replace(/[.;]+$/, '') || null,
     chartIds,
   };
 }
 
-function compendiumSection(input: ReportInput, published: boolean): CompendiumSection | null {
+function compendiumSection(input: ReportInput): CompendiumSection | null {
   const c = input.compendium;
   if (!c) return null;
   const period = periodLabel(c.periodKey);
+  const groupLabel = shortGroupLabel(c.group.label);
   const charts: ChartSpec[] = [];
   const byOutcome = new Map<string | null, IndicatorRow[]>();
   const outcomeIds = new Set(input.plan.outcomes.map((o) => o.id));
   for (const r of c.rows) {
-    const source = `Source: ${r.indicator.source ?? 'council performance data'}; ${c.group.label}, ${period}. Compendium${published ? '' : ' (draft)'}.`;
+    const source = sourceLine(r.indicator.source ?? `${input.council.name} performance data`, `${groupLabel}, ${period}`);
     const ids: string[] = [];
+    const peers = input.peerValues[r.indicator.id] ?? [];
+    const shortName = peers.find((p) => p.code === c.area.code)?.name ?? c.area.name;
     const history = input.histories[r.indicator.id];
-    const trend = history ? trendSpec(history, r, source) : null;
+    const trend = history ? trendSpec(history, r, source, shortName, groupLabel) : null;
     if (trend) { charts.push(trend); ids.push(trend.id); }
-    const position = positionSpec(r, c.area.code, c.area.name, c.group.label, input.peerValues[r.indicator.id] ?? [], source);
+    const position = positionSpec(r, c.area.code, c.area.name, groupLabel, peers, source);
     if (position) { charts.push(position); ids.push(position.id); }
     const key = r.indicator.outcomeId && outcomeIds.has(r.indicator.outcomeId) ? r.indicator.outcomeId : null;
     byOutcome.set(key, [...(byOutcome.get(key) ?? []), indicatorRow(r, ids)]);
@@ -120,7 +123,7 @@ function compendiumSection(input: ReportInput, published: boolean): CompendiumSe
   const ranked = s.quartiles[1] + s.quartiles[2] + s.quartiles[3] + s.quartiles[4];
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const sentences = [
-    `${c.area.name} reports ${plural(s.indicators, 'indicator', 'indicators')} for ${period}, compared with ${c.group.label} (${plural(c.group.members, 'council', 'councils')}).`,
+    `${c.area.name} reports ${plural(s.indicators, 'indicator', 'indicators')} for ${period}, compared with ${groupLabel} (${plural(c.group.members, 'council', 'councils')}).`,
     withTarget === 0
       ? 'None of the indicators had a target for this period.'
       : `Of the ${withTarget} with a target, ${s.rag.green} met it, ${s.rag.amber} came close (amber) and ${s.rag.red} missed it; ${s.rag['no-target']} had no target and ${s.rag.missing} had no value.`,
@@ -129,14 +132,14 @@ function compendiumSection(input: ReportInput, published: boolean): CompendiumSe
       : `Of the ${ranked} ranked against the group, ${s.quartiles[1]} were in the top quartile and ${s.quartiles[4]} in the bottom quartile.`,
     `Compared with the previous period, ${s.direction.improving} improved, ${s.direction.worsening} worsened and ${s.direction.noChange} did not change.`,
   ];
-  const summarySource = `Source: ${input.council.name} performance data and ${c.group.label}, ${period}.`;
+  const summarySource = sourceLine(`${input.council.name} performance data`, `${groupLabel}, ${period}`);
   return {
     areaName: c.area.name, periodKey: c.periodKey, periodLabel: period,
-    groupName: c.group.name, groupLabel: c.group.label, groupMembers: c.group.members,
+    groupName: c.group.name, groupLabel, groupDescription: c.group.label, groupMembers: c.group.members,
     summary: { indicators: s.indicators, rag, quartiles, direction, sentences },
     summaryCharts: [
-      summarySpec('rag', rag, c.area.name, c.group.label, period, summarySource),
-      summarySpec('quartile', quartiles, c.area.name, c.group.label, period, summarySource),
+      summarySpec('rag', rag, c.area.name, groupLabel, period, summarySource),
+      summarySpec('quartile', quartiles, c.area.name, groupLabel, period, summarySource),
     ],
     outcomes,
     charts,
@@ -144,8 +147,7 @@ function compendiumSection(input: ReportInput, published: boolean): CompendiumSe
 }
 
 export function buildReportModel(input: ReportInput): ReportModel {
-  const published = !input.draft;
-  const visible = <T extends { workflowState: string }>(x: T) => !published || x.workflowState === 'published';
+  const visible = <T extends { workflowState: string }>(x: T) => input.draft || x.workflowState === 'published';
   const period = periodLabel(input.periodKey);
   const plan = input.plan;
   const entries = input.entries.filter((e) => visible(e) && entryInPeriod(e, input.periodKey)).sort(byPosition);
@@ -179,7 +181,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   if (otherCommitments.length) other.push({ anchor: 'other-commitments', title: 'Other commitments', entries: [], commitments: otherCommitments });
 
   const figures = input.financialFigures.slice().sort(byPosition).map((f) => ({ label: f.label, value: formatFigure(f.amount, f.unit), note: f.note }));
-  const compendium = compendiumSection(input, published);
+  const compendium = compendiumSection(input);
   const startYear = plan.startDate.slice(0, 4);
   const endYear = plan.endDate.slice(0, 4);
 

@@ -37,7 +37,7 @@ export function positionSentence(areaName: string, row: CompendiumRow): string {
   return direction ? `${head}, and ${direction}.` : `${head}.`;
 }
 
-export function trendSpec(history: IndicatorHistory, row: CompendiumRow, source: string): TrendChartSpec | null {
+export function trendSpec(history: IndicatorHistory, row: CompendiumRow, source: string, areaShortName: string, groupLabel: string): TrendChartSpec | null {
   const points = history.points.map((p) => ({ ...p, periodLabel: periodLabel(p.periodKey) }));
   const withValue = points.filter((p) => p.value !== null);
   if (withValue.length < 2) return null;
@@ -65,10 +65,11 @@ export function trendSpec(history: IndicatorHistory, row: CompendiumRow, source:
     indicatorTitle: title,
     unitLabel: unitLabel(unit),
     areaName: history.area.name,
-    groupLabel: history.group.label,
+    areaShortName,
+    groupLabel,
     points,
     table: {
-      caption: `${title}: ${history.area.name} and ${history.group.label}, by period`,
+      caption: `${title}: ${history.area.name} and ${groupLabel}, by period`,
       head: ['Period', history.area.name, 'Group median', 'Lower quartile', 'Upper quartile', 'Target'],
       rows: points.map((p) => [p.periodLabel, f(p.value), f(p.median), f(p.q1), f(p.q3), p.target === null ? 'None' : f(p.target)]),
     },
@@ -121,14 +122,24 @@ export function summarySpec(kind: 'rag' | 'quartile', counts: CountView[], areaN
     };
   }
   const q1 = counts.find((c) => c.key === '1')?.count ?? 0;
-  const ranked = counts.filter((c) => c.key !== 'none').reduce((s, c) => s + c.count, 0);
+  const banded = counts.filter((c) => c.key !== 'none');
+  const ranked = banded.reduce((s, c) => s + c.count, 0);
+  const topBand = [...banded].sort((a, b) => b.count - a.count)[0];
   return {
     kind, id: 'chart-summary-quartile', source, counts,
     title: `${q1} of ${ranked} ranked indicators put ${areaName} in the top quartile`,
-    description: ranked === 0 ? `No indicators could be ranked against ${groupLabel} for ${period}.` : `Compared with ${groupLabel} in ${period}, ${areaName} was most often ${top.label.toLowerCase()} (${top.count} indicators).`,
+    description: ranked === 0 ? `No indicators could be ranked against ${groupLabel} for ${period}.` : `Compared with ${groupLabel} in ${period}, ${areaName} was most often in the ${topBand.label.toLowerCase()} (${topBand.count} of ${ranked} indicators).`,
     table: { caption: `Indicators by quartile band in ${groupLabel}, ${period}`, head: ['Quartile band', 'Indicators'], rows: counts.map((c) => [c.label, String(c.count)]) },
   };
 }
+
+/** A group's label for sentences: its first sentence, without a closing full stop. */
+export function shortGroupLabel(label: string): string {
+  return label.split(/(?<=[.!?])\s+/)[0].replace(/[.!?]+$/, '');
+}
+
+/** Joins source notes, dropping a full stop already at the end of one. */
+export const sourceLine = (...parts: string[]) => `Source: ${parts.map((p) => p.trim().replace(/[.;]+$/, '')).filter(Boolean).join('; ')}.`;
 
 export const quartileCountViews = (q: { 1: number; 2: number; 3: number; 4: number; none: number }): CountView[] =>
   ([1, 2, 3, 4, 'none'] as const).map((k) => ({ key: String(k), label: QUARTILE_LABELS[k].label, symbol: QUARTILE_LABELS[k].symbol, count: q[k] }));

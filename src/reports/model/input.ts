@@ -1,5 +1,5 @@
 // What the report model is built from: plain records the reports service loads from the store.
-import type { Commitment, Compendium, Entry, Fact, IndicatorHistory } from '../../domain/index.js';
+import type { Commitment, Compendium, Entry, IndicatorHistory } from '../../domain/index.js';
 
 export interface ReportPlan {
   id: string;
@@ -17,7 +17,10 @@ export interface ReportPlan {
 }
 
 export type ReportEntry = Pick<Entry, 'id' | 'outcomeId' | 'themeId' | 'kind' | 'title' | 'body' | 'date' | 'periodKey'
-  | 'places' | 'partners' | 'status' | 'workflowState' | 'sourceSection' | 'position'> & { facts: Pick<Fact, 'kind' | 'text' | 'start'>[] };
+  | 'places' | 'partners' | 'status' | 'workflowState' | 'sourceSection' | 'position'> & {
+  /** Extracted facts; money, counts, percentages and durations become the entry's key figures. */
+  facts: { kind: string; text: string; start: number | null }[];
+};
 
 export type ReportCommitment = Pick<Commitment, 'id' | 'outcomeId' | 'text' | 'dueText' | 'dueStart' | 'dueEnd' | 'status' | 'workflowState'>;
 

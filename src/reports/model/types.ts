@@ -114,6 +114,7 @@ export interface IndicatorRow {
   rag: Labelled<Rag>;
   direction: Labelled<Direction>;
   previousPeriodLabel: string;
+  previousValue: number | null;
   previousText: string;
   median: number | null;
   medianText: string;
@@ -157,7 +158,10 @@ export interface CompendiumSection {
   periodKey: string;
   periodLabel: string;
   groupName: string;
+  /** Short, for sentences: "Demoshire and fifteen English county councils". */
   groupLabel: string;
+  /** The group's full description as stored. */
+  groupDescription: string;
   groupMembers: number;
   summary: CompendiumSummaryView;
   summaryCharts: ChartSpec[];
@@ -182,6 +186,8 @@ export interface TrendChartSpec extends ChartBase {
   indicatorTitle: string;
   unitLabel: string;
   areaName: string;
+  /** For labels on the chart: "Demoshire" rather than "Demoshire County Council". */
+  areaShortName: string;
   groupLabel: string;
   points: (HistoryPoint & { periodLabel: string })[];
 }

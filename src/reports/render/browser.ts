@@ -10,6 +10,8 @@ export const CHROMIUM_ARGS = [
 
 /** Raised when Chromium is not installed where configured; the message says what to install. */
 export class ChromiumMissingError extends CliError {
+  /** The files that did not need Chromium (HTML, Markdown, open data), made before it was found missing. */
+  partial: { format: string; fileName: string; mediaType: string; bytes: Uint8Array }[] = [];
   constructor(path: string) {
     super(`Chromium was not found at ${path}, so PDF and Word files cannot be made (the HTML report does not need it)`,
       'install it with "apt-get install chromium", or set CHROMIUM_PATH to where it is');

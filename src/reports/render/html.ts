@@ -12,6 +12,8 @@ import { readableBrand, reportCss } from './styles.js';
 export interface HtmlOptions {
   /** Replaces the stylesheet (golden tests keep the output small). */
   css?: string;
+  /** Charts already drawn, by chart id (the Word file needs the same SVGs). */
+  svgs?: Map<string, string>;
 }
 
 const STATE_WORDS: Record<string, string> = { draft: 'Draft', submitted: 'Submitted for approval', approved: 'Approved, not yet published' };
@@ -94,14 +96,14 @@ function countsTable(caption: string, head: string, counts: { label: string; sym
 <tbody class="govuk-table__body">${counts.map((c) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><span class="cmp-symbol" aria-hidden="true">${e(c.symbol)}</span>${e(c.label)}</th><td class="govuk-table__cell cmp-num">${c.count}</td></tr>`).join('')}</tbody></table>`;
 }
 
-function compendiumHtml(c: CompendiumSection, m: ReportModel): string {
+function compendiumHtml(c: CompendiumSection, m: ReportModel, svgs: Map<string, string> | undefined): string {
   const brand = readableBrand(m.meta.brandColour);
   const chartById = new Map(c.charts.map((ch) => [ch.id, ch]));
   const outcomes = c.outcomes.map((o) => {
     const details = o.rows.map((r) => `<section class="cmp-indicator" id="${r.anchor}">
 <h4 class="govuk-heading-s">${e(r.title)} <span class="govuk-caption-m">${e(r.code)}</span></h4>
 <p class="govuk-body-s">${e(r.polarityLabel)}. ${e(c.periodLabel)}: ${e(r.valueText)}; ${e(r.previousPeriodLabel)}: ${e(r.previousText)}. Against target: ${e(r.rag.label)}. Since last period: ${e(r.direction.label)}.${r.source ? ` Source: ${e(r.source)}.` : ''}</p>
-${r.chartIds.map((id) => chartById.get(id)).filter((ch) => ch !== undefined).map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 5 })).join('\n')}
+${r.chartIds.map((id) => chartById.get(id)).filter((ch) => ch !== undefined).map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 5, svg: svgs?.get(ch.id) })).join('\n')}
 </section>`).join('\n');
     return `<section class="cmp-compendium-outcome" id="${o.anchor}">
 <h3 class="govuk-heading-l">${e(o.title)}</h3>
@@ -114,15 +116,17 @@ ${details}
   return `<section class="cmp-compendium" id="performance-compendium">
 <h2 class="govuk-heading-xl">Performance Compendium</h2>
 <p class="govuk-body-l">How ${e(c.areaName)} performed in ${e(c.periodLabel)}, against its targets and compared with ${e(c.groupLabel)} (${c.groupMembers} councils).</p>
+<p class="govuk-body cmp-print-only">In print, each chart is given with its headline and one-sentence reading; the figures behind every chart are tabled in the HTML version of this report and in the open data files (CSV and JSON).</p>
 <section id="compendium-summary">
 <h3 class="govuk-heading-l">Summary</h3>
 ${c.summary.sentences.map((s) => `<p class="govuk-body">${e(s)}</p>`).join('\n')}
-${c.summaryCharts.map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 4 })).join('\n')}
+${c.summaryCharts.map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 4, svg: svgs?.get(ch.id) })).join('\n')}
 ${countsTable(`Indicators by direction of travel since the previous period, ${c.periodLabel}`, 'Direction', c.summary.direction)}
 </section>
 ${outcomes}
 <section id="compendium-methodology">
 <h3 class="govuk-heading-l">How to read the compendium</h3>
+${c.groupDescription !== c.groupLabel ? `<p class="govuk-body"><strong>About the comparison group:</strong> ${e(c.groupDescription)}</p>` : ''}
 <p class="govuk-body">Each indicator's value for ${e(c.periodLabel)} is compared with its target, with its value for the previous period, and with the other councils in ${e(c.groupLabel)}. The group median and quartiles are taken over the councils that have a value; councils without one are left out, never counted as zero. Rank 1 is the best after allowing for whether higher or lower is better, and tied councils share the best rank. The quartile band puts the same number of councils in each quarter: the top quartile is the best quarter. A trend needs at least five values and is tested at 95% confidence.</p>
 ${key('Against target', Object.values(RAG_LABELS), (k) => RAG_MEANINGS[k as keyof typeof RAG_MEANINGS])}
 ${key('Since last period', ['improving', 'worsening', 'no-change', 'increasing', 'decreasing', 'not-comparable'].map((k) => DIRECTION_LABELS[k as keyof typeof DIRECTION_LABELS]))}
@@ -200,7 +204,7 @@ ${m.keyPriorities.length ? `<ul class="govuk-list">${m.keyPriorities.map((k) => 
 ${financial}
 ${m.outcomes.map((o) => outcomeHtml(o, m)).join('\n')}
 ${other}
-${m.compendium ? compendiumHtml(m.compendium, m) : ''}
+${m.compendium ? compendiumHtml(m.compendium, m, options.svgs) : ''}
 </main>
 </div>
 <footer class="govuk-footer cmp-footer">

@@ -26,10 +26,17 @@ export function markdownToHtml(markdown: string): string {
   return sanitizeHtml(html, SANITIZE).trim();
 }
 
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** The Markdown with any raw HTML taken out (tags, and the content of scripts and styles), for formats that are not HTML. */
+export function stripRawHtml(markdown: string): string {
+  return decode(sanitizeHtml(markdown, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' }));
+}
+
 /** Plain text of a Markdown body (for Word and for alt text): tags gone, entities decoded. */
 export function markdownToText(markdown: string): string {
   const html = sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} });
-  return html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\n{3,}/g, '\n\n').trim();
+  return decode(html).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 export { marked };

@@ -58,7 +58,7 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
 .cmp-num{text-align:right;white-space:nowrap}
 .cmp-status{white-space:nowrap}
-.cmp-symbol{display:inline-block;min-width:1.2em;font-weight:700}
+.cmp-symbol{display:inline-block;min-width:1.2em;margin-right:.3em;font-weight:700}
 .cmp-tag{display:inline-block;padding:2px 6px;border:2px solid #0b0c0c;font-weight:700;white-space:nowrap;color:#0b0c0c;background:#ffffff}
 .cmp-tag--green{background:#cce2d8;color:#005a30;border-color:#005a30}
 .cmp-tag--amber{background:#fff7bf;color:#594d00;border-color:#594d00}
@@ -71,8 +71,9 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-chart-data{font-size:.875rem}
 .cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
 .cmp-draft-mark{display:none}
+.cmp-print-only{display:none}
 .cmp-footer{margin-top:60px}
-.cmp-plot text{fill:currentColor}
+.cmp-plot text,.cmp-plot tspan{white-space:pre}
 @page{size:A4;margin:16mm 14mm 18mm 14mm}
 @media print{
   html,body{background:#ffffff}
@@ -93,8 +94,10 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
   .cmp-figure__keep{break-inside:avoid}
   .cmp-entry{break-inside:avoid-page}
   .cmp-table--compendium{font-size:8.5pt}
-  .cmp-chart-data{font-size:8.5pt}
-  .cmp-chart-data th,.cmp-chart-data td{padding:3px 6px 3px 0}
+  .cmp-print-only{display:block}
+  /* Chart data stays in the HTML and open data: tabling it for every chart would treble the printed pages. */
+  .cmp-chart-data{display:none}
+  .cmp-figure{margin-bottom:20px}
   a.govuk-link::after{content:none !important}
   .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
 }

@@ -15,7 +15,7 @@ export const CHILDREN_ENTRIES: DemoEntry[] = [
       count('1,200 new school places', 1200, 'school places'),
       date('March 2026', '2026-03-01', '2026-03-31'),
       date('September 2024', '2024-09-01', '2024-09-30'),
-      percent('at least 70%', 70),
+      percent('at least 70%', 70, { approximate: true }),
       duration('20 weeks', 140),
       period('2025/26', '2025-04-01', '2026-03-31'),
     ],

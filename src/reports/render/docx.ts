@@ -1,0 +1,186 @@
+// The report as a Word document: real headings (navigable), real tables with header rows that repeat
+// and rows that never split, charts as PNG images with alt text, DRAFT in the header of every page.
+import {
+  AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell,
+  TableRow, TextRun, WidthType, type ParagraphChild,
+} from 'docx';
+import type { Token, Tokens } from 'marked';
+import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
+import type { ChartImage } from './chart-images.js';
+import { marked, markdownToText, stripRawHtml } from './markdown-html.js';
+
+const H = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
+const heading = (level: 1 | 2 | 3 | 4 | 5, text: string, pageBreakBefore = false) =>
+  new Paragraph({ heading: H[level - 1], children: [new TextRun(text)], pageBreakBefore, keepNext: true });
+const para = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { after: 120 } });
+const caption = (text: string) => new Paragraph({ style: 'Caption', children: [new TextRun({ text, bold: true })], keepNext: true });
+
+function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+  const runs: ParagraphChild[] = [];
+  for (const t of tokens ?? []) {
+    if (t.type === 'strong') runs.push(...inlineRuns((t as Tokens.Strong).tokens, { ...style, bold: true }));
+    else if (t.type === 'em') runs.push(...inlineRuns((t as Tokens.Em).tokens, { ...style, italics: true }));
+    else if (t.type === 'text' && (t as Tokens.Text).tokens) runs.push(...inlineRuns((t as Tokens.Text).tokens, style));
+    else if (t.type === 'text' || t.type === 'codespan' || t.type === 'link' || t.type === 'escape') runs.push(new TextRun({ text: (t as Tokens.Text).text, ...style }));
+    else if (t.type === 'br') runs.push(new TextRun({ break: 1 }));
+    else if (t.type === 'html') continue; // raw HTML is never carried into the document
+    else runs.push(new TextRun({ text: markdownToText(t.raw), ...style }));
+  }
+  return runs;
+}
+
+/** Markdown body → Word paragraphs (paragraphs, bullet and numbered lists; raw HTML dropped). */
+export function markdownParagraphs(markdown: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const t of marked.lexer(stripRawHtml(markdown))) {
+    if (t.type === 'paragraph') out.push(new Paragraph({ children: inlineRuns((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
+    else if (t.type === 'list') {
+      const list = t as Tokens.List;
+      list.items.forEach((item, i) => out.push(new Paragraph({
+        children: [new TextRun(list.ordered ? `${i + 1}. ` : '• '), ...inlineRuns(item.tokens.flatMap((x) => (x.type === 'text' && (x as Tokens.Text).tokens ? (x as Tokens.Text).tokens! : [x])))],
+        indent: { left: 360, hanging: 240 },
+      })));
+    } else if (t.type === 'space' || t.type === 'hr') continue;
+    else {
+      const text = markdownToText(t.raw);
+      if (text) out.push(para(text));
+    }
+  }
+  return out;
+}
+
+function table(captionText: string, head: string[], rows: string[][], rowHeaders = true): (Paragraph | Table)[] {
+  const cell = (text: string, header: boolean) => new TableCell({
+    children: [new Paragraph({ children: [new TextRun({ text, bold: header, size: 18 })] })],
+    shading: header ? { fill: 'F3F2F1' } : undefined,
+  });
+  return [
+    caption(captionText),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h) => cell(h, true)) }),
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, rowHeaders && i === 0)) })),
+      ],
+    }),
+    new Paragraph({ text: '' }),
+  ];
+}
+
+function entryBlocks(e: EntryView, level: 3 | 4): Paragraph[] {
+  const state = e.workflowState === 'published' ? '' : ` [${e.workflowState}]`;
+  const out = [heading(level, e.title + state)];
+  const meta = [e.dateLabel, e.status ? `Status: ${e.status}` : null].filter(Boolean).join(' · ');
+  if (meta) out.push(para(meta, { italics: true }));
+  if (e.keyFigures.length) out.push(new Paragraph({ children: [new TextRun({ text: 'Key figures: ', bold: true }), new TextRun(e.keyFigures.join(' · '))], spacing: { after: 120 } }));
+  out.push(...markdownParagraphs(e.body));
+  if (e.places.length) out.push(new Paragraph({ children: [new TextRun({ text: 'Places: ', bold: true }), new TextRun(e.places.join(', '))] }));
+  if (e.partners.length) out.push(new Paragraph({ children: [new TextRun({ text: 'Partners: ', bold: true }), new TextRun(e.partners.join(', '))] }));
+  return out;
+}
+
+function commitmentBlocks(items: CommitmentView[], captionText: string, level: 2 | 3): (Paragraph | Table)[] {
+  if (!items.length) return [];
+  return [heading(level, 'Commitments'), ...table(captionText, ['Commitment', 'Due', 'Status'],
+    items.map((c) => [c.text + (c.workflowState === 'published' ? '' : ` [${c.workflowState}]`), c.due, c.statusLabel]), false)];
+}
+
+function chartBlocks(spec: ChartSpec, images: Map<string, ChartImage>, level: 3 | 4): (Paragraph | Table)[] {
+  const img = images.get(spec.id);
+  const out: (Paragraph | Table)[] = [heading(level, spec.title), para(spec.description)];
+  if (img) {
+    const width = 600;
+    out.push(new Paragraph({
+      keepNext: true,
+      children: [new ImageRun({
+        type: 'png', data: img.png,
+        transformation: { width, height: Math.round((img.height / img.width) * width) },
+        altText: { name: spec.id, title: spec.title, description: `${spec.title}. ${spec.description} The data follows as a table.` },
+      })],
+    }));
+  }
+  out.push(para(spec.source, { size: 18 }));
+  out.push(...table(`Data: ${spec.table.caption}`, spec.table.head, spec.table.rows));
+  return out;
+}
+
+function compendiumRows(rows: IndicatorRow[]): string[][] {
+  return rows.map((r) => [r.title, r.valueText, r.targetText, `${r.rag.symbol} ${r.rag.label}`, `${r.direction.symbol} ${r.direction.label}`, r.medianText, r.rankText, `${r.quartile.symbol} ${r.quartile.label}`, `${r.trend.symbol} ${r.trend.label}`]);
+}
+
+export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<Uint8Array> {
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const draft = m.meta.status === 'draft';
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${m.meta.title}${draft ? ' (DRAFT)' : ''}`)] }),
+    para(m.meta.councilName, { bold: true, size: 32 }),
+    para(`${m.meta.planTitle}, ${m.meta.planSpan}`),
+    para(`Reporting period: ${m.meta.periodLabel}. ${draft ? 'Draft produced' : 'Published'} on ${m.meta.generatedOnLabel}.`),
+    heading(1, 'Introduction', true),
+    ...m.introduction.map((p) => para(p)),
+    heading(1, 'Key priorities'),
+    ...m.keyPriorities.map((k) => new Paragraph({ children: [new TextRun({ text: k.title, bold: true }), new TextRun(k.summary ? `: ${k.summary}` : '')], spacing: { after: 120 } })),
+  ];
+  if (m.financial) body.push(heading(1, 'Financial context'), ...table(m.financial.heading, ['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])));
+  for (const o of m.outcomes) {
+    body.push(heading(1, o.title, true));
+    if (o.summary) body.push(para(o.summary, { size: 26 }));
+    for (const e of o.entries) body.push(...entryBlocks(e, 3));
+    for (const t of o.themes) {
+      body.push(heading(2, t.title));
+      if (t.summary) body.push(para(t.summary));
+      if (t.entries.length) for (const e of t.entries) body.push(...entryBlocks(e, 3));
+      else body.push(para(`Nothing is reported under this theme for ${m.meta.periodLabel}.`));
+    }
+    body.push(...commitmentBlocks(o.commitments, `${o.title}: commitments due in ${m.meta.periodLabel} or later`, 2));
+  }
+  if (m.other.length) {
+    body.push(heading(1, 'Other achievements and commitments', true));
+    for (const s of m.other) {
+      body.push(heading(2, s.title));
+      for (const e of s.entries) body.push(...entryBlocks(e, 3));
+      if (s.commitments) body.push(...commitmentBlocks(s.commitments, 'Commitments not yet linked to an outcome', 3));
+    }
+  }
+  const c = m.compendium;
+  if (c) {
+    body.push(heading(1, 'Performance Compendium', true));
+    body.push(para(`How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`));
+    body.push(heading(2, 'Summary'));
+    for (const s of c.summary.sentences) body.push(para(s));
+    for (const ch of c.summaryCharts) body.push(...chartBlocks(ch, byId, 3));
+    const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
+    for (const o of c.outcomes) {
+      body.push(heading(2, o.title, true));
+      body.push(...table(`${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}`,
+        ['Indicator', 'Value', 'Target', 'Against target', 'Since last period', 'Group median', 'Rank', 'Quartile', 'Trend'], compendiumRows(o.rows)));
+      for (const r of o.rows) {
+        body.push(heading(3, `${r.title} (${r.code})`));
+        body.push(para(`${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. Against target: ${r.rag.label}. Since last period: ${r.direction.label}.${r.source ? ` Source: ${r.source}.` : ''}`));
+        for (const id of r.chartIds) {
+          const spec = charts.get(id);
+          if (spec) body.push(...chartBlocks(spec, byId, 4));
+        }
+      }
+    }
+    body.push(heading(2, 'How to read the compendium'));
+    if (c.groupDescription !== c.groupLabel) body.push(para(`About the comparison group: ${c.groupDescription}`));
+    body.push(para(`Values are compared with targets, with the previous period and with the other councils in ${c.groupLabel}. Rank 1 is the best; tied councils share the best rank; quartile bands hold equal numbers of councils, the top quartile being the best. The full method: ${m.meta.methodologyUrl}`));
+  }
+  const small = (children: ParagraphChild[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+  const doc = new Document({
+    creator: 'Compendium',
+    title: `${m.meta.councilName}: ${m.meta.title}`,
+    description: `${m.meta.planTitle}, ${m.meta.periodLabel}${draft ? ' (draft)' : ''}`,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    features: { updateFields: false },
+    sections: [{
+      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } } },
+      headers: { default: new Header({ children: [small(draft ? [new TextRun({ text: 'DRAFT: NOT FOR PUBLICATION', bold: true })] : [new TextRun(m.meta.councilName)])] }) },
+      footers: { default: new Footer({ children: [small([new TextRun({ children: [`${draft ? 'DRAFT · ' : ''}${m.meta.title} · Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })])] }) },
+      children: body,
+    }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

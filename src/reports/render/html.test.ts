@@ -1,0 +1,114 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { fixtureInput } from '../../../test/fixtures/report-input.js';
+import { expectGolden } from '../../../test/helpers/golden.js';
+import { buildReportModel } from '../model/index.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { renderCsv, renderJson } from './open-data.js';
+import { reportCss } from './styles.js';
+
+const published = () => buildReportModel(fixtureInput());
+const draft = () => buildReportModel(fixtureInput({ draft: true }));
+const dom = (html: string) => parseHTML(html).document;
+
+describe('HTML report', () => {
+  it('matches the golden HTML (stylesheet left out)', () => {
+    expectGolden('report.html', renderHtml(published(), { css: '/* report stylesheet */' }));
+  });
+
+  it('is self-contained: GOV.UK styles inline with the brand and Arial, no fonts, crown or external files', () => {
+    const html = renderHtml(published());
+    expect(html).toContain('.govuk-table{');
+    expect(html).toContain('--govuk-brand-colour:#2b5329');
+    expect(html).not.toMatch(/GDS Transport|@font-face|\/assets\/|<link |<script|src="http/);
+    expect(reportCss('#2b5329')).toMatch(/@media print\{[^]*break-inside:avoid/);
+  });
+
+  it('has a contents list whose every link lands on an element of the report', () => {
+    const d = dom(renderHtml(published()));
+    const links = Array.from(d.querySelectorAll('a[href^="#"]')).map((a) => a.getAttribute('href')!.slice(1));
+    expect(links.length).toBeGreaterThan(10);
+    for (const id of links) expect(d.getElementById(id), `#${id}`).not.toBeNull();
+  });
+
+  it('gives every table a caption and header cells, and every chart a headline, description, source and data', () => {
+    const d = dom(renderHtml(published()));
+    const tables = Array.from(d.querySelectorAll('table'));
+    expect(tables.length).toBeGreaterThan(5);
+    for (const t of tables) {
+      expect(t.querySelector('caption')?.textContent?.trim()).toBeTruthy();
+      expect(t.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(0);
+    }
+    const figures = Array.from(d.querySelectorAll('figure'));
+    expect(figures.length).toBe(published().compendium!.charts.length + 2);
+    for (const f of figures) {
+      expect(f.querySelector('figcaption .cmp-figure__title')?.textContent).toBeTruthy();
+      expect(f.querySelector('.cmp-figure__description')?.textContent).toMatch(/\.$/);
+      expect(f.querySelector('.cmp-figure__source')?.textContent).toMatch(/^Source: /);
+      expect(f.querySelector('svg[role="img"]')?.getAttribute('aria-labelledby')).toBe(`${f.id}-title ${f.id}-desc`);
+      expect(f.querySelector('table caption')?.textContent).toMatch(/^Data: /);
+    }
+  });
+
+  it('shows status in words and symbols, not colour alone', () => {
+    const d = dom(renderHtml(published()));
+    const row = Array.from(d.querySelectorAll('.cmp-table--compendium tbody tr')).find((r) => r.textContent!.includes('Household waste'))!;
+    const cells = Array.from(row.querySelectorAll('td')).map((c) => c.textContent!.trim());
+    expect(cells).toEqual(['52.4%', '50.0%', '✓Green (met)', '▲Improving', '48.5%', '2 of 8', 'Q1Top quartile', '▲Getting better']);
+  });
+
+  it('strips scripts, event handlers and raw HTML from entry text', () => {
+    const html = renderHtml(published(), { css: '' });
+    expect(html).not.toContain('alert(');
+    expect(html).not.toContain('onclick');
+    expect(html).toContain('<b>Residents</b> fixed 900 items.');
+  });
+
+  it('marks a draft as DRAFT on screen and on every printed page, and shows unpublished states', () => {
+    const html = renderHtml(draft());
+    const d = dom(html);
+    expect(d.querySelector('.govuk-phase-banner')?.textContent).toContain('DRAFT');
+    expect(d.querySelector('.cmp-draft-mark')?.textContent).toBe('DRAFT');
+    expect(d.title).toContain('(DRAFT)');
+    expect(html).toContain('Submitted for approval');
+    expect(dom(renderHtml(published())).querySelector('.cmp-draft-mark')).toBeNull();
+  });
+
+  it('keeps headings in order with no level skipped', () => {
+    const d = dom(renderHtml(published()));
+    const levels = Array.from(d.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1]));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('Markdown and open data', () => {
+  it('writes Markdown with the report headings and no raw HTML from entries', () => {
+    const md = renderMarkdown(draft());
+    expect(md.startsWith('> **DRAFT')).toBe(true);
+    expect(md).toContain('# Annual Delivery Report 2023/24');
+    expect(md).toContain('### Waste and Recycling');
+    expect(md).toContain('| Household waste sent for reuse, recycling or composting | 52.4% |');
+    expect(md).not.toMatch(/<script|onclick/);
+  });
+
+  it('writes CSV with a metadata block and one row per indicator', () => {
+    const csv = renderCsv(published());
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('# Fenmarsh Council: Performance Compendium 2023/24');
+    expect(csv).toContain('# comparison group: Fenmarsh and its 7 statistical neighbours (8 councils)');
+    expect(csv).toMatch(/# methodology: https:\/\/example.org\/compendium\/methodology/);
+    const data = lines.filter((l) => !l.startsWith('#'));
+    expect(data[0].split(',')).toContain('quartile_band');
+    expect(data).toHaveLength(5);
+    expect(data.find((l) => l.includes('CARE-09'))).toContain(',,,missing,');
+  });
+
+  it('writes JSON with the same metadata and indicators', () => {
+    const json = JSON.parse(renderJson(published()));
+    expect(json.metadata).toMatchObject({ period: '2023/24', comparisonGroup: 'Fenmarsh and its 7 statistical neighbours', status: 'published' });
+    expect(json.indicators).toHaveLength(4);
+    expect(json.indicators[0]).toMatchObject({ indicator_code: 'WASTE-01', value: 52.4, rank: 2, quartile_band: 1, previous_value: 49.8 });
+  });
+});

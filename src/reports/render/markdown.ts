@@ -1,0 +1,82 @@
+// The report as Markdown: headings, entries, tables as pipe tables; charts as their description and data.
+import type { ChartSpec, CommitmentView, EntryView, ReportModel } from '../model/types.js';
+import { stripRawHtml } from './markdown-html.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+function pipeTable(head: string[], rows: string[][]): string {
+  return [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** Entry text is Markdown already, but raw HTML in it is not carried over. */
+function safeBody(markdown: string): string {
+  return /<[a-z!/]/i.test(markdown) ? stripRawHtml(markdown).trim() : markdown.trim();
+}
+
+function entry(e: EntryView, hashes: string): string {
+  const lines = [`${hashes} ${e.title}${e.workflowState === 'published' ? '' : ` (${e.workflowState})`}`, ''];
+  const meta = [e.dateLabel, e.status ? `Status: ${e.status}` : null].filter(Boolean).join(' · ');
+  if (meta) lines.push(`*${meta}*`, '');
+  if (e.keyFigures.length) lines.push(`**Key figures:** ${e.keyFigures.join(' · ')}`, '');
+  lines.push(safeBody(e.body), '');
+  if (e.places.length) lines.push(`**Places:** ${e.places.join(', ')}`, '');
+  if (e.partners.length) lines.push(`**Partners:** ${e.partners.join(', ')}`, '');
+  return lines.join('\n');
+}
+
+function commitments(items: CommitmentView[], hashes: string): string {
+  if (!items.length) return '';
+  return `${hashes} Commitments\n\n${pipeTable(['Commitment', 'Due', 'Status'], items.map((c) => [c.text, c.due, c.statusLabel]))}\n`;
+}
+
+function chart(spec: ChartSpec, hashes: string): string {
+  return `${hashes} ${spec.title}\n\n${spec.description}\n\n${pipeTable(spec.table.head, spec.table.rows)}\n\n*${spec.source}*\n`;
+}
+
+export function renderMarkdown(m: ReportModel): string {
+  const draft = m.meta.status === 'draft';
+  const out: string[] = [];
+  if (draft) out.push('> **DRAFT: not for publication.** This report contains material that has not been approved.', '');
+  out.push(`# ${m.meta.title}`, '', `**${m.meta.councilName}** · ${m.meta.planTitle}, ${m.meta.planSpan} · Reporting period ${m.meta.periodLabel} · ${draft ? 'Draft produced' : 'Published'} ${m.meta.generatedOnLabel}`, '');
+  out.push('## Contents', '', ...m.contents.map((c, i) => `${i + 1}. [${c.title}](#${c.anchor})`), '');
+  out.push('## Introduction', '', ...m.introduction.flatMap((p) => [p, '']));
+  out.push('## Key priorities', '', ...m.keyPriorities.map((k) => `- **${k.title}**${k.summary ? `: ${k.summary}` : ''}`), '');
+  if (m.financial) out.push('## Financial context', '', pipeTable(['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])), '');
+  for (const o of m.outcomes) {
+    out.push(`## ${o.title}`, '');
+    if (o.summary) out.push(o.summary, '');
+    out.push(...o.entries.map((e) => entry(e, '###')));
+    for (const t of o.themes) {
+      out.push(`### ${t.title}`, '');
+      if (t.summary) out.push(t.summary, '');
+      out.push(...(t.entries.length ? t.entries.map((e) => entry(e, '####')) : [`Nothing is reported under this theme for ${m.meta.periodLabel}.`, '']));
+    }
+    out.push(commitments(o.commitments, '###'));
+  }
+  if (m.other.length) {
+    out.push('## Other achievements and commitments', '');
+    for (const s of m.other) {
+      out.push(`### ${s.title}`, '', ...s.entries.map((e) => entry(e, '####')));
+      if (s.commitments) out.push(commitments(s.commitments, '####'));
+    }
+  }
+  const c = m.compendium;
+  if (c) {
+    out.push('## Performance Compendium', '', `How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`, '');
+    out.push('### Summary', '', ...c.summary.sentences.flatMap((s) => [s, '']));
+    out.push(...c.summaryCharts.map((ch) => chart(ch, '####')));
+    const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
+    for (const o of c.outcomes) {
+      out.push(`### ${o.title}`, '', `*${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}*`, '');
+      out.push(pipeTable(['Indicator', 'Value', 'Target', 'Against target', 'Since last period', 'Group median', 'Rank', 'Quartile', 'Trend'],
+        o.rows.map((r) => [r.title, r.valueText, r.targetText, `${r.rag.symbol} ${r.rag.label}`, `${r.direction.symbol} ${r.direction.label}`, r.medianText, r.rankText, `${r.quartile.symbol} ${r.quartile.label}`, `${r.trend.symbol} ${r.trend.label}`])), '');
+      for (const r of o.rows) {
+        out.push(`#### ${r.title} (${r.code})`, '', `${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}.${r.source ? ` Source: ${r.source}.` : ''}`, '');
+        for (const id of r.chartIds) { const spec = charts.get(id); if (spec) out.push(chart(spec, '#####')); }
+      }
+    }
+    out.push('### How to read the compendium', '');
+    if (c.groupDescription !== c.groupLabel) out.push(`About the comparison group: ${c.groupDescription}`, '');
+    out.push(`The method is described at ${m.meta.methodologyUrl}.`, '');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}

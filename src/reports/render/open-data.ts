@@ -1,0 +1,86 @@
+// The compendium tables as open data: CSV (one row per indicator) and JSON, each with a metadata
+// block saying where the figures come from, for which period and group, and how they are computed.
+import type { ReportModel } from '../model/types.js';
+import { stringify } from '../../ingest/csv-write.js';
+
+export interface OpenDataMetadata {
+  title: string;
+  publisher: string;
+  source: string;
+  period: string;
+  periodKey: string;
+  comparisonGroup: string;
+  groupMembers: number;
+  status: 'draft' | 'published';
+  generatedOn: string;
+  methodology: string;
+  licence: string;
+  columns: Record<string, string>;
+}
+
+const COLUMNS: Record<string, string> = {
+  outcome: 'The plan outcome the indicator reports on',
+  indicator_code: "The council's code for the indicator",
+  indicator: 'What is measured',
+  unit: 'percent, rate-per-1000, rate-per-100000, count, gbp, days, score, ratio or other',
+  polarity: 'higher or lower is better, or none',
+  value: 'The value for the period (blank = missing, never zero)',
+  target: 'The target for the period (blank = none)',
+  rag: 'green, amber, red, no-target or missing',
+  previous_period: 'The period compared with for direction of travel',
+  previous_value: 'The value in the previous period',
+  direction: 'improving, worsening, no-change, increasing, decreasing or not-comparable',
+  group_n: 'How many councils in the group have a value',
+  group_median: 'The median of those values',
+  rank: '1 = best after polarity; ties share the best rank',
+  quartile_band: '1 = best quarter of the group, 4 = worst',
+  trend: 'Mann-Kendall trend read through polarity',
+  source: 'Where the figures come from',
+};
+
+export function openDataMetadata(m: ReportModel): OpenDataMetadata | null {
+  const c = m.compendium;
+  if (!c) return null;
+  return {
+    title: `${m.meta.councilName}: Performance Compendium ${c.periodLabel}`,
+    publisher: m.meta.councilName,
+    source: `${m.meta.councilName} performance data and ${c.groupLabel}; produced with Compendium`,
+    period: c.periodLabel, periodKey: c.periodKey,
+    comparisonGroup: c.groupLabel, groupMembers: c.groupMembers,
+    status: m.meta.status, generatedOn: m.meta.generatedOn,
+    methodology: m.meta.methodologyUrl,
+    licence: 'Open Government Licence v3.0',
+    columns: COLUMNS,
+  };
+}
+
+function records(m: ReportModel): Record<string, string | number | null>[] {
+  const c = m.compendium;
+  if (!c) return [];
+  return c.outcomes.flatMap((o) => o.rows.map((r) => ({
+    outcome: o.title, indicator_code: r.code, indicator: r.title, unit: r.unit, polarity: r.polarity,
+    value: r.value, target: r.target, rag: r.rag.key, previous_period: r.previousPeriodLabel,
+    previous_value: r.previousValue, direction: r.direction.key, group_n: r.groupWithValues, group_median: r.median,
+    rank: r.rank, quartile_band: r.quartile.key === 'none' ? null : r.quartile.key, trend: r.trend.key, source: r.source,
+  })));
+}
+
+/** CSV: a commented metadata block ("# key: value"), then the header row and one row per indicator. */
+export function renderCsv(m: ReportModel): string {
+  const meta = openDataMetadata(m);
+  if (!meta) return '# No compendium: there are no indicator values for this period.\n';
+  const rows = records(m);
+  const head = [
+    `# ${meta.title}`, `# publisher: ${meta.publisher}`, `# source: ${meta.source}`, `# period: ${meta.period} (${meta.periodKey})`,
+    `# comparison group: ${meta.comparisonGroup} (${meta.groupMembers} councils)`, `# status: ${meta.status}`, `# generated: ${meta.generatedOn}`,
+    `# methodology: ${meta.methodology}`, `# licence: ${meta.licence}`,
+    ...Object.entries(meta.columns).map(([k, v]) => `# column ${k}: ${v}`),
+  ].join('\n');
+  return `${head}\n${stringify(rows, Object.keys(COLUMNS))}`;
+}
+
+export function renderJson(m: ReportModel): string {
+  const meta = openDataMetadata(m);
+  const rows = records(m);
+  return JSON.stringify({ metadata: meta, summary: m.compendium?.summary ?? null, indicators: rows }, null, 2) + '\n';
+}

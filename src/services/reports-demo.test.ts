@@ -1,0 +1,94 @@
+// The reports service on the demo workspace: the full report in every format, publishing, drafts and
+// periods with nothing in them.
+import fs from 'node:fs';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { loadConfig } from '../config.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { tables, type Store } from '../store/index.js';
+import { testStore } from '../../test/helpers/store.js';
+import { services, type Services } from './index.js';
+
+let store: Store;
+let s: Services;
+// One workspace with the demo for the whole file (loading it takes seconds); the test that changes it runs last.
+beforeAll(async () => {
+  store = await testStore();
+  s = services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') }));
+  await s.demo.load();
+});
+afterAll(async () => {
+  await store.close();
+});
+
+const text = (f: { bytes: Uint8Array }) => new TextDecoder().decode(f.bytes);
+
+describe('the demo report', () => {
+  it('comes out complete, with charts, in every format', async () => {
+    const stages: string[] = [];
+    const files = await s.reports.build({ formats: ['html', 'pdf', 'docx', 'md', 'csv', 'json'], draft: false, onProgress: (stage) => stages.push(stage) });
+    expect(files.map((f) => f.format)).toEqual(['html', 'md', 'csv', 'json', 'pdf', 'docx']);
+    expect(stages).toEqual(['loading', 'html', 'md', 'csv', 'json', 'pdf', 'docx']);
+    const html = text(files[0]);
+    const d = parseHTML(html).document;
+    expect(d.querySelector('h1')!.textContent).toMatch(/^Annual Delivery Report \d{4}\/\d{2}$/);
+    const outcomes = await s.plans.structure();
+    for (const o of outcomes.outcomes) expect(d.getElementById(`outcome-${o.slug}`), o.title).not.toBeNull();
+    expect(d.querySelectorAll('.cmp-entry').length).toBeGreaterThan(10);
+    // Every indicator with values has a row; charts come with headline, description and data.
+    const compendium = await s.performance.compendium({ area: (await s.workspace.settings()).councilCode });
+    expect(d.querySelectorAll('.cmp-table--compendium tbody tr').length).toBe(compendium.rows.length);
+    expect(d.querySelectorAll('figure svg').length).toBeGreaterThanOrEqual(compendium.rows.length);
+    expect(d.querySelectorAll('figure .cmp-figure__description').length).toBe(d.querySelectorAll('figure').length);
+    expect(html).toContain('fictional council');
+    expect(text(files[2]).split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(compendium.rows.length + 1);
+    expect(Buffer.from(files[4].bytes.slice(0, 5)).toString()).toBe('%PDF-');
+    expect(Buffer.from(files[5].bytes.slice(0, 2)).toString()).toBe('PK');
+  });
+
+  it('publishes into the database, lists and serves the files, and records who did it', async () => {
+    const stored = await s.reports.publish({ formats: ['html', 'json'], draft: false, userId: null });
+    expect(stored.map((a) => a.format).sort()).toEqual(['html', 'json']);
+    const listed = await s.reports.list();
+    expect(listed.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
+    const html = listed.find((a) => a.format === 'html')!;
+    expect(html).toMatchObject({ draft: false, mediaType: 'text/html; charset=utf-8' });
+    const got = await s.reports.get(html.id);
+    expect(got.content.length).toBe(html.size);
+    expect(new TextDecoder().decode(got.content)).toContain('<!DOCTYPE html>');
+    const audit = await store.db.select().from(tables.auditEvents).where(eq(tables.auditEvents.action, 'publish-report'));
+    expect(audit).toHaveLength(1);
+    await expect(s.reports.get('no-such-id')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+});
+
+describe('bad input', () => {
+  it('refuses a period with nothing in it, naming the periods that have data', async () => {
+    const err = await s.reports.build({ formats: ['html'], draft: false, period: '2031/32' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).message).toBe('There is nothing to report for 2031/32: no published entries and no indicator values');
+    expect((err as ValidationError).problems[0].message).toMatch(/^periods with data: .*FY2023-24/);
+  });
+
+  it('refuses a period it cannot read and a format it does not know', async () => {
+    await expect(s.reports.build({ formats: ['html'], draft: false, period: 'last Tuesday' })).rejects.toThrow(/"last Tuesday" cannot be read/);
+    await expect(s.reports.build({ formats: ['html', 'pptx' as never], draft: false })).rejects.toThrow('Unknown report format: pptx');
+  });
+});
+
+describe('drafts', () => {
+  it('keeps unpublished entries out of a published report and shows them in a draft', async () => {
+    const planId = (await s.plans.currentPlanId())!;
+    const [first] = await store.db.select().from(tables.entries).where(eq(tables.entries.planId, planId)).orderBy(asc(tables.entries.position)).limit(1);
+    await store.db.update(tables.entries).set({ workflowState: 'submitted', title: 'Not yet approved: new library hours' }).where(eq(tables.entries.id, first.id));
+    const period = first.periodKey!;
+    const published = text((await s.reports.build({ formats: ['html'], draft: false, period }))[0]);
+    const draft = text((await s.reports.build({ formats: ['html'], draft: true, period }))[0]);
+    expect(published).not.toContain('Not yet approved: new library hours');
+    expect(draft).toContain('Not yet approved: new library hours');
+    expect(draft).toContain('Submitted for approval');
+    expect(parseHTML(draft).document.querySelector('.cmp-draft-mark')).not.toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+// Generated report files kept in the database (the web serves them from there).
+import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from '../db.js';
+import { reportArtifacts } from '../schema.js';
+
+export type ReportArtifactRow = typeof reportArtifacts.$inferSelect;
+export type ReportArtifactSummary = Omit<ReportArtifactRow, 'content'> & { size: number };
+
+export async function insertReportArtifacts(db: Db, rows: (typeof reportArtifacts.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(reportArtifacts).values(rows);
+}
+
+/** Every stored file without its content, newest first. */
+export async function listReportArtifacts(db: Db): Promise<ReportArtifactSummary[]> {
+  const { content: _content, ...columns } = getTableColumns(reportArtifacts);
+  const rows = await db.select({ ...columns, size: sql<number>`octet_length(${reportArtifacts.content})::int` })
+    .from(reportArtifacts).orderBy(desc(reportArtifacts.createdAt), reportArtifacts.fileName);
+  return rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+export async function getReportArtifact(db: Db, id: string): Promise<ReportArtifactRow | undefined> {
+  const [row] = await db.select().from(reportArtifacts).where(eq(reportArtifacts.id, id));
+  return row;
+}

@@ -1,0 +1,53 @@
+// `compendium report` end to end: the real bin on the demo workspace, the files it lists, and what it
+// does without Chromium (the HTML is still written, and one line says what to install).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCompendium } from '../helpers/cli.js';
+
+let dir: string;
+
+const compendium = (args: string[], env: Record<string, string> = {}) =>
+  runCompendium(['--data', path.join(dir, 'ws'), ...args], { cwd: dir, env, timeoutMs: 120_000 });
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-report-cli-'));
+  const demo = await compendium(['demo']);
+  if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+}, 180_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('compendium report', { timeout: 180_000 }, () => {
+  it('writes the demo report and lists every file', async () => {
+    const out = path.join(dir, 'out');
+    const r = await compendium(['report', '--format', 'html,md,csv,json', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const written = fs.readdirSync(out).sort();
+    expect(written).toEqual([
+      'demoshire-county-council-annual-delivery-report-2025-26.html',
+      'demoshire-county-council-annual-delivery-report-2025-26.md',
+      'demoshire-county-council-performance-compendium-2025-26.csv',
+      'demoshire-county-council-performance-compendium-2025-26.json',
+    ]);
+    for (const f of written) expect(r.stdout).toContain(path.join(out, f));
+    expect(r.stdout).toMatch(/Wrote 4 file\(s\) to /);
+    expect(fs.readFileSync(path.join(out, written[0]), 'utf8')).toContain('<figure');
+  });
+
+  it('still writes the HTML without Chromium and says what to install', async () => {
+    const out = path.join(dir, 'no-chromium');
+    const r = await compendium(['report', '--period', '2024/25', '--draft', '--format', 'html,pdf', '--out', out], { CHROMIUM_PATH: '/nowhere/chromium' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('compendium: Chromium was not found at /nowhere/chromium');
+    expect(r.stderr).toContain('hint: install it with "apt-get install chromium"');
+    expect(fs.readdirSync(out)).toEqual(['demoshire-county-council-annual-delivery-report-2024-25-draft.html']);
+  });
+
+  it('refuses an unknown format in one line', async () => {
+    const r = await compendium(['report', '--format', 'html,pptx']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('compendium: --format: unknown format pptx');
+  });
+});
