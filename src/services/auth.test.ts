@@ -1,12 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../test/helpers/manage.js';
 import { hashToken, THROTTLE } from './auth.js';
 import { SYSTEM_ACTOR } from './policy.js';
 
 let w: ManageWorkspace;
-beforeEach(async () => { w = await manageWorkspace(); });
-afterEach(async () => { await w.close(); });
+beforeAll(async () => { w = await manageWorkspace(); });
+afterAll(async () => { await w.close(); });
+// One workspace for the file (quicker); each test starts with no sessions, no failed attempts, everyone active.
+beforeEach(async () => {
+  await w.store.db.execute(sql`delete from sessions`);
+  await w.store.db.execute(sql`delete from login_attempts`);
+  await w.store.db.execute(sql`update users set active = true`);
+});
 
 const sessionRows = async () => (await w.store.db.execute(sql`select id, user_id, csrf_token from sessions`) as unknown as { rows: { id: string; user_id: string; csrf_token: string }[] }).rows;
 

@@ -174,6 +174,15 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
   await page.goto('/manage/users');
   await page.locator('main table a').first().click();
   await checkAxe(page);
+  // A report upload's preview, where sections are matched to outcomes.
+  await page.goto('/manage/uploads');
+  await page.getByLabel('Report file').setInputFiles({
+    name: 'demoshire-2025.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('A Cleaner, Greener Demoshire\n\nOur aim is a cleaner county.\n\nTree planting – 5,000 trees were planted in 2025.\n'),
+  });
+  await page.getByRole('button', { name: 'Upload and preview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check the import' })).toBeVisible();
+  await checkAxe(page);
   // A form with errors.
   await page.goto('/manage/entries/new');
   await page.getByRole('button', { name: 'Save as draft' }).click();

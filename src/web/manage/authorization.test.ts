@@ -100,6 +100,9 @@ const ROUTES: Route[] = [
   { name: 'remove a theme', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/themes/${await w.s.structure.addTheme(w.users.admin, w.outcomes[1].id, { title: `Gone ${randomUUID()}` })}/delete` }) },
   { name: 'remove an outcome', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/outcomes/${await w.s.structure.addOutcome(w.users.admin, w.planId, { title: `Gone ${randomUUID()}` })}/delete` }) },
   { name: 'change settings', allowed: ['admin'], setup: async () => ({ path: '/manage/settings', fields: { councilName: 'Testshire', logoUrl: '', brandColour: '#1d4f91' } }) },
+  { name: 'upload indicator values (no file: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/uploads/indicators' }) },
+  { name: 'upload a report (no file: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/uploads/report' }) },
+  { name: 'confirm a report import (expired preview: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/uploads/report/confirm', fields: { token: 'none' } }) },
   { name: 'change own password (wrong current password is a 400, not a 403)', allowed: SIGNED_IN, allowedStatus: 400, setup: async () => ({ path: '/manage/account/password', fields: { current: 'wrong', password: 'x', confirm: 'x' } }) },
   { name: 'sign out', allowed: SIGNED_IN, setup: async () => ({ path: '/manage/sign-out' }) },
 ];

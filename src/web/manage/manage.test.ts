@@ -247,6 +247,37 @@ describe('uploads', () => {
     expect(html).toContain('saved as drafts');
     const values = await w.s.values.list(w.users.admin, { indicatorId: w.indicators[1].id });
     expect(values.map((v) => [v.value, v.workflowState])).toEqual([[12.5, 'draft']]);
+    // A second file changing the figure shows in the value's history, next to changes made here.
+    await post(b, multipart('again.csv', 'indicator,area,period,value\nIND2,E10000018,2023/24,13.25\n', b.csrf, { workflowState: 'draft' }));
+    const history = await (await b.get(`/manage/values/${w.indicators[1].id}/FY2023-24/history`)).text();
+    expect(history).toMatch(/value<\/dt><dd>12\.5 → 13\.25/);
+  });
+
+  it('previews a report with its sections mapped to outcomes, and imports it as confirmed', async () => {
+    const b = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const report = 'Great Communities\n\nOur aim is thriving towns.\n\nLibrary hub – a new library hub opened in Melton in 2024.\n\n'
+      + 'Clean and Green\n\nOur aim is a cleaner county.\n\nRecycling – the recycling rate rose to 51% across the county in 2024.\n';
+    const fd = new FormData();
+    fd.append('_csrf', b.csrf);
+    fd.append('report', new File([report], 'testshire-2024.txt', { type: 'text/plain' }));
+    const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const preview = await app.request(`${BASE}/manage/uploads/report`, { method: 'POST', headers: { cookie }, body: fd });
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain('Check the import');
+    expect(html).toContain('Nothing has been saved yet');
+    const token = /name="token" value="([^"]+)"/.exec(html)![1];
+    const sections = [...html.matchAll(/name="section" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(['Great Communities', 'Clean and Green']);
+    expect(await w.s.entries.list(w.users.admin, { pageSize: 200 }).then((l) => l.items.some((e) => /Library hub/.test(e.title)))).toBe(false);
+    // Confirm, moving the second section under the first outcome.
+    const done = await b.post('/manage/uploads/report/confirm', { token, section: sections, outcome: [w.outcomes[0].id, w.outcomes[0].id] });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Report imported');
+    const items = (await w.s.entries.list(w.users.admin, { pageSize: 200 })).items.filter((e) => /Library hub|Recycling/.test(e.title));
+    expect(items.map((e) => e.outcomeId)).toEqual([w.outcomes[0].id, w.outcomes[0].id]);
+    // The preview cannot be confirmed twice.
+    expect((await b.post('/manage/uploads/report/confirm', { token, section: sections, outcome: ['', ''] })).status).toBe(400);
   });
 
   it('refuses an oversized upload with a clear 413 before reading it', async () => {

@@ -70,7 +70,10 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
   app.get('/:indicatorId/:periodKey/history', async (c) => {
     const key = await keyOf(c);
     const v = await s.values.get(actorOf(c), key);
-    const events = await s.audit.history(actorOf(c), 'value', valueId(key));
+    // Values entered here, and the same figure as file imports recorded it (by indicator code).
+    const entered = await s.audit.history(actorOf(c), 'value', valueId(key));
+    const imported = await s.audit.history(actorOf(c), 'observation', `${v.indicator.code}/${key.areaCode}/${key.periodKey}`);
+    const events = [...entered, ...imported].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
     return view(c, 'manage/history.njk', { title: `History: ${v.indicator.code} for ${v.key.periodKey}`, back: urlOf(key), rows: historyRows(events) });
   });
 
