@@ -5,6 +5,7 @@ import { backupService } from './backup.js';
 import { demoService } from './demo.js';
 import { importService } from './imports.js';
 import { planService } from './plans.js';
+import { siteService } from './site.js';
 import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
@@ -12,6 +13,14 @@ import { indicatorService } from './indicators.js';
 import { observationService } from './observations.js';
 import { performanceService } from './performance.js';
 import { targetService } from './targets.js';
+import { auditService } from './audit.js';
+import { authService } from './auth.js';
+import { dutyService } from './duties.js';
+import { entryService } from './entries.js';
+import { siteSettingsService } from './site-settings.js';
+import { structureService } from './structure.js';
+import { userService } from './users.js';
+import { valueService } from './values.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
@@ -21,12 +30,21 @@ export function services(store: Store, config: Config) {
     workspace: workspaceService(store),
     plans: planService(store),
     backup: backupService(store),
+    site: siteService(store, performance),
     demo: demoService(store),
     indicators: indicatorService(store),
     targets: targetService(store),
     observations: observationService(store),
     groups: groupService(store),
     performance,
+    auth: authService(store, config),
+    users: userService(store),
+    entries: entryService(store),
+    values: valueService(store),
+    audit: auditService(store),
+    duties: dutyService(store),
+    structure: structureService(store),
+    siteSettings: siteSettingsService(store),
     reports: reportService(store, config, performance),
     imports: importService(store, config),
   };

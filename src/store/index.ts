@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 import type { Db } from './db.js';
 
@@ -17,6 +18,18 @@ export { rows } from './db.js';
 export * as tables from './schema.js';
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Hand-written SQL (triggers, functions) that drizzle-kit does not generate; applied after the migrations, in name order. */
+export const EXTRA_SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'extra-sql');
+
+async function applyExtraSql(db: Db): Promise<void> {
+  if (!fs.existsSync(EXTRA_SQL_DIR)) return;
+  for (const f of fs.readdirSync(EXTRA_SQL_DIR).filter((n) => n.endsWith('.sql')).sort()) {
+    // One statement at a time (prepared statements take one), split as drizzle-kit's files are.
+    for (const statement of fs.readFileSync(path.join(EXTRA_SQL_DIR, f), 'utf8').split('--> statement-breakpoint')) {
+      if (statement.trim()) await db.execute(sql.raw(statement));
+    }
+  }
+}
 
 export interface Store {
   kind: 'pglite' | 'postgres';
@@ -82,6 +95,7 @@ async function openPglite(options: StoreOptions): Promise<Store> {
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  await applyExtraSql(db);
   return { kind: 'pglite', location, db, close: () => client.close() };
 }
 
@@ -97,5 +111,6 @@ async function openPostgres(url: string): Promise<Store> {
   }
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  await applyExtraSql(db);
   return { kind: 'postgres', location: redactUrl(url), db, close: () => pool.end() };
 }

@@ -1,19 +1,88 @@
 // The web application: createApp(services) returns a Hono app; routes validate, call a service, render.
-import { Hono } from 'hono';
+// Public pages need no sign-in and show only published content; the staff workspace lives under /manage.
+import { Hono, type Context } from 'hono';
 import type { Services } from '../services/index.js';
+import { DEFAULT_SETTINGS } from '../services/workspace.js';
+import { isNotFoundError, isValidationError, ValidationError } from '../errors.js';
+import { apiRoutes } from './api.js';
+import { assetRoutes } from './assets.js';
+import { openDataRoutes } from './open-data.js';
+import { pageCache } from './page-cache.js';
+import { manageRoutes } from './manage/index.js';
+import { performanceRoutes } from './performance.js';
+import { publicRoutes } from './public.js';
+import { page, siteContext, type AppEnv } from './render.js';
+import { securityHeaders } from './security.js';
+import { createViews } from './views.js';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export interface AppOptions {
+  /** Keep rendered public pages in memory under the data version (on unless a test turns it off). */
+  cachePages?: boolean;
+  /**
+   * How long the data version read from the database is trusted, in milliseconds (default 1000).
+   * Any POST, PUT, PATCH or DELETE handled here makes the next request read it again at once, so
+   * changes made through this server show straight away; changes made by another process (only
+   * possible on PostgreSQL) show within this time.
+   */
+  versionTtlMs?: number;
+}
 
-export function createApp(s: Services): Hono {
-  const app = new Hono();
-  app.get('/', async (c) => {
-    const settings = await s.workspace.settings();
-    const planId = await s.plans.currentPlanId();
-    const structure = planId ? await s.plans.structure(planId) : undefined;
-    const items = structure?.outcomes.map((o) => `<li><h2>${escapeHtml(o.title)}</h2><p>${escapeHtml(o.summary)}</p></li>`).join('') ?? '';
-    return c.html(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(settings.councilName)} – Strategic Plan</title></head>
-<body><main><h1>${escapeHtml(structure?.plan.title ?? 'No plan yet')}</h1><ul>${items}</ul></main></body></html>`);
+export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const views = createViews();
+  const assets = assetRoutes();
+  const manage = true;
+  const cache = pageCache();
+  const isPublicPath = (p: string) => !p.startsWith('/manage') && !p.startsWith('/assets/') && p !== '/healthz';
+
+  app.use('*', securityHeaders({ https: s.config.publicUrl?.startsWith('https://') }));
+  // PostgreSQL text cannot hold a NUL character: refuse it in the address before it reaches a query.
+  app.use('*', async (c, next) => {
+    if (/%00/i.test(c.req.url)) throw new ValidationError('The address is not valid', [{ field: 'address', message: 'it contains a NUL character (%00)' }]);
+    await next();
   });
+  app.route('/assets', assets.routes);
   app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const ttl = options.versionTtlMs ?? 1000;
+  let known: { key: string; settings: Awaited<ReturnType<Services['site']['version']>>['settings']; at: number } | undefined;
+  app.use('*', async (c, next) => {
+    c.set('views', views);
+    const now = Date.now();
+    if (!known || now - known.at >= ttl) known = { ...(await s.site.version()), at: now };
+    c.set('dataVersion', known.key);
+    c.set('site', siteContext(known.settings, c.req.path, { assetVersion: assets.version, manage }));
+    try {
+      await next();
+    } finally {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') known = undefined;
+    }
+  });
+  if (options.cachePages !== false) {
+    const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'));
+    app.use('*', (c, next) => (isPublicPath(c.req.path) ? cached(c, next) : next()));
+  }
+
+  app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
+  app.route('/', publicRoutes(s));
+  app.route('/', performanceRoutes(s));
+  app.route('/api', apiRoutes(s));
+  app.route('/data', openDataRoutes(s));
+  app.route('/manage', manageRoutes(s));
+
+  const errorPage = (c: Context<AppEnv>, status: 400 | 404 | 500, title: string, paragraphs: string[]) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: title, detail: paragraphs.join(' ') }, status);
+    c.set('views', views);
+    if (!c.get('site')) c.set('site', siteContext(DEFAULT_SETTINGS, c.req.path, { assetVersion: assets.version, manage }));
+    return page(c, 'errors/error.njk', { title, paragraphs }, status);
+  };
+
+  app.notFound((c) => errorPage(c, 404, 'Page not found', ['If you typed the web address, check it is correct. If you followed a link, the page may have moved or not yet be published.']));
+  app.onError((e, c) => {
+    if (isNotFoundError(e)) return errorPage(c, 404, 'Page not found', [e.message.replace(/^./, (ch) => ch.toUpperCase()) + '.']);
+    if (isValidationError(e)) return errorPage(c, 400, 'There is a problem with the request', [e.message + '.', ...e.problems.map((p) => `${p.field ? p.field + ': ' : ''}${p.message}.`)]);
+    console.error(e);
+    return errorPage(c, 500, 'Sorry, there is a problem with the service', ['Try again later.']);
+  });
   return app;
 }

@@ -22,6 +22,8 @@ export async function startServer(s: Services, config: Config): Promise<RunningS
     const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       server.off('error', onError);
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      // Render the home page once now, so the first visitor gets it from the page cache.
+      Promise.resolve(app.request('/')).catch(() => undefined);
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,

@@ -1,0 +1,113 @@
+// Who may do what: role × action × record → allow or deny. Every mutating service call asks here,
+// so the rule holds whichever adapter (web, CLI, API) made the call.
+import type { Role, WorkflowState } from '../domain/index.js';
+import { ForbiddenError } from '../errors.js';
+
+/** The person (or the command line, which has the data folder anyway) making a change. */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: Role | 'system';
+  /** For contributors: the services and outcomes they may write for. */
+  services: string[];
+  outcomeIds: string[];
+}
+
+/** The command line and the demo loader: whoever can run them can already read the database. */
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'Compendium (command line)', role: 'system', services: [], outcomeIds: [] };
+
+export const ACTIONS = [
+  'workspace.read', 'drafts.read', 'audit.read',
+  'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
+  'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
+  'import.run', 'indicator.manage', 'duty.manage',
+  'user.manage', 'plan.manage', 'settings.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What the policy needs to know about an entry. */
+export interface EntryScope {
+  kind: 'entry';
+  service: string | null;
+  outcomeId: string | null;
+  workflowState: WorkflowState;
+}
+
+/** What the policy needs to know about an indicator value. */
+export interface ValueScope {
+  kind: 'value';
+  outcomeId: string | null;
+  ownerId: string | null;
+  workflowState: WorkflowState;
+}
+
+export type RecordScope = EntryScope | ValueScope;
+
+const REVIEWER_ACTIONS = new Set<Action>([
+  'workspace.read', 'drafts.read', 'audit.read',
+  'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
+  'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
+  'import.run', 'indicator.manage', 'duty.manage',
+]);
+
+const CONTRIBUTOR_ACTIONS = new Set<Action>(['workspace.read', 'drafts.read', 'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'value.enter', 'value.submit']);
+
+/** True when a contributor is assigned to the record: its service is theirs, or its outcome is. */
+export function inScope(actor: Actor, record: RecordScope): boolean {
+  if (record.kind === 'entry') {
+    return (record.service !== null && actor.services.includes(record.service))
+      || (record.outcomeId !== null && actor.outcomeIds.includes(record.outcomeId));
+  }
+  return (record.ownerId !== null && record.ownerId === actor.id)
+    || (record.outcomeId !== null && actor.outcomeIds.includes(record.outcomeId));
+}
+
+/**
+ * The rule, in one place:
+ * - admin may do everything;
+ * - a performance officer does everything except users, plan structure and settings;
+ * - a contributor creates, edits, deletes and submits entries and values they are assigned to
+ *   (by service or outcome), and only while those are drafts (new or returned);
+ * - a viewer reads, drafts included, and changes nothing.
+ */
+export function can(actor: Actor | null | undefined, action: Action, record?: RecordScope): boolean {
+  if (!actor) return false;
+  switch (actor.role) {
+    case 'system':
+    case 'admin':
+      return true;
+    case 'performance-officer':
+      return REVIEWER_ACTIONS.has(action);
+    case 'viewer':
+      return action === 'workspace.read' || action === 'drafts.read';
+    case 'contributor': {
+      if (!CONTRIBUTOR_ACTIONS.has(action)) return false;
+      if (action === 'workspace.read' || action === 'drafts.read') return true;
+      if (!record) return true; // may open the form; the record decides when it exists
+      return inScope(actor, record) && record.workflowState === 'draft';
+    }
+    default:
+      return false;
+  }
+}
+
+/** Throws ForbiddenError unless `can` allows it. */
+export function authorize(actor: Actor | null | undefined, action: Action, record?: RecordScope): asserts actor is Actor {
+  if (!can(actor, action, record)) {
+    throw new ForbiddenError(actor ? `Your role (${actor.role}) does not allow ${describeAction(action)}${record && actor.role === 'contributor' ? ' for this record' : ''}.` : 'Sign in first.');
+  }
+}
+
+const VERBS: Record<string, string> = {
+  read: 'reading', create: 'creating', edit: 'editing', delete: 'deleting', submit: 'submitting', approve: 'approving',
+  publish: 'publishing', return: 'returning', enter: 'entering', run: 'running', manage: 'managing',
+};
+const NOUNS: Record<string, string> = {
+  workspace: 'the workspace', drafts: 'drafts', audit: 'the audit trail', entry: 'entries', value: 'indicator values',
+  import: 'imports', indicator: 'indicators', duty: 'the reporting calendar', user: 'users', plan: 'the plan structure', settings: 'settings',
+};
+
+function describeAction(action: Action): string {
+  const [what, verb] = action.split('.');
+  return `${VERBS[verb] ?? verb} ${NOUNS[what] ?? what}`;
+}

@@ -1,0 +1,158 @@
+// Indicator values entered by staff: the council's own figure for a period, through the same workflow as
+// entries (draft → submitted → approved → published, or returned with a comment). Imported benchmark
+// values arrive published; a value entered here reaches the public only once published.
+import { z } from 'zod';
+import { OBSERVATION_STATUSES, parsePeriod, WorkflowState } from '../domain/index.js';
+import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
+import { listAuditItems } from '../store/queries/auditTrail.js';
+import { bumpDataVersion } from '../store/queries/dataVersion.js';
+import { markDutyDone } from '../store/queries/reportingDuties.js';
+import { getSetting } from '../store/queries/settings.js';
+import {
+  getIndicator, getObservation, listIndicatorRows, listValueItems, setObservationState, upsertObservation,
+  type IndicatorRow, type ObservationRow, type ValueKey, type ValueListItem,
+} from '../store/queries/valueEntry.js';
+import { fieldProblems } from './form-problems.js';
+import { authorize, can, type Actor, type ValueScope } from './policy.js';
+import { nextState, STEP_ACTION, stepsFrom, type WorkflowStep } from './workflow.js';
+
+export type { ValueKey, ValueListItem } from '../store/queries/valueEntry.js';
+
+const ValueInput = z.object({
+  indicatorId: z.string().min(1, 'Choose an indicator'),
+  periodKey: z.string().trim().min(1, 'Enter the period, such as 2024/25'),
+  /** Blank means "missing": the figure is not available, which is not the same as zero. */
+  value: z.union([z.number(), z.string()]).nullish(),
+  status: z.enum(OBSERVATION_STATUSES, { error: 'Choose provisional or final' }).default('final'),
+  note: z.string().trim().max(1000, 'A note is at most 1,000 characters').nullish().transform((s) => (s ? s : null)),
+});
+export type ValueInput = z.input<typeof ValueInput>;
+
+/** The id of a value in the audit trail and in URLs. */
+export const valueId = (k: ValueKey): string => `${k.indicatorId}/${k.areaCode}/${k.periodKey}`;
+
+export interface ValueView {
+  key: ValueKey;
+  indicator: IndicatorRow;
+  observation: ObservationRow;
+  steps: WorkflowStep[];
+  canEdit: boolean;
+  /** The reviewer's comment when it was last returned and not yet resubmitted. */
+  returnComment: string | null;
+}
+
+function parseNumber(v: unknown): { ok: true; value: number | null } | { ok: false } {
+  if (v === null || v === undefined) return { ok: true, value: null };
+  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false };
+  const s = String(v).trim().replace(/,/g, '').replace(/^£/, '').replace(/%$/, '');
+  if (s === '') return { ok: true, value: null };
+  return /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? { ok: true, value: Number(s) } : { ok: false };
+}
+
+export function valueService(store: Store) {
+  const { db } = store;
+
+  const councilCode = async (): Promise<string> => (await getSetting<string>(db, 'councilCode')) ?? 'E10000018';
+
+  async function mustIndicator(id: string): Promise<IndicatorRow> {
+    const row = await getIndicator(db, id);
+    if (!row) throw new NotFoundError('Indicator', id);
+    return row;
+  }
+
+  const scopeOf = (i: IndicatorRow, state: string): ValueScope => ({ kind: 'value', outcomeId: i.outcomeId, ownerId: i.ownerId, workflowState: WorkflowState.parse(state) });
+
+  async function mustGet(key: ValueKey): Promise<{ indicator: IndicatorRow; observation: ObservationRow }> {
+    const indicator = await mustIndicator(key.indicatorId);
+    const observation = await getObservation(db, key);
+    if (!observation) throw new NotFoundError('Value', `${indicator.code} for ${key.periodKey}`);
+    return { indicator, observation };
+  }
+
+  async function returnComment(key: ValueKey, state: string): Promise<string | null> {
+    if (state !== 'draft') return null;
+    const events = await listAuditItems(db, { entityType: 'value', entityId: valueId(key), newestFirst: true, limit: 20 });
+    const last = events.find((e) => e.action === 'return' || e.action === 'submit');
+    return last?.action === 'return' ? ((last.after as { comment?: string } | null)?.comment ?? null) : null;
+  }
+
+  return {
+    /** Indicators this person may enter values for (all of them for reviewers). */
+    async indicators(actor: Actor): Promise<IndicatorRow[]> {
+      authorize(actor, 'drafts.read');
+      const all = await listIndicatorRows(db);
+      return all.filter((i) => can(actor, 'value.enter', scopeOf(i, 'draft')));
+    },
+
+    async list(actor: Actor, options: { states?: WorkflowState[]; mine?: boolean; indicatorId?: string } = {}): Promise<ValueListItem[]> {
+      authorize(actor, 'drafts.read');
+      return listValueItems(db, {
+        areaCode: await councilCode(), states: options.states, indicatorId: options.indicatorId,
+        scope: options.mine && actor.role === 'contributor' ? { userId: actor.id, outcomeIds: actor.outcomeIds } : undefined,
+      });
+    },
+
+    async get(actor: Actor, key: ValueKey): Promise<ValueView> {
+      authorize(actor, 'drafts.read');
+      const { indicator, observation } = await mustGet(key);
+      const scope = scopeOf(indicator, observation.workflowState);
+      return {
+        key, indicator, observation,
+        steps: stepsFrom(scope.workflowState).filter((s) => can(actor, `value.${STEP_ACTION[s]}`, scope)),
+        canEdit: can(actor, 'value.enter', scope),
+        returnComment: await returnComment(key, observation.workflowState),
+      };
+    },
+
+    /** Records (or corrects) the council's value for a period as a draft. */
+    async enter(actor: Actor, input: ValueInput): Promise<ValueKey> {
+      authorize(actor, 'value.enter');
+      const parsed = ValueInput.safeParse(input);
+      const problems: FieldProblem[] = fieldProblems(parsed.error);
+      if (!parsed.success) throw new ValidationError('The value is not valid', problems);
+      const v = parsed.data;
+      const num = parseNumber(v.value);
+      if (!num.ok) problems.push({ field: 'value', message: 'Enter a number, such as 42 or 3.5, or leave it blank if the figure is not available' });
+      const period = parsePeriod(v.periodKey);
+      if (!period.ok) problems.push({ field: 'periodKey', message: `Enter a period such as 2024/25: ${period.error}` });
+      if (problems.length || !num.ok || !period.ok) throw new ValidationError('The value is not valid', problems);
+      const indicator = await mustIndicator(v.indicatorId);
+      const key: ValueKey = { indicatorId: indicator.id, areaCode: await councilCode(), periodKey: period.period.key };
+      const before = await getObservation(db, key);
+      authorize(actor, 'value.enter', scopeOf(indicator, before?.workflowState ?? 'draft'));
+      const after = { value: num.value, status: v.status, note: v.note, workflowState: 'draft' as const };
+      await db.transaction(async (tx) => {
+        await upsertObservation(tx, { ...key, ...after, updatedBy: actor.id });
+        await bumpDataVersion(tx); // what benchmarking holds in memory may include the value this replaces
+        await appendAuditEvent(tx, {
+          userId: actor.id, action: 'enter', entityType: 'value', entityId: valueId(key),
+          before: before ? { value: before.value, status: before.status, note: before.note, workflowState: before.workflowState } : null,
+          after: { indicator: indicator.code, periodKey: key.periodKey, ...after },
+        });
+      });
+      return key;
+    },
+
+    async transition(actor: Actor, key: ValueKey, step: WorkflowStep, comment?: string): Promise<ValueView> {
+      const { indicator, observation } = await mustGet(key);
+      const scope = scopeOf(indicator, observation.workflowState);
+      authorize(actor, `value.${STEP_ACTION[step]}`, scope);
+      const to = nextState(scope.workflowState, step, 'value');
+      const note = comment?.trim() ?? '';
+      if (step === 'return' && !note) throw new ValidationError('Say what needs changing', [{ field: 'comment', message: 'Enter a comment saying what to change' }]);
+      if (note.length > 2000) throw new ValidationError('The comment is too long', [{ field: 'comment', message: 'A comment is at most 2,000 characters' }]);
+      await db.transaction(async (tx) => {
+        await setObservationState(tx, key, to, actor.id);
+        if (to === 'published' || step === 'unpublish') await bumpDataVersion(tx);
+        if (step === 'submit') await markDutyDone(tx, 'indicator', key.indicatorId, key.periodKey);
+        await appendAuditEvent(tx, {
+          userId: actor.id, action: step, entityType: 'value', entityId: valueId(key),
+          before: { workflowState: observation.workflowState }, after: { workflowState: to, ...(note ? { comment: note } : {}) },
+        });
+      });
+      return this.get(actor, key);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Full-text search over what the public may see: published entries, the plan's indicators and
+// published commitments, ranked, with PostgreSQL's own highlighted extracts (the same on PGlite).
+// Matches are marked with the control characters U+0001 and U+0002, removed from the text first,
+// so the caller can escape everything else and turn only those marks into highlights.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db.js';
+import { rows } from '../db.js';
+
+export const MATCH_START = '\u0001';
+export const MATCH_END = '\u0002';
+
+const MARKDOWN_SYNTAX = String.raw`\*\*|__|\x60|\]\([^)]*\)|\[|(^|\n)\s*([-*+]|#+|>|\d+\.)\s`;
+
+export type SearchHitType = 'entry' | 'indicator' | 'commitment';
+
+export interface SearchHitRow {
+  type: SearchHitType;
+  id: string;
+  /** The indicator's code, or the outcome's slug for entries and commitments. */
+  key: string | null;
+  title: string;
+  snippet: string;
+  rank: number;
+}
+
+export async function searchPublished(db: Db, planId: string, query: string, limit = 50): Promise<{ total: number; hits: SearchHitRow[] }> {
+  // Marks removed, and Markdown's emphasis, link and list syntax turned to spaces so extracts read as prose.
+  const clean = (col: ReturnType<typeof sql.raw>) =>
+    sql`regexp_replace(translate(${col}, chr(1) || chr(2), ''), ${MARKDOWN_SYNTAX}, ' ', 'g')`;
+  const opts = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+  const titleOpts = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
+  const r = await rows<SearchHitRow & { total: number }>(db, sql`
+    with q as (select websearch_to_tsquery('english', ${query}) as q),
+    hits as (
+      select 'entry' as type, e.id, o.slug as key, e.title, e.body as text,
+             setweight(to_tsvector('english', e.title), 'A') || setweight(to_tsvector('english', e.body), 'B') as doc
+      from entries e left join outcomes o on o.id = e.outcome_id
+      where e.plan_id = ${planId} and e.workflow_state = 'published'
+      union all
+      select 'indicator', i.id, i.code, i.title, coalesce(i.definition, '') || ' ' || coalesce(i.source, ''),
+             setweight(to_tsvector('english', i.title || ' ' || i.code), 'A') || setweight(to_tsvector('english', coalesce(i.definition, '') || ' ' || coalesce(i.source, '')), 'B')
+      from indicators i left join outcomes o on o.id = i.outcome_id
+      where o.plan_id = ${planId} or i.outcome_id is null
+      union all
+      select 'commitment', c.id, o.slug, c.text, coalesce(c.due_text, ''),
+             setweight(to_tsvector('english', c.text), 'A') || setweight(to_tsvector('english', coalesce(c.due_text, '')), 'B')
+      from commitments c left join outcomes o on o.id = c.outcome_id
+      where c.plan_id = ${planId} and c.workflow_state = 'published'
+    ),
+    matched as (
+      select h.*, ts_rank(h.doc, q.q) as rank from hits h, q where h.doc @@ q.q
+    )
+    select m.type, m.id, m.key,
+           ts_headline('english', ${clean(sql.raw('m.title'))}, q.q, ${titleOpts}) as title,
+           ts_headline('english', ${clean(sql.raw('m.text'))}, q.q, ${opts}) as snippet,
+           m.rank, count(*) over ()::int as total
+    from matched m, q
+    order by m.rank desc, m.type, m.title, m.id
+    limit ${limit}`);
+  return { total: Number(r[0]?.total ?? 0), hits: r.map(({ total: _t, ...h }) => ({ ...h, rank: Number(h.rank) })) };
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { seededServices } from '../../test/helpers/site-fixture.js';
+import { API_OPERATIONS } from './api.js';
+import * as schemas from './api-schemas.js';
+import { createApp } from './app.js';
+
+let t: Awaited<ReturnType<typeof seededServices>>;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await seededServices();
+  app = createApp(t.s, { cachePages: false });
+});
+afterAll(() => t.close());
+
+const json = async (path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, body: await res.json(), res };
+};
+
+const SAMPLE: Record<string, string> = {
+  '/api/entries/{id}': '/api/entries/e-gritting',
+  '/api/indicators/{code}': '/api/indicators/RS01',
+  '/api/search': '/api/search?q=gritting',
+};
+const SCHEMA_BY_ID: Record<string, z.ZodType> = Object.fromEntries(
+  (Object.values(schemas) as unknown[]).filter((v): v is z.ZodType => v instanceof z.ZodType).map((v) => [schemas.apiRegistry.get(v)?.id, v]),
+);
+
+describe('JSON API', () => {
+  it('describes itself in OpenAPI 3.1 and every $ref resolves', async () => {
+    const { status, body } = await json('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(API_OPERATIONS.map((o) => o.path).sort());
+    const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const r of refs) expect(body.components.schemas[r], r).toBeTruthy();
+  });
+
+  it('answers every documented operation with the documented shape', async () => {
+    for (const op of API_OPERATIONS) {
+      const path = SAMPLE[op.path] ?? op.path;
+      const { status, body, res } = await json(path);
+      expect(status, path).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      const schema = SCHEMA_BY_ID[op.schema];
+      expect(schema, op.schema).toBeTruthy();
+      const parsed = (op.list ? z.array(schema) : schema).safeParse(body);
+      expect(parsed.success, `${path}: ${parsed.success ? '' : z.prettifyError(parsed.error)}`).toBe(true);
+    }
+  });
+
+  it('returns published content only', async () => {
+    const { body } = await json('/api/entries?pageSize=200');
+    expect(body.total).toBe(3);
+    expect(body.entries.map((e: { id: string }) => e.id)).not.toContain(t.fixture.draftEntryId);
+    expect((await json(`/api/entries/${t.fixture.draftEntryId}`)).status).toBe(404);
+    const ind = await json('/api/indicators/RS01');
+    expect(ind.body.values.map((v: { value: number }) => v.value)).toEqual([310, 290]);
+    expect(ind.body.values[1].target).toBe(300);
+  });
+
+  it('filters entries and pages through them', async () => {
+    expect((await json('/api/entries?outcome=great-places')).body.entries.map((e: { id: string }) => e.id)).toEqual(['e-gritting']);
+    expect((await json('/api/entries?area=E07000130')).body.entries.map((e: { id: string }) => e.id)).toEqual(['e-falls']);
+    expect((await json('/api/entries?place=melton%20mowbray')).body.total).toBe(1);
+    const p2 = await json('/api/entries?pageSize=2&page=2');
+    expect(p2.body.entries).toHaveLength(1);
+  });
+
+  it('rejects bad parameters with a 400 naming them, including SQL metacharacters', async () => {
+    for (const q of ["outcome=x'%20or%201=1--", 'page=0', 'pageSize=1000', 'area=%3Cscript%3E', 'nonsense=1', 'outcome=nope', 'theme=healthy-lives']) {
+      const { status, body } = await json(`/api/entries?${q}`);
+      expect(status, q).toBe(400);
+      expect(body.error).toBe('There is a problem with the request');
+      expect(body.detail.length).toBeGreaterThan(10);
+    }
+    expect((await json('/api/commitments?status=open%27;--')).status).toBe(400);
+    expect((await json('/api/search')).status).toBe(400);
+    expect((await json('/api/nope')).status).toBe(404);
+    expect((await json('/api/nope')).body.error).toBe('Page not found');
+  });
+});
+
+describe('open data', () => {
+  it('CSV and JSON of every dataset, published only', async () => {
+    for (const name of ['entries', 'indicators', 'values', 'commitments']) {
+      const csv = await app.request(`/data/${name}.csv`);
+      expect(csv.status, name).toBe(200);
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const text = await csv.text();
+      expect(text.split('\n')[0].length).toBeGreaterThan(5);
+      expect(text).not.toContain('Secret draft');
+      expect(text).not.toContain('A commitment still in draft');
+      const j = await json(`/data/${name}.json`);
+      expect(Array.isArray(j.body)).toBe(true);
+    }
+    const values = await (await app.request('/data/values.csv')).text();
+    expect(values.trim().split('\n')).toHaveLength(5);
+    expect(values).not.toContain('999');
+    expect((await app.request('/data/secrets.csv')).status).toBe(404);
+    expect((await app.request('/data/entries.xml')).status).toBe(404);
+  });
+
+  it('quotes hostile text in CSV rather than breaking rows', async () => {
+    const text = await (await app.request('/data/entries.csv')).text();
+    const hostileLine = text.split('\n').find((l) => l.startsWith('e-hostile'))!;
+    expect(hostileLine).toContain('"Hostile <script>alert(""x"")</script>');
+  });
+});

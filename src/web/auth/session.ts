@@ -1,0 +1,99 @@
+// Sessions and CSRF for the staff workspace. The session token lives only in an HttpOnly cookie; the
+// database keeps its hash. Every POST must carry the session's CSRF token (the sign-in form carries a
+// pre-session token from its own cookie), or it is refused with 403 before any handler runs.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { CurrentSession } from '../../services/auth.js';
+import type { Services } from '../../services/index.js';
+import type { AppEnv } from '../render.js';
+
+export const SESSION_COOKIE = 'compendium_session';
+export const SIGN_IN_COOKIE = 'compendium_signin';
+export const CSRF_FIELD = '_csrf';
+
+export interface ManageEnv {
+  Variables: AppEnv['Variables'] & {
+    session: CurrentSession | null;
+    /** The form body, parsed once (the CSRF check needs it before the handler). */
+    form: FormFields | null;
+  };
+}
+
+export type FormValue = string | File;
+
+/** A parsed form: single values, repeated values and files. */
+export class FormFields {
+  constructor(private readonly body: Record<string, FormValue | FormValue[]>) {}
+  get(name: string): string {
+    const v = this.body[name];
+    const first = Array.isArray(v) ? v[0] : v;
+    return typeof first === 'string' ? first : '';
+  }
+  all(name: string): string[] {
+    const v = this.body[name] ?? this.body[`${name}[]`];
+    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+  }
+  file(name: string): File | undefined {
+    const v = this.body[name];
+    const first = Array.isArray(v) ? v[0] : v;
+    return first instanceof File && first.size > 0 ? first : undefined;
+  }
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** Secure cookies everywhere except plain-HTTP development on this machine. */
+export function secureCookies(c: Context, publicUrl: string | undefined): boolean {
+  if (publicUrl) return publicUrl.startsWith('https://');
+  return !LOCAL_HOSTS.has(new URL(c.req.url).hostname);
+}
+
+const sameToken = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+};
+
+export function setSessionCookie(c: Context, s: Services, token: string, expiresAt: Date): void {
+  setCookie(c, SESSION_COOKIE, token, { path: '/manage', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c, s.config.publicUrl), expires: expiresAt });
+}
+
+export function clearSessionCookie(c: Context, s: Services): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/manage', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c, s.config.publicUrl) });
+}
+
+export const sessionToken = (c: Context): string | undefined => getCookie(c, SESSION_COOKIE);
+
+/** The sign-in form's token: a random value in a short-lived cookie, echoed by the form. */
+export function signInToken(c: Context, s: Services): string {
+  const existing = getCookie(c, SIGN_IN_COOKIE);
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const token = randomBytes(32).toString('base64url');
+  setCookie(c, SIGN_IN_COOKIE, token, { path: '/manage', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c, s.config.publicUrl), maxAge: 3600 });
+  return token;
+}
+
+/** Loads the session (if any), parses a POST's form and checks its CSRF token. */
+export function sessionMiddleware(s: Services, forbidden: (c: Context<ManageEnv>, message: string) => Response | Promise<Response>): MiddlewareHandler<ManageEnv> {
+  return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    const session = await s.auth.session(sessionToken(c));
+    c.set('session', session);
+    c.set('form', null);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const type = c.req.header('content-type') ?? '';
+      const body = /multipart\/form-data|application\/x-www-form-urlencoded/.test(type) ? await c.req.parseBody({ all: true }) : {};
+      const form = new FormFields(body as Record<string, FormValue | FormValue[]>);
+      c.set('form', form);
+      const sent = form.get(CSRF_FIELD) || c.req.header('x-csrf-token') || '';
+      const expected = session ? session.csrfToken : (getCookie(c, SIGN_IN_COOKIE) ?? '');
+      if (!sameToken(sent, expected)) {
+        return forbidden(c, session
+          ? 'The form was out of date or did not come from this site. Go back, reload the page and try again.'
+          : 'Your session has ended or the form was out of date. Sign in again.');
+      }
+    }
+    await next();
+  };
+}

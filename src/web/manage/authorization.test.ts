@@ -1,0 +1,135 @@
+// The authorization matrix: every mutating workspace route × every role (and signed out) → allowed or
+// refused. Each cell gets its own fresh record, so one role's action cannot change another's answer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../app.js';
+import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../../test/helpers/manage.js';
+import { browser, signedIn, type Browser } from '../../../test/helpers/web.js';
+import type { WorkflowStep } from '../../services/workflow.js';
+
+type Who = 'admin' | 'officer' | 'contributor' | 'viewer' | 'signed-out';
+const EVERYONE: Who[] = ['admin', 'officer', 'contributor', 'viewer', 'signed-out'];
+const SIGNED_IN: Who[] = ['admin', 'officer', 'contributor', 'viewer'];
+
+let w: ManageWorkspace;
+let app: ReturnType<typeof createApp>;
+const browsers = new Map<Who, Browser>();
+
+beforeAll(async () => {
+  w = await manageWorkspace();
+  app = createApp(w.s, { cachePages: false });
+  for (const who of SIGNED_IN) browsers.set(who, await signedIn(app, `${who === 'officer' ? 'officer' : who}@test.gov.uk`, PASSWORD));
+  const out = browser(app);
+  await out.get('/manage/sign-in'); // holds a sign-in form token, so a refusal is about the role, not CSRF
+  browsers.set('signed-out', out);
+});
+afterAll(async () => { await w.close(); });
+
+interface Route {
+  name: string;
+  allowed: Who[];
+  /** The status an allowed request gets when it is not a redirect or page (default: below 400). */
+  allowedStatus?: number;
+  /** Makes what the route acts on, and returns where to post and what. */
+  setup(): Promise<{ path: string; fields?: Record<string, string | string[]> }>;
+}
+
+let periodCounter = 0;
+/** A period no other cell has used, so cells never share a value or duty. */
+const freshPeriod = () => `${1900 + ++periodCounter}`;
+
+const entryIn = async (service: 'Highways' | 'Waste', step?: WorkflowStep[]) => {
+  const author = service === 'Highways' ? w.users.contributor : w.users.otherContributor;
+  const id = await w.s.entries.create(author, { title: `Entry ${randomUUID()}`, kind: 'update', body: 'Text', service });
+  for (const s of step ?? []) await w.s.entries.transition(w.users.officer, id, s);
+  return id;
+};
+const valueFor = async (indicator: 0 | 1, steps: WorkflowStep[] = []) => {
+  const key = await w.s.values.enter(w.users.officer, { indicatorId: w.indicators[indicator].id, periodKey: freshPeriod(), value: 5 });
+  for (const s of steps) await w.s.values.transition(w.users.officer, key, s);
+  return `/manage/values/${key.indicatorId}/${key.periodKey}`;
+};
+const entryFields = (service: string) => ({ title: 'Edited title', kind: 'update', body: 'New text', service });
+const REVIEWERS: Who[] = ['admin', 'officer'];
+const WRITERS: Who[] = ['admin', 'officer', 'contributor'];
+
+const ROUTES: Route[] = [
+  { name: 'create an entry for own service', allowed: WRITERS, setup: async () => ({ path: '/manage/entries', fields: entryFields('Highways') }) },
+  { name: 'create an entry for another service', allowed: REVIEWERS, setup: async () => ({ path: '/manage/entries', fields: entryFields('Waste') }) },
+  { name: 'edit own service’s draft', allowed: WRITERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways')}`, fields: entryFields('Highways') }) },
+  { name: 'edit another service’s draft', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Waste')}`, fields: entryFields('Waste') }) },
+  { name: 'edit own service’s submitted entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}`, fields: entryFields('Highways') }) },
+  { name: 'delete own service’s draft', allowed: WRITERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways')}/delete` }) },
+  { name: 'delete another service’s draft', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Waste')}/delete` }) },
+  { name: 'submit own service’s draft', allowed: WRITERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways')}/workflow`, fields: { step: 'submit' } }) },
+  { name: 'submit another service’s draft', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Waste')}/workflow`, fields: { step: 'submit' } }) },
+  { name: 'approve an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}/workflow`, fields: { step: 'approve' } }) },
+  { name: 'publish an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit', 'approve'])}/workflow`, fields: { step: 'publish' } }) },
+  { name: 'return an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}/workflow`, fields: { step: 'return', comment: 'Please add figures' } }) },
+  { name: 'unpublish an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit', 'approve', 'publish'])}/workflow`, fields: { step: 'unpublish' } }) },
+  { name: 'enter a value for an assigned indicator', allowed: WRITERS, setup: async () => ({ path: '/manage/values', fields: { indicatorId: w.indicators[0].id, periodKey: '1999/00', value: '3', status: 'final' } }) },
+  { name: 'enter a value for another indicator', allowed: REVIEWERS, setup: async () => ({ path: '/manage/values', fields: { indicatorId: w.indicators[1].id, periodKey: '1999/00', value: '3', status: 'final' } }) },
+  { name: 'submit a value for an assigned indicator', allowed: WRITERS, setup: async () => ({ path: `${await valueFor(0)}/workflow`, fields: { step: 'submit' } }) },
+  { name: 'submit a value for another indicator', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(1)}/workflow`, fields: { step: 'submit' } }) },
+  { name: 'approve a value', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(0, ['submit'])}/workflow`, fields: { step: 'approve' } }) },
+  { name: 'publish a value', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(0, ['submit', 'approve'])}/workflow`, fields: { step: 'publish' } }) },
+  { name: 'return a value', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(0, ['submit'])}/workflow`, fields: { step: 'return', comment: 'Check it' } }) },
+  { name: 'set a reporting duty', allowed: REVIEWERS, setup: async () => ({ path: '/manage/calendar', fields: { subject: `outcome:${w.outcomes[0].id}`, periodKey: freshPeriod(), ownerId: w.users.contributor.id, dueDate: '2030-01-31' } }) },
+  {
+    name: 'mark someone else’s duty done', allowed: REVIEWERS,
+    setup: async () => ({ path: `/manage/calendar/${await w.s.duties.set(w.users.admin, { subjectType: 'indicator', subjectId: w.indicators[1].id, periodKey: freshPeriod(), ownerId: w.users.admin.id, dueDate: '2030-01-31' })}/done` }),
+  },
+  {
+    name: 'remove a duty', allowed: REVIEWERS,
+    setup: async () => ({ path: `/manage/calendar/${await w.s.duties.set(w.users.admin, { subjectType: 'indicator', subjectId: w.indicators[1].id, periodKey: freshPeriod(), ownerId: w.users.admin.id, dueDate: '2030-01-31' })}/delete` }),
+  },
+  { name: 'add a user', allowed: ['admin'], setup: async () => ({ path: '/manage/users', fields: { email: `${randomUUID()}@test.gov.uk`, name: 'New', role: 'viewer' } }) },
+  {
+    name: 'change a user', allowed: ['admin'],
+    setup: async () => ({ path: `/manage/users/${(await w.s.users.create(w.users.admin, { email: `${randomUUID()}@test.gov.uk`, name: 'X', role: 'viewer' })).user.id}`, fields: { name: 'Y', role: 'contributor', services: 'Parks' } }),
+  },
+  {
+    name: 'deactivate a user', allowed: ['admin'],
+    setup: async () => ({ path: `/manage/users/${(await w.s.users.create(w.users.admin, { email: `${randomUUID()}@test.gov.uk`, name: 'X', role: 'viewer' })).user.id}/active`, fields: { active: '0' } }),
+  },
+  { name: 'add an outcome', allowed: ['admin'], setup: async () => ({ path: '/manage/plan/outcomes', fields: { title: `Outcome ${randomUUID()}` } }) },
+  { name: 'edit an outcome', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/outcomes/${w.outcomes[1].id}`, fields: { title: 'Clean and Green', summary: randomUUID() } }) },
+  { name: 'move an outcome', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/outcomes/${w.outcomes[1].id}/move`, fields: { direction: 'up' } }) },
+  { name: 'add a theme', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/outcomes/${w.outcomes[1].id}/themes`, fields: { title: `Theme ${randomUUID()}` } }) },
+  { name: 'edit a theme', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/themes/${w.outcomes[1].themeIds[0]}`, fields: { title: 'Waste', summary: randomUUID() } }) },
+  { name: 'remove a theme', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/themes/${await w.s.structure.addTheme(w.users.admin, w.outcomes[1].id, { title: `Gone ${randomUUID()}` })}/delete` }) },
+  { name: 'remove an outcome', allowed: ['admin'], setup: async () => ({ path: `/manage/plan/outcomes/${await w.s.structure.addOutcome(w.users.admin, w.planId, { title: `Gone ${randomUUID()}` })}/delete` }) },
+  { name: 'change settings', allowed: ['admin'], setup: async () => ({ path: '/manage/settings', fields: { councilName: 'Testshire', logoUrl: '', brandColour: '#1d4f91' } }) },
+  { name: 'upload indicator values (no file: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/uploads/indicators' }) },
+  { name: 'upload a report (no file: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/uploads/report' }) },
+  { name: 'confirm a report import (expired preview: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/uploads/report/confirm', fields: { token: 'none' } }) },
+  { name: 'change own password (wrong current password is a 400, not a 403)', allowed: SIGNED_IN, allowedStatus: 400, setup: async () => ({ path: '/manage/account/password', fields: { current: 'wrong', password: 'x', confirm: 'x' } }) },
+  { name: 'sign out', allowed: SIGNED_IN, setup: async () => ({ path: '/manage/sign-out' }) },
+];
+
+describe('authorization matrix', () => {
+  it.each(ROUTES.map((r) => [r.name, r] as const))('%s', async (_name, route) => {
+    const seen: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const who of EVERYONE) {
+      const { path, fields } = await route.setup();
+      // Sign-out ends the session: use a throw-away one for it.
+      const b = route.name === 'sign out' && who !== 'signed-out' ? await signedIn(app, `${who}@test.gov.uk`, PASSWORD) : browsers.get(who)!;
+      const res = await b.post(path, fields ?? {});
+      const allowedOk = route.allowedStatus ? res.status === route.allowedStatus : res.status < 400;
+      seen[who] = res.status === 403 ? 'deny' : allowedOk ? 'allow' : `status ${res.status}`;
+      expected[who] = route.allowed.includes(who) ? 'allow' : 'deny';
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('also refuses the pages that lead to forbidden actions', async () => {
+    const pages: [string, Who[]][] = [['/manage/users', ['admin']], ['/manage/plan', ['admin']], ['/manage/settings', ['admin']], ['/manage/uploads', REVIEWERS], ['/manage/audit', REVIEWERS], ['/manage/entries/new', WRITERS]];
+    for (const [path, allowed] of pages) {
+      for (const who of SIGNED_IN) {
+        const res = await browsers.get(who)!.get(path);
+        expect([path, who, res.status]).toEqual([path, who, allowed.includes(who) ? 200 : 403]);
+      }
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// The reporting calendar: every duty with its owner and due date, what is overdue or stale, and setting duties.
+import { Hono } from 'hono';
+import type { Services } from '../../services/index.js';
+import type { DutyInput } from '../../services/duties.js';
+import { can } from '../../services/policy.js';
+import type { ManageEnv } from '../auth/session.js';
+import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+
+export function calendarRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const actorOf = (c: ManageContext) => c.get('session')!.actor;
+
+  async function page(c: ManageContext, duty: Record<string, unknown> = {}, errors?: FormErrors) {
+    const actor = actorOf(c);
+    const canManage = can(actor, 'duty.manage');
+    const [overdue, all, users, indicators, structure] = [
+      await s.duties.overdue(actor),
+      await s.duties.list(actor),
+      canManage ? (await s.users.list(actor)).filter((u) => u.active) : [],
+      canManage ? await s.values.indicators(actor) : [],
+      canManage ? await s.plans.structure().catch(() => undefined) : undefined,
+    ];
+    const subjects = [
+      ...(structure?.outcomes ?? []).map((o) => ({ value: `outcome:${o.id}`, text: `Outcome: ${o.title}` })),
+      ...indicators.map((i) => ({ value: `indicator:${i.id}`, text: `Indicator ${i.code}: ${i.title}` })),
+    ];
+    return view(c, 'manage/calendar.njk', { title: 'Reporting calendar', overdue, all, users, subjects, canManage, duty, errors }, errors ? 400 : 200);
+  }
+
+  app.get('/', (c) => page(c));
+
+  app.post('/', async (c) => {
+    const form = c.get('form')!;
+    const [subjectType, subjectId] = form.get('subject').split(':');
+    const input: DutyInput = { subjectType: subjectType as DutyInput['subjectType'], subjectId: subjectId ?? '', periodKey: form.get('periodKey'), ownerId: form.get('ownerId'), dueDate: form.get('dueDate') };
+    try {
+      await s.duties.set(actorOf(c), input);
+      return done(c, '/manage/calendar', 'duty-saved');
+    } catch (e) {
+      return answerError(c, e, (errors) => {
+        // The subject picker is one field on the form.
+        for (const k of ['subjectType', 'subjectId']) if (errors.field[k]) errors.field.subject = errors.field[k];
+        errors.summary = errors.summary.map((x) => (/#subject(Type|Id)$/.test(x.href) ? { ...x, href: '#subject' } : x));
+        return page(c, { ...input, subject: form.get('subject') }, errors);
+      });
+    }
+  });
+
+  app.post('/:id/done', async (c) => {
+    await s.duties.complete(actorOf(c), c.req.param('id'));
+    return done(c, c.get('form')!.get('back') === 'dashboard' ? '/manage' : '/manage/calendar', 'duty-done');
+  });
+
+  app.post('/:id/delete', async (c) => {
+    await s.duties.remove(actorOf(c), c.req.param('id'));
+    return done(c, '/manage/calendar', 'duty-deleted');
+  });
+
+  return app;
+}

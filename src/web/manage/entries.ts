@@ -1,0 +1,138 @@
+// Entries in the workspace: list by state, create, edit, delete, and move through the workflow.
+import { Hono } from 'hono';
+import { ENTRY_KINDS, WORKFLOW_STATES, type WorkflowState } from '../../domain/index.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Services } from '../../services/index.js';
+import type { EntryInput } from '../../services/entries.js';
+import { can } from '../../services/policy.js';
+import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
+import type { FormFields, ManageEnv } from '../auth/session.js';
+import { markdownToHtml } from '../markdown.js';
+import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { historyRows } from './history.js';
+
+const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+function entryInput(form: FormFields): EntryInput {
+  return {
+    title: form.get('title'), body: form.get('body'), kind: form.get('kind') as EntryInput['kind'],
+    outcomeId: form.get('outcomeId'), themeId: form.get('themeId'), date: form.get('date'), periodKey: form.get('periodKey'),
+    service: form.get('service'), status: form.get('status'), places: lines(form.get('places')), partners: lines(form.get('partners')),
+  };
+}
+
+export function entryRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const actorOf = (c: ManageContext) => c.get('session')!.actor;
+
+  /** What the entry form needs: the plan's outcomes and themes, and service names to suggest. */
+  async function formChoices(c: ManageContext) {
+    const actor = actorOf(c);
+    const structure = await s.plans.structure().catch(() => undefined);
+    return {
+      outcomes: structure?.outcomes ?? [],
+      services: actor.role === 'contributor' ? actor.services : await s.entries.services(actor),
+      kinds: ENTRY_KINDS,
+    };
+  }
+
+  const formPage = async (c: ManageContext, data: { entry?: Record<string, unknown>; id?: string; errors?: FormErrors }, status: 200 | 400 = 200) =>
+    view(c, 'manage/entry-form.njk', { title: data.id ? 'Edit entry' : 'New entry', ...(await formChoices(c)), ...data }, status);
+
+  app.get('/', async (c) => {
+    const actor = actorOf(c);
+    const state = c.req.query('state');
+    const states = (WORKFLOW_STATES as readonly string[]).includes(state ?? '') ? [state as WorkflowState] : undefined;
+    const page = Math.max(1, Number(c.req.query('page')) || 1);
+    const mine = c.req.query('mine') === '1';
+    const list = await s.entries.list(actor, { states, page, mine });
+    return view(c, 'manage/entries.njk', {
+      title: 'Entries', list, state: states?.[0] ?? '', mine, states: WORKFLOW_STATES, canCreate: can(actor, 'entry.create'),
+      pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+    });
+  });
+
+  app.get('/new', async (c) => {
+    const actor = actorOf(c);
+    if (!can(actor, 'entry.create')) return answerError(c, new ForbiddenError(`Your role (${actor.role}) does not allow creating entries.`));
+    return formPage(c, { entry: { kind: 'achievement', service: actor.services.length === 1 ? actor.services[0] : '', outcomeId: c.req.query('outcome'), periodKey: c.req.query('period') } });
+  });
+
+  app.post('/', async (c) => {
+    const input = entryInput(c.get('form')!);
+    try {
+      const id = await s.entries.create(actorOf(c), input);
+      return done(c, `/manage/entries/${id}`, 'entry-created');
+    } catch (e) {
+      return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, errors }, 400));
+    }
+  });
+
+  app.get('/:id', async (c) => {
+    const entry = await s.entries.get(actorOf(c), c.req.param('id'));
+    const structure = await s.plans.structure().catch(() => undefined);
+    const outcome = structure?.outcomes.find((o) => o.id === entry.entry.outcomeId);
+    const theme = outcome?.themes.find((t) => t.id === entry.entry.themeId);
+    return view(c, 'manage/entry.njk', {
+      title: entry.entry.title, entry, outcome, theme, bodyHtml: markdownToHtml(entry.entry.body),
+      returnError: c.req.query('error') === 'comment',
+    });
+  });
+
+  app.get('/:id/edit', async (c) => {
+    const e = await s.entries.get(actorOf(c), c.req.param('id'));
+    if (!e.canEdit) return answerError(c, new ForbiddenError('This entry cannot be edited by you now: it is not a draft you are assigned to.'));
+    const entry = { ...e.entry, places: e.places.map((p) => p.name).join('\n'), partners: e.entry.partners.join('\n') };
+    return formPage(c, { entry, id: e.entry.id });
+  });
+
+  app.post('/:id', async (c) => {
+    const id = c.req.param('id');
+    const input = entryInput(c.get('form')!);
+    try {
+      await s.entries.update(actorOf(c), id, input);
+      return done(c, `/manage/entries/${id}`, 'entry-updated');
+    } catch (e) {
+      return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, id, errors }, 400));
+    }
+  });
+
+  app.get('/:id/delete', async (c) => {
+    const entry = await s.entries.get(actorOf(c), c.req.param('id'));
+    return view(c, 'manage/confirm-delete.njk', { title: 'Delete this entry?', what: entry.entry.title, action: `/manage/entries/${entry.entry.id}/delete`, back: `/manage/entries/${entry.entry.id}` });
+  });
+
+  app.post('/:id/delete', async (c) => {
+    await s.entries.remove(actorOf(c), c.req.param('id'));
+    return done(c, '/manage/entries', 'entry-deleted');
+  });
+
+  app.post('/:id/workflow', async (c) => {
+    const id = c.req.param('id');
+    const form = c.get('form')!;
+    const step = form.get('step') as WorkflowStep;
+    if (!WORKFLOW_STEPS.includes(step)) return answerError(c, new ValidationError('Choose what to do with the entry'));
+    try {
+      await s.entries.transition(actorOf(c), id, step, form.get('comment'));
+    } catch (e) {
+      return answerError(c, e, async (errors) => {
+        const entry = await s.entries.get(actorOf(c), id);
+        return view(c, 'manage/entry.njk', { title: entry.entry.title, entry, bodyHtml: markdownToHtml(entry.entry.body), errors }, 400);
+      });
+    }
+    return done(c, `/manage/entries/${id}`, `entry-${step}`);
+  });
+
+  app.get('/:id/history', async (c) => {
+    const actor = actorOf(c);
+    const id = c.req.param('id');
+    const entry = await s.entries.get(actor, id).catch(() => null);
+    const events = await s.audit.history(actor, 'entry', id);
+    if (!entry && !events.length) return answerError(c, new NotFoundError('Entry', id));
+    return view(c, 'manage/history.njk', {
+      title: `History: ${entry?.entry.title ?? 'deleted entry'}`, back: entry ? `/manage/entries/${id}` : '/manage/entries', rows: historyRows(events),
+    });
+  });
+
+  return app;
+}

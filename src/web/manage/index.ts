@@ -1,0 +1,135 @@
+// The staff workspace under /manage: sign-in, dashboard and every page staff work in. Each mutating
+// route goes through the session and CSRF middleware, and each service call checks the role again.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Services } from '../../services/index.js';
+import { can } from '../../services/policy.js';
+import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
+import { answerError, done, problemPage, view, type ManageContext } from './render.js';
+import { adminRoutes } from './admin.js';
+import { auditRoutes } from './audit.js';
+import { calendarRoutes } from './calendar.js';
+import { entryRoutes } from './entries.js';
+import { uploadRoutes } from './uploads.js';
+import { valueRoutes } from './values.js';
+
+/** Forms other than uploads are small: this is far more than any of them needs. */
+const FORM_LIMIT = 1024 * 1024;
+
+/** Only addresses inside the workspace are followed after signing in (no open redirect). */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/manage(\/[A-Za-z0-9/_.?=&%-]*)?$/.test(next) && !next.includes('..') ? next : '/manage';
+}
+
+function clientAddress(c: ManageContext): string | undefined {
+  try {
+    return getConnInfo(c as never).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+export function manageRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const tooLarge = (c: ManageContext) => problemPage(c, 413, 'The file is too large',
+    `Uploads can be at most ${Math.round(s.config.maxUploadBytes / 1024 / 1024 * 10) / 10} MB. Split the file, or ask whoever runs Compendium to raise COMPENDIUM_MAX_UPLOAD_MB.`);
+  app.use('/uploads/*', bodyLimit({ maxSize: s.config.maxUploadBytes, onError: (c) => tooLarge(c as ManageContext) }));
+  app.use('*', async (c, next) => {
+    if (c.req.path.startsWith('/manage/uploads/')) return next();
+    return bodyLimit({ maxSize: Math.min(FORM_LIMIT, s.config.maxUploadBytes), onError: (x) => tooLarge(x as ManageContext) })(c, next);
+  });
+  app.use('*', sessionMiddleware(s, (c, message) => problemPage(c, 403, 'Forbidden', message)));
+
+  const signedIn: MiddlewareHandler<ManageEnv> = async (c, next) => {
+    if (c.get('session')) return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(`/manage/sign-in?next=${encodeURIComponent(c.req.path)}`, 302);
+    return problemPage(c, 403, 'Sign in first', 'Your session has ended. Sign in again.');
+  };
+
+  const signInPage = (c: ManageContext, data: Record<string, unknown> = {}, status: 200 | 400 | 429 = 200) =>
+    view(c, 'manage/sign-in.njk', { title: 'Sign in', signInToken: signInToken(c, s), next: safeNext(c.req.query('next') ?? c.get('form')?.get('next')), ...data }, status);
+
+  app.get('/sign-in', (c) => (c.get('session') ? c.redirect(safeNext(c.req.query('next')), 302) : signInPage(c)));
+
+  app.post('/sign-in', async (c) => {
+    const form = c.get('form')!;
+    const email = form.get('email').trim();
+    const password = form.get('password');
+    if (!email || !password) {
+      const summary = [...(!email ? [{ text: 'Enter your email address', href: '#email' }] : []), ...(!password ? [{ text: 'Enter your password', href: '#password' }] : [])];
+      return signInPage(c, { email, errors: { summary, field: Object.fromEntries(summary.map((x) => [x.href.slice(1), { text: x.text }])) } }, 400);
+    }
+    const r = await s.auth.signIn({ email, password, address: clientAddress(c), previousToken: sessionToken(c) });
+    if (!r.ok) {
+      const text = r.reason === 'throttled'
+        ? 'There have been too many failed attempts to sign in. Wait 15 minutes and try again.'
+        : 'The email address or password is not right. Check them and try again.';
+      return signInPage(c, { email, errors: { summary: [{ text, href: '#email' }], field: {} } }, r.reason === 'throttled' ? 429 : 400);
+    }
+    setSessionCookie(c, s, r.token, r.expiresAt);
+    return c.redirect(safeNext(form.get('next')), 303);
+  });
+
+  app.use('*', signedIn);
+
+  app.post('/sign-out', async (c) => {
+    await s.auth.signOut(sessionToken(c));
+    clearSessionCookie(c, s);
+    return c.redirect('/manage/sign-in', 303);
+  });
+
+  app.post('/sign-out-everywhere', async (c) => {
+    const session = c.get('session')!;
+    await s.auth.signOutEverywhere(session.actor);
+    clearSessionCookie(c, s);
+    return c.redirect('/manage/sign-in', 303);
+  });
+
+  app.get('/', async (c) => {
+    const { actor } = c.get('session')!;
+    const reviewer = can(actor, 'entry.approve');
+    const [duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues] = [
+      await s.duties.mine(actor),
+      actor.role === 'contributor' ? (await s.entries.list(actor, { states: ['draft'], mine: true })).items.filter((e) => e.reviewComment) : [],
+      can(actor, 'entry.create') ? (await s.entries.list(actor, { states: ['draft'], mine: true, pageSize: 10 })) : { items: [], total: 0 },
+      reviewer ? await s.entries.list(actor, { states: ['submitted'], pageSize: 20 }) : { items: [], total: 0 },
+      reviewer ? await s.entries.list(actor, { states: ['approved'], pageSize: 20 }) : { items: [], total: 0 },
+      reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
+      actor.role === 'contributor' ? (await s.values.list(actor, { states: ['draft'], mine: true })) : [],
+    ];
+    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer });
+  });
+
+  app.get('/account', (c) => view(c, 'manage/account.njk', { title: 'Your account' }));
+  app.post('/account/password', async (c) => {
+    const form = c.get('form')!;
+    const { actor, user } = c.get('session')!;
+    const current = await s.auth.checkPassword({ email: user.email, password: form.get('current'), address: clientAddress(c) });
+    const again = (errors: unknown) => view(c, 'manage/account.njk', { title: 'Your account', errors }, 400);
+    if (!current.ok) {
+      return again({ summary: [{ text: current.reason === 'throttled' ? 'Too many failed attempts: wait 15 minutes' : 'Your current password is not right', href: '#current' }], field: { current: { text: 'Your current password is not right' } } });
+    }
+    if (form.get('password') !== form.get('confirm')) {
+      return again({ summary: [{ text: 'The new passwords differ', href: '#confirm' }], field: { confirm: { text: 'Enter the same new password twice' } } });
+    }
+    try {
+      await s.users.setPassword(actor, user.id, form.get('password'));
+    } catch (e) {
+      return answerError(c, e, again);
+    }
+    clearSessionCookie(c, s);
+    return done(c, '/manage/sign-in', 'password-changed');
+  });
+
+  app.route('/entries', entryRoutes(s));
+  app.route('/values', valueRoutes(s));
+  app.route('/calendar', calendarRoutes(s));
+  app.route('/uploads', uploadRoutes(s));
+  app.route('/audit', auditRoutes(s));
+  app.route('/', adminRoutes(s));
+
+  app.notFound((c) => problemPage(c as ManageContext, 404, 'Page not found', 'If you typed the web address, check it is correct.'));
+  app.onError((e, c) => answerError(c as ManageContext, e));
+  return app;
+}

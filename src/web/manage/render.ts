@@ -1,0 +1,114 @@
+// What every workspace page shares: its navigation by role, rendering with error summaries, the
+// confirmation banner after an action, and turning service errors into the right status and page.
+import type { Context } from 'hono';
+import { isConflictError, isForbiddenError, isNotFoundError, isValidationError, type FieldProblem } from '../../errors.js';
+import { can } from '../../services/policy.js';
+import { CSRF_FIELD, type ManageEnv } from '../auth/session.js';
+import { renderPage, type NavigationItem } from '../render.js';
+
+export type ManageContext = Context<ManageEnv>;
+type Status = 200 | 400 | 403 | 404 | 409 | 413 | 429;
+
+function navigation(c: ManageContext): NavigationItem[] {
+  const actor = c.get('session')?.actor;
+  if (!actor) return [{ href: '/', text: 'Public site' }];
+  const items: NavigationItem[] = [
+    { href: '/manage', text: 'Dashboard' },
+    { href: '/manage/entries', text: 'Entries' },
+    { href: '/manage/values', text: 'Indicator values' },
+    { href: '/manage/calendar', text: 'Calendar' },
+  ];
+  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
+  if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
+  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
+  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' });
+  if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
+  const path = c.req.path.replace(/\/$/, '');
+  return items.map((i) => ({ ...i, active: i.href === '/manage' ? path === '/manage' : path === i.href || path.startsWith(i.href + '/') }));
+}
+
+/** Messages shown after an action, chosen by a key in the address so no text travels in it. */
+export const CONFIRMATIONS: Record<string, string> = {
+  'signed-in': 'You are signed in.',
+  'signed-out-everywhere': 'You have been signed out on every other device.',
+  'entry-created': 'The entry was saved as a draft.',
+  'entry-updated': 'Your changes were saved.',
+  'entry-deleted': 'The entry was deleted.',
+  'entry-submit': 'The entry was submitted for approval.',
+  'entry-approve': 'The entry was approved. It can now be published.',
+  'entry-publish': 'The entry was published: it is now on the public site.',
+  'entry-return': 'The entry was returned to its author with your comment.',
+  'entry-unpublish': 'The entry was taken off the public site and is a draft again.',
+  'value-saved': 'The value was saved as a draft.',
+  'value-submit': 'The value was submitted for approval.',
+  'value-approve': 'The value was approved. It can now be published.',
+  'value-publish': 'The value was published: it is now on the public site.',
+  'value-return': 'The value was returned with your comment.',
+  'value-unpublish': 'The value was taken off the public site and is a draft again.',
+  'duty-saved': 'The reporting duty was saved.',
+  'duty-done': 'The reporting duty was marked as done.',
+  'duty-deleted': 'The reporting duty was removed.',
+  'user-updated': 'The user’s details were saved.',
+  'user-deactivated': 'The user was deactivated and signed out everywhere.',
+  'user-reactivated': 'The user can sign in again.',
+  'password-changed': 'Your password was changed. Other devices were signed out; sign in again here.',
+  'plan-saved': 'The plan structure was saved.',
+  'settings-saved': 'The settings were saved. The public site shows them now.',
+};
+
+export interface FormErrors {
+  summary: { text: string; href: string }[];
+  field: Record<string, { text: string }>;
+}
+
+/** Turns a ValidationError's problems into govuk error summary items and inline messages. */
+export function formErrors(problems: FieldProblem[], message?: string): FormErrors {
+  const summary: FormErrors['summary'] = [];
+  const field: FormErrors['field'] = {};
+  for (const p of problems) {
+    const name = p.field?.split('.')[0] || '';
+    const where = p.line ? `Row ${p.line}${p.column ? `, column ${p.column}` : ''}${p.field ? ` (${p.field})` : ''}: ` : '';
+    summary.push({ text: where + p.message, href: name && !p.line ? `#${name}` : '#' });
+    if (name && !p.line && !field[name]) field[name] = { text: p.message };
+  }
+  if (!summary.length && message) summary.push({ text: message, href: '#' });
+  return { summary, field };
+}
+
+export function view(c: ManageContext, template: string, data: Record<string, unknown> = {}, status: Status = 200): Response {
+  const session = c.get('session');
+  const site = { ...c.get('site'), serviceName: 'Staff workspace', navigation: navigation(c) };
+  c.set('site', site);
+  const done = c.req.query('done');
+  const html = renderPage(c as never, template, {
+    ...data,
+    me: session?.user ?? null,
+    csrf: { name: CSRF_FIELD, value: session?.csrfToken ?? data.signInToken ?? '' },
+    confirmation: done ? CONFIRMATIONS[done] ?? null : null,
+  });
+  return c.html(html, status);
+}
+
+/** After a successful POST: back to a page (303, so reloading does not repeat the action), with a confirmation. */
+export function done(c: ManageContext, url: string, key: keyof typeof CONFIRMATIONS): Response {
+  return c.redirect(`${url}${url.includes('?') ? '&' : '?'}done=${key}`, 303);
+}
+
+export function problemPage(c: ManageContext, status: Status, title: string, message: string): Response {
+  return view(c, 'manage/problem.njk', { title, message }, status);
+}
+
+/**
+ * Answers a service error: a form's ValidationError re-renders the form (via `again`), a refused action
+ * is 403, a missing record 404, a workflow step from the wrong state 409. Anything else is rethrown.
+ */
+export async function answerError(c: ManageContext, e: unknown, again?: (errors: FormErrors) => Response | Promise<Response>): Promise<Response> {
+  if (isValidationError(e)) {
+    if (again) return again(formErrors(e.problems, e.message));
+    return problemPage(c, 400, 'There is a problem', [e.message, ...e.problems.map((p) => p.message)].join('. ') + '.');
+  }
+  if (isForbiddenError(e)) return problemPage(c, 403, 'You cannot do that', e.message);
+  if (isNotFoundError(e)) return problemPage(c, 404, 'Page not found', `${e.message}.`);
+  if (isConflictError(e)) return problemPage(c, 409, 'That cannot be done now', e.message);
+  throw e;
+}

@@ -1,0 +1,121 @@
+// Uploads: indicator values from CSV or XLSX (every row error listed; nothing written when any is wrong),
+// and annual reports, shown first as a preview (summary and section → outcome mapping) to confirm.
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { isValidationError } from '../../errors.js';
+import type { Services } from '../../services/index.js';
+import { authorize } from '../../services/policy.js';
+import type { ManageEnv } from '../auth/session.js';
+import { answerError, view, type ManageContext } from './render.js';
+
+/** A report waiting for its preview to be confirmed. */
+interface StagedReport {
+  userId: string | null;
+  name: string;
+  bytes: Uint8Array;
+  reportYear?: number;
+  newPlanTitle?: string;
+  at: number;
+}
+
+/**
+ * Reports between preview and confirmation, held by this process for 30 minutes. Behind a load
+ * balancer with several web processes, confirmation needs the same process (sticky sessions), or use
+ * `compendium import` from the command line.
+ */
+const STAGE_MINUTES = 30;
+const STAGE_MAX = 20;
+
+export function uploadRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const staged = new Map<string, StagedReport>();
+  const stage = (r: Omit<StagedReport, 'at'>): string => {
+    const now = Date.now();
+    for (const [k, v] of staged) if (now - v.at > STAGE_MINUTES * 60_000 || staged.size >= STAGE_MAX) staged.delete(k);
+    const token = randomBytes(24).toString('base64url');
+    staged.set(token, { ...r, at: now });
+    return token;
+  };
+  const actorOf = (c: ManageContext) => c.get('session')!.actor;
+  const maxMb = Math.round((s.config.maxUploadBytes / 1024 / 1024) * 10) / 10;
+
+  const page = (c: ManageContext, data: Record<string, unknown> = {}, status: 200 | 400 = 200): Response =>
+    view(c, 'manage/uploads.njk', { title: 'Uploads', maxMb, ...data }, status);
+
+  const outcomesOf = async () => (await s.plans.structure().catch(() => undefined))?.outcomes ?? [];
+  const reportPage = async (c: ManageContext, data: Record<string, unknown> = {}, status: 200 | 400 = 200) =>
+    page(c, { outcomes: await outcomesOf(), hasPlan: Boolean(await s.plans.currentPlanId()), ...data }, status);
+
+  app.get('/', async (c) => {
+    authorize(actorOf(c), 'import.run');
+    return reportPage(c);
+  });
+
+  app.post('/report', async (c) => {
+    const actor = actorOf(c);
+    authorize(actor, 'import.run');
+    const form = c.get('form')!;
+    const file = form.file('report');
+    const year = form.get('reportYear').trim();
+    const newPlanTitle = form.get('newPlanTitle').trim() || undefined;
+    const fail = (field: string, text: string) => reportPage(c, { errors: { summary: [{ text, href: `#${field}` }], field: { [field]: { text } } }, reportYear: year, newPlanTitle }, 400);
+    if (!file) return fail('report', 'Choose a report file to upload (PDF, Word, HTML, Markdown or text)');
+    if (year && !/^(19|20)\d{2}$/.test(year)) return fail('reportYear', 'Enter the year the report was published, such as 2024, or leave it blank');
+    const staging = { userId: actor.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), reportYear: year ? Number(year) : undefined, newPlanTitle };
+    try {
+      const preview = await s.imports.preview([staging], { reportYear: staging.reportYear, newPlanTitle, userId: actor.id });
+      const token = stage(staging);
+      return view(c, 'manage/report-preview.njk', { title: 'Check the import', preview, token, outcomes: await outcomesOf() });
+    } catch (e) {
+      if (isValidationError(e)) return fail('report', [e.message, ...e.problems.map((p) => p.message)].join(': '));
+      return answerError(c, e);
+    }
+  });
+
+  app.post('/report/confirm', async (c) => {
+    const actor = actorOf(c);
+    authorize(actor, 'import.run');
+    const form = c.get('form')!;
+    const token = form.get('token');
+    const staging = staged.get(token);
+    if (!staging || staging.userId !== actor.id) {
+      return reportPage(c, { errors: { summary: [{ text: 'That preview has expired: upload the report again', href: '#report' }], field: {} } }, 400);
+    }
+    // Each section's chosen outcome, as "Section=outcome id" (blank: not under an outcome).
+    const sections = form.all('section');
+    const choices = form.all('outcome');
+    const map = sections.map((section, i) => `${section}=${choices[i] || 'none'}`);
+    try {
+      const result = await s.imports.run([staging], { reportYear: staging.reportYear, newPlanTitle: staging.newPlanTitle, userId: actor.id, map });
+      staged.delete(token);
+      return view(c, 'manage/report-result.njk', { title: 'Report imported', result });
+    } catch (e) {
+      if (isValidationError(e)) return reportPage(c, { errors: { summary: [{ text: [e.message, ...e.problems.map((p) => p.message)].join(': '), href: '#report' }], field: {} } }, 400);
+      return answerError(c, e);
+    }
+  });
+
+  app.post('/indicators', async (c) => {
+    const actor = actorOf(c);
+    authorize(actor, 'import.run');
+    const form = c.get('form')!;
+    const file = form.file('file');
+    const workflowState = form.get('workflowState') === 'draft' ? 'draft' : 'published';
+    if (!file) return reportPage(c, { workflowState, errors: { summary: [{ text: 'Choose a CSV or XLSX file to upload', href: '#file' }], field: { file: { text: 'Choose a CSV or XLSX file to upload' } } } }, 400);
+    if (!/\.(csv|xlsx)$/i.test(file.name)) {
+      const text = 'The file must be a CSV (.csv) or Excel workbook (.xlsx)';
+      return reportPage(c, { workflowState, errors: { summary: [{ text, href: '#file' }], field: { file: { text } } } }, 400);
+    }
+    try {
+      const result = await s.observations.import({ name: file.name, content: Buffer.from(await file.arrayBuffer()) }, { userId: actor.id, workflowState });
+      return view(c, 'manage/upload-result.njk', { title: 'Indicator values imported', result, workflowState });
+    } catch (e) {
+      if (isValidationError(e)) {
+        return reportPage(c, { workflowState, importError: { message: e.message, file: file.name, problems: e.problems } }, 400);
+      }
+      return answerError(c, e);
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,71 @@
+// Open data downloads under /data: everything published, as CSV (one row per thing, lists joined
+// with "; ") and as JSON (the API's shapes).
+import { Hono, type Context } from 'hono';
+import { stringify } from '../ingest/csv-write.js';
+import { NotFoundError } from '../errors.js';
+import type { Services } from '../services/index.js';
+import { commitmentView, entrySummary, indicatorView } from './api.js';
+import type { AppEnv } from './render.js';
+
+type Row = Record<string, unknown>;
+
+export function openDataRoutes(s: Services): Hono<AppEnv> {
+  const data = new Hono<AppEnv>();
+
+  const datasets: Record<string, () => Promise<{ json: unknown[]; csv: Row[] }>> = {
+    entries: async () => {
+      const { entries } = await s.site.entries();
+      return {
+        json: entries.map((e) => ({ ...entrySummary(e), body: e.body })),
+        csv: entries.map((e) => ({
+          id: e.id, kind: e.kind, title: e.title, date: e.date, period: e.periodKey, outcome: e.outcomeTitle, theme: e.themeTitle,
+          service: e.service, status: e.status, places: e.places.map((p) => p.name).join('; '),
+          area_codes: [...new Set(e.places.map((p) => p.areaCode).filter(Boolean))].join('; '), partners: e.partners.join('; '), text: e.body,
+        })),
+      };
+    },
+    indicators: async () => {
+      const list = await s.site.indicators();
+      return {
+        json: list.map(indicatorView),
+        csv: list.map((i) => ({
+          code: i.code, title: i.title, unit: i.unit, decimal_places: i.decimalPlaces, polarity: i.polarity, frequency: i.frequency,
+          outcome: i.outcomeTitle, theme: i.themeTitle, source: i.source, definition: i.definition,
+        })),
+      };
+    },
+    values: async () => {
+      const list = await s.site.observations();
+      return {
+        json: list.map(({ indicatorId: _id, ...v }) => v),
+        csv: list.map((v) => ({ indicator: v.code, period_key: v.periodKey, period: v.period, value: v.value, status: v.status, target: v.target, note: v.note })),
+      };
+    },
+    commitments: async () => {
+      const { commitments } = await s.site.commitments();
+      return {
+        json: commitments.map(commitmentView),
+        csv: commitments.map((c) => ({
+          id: c.id, commitment: c.text, due: c.dueText, due_start: c.dueStart, due_end: c.dueEnd, status: c.status,
+          outcome: c.outcomeTitle, stated_in: c.entryId, evidence: c.evidence.map((e) => e.id).join('; '),
+        })),
+      };
+    },
+  };
+
+  const send = async (c: Context<AppEnv>, name: string, ext: string) => {
+    const make = datasets[name];
+    if (!make || (ext !== 'csv' && ext !== 'json')) throw new NotFoundError('Dataset', `${name}.${ext}`);
+    const d = await make();
+    const disposition = { 'Content-Disposition': `attachment; filename="${name}.${ext}"`, 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+    if (ext === 'json') return c.json(d.json, 200, disposition);
+    const columns = d.csv[0] ? Object.keys(d.csv[0]) : [];
+    return c.body(stringify(d.csv, columns), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...disposition });
+  };
+
+  data.get('/:file{[a-z]+\\.(?:csv|json)}', (c) => {
+    const [name, ext] = c.req.param('file').split('.');
+    return send(c, name, ext);
+  });
+  return data;
+}

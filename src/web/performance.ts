@@ -1,0 +1,138 @@
+// Performance pages: the compendium table (a period, a comparison group, an outcome; sortable by
+// links) and one page per indicator with its figures, trend and benchmark charts, tables and CSV.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { renderChart } from '../reports/charts/index.js';
+import { positionSpec, shortGroupLabel, sourceLine, trendSpec } from '../reports/model/chart-specs.js';
+import { POLARITY_LABELS } from '../reports/model/format.js';
+import { stringify } from '../ingest/csv-write.js';
+import type { Services } from '../services/index.js';
+import { periodLabel } from '../services/site.js';
+import { parseQuery } from './api.js';
+import { withoutInnerSvgLabels } from './figures.js';
+import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
+import { page, type AppEnv } from './render.js';
+
+const FREQUENCY_LABELS: Record<string, string> = {
+  'annual-financial': 'Every financial year', 'annual-academic': 'Every academic year', 'annual-calendar': 'Every calendar year',
+  quarterly: 'Every quarter', monthly: 'Every month', snapshot: 'Occasionally (a snapshot)',
+};
+
+const PeriodGroup = z.object({
+  period: z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2023/24 or FY2023-24').optional(),
+  group: z.string().max(80).regex(/^[A-Za-z0-9_.:-]*$/, 'must be a comparison group name').optional(),
+});
+const CompendiumQuery = PeriodGroup.extend({
+  outcome: z.string().max(100).regex(/^[a-z0-9-]*$/, 'must be an outcome slug').optional(),
+  sort: z.string().optional(),
+  dir: z.string().optional(),
+}).strict();
+
+export function performanceRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  /** Group choices: the built-in groups that can be named as they are, and every stored group. */
+  const groupItems = async (selected: string | undefined, current: { name: string; label: string }) => {
+    const groups = (await s.groups.list()).filter((g) => !g.name.includes('<'));
+    if (!groups.some((g) => g.name === current.name)) groups.unshift({ name: current.name, kind: 'custom', description: current.label, size: 0 });
+    return groups.map((g) => ({ value: g.name, text: shortGroupLabel(g.name === current.name ? current.label : g.description), selected: g.name === (selected ?? current.name) }));
+  };
+  const periodItems = async (selected: string) => (await s.site.periods()).map((k) => ({ value: k, text: periodLabel(k), selected: k === selected }));
+
+  async function compendiumData(c: Context<AppEnv>) {
+    const q = parseQuery(CompendiumQuery, c.req.query());
+    const { sort, dir } = parseSort(q.sort, q.dir);
+    const structure = await s.site.requireStructure();
+    const outcome = q.outcome ? structure.outcomes.find((o) => o.slug === q.outcome) : undefined;
+    if (q.outcome && !outcome) throw new ValidationError('The filter is not valid', [{ field: 'outcome', message: `there is no outcome "${q.outcome}"` }]);
+    const compendium = await s.site.compendium({ period: q.period || undefined, group: q.group || undefined, outcomeId: outcome?.id });
+    const rows = sortRows(compendium.rows.map(rowView), sort, dir);
+    return { q, sort, dir, structure, outcome, compendium, rows };
+  }
+
+  app.get('/compendium', async (c) => {
+    const { q, sort, dir, structure, outcome, compendium, rows } = await compendiumData(c);
+    const base = { period: compendium.periodKey, group: compendium.group.name, outcome: outcome?.slug };
+    const link = (params: Record<string, string | undefined>) => `/compendium?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+    const columns = (Object.keys(SORTS) as SortKey[]).map((key) => {
+      const active = key === sort;
+      const nextDir = active && dir === 'asc' ? 'desc' : 'asc';
+      return { key, label: SORTS[key].label, href: link({ ...base, sort: key, dir: nextDir }), ariaSort: active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none', active, nextDir };
+    });
+    return page(c, 'compendium.njk', {
+      title: 'Performance compendium',
+      compendium: { ...compendium, group: { ...compendium.group, label: shortGroupLabel(compendium.group.label) } }, rows, columns, outcome,
+      periodText: periodLabel(compendium.periodKey),
+      outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === q.outcome }))],
+      groupItems: await groupItems(q.group || undefined, compendium.group),
+      periodItems: await periodItems(compendium.periodKey),
+      csvHref: link({ ...base, sort, dir }).replace('/compendium?', '/compendium.csv?'),
+    });
+  });
+
+  app.get('/compendium.csv', async (c) => {
+    const { compendium, rows } = await compendiumData(c);
+    const csv = stringify(rows.map((r) => ({
+      indicator: r.code, title: r.title, period: r.periodKey, value: compendium.rows.find((x) => x.indicator.code === r.code)?.value ?? '',
+      target: compendium.rows.find((x) => x.indicator.code === r.code)?.target?.value ?? '', rag: r.rag, direction_previous: r.directionPrevious,
+      direction_year_earlier: r.directionYearEarlier, rank: r.rank ?? '', group_n: r.n, quartile: r.quartileBand ?? '', trend: r.trend,
+      group_median: r.group.median ?? '', group: compendium.group.label,
+    })));
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="compendium-${compendium.periodKey}.csv"` });
+  });
+
+  app.get('/indicators', (c) => c.redirect('/compendium', 301));
+
+  async function indicatorData(c: Context<AppEnv>) {
+    const q = parseQuery(PeriodGroup.strict(), c.req.query());
+    const perf = await s.site.indicatorPerformance(c.req.param('code') ?? '', { period: q.period || undefined, group: q.group || undefined });
+    return { q, ...perf };
+  }
+
+  app.get('/indicators/:code', async (c) => {
+    const { q, indicator, row, history, peers, group, area } = await indicatorData(c);
+    const settings = c.get('site');
+    const groupLabel = group ? shortGroupLabel(group.label) : '';
+    const source = sourceLine(indicator.source ?? `${settings.councilName} performance data`, row ? `${groupLabel}, ${periodLabel(row.periodKey)}` : '');
+    const chartOptions = { brandColour: settings.brandColour, headingLevel: 3 as const };
+    const shortName = peers.find((p) => p.code === area?.code)?.name ?? area?.name ?? '';
+    const trend = history && row ? trendSpec(history, row, source, shortName, groupLabel) : null;
+    const position = row && area && group ? positionSpec(row, area.code, area.name, groupLabel, peers, source) : null;
+    const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}` }] : []), { text: 'Performance', href: '/compendium' }];
+    const own = `/indicators/${encodeURIComponent(indicator.code)}`;
+    const keep = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return page(c, 'indicator.njk', {
+      title: indicator.title,
+      indicator,
+      row: row ? rowView(row) : undefined,
+      group: group ? { ...group, label: groupLabel } : undefined, area,
+      polarityLabel: POLARITY_LABELS[indicator.polarity as keyof typeof POLARITY_LABELS] ?? indicator.polarity,
+      frequencyLabel: FREQUENCY_LABELS[indicator.frequency] ?? indicator.frequency,
+      trendChart: trend ? withoutInnerSvgLabels(renderChart(trend, chartOptions)) : null,
+      positionChart: position ? withoutInnerSvgLabels(renderChart(position, chartOptions)) : null,
+      groupItems: group ? await groupItems(q.group || undefined, group) : [],
+      periodItems: history ? [...history.points].reverse().map((p) => ({ value: p.periodKey, text: periodLabel(p.periodKey), selected: p.periodKey === row?.periodKey })) : [],
+      historyCsv: `${own}/history.csv${keep ? `?${keep}` : ''}`,
+      benchmarkCsv: `${own}/benchmark.csv${keep ? `?${keep}` : ''}`,
+      formAction: own,
+      breadcrumbs,
+    });
+  });
+
+  app.get('/indicators/:code/:file{(?:history|benchmark)\\.csv}', async (c) => {
+    const { indicator, row, history, peers, area } = await indicatorData(c);
+    const f = (v: number | null) => v ?? '';
+    let rows: Record<string, unknown>[];
+    if (c.req.param('file') === 'history.csv') {
+      if (!history) throw new NotFoundError('History', indicator.code);
+      rows = history.points.map((p) => ({ period_key: p.periodKey, period: periodLabel(p.periodKey), value: f(p.value), target: f(p.target), group_n: p.n, group_median: f(p.median), group_q1: f(p.q1), group_q3: f(p.q3) }));
+    } else {
+      if (!row) throw new NotFoundError('Benchmark', indicator.code);
+      rows = peers.map((p) => ({ area_code: p.code, area: p.name, period_key: row.periodKey, value: f(p.value), this_council: p.code === area?.code ? 'yes' : '' }));
+    }
+    return c.body(stringify(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${indicator.code}-${c.req.param('file')}"` });
+  });
+
+  return app;
+}

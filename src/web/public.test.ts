@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededServices } from '../../test/helpers/site-fixture.js';
+import { createApp } from './app.js';
+
+let t: Awaited<ReturnType<typeof seededServices>>;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await seededServices();
+  app = createApp(t.s, { cachePages: false });
+});
+afterAll(() => t.close());
+
+const get = async (path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, html: await res.text(), res };
+};
+
+/** The raw hostile markup must never appear; its escaped form may. */
+const expectNoHostileMarkup = (html: string) => {
+  expect(html).not.toContain('<script>alert');
+  expect(html).not.toContain('<img src=x');
+  expect(html).not.toContain('onerror=alert(1)>');
+  expect(html).not.toMatch(/href="javascript:/i);
+};
+
+describe('public pages', () => {
+  it('home lists the outcomes with entries this year', async () => {
+    const { status, html } = await get('/');
+    expect(status).toBe(200);
+    expect(html).toContain('Council Strategic Plan 2024–2028');
+    expect(html).toContain('href="/outcomes/safe-and-well"');
+    expect(html).toMatch(/published for \d{4}\/\d{2}/);
+  });
+
+  it('outcome and theme pages show published entries only', async () => {
+    const { status, html } = await get('/outcomes/safe-and-well');
+    expect(status).toBe(200);
+    expect(html).toContain('Falls prevention classes');
+    expect(html).not.toContain(t.fixture.draftTitle);
+    expect(html).toContain('Recruit 50 new foster carers');
+    expect(html).toContain('Late</strong>');
+    expectNoHostileMarkup(html);
+    const theme = await get('/outcomes/safe-and-well/healthy-lives');
+    expect(theme.status).toBe(200);
+    expect(theme.html).toContain('Falls prevention classes');
+    expect(theme.html).not.toContain('Winter gritting');
+    expect((await get('/outcomes/nope')).status).toBe(404);
+    expect((await get('/outcomes/safe-and-well/nope')).status).toBe(404);
+  });
+
+  it('entry page shows text, figures, places, partners and source', async () => {
+    const { status, html } = await get(`/entries/${t.fixture.publishedEntryId}`);
+    expect(status).toBe(200);
+    expect(html).toContain('<strong>gritting</strong>');
+    expect(html).toContain('1,200 miles');
+    expect(html).toContain('href="/places/named/Melton%20Mowbray"');
+    expect(html).toContain('Melton Borough Council');
+    expect(html).toContain('Annual Delivery Report 2024-25.pdf');
+    expect(html).toContain('Open a new salt depot');
+  });
+
+  it('escapes hostile titles and strips hostile markup from entry text', async () => {
+    const { status, html } = await get(`/entries/${t.fixture.hostileEntryId}`);
+    expect(status).toBe(200);
+    expectNoHostileMarkup(html);
+    expect(html).toContain('Hostile &lt;script&gt;');
+    for (const path of ['/', '/outcomes/safe-and-well', '/search?q=hostile', '/search?q=gritting']) {
+      expectNoHostileMarkup((await get(path)).html);
+    }
+    // JSON keeps the text as it is, but can never be read as a page.
+    const data = await get('/data/entries.json');
+    expect(data.res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(data.res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('drafts are not found', async () => {
+    expect((await get(`/entries/${t.fixture.draftEntryId}`)).status).toBe(404);
+    expect((await get(`/reports/${t.fixture.draftReportId}`)).status).toBe(404);
+  });
+
+  it('places: districts and named places', async () => {
+    const list = await get('/places');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('href="/places/E07000133"');
+    const melton = await get('/places/E07000133');
+    expect(melton.status).toBe(200);
+    expect(melton.html).toContain('What we have done in Melton');
+    expect(melton.html).toContain('Winter gritting routes extended');
+    expect(melton.html).not.toContain(t.fixture.draftTitle);
+    expect((await get('/places/named/Loughborough')).html).toContain('Falls prevention');
+    expect((await get('/places/named/Atlantis')).status).toBe(404);
+    expect((await get('/places/E07000001')).status).toBe(404);
+  });
+
+  it('commitments: filter by outcome and status; bad filters are a 400 that says why', async () => {
+    const all = await get('/commitments');
+    expect(all.html).toContain('Open a new salt depot');
+    expect(all.html).toContain('Recruit 50 new foster carers');
+    expect(all.html).not.toContain('A commitment still in draft');
+    const late = await get('/commitments?status=late');
+    expect(late.html).not.toContain('Open a new salt depot');
+    expect(late.html).toContain('Recruit 50 new foster carers');
+    const byOutcome = await get('/commitments?outcome=great-places');
+    expect(byOutcome.html).toContain('Open a new salt depot');
+    expect(byOutcome.html).not.toContain('Recruit 50');
+    const bad = await get(`/commitments?status=${encodeURIComponent("late' or 1=1 --")}`);
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('status: must be one of');
+    expect((await get(`/commitments?outcome=${encodeURIComponent('<script>')}`)).html).not.toContain('<script>"');
+  });
+
+  it('search highlights matches and escapes everything else', async () => {
+    const { status, html } = await get('/search?q=gritting');
+    expect(status).toBe(200);
+    expect(html).toContain('<mark>gritting</mark>');
+    expect(html).not.toContain('**');
+    expect(html).toContain('href="/entries/e-gritting"');
+    expect(html).not.toContain(t.fixture.draftTitle);
+    expectNoHostileMarkup(html);
+    const echoed = await get(`/search?q=${encodeURIComponent('"><script>alert(1)</script>')}`);
+    expect(echoed.status).toBe(200);
+    expect(echoed.html).not.toContain('<script>alert(1)');
+    expect(echoed.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    for (const q of ["'; drop table entries; --", '%', '\\', '(((', '"unterminated']) {
+      expect((await get(`/search?q=${encodeURIComponent(q)}`)).status).toBe(200);
+    }
+    expect((await get('/search?q=gritting')).html).toContain('Winter <mark>gritting</mark> routes');
+    for (const path of ['/search?q=%00', '/places/named/%00', '/api/entries?place=a%00b']) expect((await get(path)).status, path).toBe(400);
+    expect((await get('/search?q=%01gritting%02')).html).toContain('<mark>gritting</mark>');
+  });
+
+  it('reports page lists published files; the download is an attachment', async () => {
+    const list = await get('/reports');
+    expect(list.html).toContain('annual-delivery-report-2024-25.html');
+    expect(list.html).not.toContain('draft.pdf');
+    const file = await app.request(`/reports/${t.fixture.reportId}/annual-delivery-report-2024-25.html`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="annual-delivery-report-2024-25.html"');
+  });
+
+  it('rejects a bad page number and pages past the end', async () => {
+    expect((await get('/outcomes/safe-and-well?page=abc')).status).toBe(400);
+    expect((await get('/outcomes/safe-and-well?page=0')).status).toBe(400);
+    expect((await get('/outcomes/safe-and-well?page=99')).status).toBe(404);
+  });
+});

@@ -1,0 +1,149 @@
+// The public site's pages: no sign-in, only published content, complete without JavaScript.
+import { Hono, type Context } from 'hono';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { Services } from '../services/index.js';
+import { PAGE_SIZE, type PlanIndicatorRow, type PublicEntryRow } from '../services/site.js';
+import { rowView } from './performance-view.js';
+import { COMMITMENT_LABELS } from '../reports/model/format.js';
+import { hitUrl } from './api.js';
+import { markdownToHtml, plainExcerpt } from './markdown.js';
+import { pageNumber, pagination } from './pagination.js';
+import { page, type AppEnv } from './render.js';
+
+const COMMITMENT_STATUS: Record<string, string> = COMMITMENT_LABELS;
+
+const withExcerpts = (entries: PublicEntryRow[]) => entries.map((e) => ({ ...e, excerpt: plainExcerpt(e.body) }));
+
+/** A page past the last one is not found (unless there is nothing at all, which page 1 says). */
+function paged(c: Context<AppEnv>, total: number, current: number) {
+  const p = pagination(c.req.path, c.req.query(), total, PAGE_SIZE, current);
+  if (current > p.pages) throw new NotFoundError('Page', String(current));
+  return p;
+}
+
+const FORMAT_LABELS: Record<string, string> = { html: 'Web page (HTML)', pdf: 'PDF', docx: 'Word (DOCX)', md: 'Markdown', csv: 'CSV', json: 'JSON' };
+const sizeLabel = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+export const DATASETS = [
+  { name: 'entries', title: 'Published entries: what the council has done' },
+  { name: 'indicators', title: 'Indicators: definitions, sources and polarity' },
+  { name: 'values', title: "Indicator values for the council, with targets" },
+  { name: 'commitments', title: 'Commitments: what was promised, when, and its status' },
+];
+
+export function publicRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  /** The indicators with their latest row from the performance snapshot, for outcome and theme pages. */
+  const withRows = async (indicators: PlanIndicatorRow[]) => {
+    const snapshot = indicators.length ? await s.site.performanceSnapshot() : undefined;
+    const byId = new Map(snapshot?.rows.map((r) => [r.indicator.id, r]) ?? []);
+    return indicators.map((i) => {
+      const row = byId.get(i.id);
+      return { ...i, row: row ? rowView(row) : null };
+    });
+  };
+
+  app.get('/outcomes', (c) => c.redirect('/', 301));
+
+  app.get('/outcomes/:slug', async (c) => {
+    const current = pageNumber(c.req.query('page'));
+    const r = await s.site.outcome(c.req.param('slug'), current);
+    return page(c, 'outcome.njk', {
+      title: r.outcome.title,
+      ...r,
+      indicators: await withRows(r.indicators),
+      entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
+      pagination: paged(c, r.entries.total, current),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+
+  app.get('/outcomes/:slug/:theme', async (c) => {
+    const current = pageNumber(c.req.query('page'));
+    const r = await s.site.theme(c.req.param('slug'), c.req.param('theme'), current);
+    return page(c, 'theme.njk', {
+      title: r.theme.title,
+      ...r,
+      indicators: await withRows(r.indicators),
+      entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
+      pagination: paged(c, r.entries.total, current),
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: r.outcome.title, href: `/outcomes/${r.outcome.slug}` }],
+    });
+  });
+
+  app.get('/entries/:id', async (c) => {
+    const entry = await s.site.entry(c.req.param('id'));
+    const breadcrumbs = [{ text: 'Home', href: '/' }];
+    if (entry.outcomeSlug) breadcrumbs.push({ text: entry.outcomeTitle ?? '', href: `/outcomes/${entry.outcomeSlug}` });
+    return page(c, 'entry.njk', { title: entry.title, description: plainExcerpt(entry.body, 160), entry, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
+  });
+
+  app.get('/places', async (c) => page(c, 'places.njk', { title: 'Places', places: await s.site.places() }));
+
+  const placePage = async (c: Context<AppEnv>, where: { areaCode: string } | { name: string }) => {
+    const current = pageNumber(c.req.query('page'));
+    const place = await s.site.place(where, current);
+    return page(c, 'place.njk', {
+      title: `What we have done in ${place.name}`,
+      place: { ...place, entries: { ...place.entries, entries: withExcerpts(place.entries.entries) } },
+      pagination: paged(c, place.entries.total, current),
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Places', href: '/places' }],
+    });
+  };
+  app.get('/places/named/:name', (c) => placePage(c, { name: c.req.param('name') }));
+  app.get('/places/:code', (c) => placePage(c, { areaCode: c.req.param('code') }));
+
+  app.get('/commitments', async (c) => {
+    const structure = await s.site.requireStructure();
+    const outcomeSlug = c.req.query('outcome') || undefined;
+    const status = c.req.query('status') || undefined;
+    const outcome = outcomeSlug ? structure.outcomes.find((o) => o.slug === outcomeSlug) : undefined;
+    const problems = [];
+    if (outcomeSlug && !outcome) problems.push({ field: 'outcome', message: `there is no outcome "${outcomeSlug.slice(0, 80)}"` });
+    if (status && !(status in COMMITMENT_STATUS)) problems.push({ field: 'status', message: `must be one of ${Object.keys(COMMITMENT_STATUS).join(', ')}` });
+    if (problems.length) throw new ValidationError('The filter is not valid', problems);
+    const r = await s.site.commitments({ outcomeId: outcome?.id, status });
+    const statuses = Object.entries(COMMITMENT_STATUS).map(([value, text]) => ({ value, text }));
+    return page(c, 'commitments.njk', {
+      title: 'Commitments',
+      ...r,
+      statuses,
+      outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === outcomeSlug }))],
+      statusItems: [{ value: '', text: 'Any status' }, ...statuses.map((x) => ({ ...x, selected: x.value === status }))],
+      filterText: [outcome ? `for ${outcome.title}` : '', status ? `with status ${COMMITMENT_STATUS[status].toLowerCase()}` : ''].filter(Boolean).join(' '),
+    });
+  });
+
+  app.get('/search', async (c) => {
+    const raw = c.req.query('q') ?? '';
+    const r = await s.site.search(raw);
+    const TYPE_LABELS = { entry: 'Entry', indicator: 'Indicator', commitment: 'Commitment' } as const;
+    const hits = r.hits.map((h) => ({
+      ...h,
+      typeLabel: TYPE_LABELS[h.type],
+      href: hitUrl(h),
+    }));
+    return page(c, 'search.njk', { title: r.query ? `Search results for “${r.query}”` : 'Search', query: r.query, total: r.total, hits });
+  });
+
+  app.get('/reports', async (c) => {
+    const reports = (await s.site.reports()).map((r) => ({ ...r, formatLabel: FORMAT_LABELS[r.format] ?? r.format.toUpperCase(), sizeLabel: sizeLabel(r.size) }));
+    return page(c, 'reports.njk', { title: 'Reports and open data', reports, datasets: DATASETS });
+  });
+
+  app.get('/reports/:id/:file?', async (c) => {
+    const file = await s.site.report(c.req.param('id'));
+    const safeName = file.fileName.replace(/[^\w.-]+/g, '_');
+    return new Response(new Uint8Array(file.content), {
+      headers: {
+        'Content-Type': file.mediaType,
+        'Content-Disposition': `attachment; filename="${safeName}"`,
+        'Cache-Control': 'public, max-age=300',
+      },
+    });
+  });
+
+  app.get('/accessibility', (c) => page(c, 'accessibility.njk', { title: 'Accessibility' }));
+  return app;
+}

@@ -1,0 +1,47 @@
+// `compendium user`: accounts made from the command line can sign in; mistakes give one clear line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openServices } from '../../src/services/index.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const data = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-user-'));
+afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
+
+function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), '--data', data, ...args], { env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('compendium user', () => {
+  it('adds users with a piped or a generated password, and refuses an unknown role', async () => {
+    const piped = await run(['user', 'add', '--email', 'Ann@Council.gov.uk', '--name', 'Ann Admin', '--role', 'admin', '--password-stdin'], 'a piped password\n');
+    expect(piped).toMatchObject({ code: 0, stdout: 'Created admin Ann Admin <Ann@Council.gov.uk>.\n' });
+    const generated = await run(['user', 'add', '--email', 'cy@council.gov.uk', '--name', 'Cy', '--role', 'contributor', '--service', 'Highways', '--service', 'Parks']);
+    expect(generated.code).toBe(0);
+    const password = /Password: (\S+)/.exec(generated.stdout)?.[1];
+    expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    const role = await run(['user', 'add', '--email', 'x@council.gov.uk', '--name', 'X', '--role', 'boss']);
+    expect([role.code, role.stderr.split('\n')[0]]).toEqual([1, 'compendium: --role must be one of admin, performance-officer, contributor, viewer, not "boss".']);
+
+    const s = await openServices(loadConfig({ dataDir: data }));
+    try {
+      expect((await s.auth.signIn({ email: 'ann@council.gov.uk', password: 'a piped password' })).ok).toBe(true);
+      const cy = await s.auth.signIn({ email: 'cy@council.gov.uk', password: password! });
+      expect(cy.ok && cy.user.services).toEqual(['Highways', 'Parks']);
+    } finally {
+      await s.store.close();
+    }
+  });
+});
