@@ -50,6 +50,19 @@ for (const c of councils) {
     end_date: c['end-date'],
   });
 }
+// The councils list puts a few counties in the wrong region (Derbyshire in the West Midlands,
+// Lincolnshire in Yorkshire and The Humber, 2024 edition); their districts are right, so a county
+// takes the region most of its districts are in.
+for (const county of rows.filter((r) => r.type === 'county')) {
+  const tally = new Map<string, number>();
+  for (const d of rows) if (d.parent_code === county.code && d.type === 'district') tally.set(String(d.region), (tally.get(String(d.region)) ?? 0) + 1);
+  const [best] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+  if (best && best[0] !== county.region && REGIONS[best[0]]) {
+    console.log(`${county.short_name}: region ${county.region} → ${best[0]} (from its ${best[1]} districts)`);
+    county.region = best[0];
+    county.parent_code = REGIONS[best[0]];
+  }
+}
 rows.sort((a, b) => String(a.code).localeCompare(String(b.code)));
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, stringify(rows));

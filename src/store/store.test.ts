@@ -23,6 +23,12 @@ describe('reference areas', () => {
     expect(districts.every((d) => d.type === 'district')).toBe(true);
   });
 
+  it('puts every county in the region its districts are in', async () => {
+    const counties = await store.db.select().from(tables.areas).where(eq(tables.areas.parentCode, 'E12000004'));
+    const names = counties.filter((c) => c.type === 'county').map((c) => c.shortName).sort();
+    expect(names).toEqual(['Derbyshire', 'Leicestershire', 'Lincolnshire', 'Northamptonshire', 'Nottinghamshire']);
+  });
+
   it('knows which councils have been abolished', async () => {
     const [northants] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000021'));
     expect(northants.endDate).toBe('2021-04-01');
