@@ -6,7 +6,7 @@ import { easterSunday } from './dates.js';
 const g = buildGazetteer([{ code: 'E10000018', name: 'Leicestershire County Council', type: 'county' }]);
 const entry = (text: string, over: Partial<LabelledEntry>): LabelledEntry => ({ id: 'e1', text, facts: [], places: [], partners: [], commitments: [], ...over });
 const score = (e: LabelledEntry, kind: string) => evaluate([e], [analyse(e.text, g, { reportYear: 2024 })]).scores.find((s) => s.kind === kind)!;
-const money = (text: string, value: number) => ({ kind: 'money' as const, text, value, valueMax: null, unit: 'GBP', approximate: false, dateStart: null, dateEnd: null });
+const money = (text: string, value: number) => ({ kind: 'money' as const, text, value, valueMax: null, unit: '£', approximate: false, dateStart: null, dateEnd: null });
 
 describe('evaluate', () => {
   it('matches a found fact to a labelled one of the same kind, place in the text and value', () => {

@@ -45,8 +45,8 @@ describe('findFacts: money', () => {
   });
 
   it('gives the currency as the unit', () => {
-    expect(one('£5m', 'money').unit).toBe('GBP');
-    expect(one('€5m', 'money').unit).toBe('EUR');
+    expect(one('£5m', 'money').unit).toBe('£');
+    expect(one('€5m', 'money').unit).toBe('€');
   });
 });
 

@@ -12,7 +12,7 @@ export interface FoundFact {
   value: number | null;
   /** The top of a range ("£2,000 to £10,000"), else null. */
   valueMax: number | null;
-  /** GBP/USD/EUR for money, "%" for percent, what is counted for count ("trees", "local jobs"),
+  /** The currency symbol (£, $, €) for money, as the domain model's Fact.unit says, "%" for percent, what is counted for count ("trees", "local jobs"),
    *  years/months/weeks/days/hours for duration, the grain for dates and periods (day, month, season, financial-year, range …). */
   unit: string;
   text: string;
@@ -44,7 +44,7 @@ class Claims {
   }
 }
 
-const CURRENCY: Record<string, string> = { '£': 'GBP', $: 'USD', '€': 'EUR' };
+const CURRENCY: Record<string, string> = { '£': '£', $: '$', '€': '€' };
 const MULT = String.raw`(?:\s?(?:bn|billion|mn|million|m|k|K|thousand))?`;
 const MONEY_RE = new RegExp(
   String.raw`(?<a>[£$€])\s?(?<n1>${NUMBER})(?<m1>${MULT})(?![A-Za-z0-9])` +
