@@ -1,4 +1,4 @@
-// The bulk path on its own: insert, update with audit, unchanged rows, and the index rebuild.
+// The bulk path on its own: insert, update with audit, unchanged rows, and the key and index rebuild.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rows, tables, type Store } from '../index.js';
@@ -36,12 +36,39 @@ describe('upsertObservations', () => {
     expect(note.note).toBe('note with   separator'); // the separator the bulk path uses becomes a space
   });
 
-  it('rebuilds the secondary indexes after a large first import, exactly as they were', async () => {
-    const before = await rows<{ indexdef: string }>(store.db, sql`select indexdef from pg_indexes where tablename = 'observations' order by indexname`);
-    const r = await store.db.transaction((tx) => upsertObservations(tx, columns('i-2', [5, 6]), { workflowState: 'published', userId: null, rebuildIndexes: true, rebuildFrom: 1 }));
-    expect(r.inserted).toBe(2);
-    const after = await rows<{ indexdef: string }>(store.db, sql`select indexdef from pg_indexes where tablename = 'observations' order by indexname`);
-    expect(after).toEqual(before);
-    expect(before.length).toBeGreaterThanOrEqual(2);
+  const shape = async () => ({
+    indexes: await rows(store.db, sql`select indexname, indexdef from pg_indexes where tablename = 'observations' order by indexname`),
+    constraints: await rows(store.db, sql`select conname, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'observations'::regclass order by conname`),
+  });
+
+  it('rebuilds the keys and indexes after a large first import, exactly as they were', async () => {
+    const before = await shape();
+    // Three rows stored (of U1) and three coming: large enough to rebuild with rebuildFrom 1.
+    const r = await store.db.transaction((tx) => upsertObservations(tx, columns('i-2', [5, 6, 7]), { workflowState: 'published', userId: null, rebuildIndexes: true, rebuildFrom: 1 }));
+    expect(r.inserted).toBe(3);
+    expect(await shape()).toEqual(before);
+    expect(before.indexes.length).toBeGreaterThanOrEqual(2);
+    expect(before.constraints.map((c) => c.def)).toEqual(expect.arrayContaining([expect.stringMatching(/^PRIMARY KEY/), expect.stringMatching(/^FOREIGN KEY \(indicator_id\)/)]));
+    // The primary key is back: the same row again is refused.
+    await expect(store.db.execute(sql`insert into observations (indicator_id, area_code, period_key) values ('i-2', 'E10000018', 'FY2022-23')`)).rejects.toThrow();
+  });
+
+  // Rows for four years of the three areas: more than the table holds, so the keys are rebuilt.
+  const many = (indicatorId: string, count: number): ObservationColumns => {
+    const areas = ['E10000018', 'E10000007', 'E10000019'];
+    const keys = Array.from({ length: count }, (_, i) => i);
+    return {
+      indicatorIds: keys.map(() => indicatorId), areaCodes: keys.map((i) => areas[i % 3]), periodKeys: keys.map((i) => `FY${2010 + Math.floor(i / 3)}-${11 + Math.floor(i / 3)}`),
+      values: keys.map((i) => i), statuses: keys.map(() => 'final'), notes: keys.map(() => null),
+    };
+  };
+
+  it('writes nothing when a rebuilt foreign key finds a bad row, and leaves the keys in place', async () => {
+    const before = await shape();
+    const [{ n }] = await rows<{ n: number }>(store.db, sql`select count(*)::int as n from observations`);
+    await expect(store.db.transaction((tx) => upsertObservations(tx, many('no-such-indicator', 12), { workflowState: 'published', userId: null, rebuildIndexes: true, rebuildFrom: 1 }))).rejects.toThrow();
+    expect(await shape()).toEqual(before);
+    const [{ n: after }] = await rows<{ n: number }>(store.db, sql`select count(*)::int as n from observations`);
+    expect(after).toBe(n);
   });
 });
