@@ -144,26 +144,36 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
   const periodId = numbering();
   const longCells = [{ column: col('value') as number }];
   const wideCells = periodColumns.map((c) => ({ column: c.i, period: c.parsed.period }));
-  const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
+  // One cache of parsed periods per year style; no string built per row to look one up.
+  const periodCaches = new Map<YearStyle, Map<string, ReturnType<typeof parsePeriod>>>();
   const readPeriod = (text: string, style: YearStyle) => {
-    const key = `${style}|${text}`;
-    let r = periodCache.get(key);
-    if (!r) periodCache.set(key, (r = parsePeriod(text, { yearStyle: style })));
+    let cache = periodCaches.get(style);
+    if (!cache) periodCaches.set(style, (cache = new Map()));
+    let r = cache.get(text);
+    if (!r) cache.set(text, (r = parsePeriod(text, { yearStyle: style })));
     return r;
   };
   const validCode = Indicator.shape.code;
   const codeOk = new Map<string, string | null>();
 
+  // The row being read: cell() and fail() are made once, not once a row (a million closures).
+  let cells: readonly (string | undefined)[] = [];
+  let line = 0;
+  let rowOk = true;
+  const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const fail = (column: number | undefined, message: string) => {
+    problem(line, column, message);
+    rowOk = false;
+  };
+  const rowValues: ParsedObservation[] = [];
+
   for (const row of table.rows) {
-    const cell = (i: number | undefined) => (i === undefined ? '' : (row.cells[i] ?? '').trim());
-    const { line } = row;
+    cells = row.cells;
+    line = row.line;
+    rowOk = true;
+    rowValues.length = 0;
     const code = cell(col('indicator'));
     const area = cell(col('area'));
-    let rowOk = true;
-    const fail = (column: number | undefined, message: string) => {
-      problem(line, column, message);
-      rowOk = false;
-    };
 
     let codeProblem = codeOk.get(code);
     if (codeProblem === undefined) {
@@ -190,7 +200,6 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
 
     const style = lookups.yearStyle(code);
     const cellsToRead: { column: number; period?: Period }[] = format === 'long' ? longCells : wideCells;
-    const rowValues: ParsedObservation[] = [];
     for (const c of cellsToRead) {
       let period = c.period;
       if (!period) {
@@ -221,7 +230,7 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
       rowValues.push({ line, indicatorCode: code, areaCode: area, periodKey: period.key, value, provisional, note: cell(col('note')) || null });
     }
     if (!rowOk) continue;
-    result.observations.push(...rowValues);
+    for (const o of rowValues) result.observations.push(o);
 
     const hints = result.indicators.get(code);
     if (!hints) {
