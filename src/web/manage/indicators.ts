@@ -123,7 +123,8 @@ export function indicatorRoutes(s: Services): Hono<ManageEnv> {
     const again = (errors: FormErrors) => formPage(c, { indicator: { ...input, decimalPlaces: form.get('decimalPlaces'), changeTolerance: form.get('changeTolerance') }, code: before.code, errors });
     try {
       if (problems.length) throw new ValidationError('The indicator is not valid', problems);
-      const after = await s.indicators.update(before.id, input, actorOf(c).id);
+      // A theme belongs to one outcome: moving the indicator to another outcome leaves its theme behind.
+      const after = await s.indicators.update(before.id, { ...input, ...(input.outcomeId !== before.outcomeId ? { themeId: null } : {}) }, actorOf(c).id);
       return done(c, urlOf(after.code), 'indicator-updated');
     } catch (e) {
       return answerError(c, e, again);

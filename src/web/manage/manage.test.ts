@@ -233,6 +233,12 @@ describe('indicators and targets through the workspace', () => {
     expect(locationOf(edited)).toBe('/manage/indicators/CW-02?done=indicator-updated');
     expect(await w.s.indicators.get('CW-02')).toMatchObject({ title: 'Streets clean', polarity: 'lower', source: null });
     expect((await officer.get('/manage/indicators/CW-01')).status).toBe(404);
+    // Moving it to another outcome leaves the old outcome's theme behind; staying keeps it.
+    await w.s.indicators.update('CW-02', { outcomeId: w.outcomes[0].id, themeId: w.outcomes[0].themeIds[0] });
+    await officer.post('/manage/indicators/CW-02', form({ code: 'CW-02', outcomeId: w.outcomes[0].id }));
+    expect((await w.s.indicators.get('CW-02')).themeId).toBe(w.outcomes[0].themeIds[0]);
+    await officer.post('/manage/indicators/CW-02', form({ code: 'CW-02', title: 'Streets clean', polarity: 'lower', source: '' }));
+    expect((await w.s.indicators.get('CW-02')).themeId).toBeNull();
 
     const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
     const list = await (await viewer.get('/manage/indicators')).text();
