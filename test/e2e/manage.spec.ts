@@ -147,7 +147,7 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
 
   await signIn(page, 'admin');
   const pages = ['/manage', '/manage/entries', '/manage/entries?state=draft', '/manage/entries/new', '/manage/values', '/manage/values/new',
-    '/manage/calendar', '/manage/uploads', '/manage/audit', '/manage/users', '/manage/users/new', '/manage/plan', '/manage/settings', '/manage/account', '/manage/no-such-page'];
+    '/manage/indicators', '/manage/indicators/new', '/manage/calendar', '/manage/uploads', '/manage/audit', '/manage/users', '/manage/users/new', '/manage/plan', '/manage/settings', '/manage/account', '/manage/no-such-page'];
   for (const url of pages) {
     await page.goto(url);
     await expect(page.locator('h1')).toHaveCount(1);
@@ -168,6 +168,23 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
     await valueLink.click();
     await checkAxe(page);
   }
+  // An indicator with its targets and target form, its definition form and history, and both forms with errors.
+  await page.goto('/manage/indicators');
+  await page.locator('main table a').first().click();
+  await checkAxe(page);
+  const indicatorUrl = page.url();
+  await page.getByLabel('Period').fill('someday');
+  await page.getByRole('button', { name: 'Save target' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeVisible();
+  await checkAxe(page);
+  for (const suffix of ['/edit', '/history']) {
+    await page.goto(indicatorUrl + suffix);
+    await checkAxe(page);
+  }
+  await page.goto('/manage/indicators/new');
+  await page.getByRole('button', { name: 'Add indicator' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeVisible();
+  await checkAxe(page);
   await page.goto('/manage/plan');
   await page.locator('main ol a').first().click();
   await checkAxe(page);

@@ -83,6 +83,15 @@ const ROUTES: Route[] = [
     name: 'remove a duty', allowed: REVIEWERS,
     setup: async () => ({ path: `/manage/calendar/${await w.s.duties.set(w.users.admin, { subjectType: 'indicator', subjectId: w.indicators[1].id, periodKey: freshPeriod(), ownerId: w.users.admin.id, dueDate: '2030-01-31' })}/delete` }),
   },
+  { name: 'create an indicator', allowed: REVIEWERS, setup: async () => ({ path: '/manage/indicators', fields: { code: `NEW-${++periodCounter}`, title: 'New indicator', unit: 'count', decimalPlaces: '0', polarity: 'higher', frequency: 'annual-financial' } }) },
+  {
+    name: 'edit an indicator', allowed: REVIEWERS,
+    setup: async () => {
+      const code = (await w.s.indicators.create({ code: `EDIT-${++periodCounter}`, title: 'To edit' })).code;
+      return { path: `/manage/indicators/${code}`, fields: { code, title: 'Edited', unit: 'percent', decimalPlaces: '1', polarity: 'lower', frequency: 'annual-financial', changeTolerance: '0.5' } };
+    },
+  },
+  { name: 'set a target', allowed: REVIEWERS, setup: async () => ({ path: `/manage/indicators/${w.indicators[1].code}/targets`, fields: { period: `${1900 + ++periodCounter}/${String((1901 + periodCounter) % 100).padStart(2, '0')}`, value: '70', tolerance: '2', toleranceKind: 'absolute' } }) },
   { name: 'add a user', allowed: ['admin'], setup: async () => ({ path: '/manage/users', fields: { email: `${randomUUID()}@test.gov.uk`, name: 'New', role: 'viewer' } }) },
   {
     name: 'change a user', allowed: ['admin'],
@@ -124,7 +133,7 @@ describe('authorization matrix', () => {
   });
 
   it('also refuses the pages that lead to forbidden actions', async () => {
-    const pages: [string, Who[]][] = [['/manage/users', ['admin']], ['/manage/plan', ['admin']], ['/manage/settings', ['admin']], ['/manage/uploads', REVIEWERS], ['/manage/audit', REVIEWERS], ['/manage/entries/new', WRITERS]];
+    const pages: [string, Who[]][] = [['/manage/users', ['admin']], ['/manage/plan', ['admin']], ['/manage/settings', ['admin']], ['/manage/uploads', REVIEWERS], ['/manage/audit', REVIEWERS], ['/manage/entries/new', WRITERS], ['/manage/indicators', SIGNED_IN], ['/manage/indicators/new', REVIEWERS], ['/manage/indicators/IND1', SIGNED_IN], ['/manage/indicators/IND1/edit', REVIEWERS], ['/manage/indicators/IND1/history', SIGNED_IN]];
     for (const [path, allowed] of pages) {
       for (const who of SIGNED_IN) {
         const res = await browsers.get(who)!.get(path);

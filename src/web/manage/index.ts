@@ -11,6 +11,7 @@ import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar.js';
 import { entryRoutes } from './entries.js';
+import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
 
@@ -124,6 +125,7 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
 
   app.route('/entries', entryRoutes(s));
   app.route('/values', valueRoutes(s));
+  app.route('/indicators', indicatorRoutes(s));
   app.route('/calendar', calendarRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/audit', auditRoutes(s));

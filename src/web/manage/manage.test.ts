@@ -215,6 +215,94 @@ describe('indicator values through the workspace', () => {
   });
 });
 
+describe('indicators and targets through the workspace', () => {
+  it('adds an indicator, edits it, and lists it with its outcome and owner', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const form = (over: Record<string, string> = {}) => ({
+      code: 'CW-01', title: 'Streets cleaned to standard', unit: 'percent', decimalPlaces: '1', polarity: 'higher', frequency: 'annual-financial',
+      outcomeId: w.outcomes[1].id, ownerId: w.users.contributor.id, source: 'Street surveys', definition: 'Share of surveyed streets at grade B or better.', changeTolerance: '0.5', ...over,
+    });
+    const created = await officer.post('/manage/indicators', form());
+    expect([created.status, locationOf(created)]).toEqual([303, '/manage/indicators/CW-01?done=indicator-created']);
+    const page = await (await officer.get('/manage/indicators/CW-01?done=indicator-created')).text();
+    expect(page).toContain('The indicator was added.');
+    expect(page).toContain('Share of surveyed streets at grade B or better.');
+    expect(await w.s.indicators.get('CW-01')).toMatchObject({ title: 'Streets cleaned to standard', outcomeId: w.outcomes[1].id, ownerId: w.users.contributor.id, changeTolerance: 0.5, source: 'Street surveys' });
+
+    const edited = await officer.post('/manage/indicators/CW-01', form({ code: 'CW-02', title: 'Streets clean', polarity: 'lower', source: '' }));
+    expect(locationOf(edited)).toBe('/manage/indicators/CW-02?done=indicator-updated');
+    expect(await w.s.indicators.get('CW-02')).toMatchObject({ title: 'Streets clean', polarity: 'lower', source: null });
+    expect((await officer.get('/manage/indicators/CW-01')).status).toBe(404);
+    // Moving it to another outcome leaves the old outcome's theme behind; staying keeps it.
+    await w.s.indicators.update('CW-02', { outcomeId: w.outcomes[0].id, themeId: w.outcomes[0].themeIds[0] });
+    await officer.post('/manage/indicators/CW-02', form({ code: 'CW-02', outcomeId: w.outcomes[0].id }));
+    expect((await w.s.indicators.get('CW-02')).themeId).toBe(w.outcomes[0].themeIds[0]);
+    await officer.post('/manage/indicators/CW-02', form({ code: 'CW-02', title: 'Streets clean', polarity: 'lower', source: '' }));
+    expect((await w.s.indicators.get('CW-02')).themeId).toBeNull();
+
+    const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
+    const list = await (await viewer.get('/manage/indicators')).text();
+    expect(list).toMatch(/<a class="govuk-link" href="\/manage\/indicators\/CW-02">CW-02<\/a>[\s\S]*?Streets clean[\s\S]*?Lower is better[\s\S]*?Clean and Green[\s\S]*?contributor/);
+    expect(list).not.toContain('Add an indicator');
+    expect(list).toContain('href="/manage/indicators"');
+    const history = await (await officer.get('/manage/indicators/CW-02/history')).text();
+    expect(history).toMatch(/Created[\s\S]*Edited[\s\S]*CW-01 → CW-02/);
+  });
+
+  it('shows the service’s problems in the error summary and inline, keeping what was typed', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const bad = await officer.post('/manage/indicators', { code: 'has spaces', title: '', unit: 'percent', decimalPlaces: 'two', polarity: 'higher', frequency: 'annual-financial', changeTolerance: '' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('govuk-error-summary');
+    expect(html).toContain('id="decimalPlaces-error"');
+    expect(html).toContain('value="two"');
+    const invalid = await (await officer.post('/manage/indicators', { code: 'has spaces', title: '', unit: 'percent', decimalPlaces: '9', polarity: 'higher', frequency: 'annual-financial' })).text();
+    expect(invalid).toMatch(/<a href="#code">a code is letters, digits, dot, dash or underscore<\/a>/);
+    expect(invalid).toMatch(/<a href="#title">an indicator needs a title<\/a>/);
+    expect(invalid).toContain('id="decimalPlaces-error"');
+    expect(invalid).toContain('value="has spaces"');
+    const dup = await officer.post('/manage/indicators', { code: 'ind2', title: 'Twice', unit: 'count', decimalPlaces: '0', polarity: 'none', frequency: 'monthly' });
+    expect(dup.status).toBe(400);
+    expect(await dup.text()).toContain('id="code-error"');
+    expect((await w.s.indicators.list()).some((i) => i.title === 'Twice')).toBe(false);
+  });
+
+  it('sets and replaces the council’s target for a period, and rejects a period it cannot read', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const url = `/manage/indicators/${w.indicators[0].code}`;
+    const set = await officer.post(`${url}/targets`, { period: '2024/25', value: '75', tolerance: '2', toleranceKind: 'absolute' });
+    expect(locationOf(set)).toBe(`${url}?done=target-saved`);
+    await officer.post(`${url}/targets`, { period: 'FY2024-25', value: '77.5', tolerance: '5', toleranceKind: 'percent' });
+    const targets = await w.s.targets.list({ indicator: w.indicators[0].code, area: 'E10000018' });
+    expect(targets.map((t) => [t.periodKey, t.value, t.tolerance, t.toleranceKind])).toEqual([['FY2024-25', 77.5, 5, 'percent']]);
+    const page = await (await officer.get(`${url}?done=target-saved`)).text();
+    expect(page).toContain('The target was saved.');
+    expect(page).toMatch(/2024\/25[\s\S]*?77\.5/);
+
+    const bad = await officer.post(`${url}/targets`, { period: 'next spring', value: 'lots', toleranceKind: 'absolute' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('id="value-error"');
+    expect(html).toContain('value="next spring"');
+    const badPeriod = await (await officer.post(`${url}/targets`, { period: 'next spring', value: '3', toleranceKind: 'absolute' })).text();
+    expect(badPeriod).toContain('id="period-error"');
+    expect(await w.s.targets.list({ indicator: w.indicators[0].code })).toHaveLength(1);
+    expect(await (await officer.get(`${url}/history`)).text()).toMatch(/Created[\s\S]*Edited[\s\S]*77\.5/);
+  });
+
+  it('sends signed-out visitors to sign in, and hides the forms from those who may not use them', async () => {
+    const out = browser(app);
+    const r = await out.get('/manage/indicators/new');
+    expect([r.status, locationOf(r)]).toEqual([302, '/manage/sign-in?next=%2Fmanage%2Findicators%2Fnew']);
+    const contributor = await signedIn(app, 'contributor@test.gov.uk', PASSWORD);
+    const page = await (await contributor.get(`/manage/indicators/${w.indicators[0].code}`)).text();
+    expect(page).not.toContain('Set a target');
+    expect(page).not.toContain('/edit');
+    expect((await contributor.post(`/manage/indicators/${w.indicators[0].code}/targets`, { period: '2030/31', value: '1' })).status).toBe(403);
+  });
+});
+
 describe('uploads', () => {
   const multipart = (name: string, content: string, csrf: string, extra: Record<string, string> = {}) => {
     const fd = new FormData();

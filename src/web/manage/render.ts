@@ -16,6 +16,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage', text: 'Dashboard' },
     { href: '/manage/entries', text: 'Entries' },
     { href: '/manage/values', text: 'Indicator values' },
+    { href: '/manage/indicators', text: 'Indicators' },
     { href: '/manage/calendar', text: 'Calendar' },
   ];
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
@@ -45,6 +46,9 @@ export const CONFIRMATIONS: Record<string, string> = {
   'value-publish': 'The value was published: it is now on the public site.',
   'value-return': 'The value was returned with your comment.',
   'value-unpublish': 'The value was taken off the public site and is a draft again.',
+  'indicator-created': 'The indicator was added.',
+  'indicator-updated': 'The indicator’s definition was saved.',
+  'target-saved': 'The target was saved.',
   'duty-saved': 'The reporting duty was saved.',
   'duty-done': 'The reporting duty was marked as done.',
   'duty-deleted': 'The reporting duty was removed.',
