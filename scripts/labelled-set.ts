@@ -1,12 +1,12 @@
 // Loads the hand-labelled evaluation set (test/fixtures/labelled/*.json) with the real reports it
-// was drawn from (../shared/fixtures/reports), checks every entry's text is in its report, and runs
+// was drawn from (../shared/fixtures/reports), reads each entry's text from its report by offsets, and runs
 // the text extractors over it. Used by `npm run eval:import` and by the labelled-set test.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readReferenceAreas } from '../src/store/queries/loadReferenceAreas.js';
 import { analyse, buildGazetteer, discoverPlaceNames, type Analysis, type Gazetteer } from '../src/ingest/text/index.js';
-import { evaluate, type Evaluation, type LabelledEntry, type ScoredKind } from '../src/ingest/text/evaluate.js';
+import { evaluate, joinLines, textAt, type Evaluation, type LabelledEntry, type ScoredKind } from '../src/ingest/text/evaluate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const LABELLED_DIR = path.join(ROOT, 'test', 'fixtures', 'labelled');
@@ -21,31 +21,19 @@ export interface LabelledDocument {
   reportText: string;
 }
 
-/** Text compared without spacing, hyphens, Markdown emphasis or superscript tags, to find an entry in its report. */
-const squeeze = (s: string) => s.replace(/<\/?sup>|\*\*/g, '').replace(/[\s\-–]+/g, '');
-
-/** Joins the lines of a report's paragraphs, rejoining words broken at a line end ("pop-\nup" → "pop-up"). */
-export function joinLines(raw: string): string {
-  return raw
-    .replace(/<\/?sup>/g, '')
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/-[ \t]*\n[ \t]*/g, '-').replace(/[ \t]*\n[ \t]*/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
-}
+export { joinLines };
 
 export function loadLabelledSet(): LabelledDocument[] {
   const docs: LabelledDocument[] = [];
   for (const file of fs.readdirSync(LABELLED_DIR).filter((f) => f.endsWith('.json')).sort()) {
-    const data = JSON.parse(fs.readFileSync(path.join(LABELLED_DIR, file), 'utf8')) as { source: string; reportYear: number; kinds?: ScoredKind[]; entries: LabelledEntry[] };
-    // A file that labels only some kinds ("kinds": ["commitment"]) is scored on those alone.
-    if (data.kinds) for (const e of data.entries) e.kinds = data.kinds;
-    const raw = fs.readFileSync(path.join(REPORTS_DIR, data.source), 'utf8');
-    const haystack = squeeze(raw);
-    for (const e of data.entries) {
-      if (!haystack.includes(squeeze(e.text))) throw new Error(`${file}: entry ${e.id} is not in ${data.source}: "${e.text.slice(0, 60)}…"`);
-    }
-    docs.push({ file, source: data.source, reportYear: data.reportYear, entries: data.entries, reportText: joinLines(raw) });
+    const data = JSON.parse(fs.readFileSync(path.join(LABELLED_DIR, file), 'utf8')) as { source: string; reportYear: number; kinds?: ScoredKind[]; entries: (Omit<LabelledEntry, 'text'> & { at: [number, number] })[] };
+    const reportText = joinLines(fs.readFileSync(path.join(REPORTS_DIR, data.source), 'utf8'));
+    // Entries hold offsets into the report, not its words; a file that labels only some kinds
+    // ("kinds": ["commitment"]) is scored on those alone.
+    const entries: LabelledEntry[] = data.entries.map(({ at, ...e }) => ({
+      ...e, text: textAt(reportText, at, `${file}: entry ${e.id}`), ...(data.kinds ? { kinds: data.kinds } : {}),
+    }));
+    docs.push({ file, source: data.source, reportYear: data.reportYear, entries, reportText });
   }
   return docs;
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseReport, type ParsedReport } from './parse.js';
+import { joinLines, textAt } from '../text/evaluate.js';
 
 export interface ItemScore {
   file: string;
@@ -55,8 +56,11 @@ export function scoreUntitled(file: string, report: ParsedReport, labels: Untitl
 export function evaluateItems(labelledDir: string, reportsDir: string): ItemScore[] {
   const scores: ItemScore[] = [];
   for (const file of fs.readdirSync(labelledDir).filter((f) => f.endsWith('.json')).sort()) {
-    const labels = JSON.parse(fs.readFileSync(path.join(labelledDir, file), 'utf8')) as { source: string; items: ({ title: string } | { body: string })[] };
+    const labels = JSON.parse(fs.readFileSync(path.join(labelledDir, file), 'utf8')) as { source: string; items: ({ title: string } | { body: string } | { at: [number, number]; section: string })[] };
     const text = fs.readFileSync(path.join(reportsDir, labels.source), 'utf8');
+    // Untitled items are kept as offsets into the report's joined text, not as copies of its words.
+    const joined = joinLines(text);
+    labels.items = labels.items.map((i, n) => ('at' in i ? { body: textAt(joined, i.at, `${file}: item ${n + 1}`), section: i.section } : i));
     const report = parseReport(text, labels.source.endsWith('.md'), { name: labels.source });
     scores.push('title' in (labels.items[0] ?? {})
       ? scoreTitled(file, report, labels as TitledLabels)

@@ -37,7 +37,7 @@ describe('findCommitments', () => {
       ['In June 2019 we committed to a Social Care Investment Plan (SCIP) 2019-2037, which proposes investment.', 2020],
       ['The population is projected to rise to 860,618 by 2043.', 2020],
       ['The pandemic would push up the budget gap from £39m to £50m by 2024.', 2020],
-      ['Current estimates are that the pandemic will cost the Council £90m in 2020/21.', 2020],
+      ['Our present estimate is that the storm damage will cost the council £4m in 2025/26.', 2025],
       ['Thousands of new homes will be needed between 2031 and 2050.', 2020],
       ['It has been decided to pause work on the reviews until Summer 2021.', 2020],
       ['Last year it reached its target and surpassed this figure at the end of March 2020 by 82 families.', 2020],

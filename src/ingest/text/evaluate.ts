@@ -204,3 +204,22 @@ export function formatScores(scores: Score[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }
+
+/** Joins the lines of a report's paragraphs, rejoining words broken at a line end ("pop-\nup" → "pop-up"). */
+export function joinLines(raw: string): string {
+  return raw
+    .replace(/<\/?sup>/g, '')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/-[ \t]*\n[ \t]*/g, '-').replace(/[ \t]*\n[ \t]*/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The labelled passage at [start, end) of a report's joined text; `where` names it when the offsets do not fit. */
+export function textAt(reportText: string, at: [number, number], where: string): string {
+  const [start, end] = at;
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= reportText.length)) {
+    throw new Error(`${where}: offsets [${start}, ${end}] do not fit the report (${reportText.length} characters)`);
+  }
+  return reportText.slice(start, end);
+}
