@@ -10,7 +10,6 @@ import { stringify } from '../ingest/csv-write.js';
 import type { Services } from '../services/index.js';
 import { periodLabel } from '../services/site.js';
 import { parseQuery } from './api.js';
-import { withoutInnerSvgLabels } from './figures.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
 
@@ -109,8 +108,8 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
       group: group ? { ...group, label: groupLabel } : undefined, area,
       polarityLabel: POLARITY_LABELS[indicator.polarity as keyof typeof POLARITY_LABELS] ?? indicator.polarity,
       frequencyLabel: FREQUENCY_LABELS[indicator.frequency] ?? indicator.frequency,
-      trendChart: trend ? withoutInnerSvgLabels(renderChart(trend, chartOptions)) : null,
-      positionChart: position ? withoutInnerSvgLabels(renderChart(position, chartOptions)) : null,
+      trendChart: trend ? renderChart(trend, chartOptions) : null,
+      positionChart: position ? renderChart(position, chartOptions) : null,
       groupItems: group ? await groupItems(q.group || undefined, group) : [],
       periodItems: history ? [...history.points].reverse().map((p) => ({ value: p.periodKey, text: periodLabel(p.periodKey), selected: p.periodKey === row?.periodKey })) : [],
       historyCsv: `${own}/history.csv${keep ? `?${keep}` : ''}`,
