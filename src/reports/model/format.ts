@@ -4,8 +4,12 @@ import type { Labelled } from './types.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+/** A number the British way with a fixed number of decimals (formatters are kept: pages format thousands). */
 export function formatNumber(value: number, decimalPlaces = 0): string {
-  return value.toLocaleString('en-GB', { minimumFractionDigits: decimalPlaces, maximumFractionDigits: decimalPlaces });
+  let f = numberFormats.get(decimalPlaces);
+  if (!f) numberFormats.set(decimalPlaces, (f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimalPlaces, maximumFractionDigits: decimalPlaces })));
+  return f.format(value);
 }
 
 /** "12 March 2024" from yyyy-mm-dd. */
@@ -67,6 +71,18 @@ export function formatFigure(amount: number, unit: string): string {
   if (u === 'percent' || u === '%') return `${formatNumber(amount, Number.isInteger(amount) ? 0 : 1)}%`;
   const n = formatNumber(amount, Number.isInteger(amount) ? 0 : 1);
   return u === '' || u === 'count' ? n : `${n} ${unit}`;
+}
+
+/** A figure found in an entry's text, written with its unit: "£1,900,000", "53%", "41,000 street lights", "£2,000 to £10,000". */
+export function formatFact(f: { value: number | null; valueMax: number | null; unit: string }): string {
+  if (f.value === null) return '–';
+  const one = (v: number) => {
+    const n = formatNumber(v, Number.isInteger(v) ? 0 : 2);
+    if (f.unit === '£') return `£${n}`;
+    if (f.unit === '%') return `${n}%`;
+    return f.unit ? `${n} ${f.unit}` : n;
+  };
+  return f.valueMax === null ? one(f.value) : `${one(f.value)} to ${one(f.valueMax)}`;
 }
 
 /** 1st, 2nd, 3rd, 11th, 22nd. */
