@@ -5,27 +5,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { spawn } from 'node:child_process';
+import { runCompendium } from '../helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 
-/** Runs the bin without blocking this worker (a blocked worker cannot report to vitest). */
-function compendium(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), ...args], {
-      cwd: dir, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => child.kill(), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
-}
+const compendium = (args: string[], env: Record<string, string> = {}) => runCompendium(args, { cwd: dir, env });
 
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-cli-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

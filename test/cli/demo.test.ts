@@ -3,32 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/services/demo/users.js';
+import { runCompendium } from '../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Starts the bin; resolves when it exits, or as soon as stdout matches `until` (the child is then left running). */
-function start(args: string[], until?: RegExp): Promise<Run & { child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), ...args], {
-      cwd: dir, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '' },
-    });
-    const run = { code: null as number | null, stdout: '', stderr: '', child };
-    const timer = setTimeout(() => child.kill(), 240_000);
-    child.stdout.on('data', (d: Buffer) => {
-      run.stdout += d.toString();
-      if (until?.test(run.stdout)) { clearTimeout(timer); resolve(run); }
-    });
-    child.stderr.on('data', (d: Buffer) => { run.stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); run.code = code; resolve(run); });
-  });
-}
+const start = (args: string[], until?: RegExp) => runCompendium(args, { cwd: dir, until, timeoutMs: 240_000 });
 
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-demo-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

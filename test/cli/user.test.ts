@@ -2,27 +2,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openServices } from '../../src/services/index.js';
+import { runCompendium } from '../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-user-'));
 afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), '--data', data, ...args], { env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], stdin = '') => runCompendium(['--data', data, ...args], { stdin });
 
 describe('compendium user', () => {
   it('adds users with a piped or a generated password, and refuses an unknown role', async () => {

@@ -1,6 +1,6 @@
 // Runs the real `compendium` bin without blocking the vitest worker (a blocked worker cannot report).
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -8,19 +8,34 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  child: ChildProcess;
 }
 
-export function runCompendium(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<CliRun> {
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Written to the command's standard input, which is then closed. */
+  stdin?: string;
+  /** Resolve as soon as stdout matches, leaving the command running (a server); kill `child` when done. */
+  until?: RegExp;
+}
+
+/** Runs the bin with a clean environment (no DATABASE_URL or COMPENDIUM_DATA from the caller's shell). */
+export function runCompendium(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), ...args], {
       cwd: options.cwd, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '', ...options.env },
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const run: CliRun = { code: null, stdout: '', stderr: '', child };
     const timer = setTimeout(() => child.kill(), options.timeoutMs ?? 90_000);
+    child.stdout.on('data', (d: Buffer) => {
+      run.stdout += d.toString();
+      if (options.until?.test(run.stdout)) { clearTimeout(timer); resolve(run); }
+    });
+    child.stderr.on('data', (d: Buffer) => { run.stderr += d.toString(); });
     child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.on('close', (code) => { clearTimeout(timer); run.code = code; resolve(run); });
+    child.stdin.end(options.stdin ?? '');
   });
 }
