@@ -11,13 +11,12 @@ import { countPublishedEntriesByOutcome } from '../store/queries/countPublishedE
 import { getArea } from '../store/queries/getArea.js';
 import { getDataVersion } from '../store/queries/getDataVersion.js';
 import { getPublishedEntry, type PublicEntryDetail } from '../store/queries/getPublishedEntry.js';
-import { getPublishedReport } from '../store/queries/getPublishedReport.js';
 import { listPlaceDelivery } from '../store/queries/listPlaceDelivery.js';
 import { listPlanIndicators, type PlanIndicatorRow } from '../store/queries/listPlanIndicators.js';
 import { listPublishedCommitments, type PublicCommitmentRow } from '../store/queries/listPublishedCommitments.js';
 import { listPublishedEntries, type PublicEntryFilter, type PublicEntryRow } from '../store/queries/listPublishedEntries.js';
 import { listPublishedObservations } from '../store/queries/listPublishedObservations.js';
-import { listPublishedReports } from '../store/queries/listPublishedReports.js';
+import { getReportArtifact, listReportArtifacts } from '../store/queries/reportArtifacts.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listCouncilValuePeriods } from '../store/queries/listCouncilValuePeriods.js';
 import { MATCH_END, MATCH_START, searchPublished, type SearchHitType } from '../store/queries/searchPublished.js';
@@ -318,14 +317,17 @@ export function siteService(store: Store, performance?: PerformanceService) {
 
     async reports() {
       const structure = await currentStructure();
-      return structure ? listPublishedReports(db, structure.plan.id) : [];
+      if (!structure) return [];
+      return (await listReportArtifacts(db, { planId: structure.plan.id, publishedOnly: true }))
+        .map((r) => ({ id: r.id, periodKey: r.periodKey, format: r.format, fileName: r.fileName, mediaType: r.mediaType, size: r.size, createdAt: r.createdAt }));
     },
 
     async report(id: string) {
       const structure = await requireStructure();
-      const file = await getPublishedReport(db, structure.plan.id, id);
-      if (!file) throw new NotFoundError('Report', id);
-      return file;
+      // Drafts and other plans' files are never served to the public.
+      const file = await getReportArtifact(db, id);
+      if (!file || file.draft || file.planId !== structure.plan.id) throw new NotFoundError('Report', id);
+      return { fileName: file.fileName, mediaType: file.mediaType, content: file.content };
     },
   };
 }
