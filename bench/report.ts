@@ -43,7 +43,7 @@ log(`model: ${modelTimes.map((t) => t.toFixed(2)).join(', ')} s`);
 for (const format of ['html', 'docx', 'pdf'] as const) {
   for (let run = 0; run < RUNS[format]; run++) {
     const t0 = performance.now();
-    // PDF and Word are timed with a fresh Chromium each time, as the CLI runs them.
+    // The PDF is timed with a fresh Chromium each time, and Word with fresh drawing threads, as the CLI runs them.
     const [file] = await s.reports.build({ formats: [format], draft: false });
     times[format].push((performance.now() - t0) / 1000);
     if (format === 'html') {

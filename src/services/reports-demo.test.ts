@@ -29,8 +29,8 @@ describe('the demo report', () => {
   it('comes out complete, with charts, in every format', async () => {
     const stages: string[] = [];
     const files = await s.reports.build({ formats: ['html', 'pdf', 'docx', 'md', 'csv', 'json'], draft: false, onProgress: (stage) => stages.push(stage) });
-    expect(files.map((f) => f.format)).toEqual(['html', 'md', 'csv', 'json', 'pdf', 'docx']);
-    expect(stages).toEqual(['loading', 'html', 'md', 'csv', 'json', 'pdf', 'docx']);
+    expect(files.map((f) => f.format)).toEqual(['html', 'md', 'csv', 'json', 'docx', 'pdf']);
+    expect(stages).toEqual(['loading', 'html', 'md', 'csv', 'json', 'docx', 'pdf']);
     const html = text(files[0]);
     const d = parseHTML(html).document;
     expect(d.querySelector('h1')!.textContent).toMatch(/^Annual Delivery Report \d{4}\/\d{2}$/);
@@ -50,8 +50,8 @@ describe('the demo report', () => {
     expect(d.querySelectorAll('figure .cmp-figure__description').length).toBe(d.querySelectorAll('figure').length);
     expect(html).toContain('fictional council');
     expect(text(files[2]).split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(compendium.rows.length + 1);
-    expect(Buffer.from(files[4].bytes.slice(0, 5)).toString()).toBe('%PDF-');
-    expect(Buffer.from(files[5].bytes.slice(0, 2)).toString()).toBe('PK');
+    expect(Buffer.from(files[4].bytes.slice(0, 2)).toString()).toBe('PK');
+    expect(Buffer.from(files[5].bytes.slice(0, 5)).toString()).toBe('%PDF-');
   });
 
   it('publishes into the database, lists and serves the files, and records who did it', async () => {

@@ -59,7 +59,7 @@ export function register(program: Command): void {
           bar?.stop();
           const partial = (e as { partial?: ReportFile[] }).partial;
           if (partial?.length) {
-            out.line(`Wrote ${partial.length} file(s) that do not need Chromium:`);
+            out.line(`Wrote ${partial.length} file(s) made before stopping:`);
             for (const f of writeFiles(dir, partial)) out.line(`  ${f}`);
           }
           throw e;

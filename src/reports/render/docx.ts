@@ -1,9 +1,15 @@
 // The report as a Word document: real headings (navigable), real tables with header rows that repeat
 // and rows that never split, charts as PNG images with alt text, DRAFT in the header of every page.
+//
+// The charts are still being drawn (in other threads) while the document is written: each image
+// starts as a small stand-in that names its chart, and the finished PNGs replace the stand-ins in the
+// zip at the end, stored as they are: PNG is compressed already, and deflating 20 MB of charts a
+// second time only costs time.
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Token, Tokens } from 'marked';
 import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
 import type { ChartImage } from './chart-images.js';
@@ -50,9 +56,13 @@ export function markdownParagraphs(markdown: string): Paragraph[] {
   return out;
 }
 
+const TABLE_TEXT = 'TableText';
+
 function table(captionText: string, head: string[], rows: string[][], rowHeaders = true): (Paragraph | Table)[] {
+  // Cell text takes its size from the Table Text style rather than from each run: a large report has
+  // tens of thousands of cells, and the document is written markedly faster with less to say about each.
   const cell = (text: string, header: boolean) => new TableCell({
-    children: [new Paragraph({ children: [new TextRun({ text, bold: header, size: 18 })] })],
+    children: [new Paragraph({ style: TABLE_TEXT, children: [header ? new TextRun({ text, bold: true }) : new TextRun(text)] })],
     shading: header ? { fill: 'F3F2F1' } : undefined,
   });
   return [
@@ -86,16 +96,38 @@ function commitmentBlocks(items: CommitmentView[], captionText: string, level: 2
     items.map((c) => [c.text + (c.workflowState === 'published' ? '' : ` [${c.workflowState}]`), c.due, c.statusLabel]), false)];
 }
 
-function chartBlocks(spec: ChartSpec, images: Map<string, ChartImage>, level: 3 | 4): (Paragraph | Table)[] {
-  const img = images.get(spec.id);
+/** The charts of a Word report: each one's size (from its SVG), and their PNGs when drawn. */
+export interface DocxCharts {
+  sizes: Map<string, { width: number; height: number }>;
+  images: Promise<ChartImage[]> | ChartImage[];
+}
+
+/** Stand-ins for the charts' PNGs while the document is written: bytes that name the chart. */
+class ChartSlots {
+  static readonly PREFIX = 'compendium chart ';
+  readonly ids = new Set<string>();
+  standIn(id: string): Uint8Array {
+    this.ids.add(id);
+    return new TextEncoder().encode(ChartSlots.PREFIX + id);
+  }
+  /** The chart a media file stands in for, if it is a stand-in. */
+  idOf(data: Uint8Array): string | undefined {
+    if (data.length > 512) return undefined;
+    const text = new TextDecoder().decode(data);
+    return text.startsWith(ChartSlots.PREFIX) ? text.slice(ChartSlots.PREFIX.length) : undefined;
+  }
+}
+
+function chartBlocks(spec: ChartSpec, charts: DocxCharts, slots: ChartSlots, level: 3 | 4): (Paragraph | Table)[] {
+  const size = charts.sizes.get(spec.id);
   const out: (Paragraph | Table)[] = [heading(level, spec.title), para(spec.description)];
-  if (img) {
+  if (size) {
     const width = 600;
     out.push(new Paragraph({
       keepNext: true,
       children: [new ImageRun({
-        type: 'png', data: img.png,
-        transformation: { width, height: Math.round((img.height / img.width) * width) },
+        type: 'png', data: slots.standIn(spec.id),
+        transformation: { width, height: Math.round((size.height / size.width) * width) },
         altText: { name: spec.id, title: spec.title, description: `${spec.title}. ${spec.description} The data follows as a table.` },
       })],
     }));
@@ -109,8 +141,49 @@ function compendiumRows(rows: IndicatorRow[]): string[][] {
   return rows.map((r) => [r.title, r.valueText, r.targetText, `${r.rag.symbol} ${r.rag.label}`, `${r.direction.symbol} ${r.direction.label}`, r.medianText, r.rankText, `${r.quartile.symbol} ${r.quartile.label}`, `${r.trend.symbol} ${r.trend.label}`]);
 }
 
-export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<Uint8Array> {
-  const byId = new Map(images.map((i) => [i.id, i]));
+/**
+ * Puts each chart's PNG where its stand-in is: the document's XML is compressed first, while the
+ * charts are still being drawn, then the images are stored as they are.
+ */
+async function withCharts(packed: Uint8Array, slots: ChartSlots, images: DocxCharts['images']): Promise<Uint8Array> {
+  if (slots.ids.size === 0) {
+    await images;
+    return packed;
+  }
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, data) => { if (err) failure = err; else chunks.push(data); });
+  let byId: Map<string, Uint8Array> | undefined;
+  // Parts come in docx's order: the XML, then the media.
+  for (const [name, data] of Object.entries(unzipSync(packed))) {
+    const id = name.startsWith('word/media/') ? slots.idOf(data) : undefined;
+    if (id === undefined) {
+      const entry = new ZipDeflate(name, { level: 1 });
+      zip.add(entry);
+      entry.push(data, true);
+      continue;
+    }
+    byId ??= new Map((await images).map((i) => [i.id, i.png]));
+    const png = byId.get(id);
+    if (!png) throw new Error(`chart ${id} was not drawn`);
+    const entry = new ZipPassThrough(name);
+    zip.add(entry);
+    entry.push(png, true);
+  }
+  if (!byId) await images;
+  zip.end();
+  if (failure) throw failure;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Uint8Array> {
+  const slots = new ChartSlots();
+  // Drawing can fail while the document is still being written; it is reported where it is awaited.
+  Promise.resolve(charts.images).catch(() => undefined);
+  const chartBlock = (spec: ChartSpec, level: 3 | 4) => chartBlocks(spec, charts, slots, level);
   const draft = m.meta.status === 'draft';
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${m.meta.title}${draft ? ' (DRAFT)' : ''}`)] }),
@@ -149,7 +222,7 @@ export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<
     body.push(para(`How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`));
     body.push(heading(2, 'Summary'));
     for (const s of c.summary.sentences) body.push(para(s));
-    for (const ch of c.summaryCharts) body.push(...chartBlocks(ch, byId, 3));
+    for (const ch of c.summaryCharts) body.push(...chartBlock(ch, 3));
     const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
     for (const o of c.outcomes) {
       body.push(heading(2, o.title, true));
@@ -160,7 +233,7 @@ export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<
         body.push(para(`${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. Against target: ${r.rag.label}. Since last period: ${r.direction.label}.${r.source ? ` Source: ${r.source}.` : ''}`));
         for (const id of r.chartIds) {
           const spec = charts.get(id);
-          if (spec) body.push(...chartBlocks(spec, byId, 4));
+          if (spec) body.push(...chartBlock(spec, 4));
         }
       }
     }
@@ -173,7 +246,10 @@ export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<
     creator: 'Compendium',
     title: `${m.meta.councilName}: ${m.meta.title}`,
     description: `${m.meta.planTitle}, ${m.meta.periodLabel}${draft ? ' (draft)' : ''}`,
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    styles: {
+      default: { document: { run: { font: 'Arial', size: 22 } } },
+      paragraphStyles: [{ id: TABLE_TEXT, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: 18 } }],
+    },
     features: { updateFields: false },
     sections: [{
       properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } } },
@@ -182,5 +258,5 @@ export async function renderDocx(m: ReportModel, images: ChartImage[]): Promise<
       children: body,
     }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return withCharts(new Uint8Array(await Packer.toBuffer(doc)), slots, charts.images);
 }

@@ -1,10 +1,12 @@
-// Renders a report model into the requested formats. Chromium is started once, only when PDF or Word
-// is asked for; if it is missing, the files that do not need it are still made (and carried on the error).
+// Renders a report model into the requested formats. Chromium is started only for the PDF, and the
+// Word file's charts are drawn by resvg in worker threads. When a tool or font is missing, the files
+// that do not need it are still made, and carried on the error.
 import type { Browser } from 'playwright-core';
 import { chartSvg } from '../charts/index.js';
 import type { ReportModel } from '../model/types.js';
-import { ChromiumMissingError, launchChromium } from './browser.js';
-import { svgsToPng } from './chart-images.js';
+import { launchChromium } from './browser.js';
+import { BATCH, ChartDrawing, findChartFont, svgSize } from './chart-images.js';
+import { MissingToolError } from './errors.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -34,6 +36,8 @@ export interface ReportFile {
 export interface RenderOptions {
   chromiumPath: string;
   browser?: Browser;
+  /** Folders to find the Word charts' font in (default: the system's font folders and CHART_FONT_DIRS). */
+  fontDirs?: string[];
   /** Called before each format is made, for progress bars. */
   onProgress?: (format: ReportFormat, done: number, total: number) => void;
 }
@@ -57,7 +61,20 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
   const brand = readableBrand(m.meta.brandColour);
   const specs = m.compendium ? [...m.compendium.summaryCharts, ...m.compendium.charts] : [];
   let svgs: Map<string, string> | undefined;
-  const svgsOnce = () => (svgs ??= new Map(specs.map((s) => [s.id, chartSvg(s, brand)])));
+  /** Draws every chart's SVG once, handing each batch to onBatch as it is made (all at once if drawn before). */
+  const svgsOnce = (onBatch?: (items: { id: string; svg: string }[]) => void) => {
+    if (svgs) {
+      onBatch?.([...svgs].map(([id, svg]) => ({ id, svg })));
+      return svgs;
+    }
+    const drawn = new Map<string, string>();
+    for (let i = 0; i < specs.length; i += BATCH) {
+      const items = specs.slice(i, i + BATCH).map((s) => ({ id: s.id, svg: chartSvg(s, brand) }));
+      for (const item of items) drawn.set(item.id, item.svg);
+      onBatch?.(items);
+    }
+    return (svgs = drawn);
+  };
   let html: string | undefined;
   const htmlOnce = () => (html ??= renderHtml(m, { svgs: svgsOnce() }));
   for (const f of wanted.filter((x) => x !== 'pdf' && x !== 'docx')) {
@@ -67,28 +84,34 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
     else if (f === 'csv') add(f, encode(renderCsv(m)));
     else if (f === 'json') add(f, encode(renderJson(m)));
   }
-  const needsBrowser = wanted.filter((x) => x === 'pdf' || x === 'docx');
-  if (!needsBrowser.length) return files;
-  let browser = options.browser;
   try {
-    browser ??= await launchChromium(options.chromiumPath);
-  } catch (e) {
-    if (e instanceof ChromiumMissingError) e.partial = files;
-    throw e;
-  }
-  try {
-    for (const f of needsBrowser) {
-      step(f);
-      if (f === 'pdf') {
-        add(f, await renderPdf(htmlOnce(), { chromiumPath: options.chromiumPath, browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' }));
-      } else {
-        const drawn = svgsOnce();
-        const images = await svgsToPng(specs.map((s) => ({ id: s.id, svg: drawn.get(s.id)! })), { chromiumPath: options.chromiumPath, browser });
-        add(f, await renderDocx(m, images));
+    if (wanted.includes('docx')) {
+      step('docx');
+      const font = findChartFont(options.fontDirs);
+      // The charts are drawn to PNG in worker threads as their SVGs are made, and while this thread
+      // writes the document around them.
+      const drawing = new ChartDrawing(font, { expected: specs.length });
+      try {
+        const drawn = svgsOnce((items) => drawing.add(items));
+        add('docx', await renderDocx(m, { sizes: new Map([...drawn].map(([id, svg]) => [id, svgSize(svg)])), images: drawing.done() }));
+      } finally {
+        await drawing.stop(); // done() stops them too; this is for when writing the document failed
       }
     }
-  } finally {
-    if (!options.browser) await browser.close();
+    if (wanted.includes('pdf')) {
+      step('pdf');
+      const html = htmlOnce();
+      const browser = options.browser ?? await launchChromium(options.chromiumPath);
+      try {
+        add('pdf', await renderPdf(html, { chromiumPath: options.chromiumPath, browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' }));
+      } finally {
+        if (!options.browser) await browser.close();
+      }
+    }
+  } catch (e) {
+    // Word comes before the PDF, so that a missing Chromium still leaves the Word file among these.
+    if (e instanceof MissingToolError) e.partial = files;
+    throw e;
   }
   return files;
 }
@@ -98,5 +121,6 @@ export { renderMarkdown } from './markdown.js';
 export { renderCsv, renderJson, openDataMetadata } from './open-data.js';
 export { renderDocx } from './docx.js';
 export { renderPdf } from './pdf.js';
-export { svgsToPng } from './chart-images.js';
+export { ChartDrawing, ChartFontMissingError, findChartFont, svgsToPng } from './chart-images.js';
+export { MissingToolError } from './errors.js';
 export { ChromiumMissingError, launchChromium } from './browser.js';
