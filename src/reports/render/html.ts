@@ -116,7 +116,6 @@ ${details}
   return `<section class="cmp-compendium" id="performance-compendium">
 <h2 class="govuk-heading-xl">Performance Compendium</h2>
 <p class="govuk-body-l">How ${e(c.areaName)} performed in ${e(c.periodLabel)}, against its targets and compared with ${e(c.groupLabel)} (${c.groupMembers} councils).</p>
-<p class="govuk-body cmp-print-only">In print, each chart is given with its headline and one-sentence reading; the figures behind every chart are tabled in the HTML version of this report and in the open data files (CSV and JSON).</p>
 <section id="compendium-summary">
 <h3 class="govuk-heading-l">Summary</h3>
 ${c.summary.sentences.map((s) => `<p class="govuk-body">${e(s)}</p>`).join('\n')}

@@ -71,7 +71,6 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-chart-data{font-size:.875rem}
 .cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
 .cmp-draft-mark{display:none}
-.cmp-print-only{display:none}
 .cmp-footer{margin-top:60px}
 .cmp-plot text,.cmp-plot tspan{white-space:pre}
 @page{size:A4;margin:16mm 14mm 18mm 14mm}
@@ -94,9 +93,9 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
   .cmp-figure__keep{break-inside:avoid}
   .cmp-entry{break-inside:avoid-page}
   .cmp-table--compendium{font-size:8.5pt}
-  .cmp-print-only{display:block}
-  /* Chart data stays in the HTML and open data: tabling it for every chart would treble the printed pages. */
-  .cmp-chart-data{display:none}
+  /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
+  .cmp-chart-data{font-size:8pt;margin-bottom:10px}
+  .cmp-chart-data .govuk-table__header,.cmp-chart-data .govuk-table__cell{padding:2px 10px 2px 0}
   .cmp-figure{margin-bottom:20px}
   a.govuk-link::after{content:none !important}
   .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
