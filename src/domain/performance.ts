@@ -68,6 +68,8 @@ export interface CompendiumRow {
   trend: Trend;
   /** How many values the trend was computed over. */
   trendPoints: number;
+  /** Set on a draft report's rows whose value is still in the approval workflow. */
+  unpublished?: boolean;
 }
 
 export interface CompendiumSummary {

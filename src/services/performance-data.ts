@@ -8,7 +8,7 @@ import type { TargetInput } from '../stats/rag.js';
 import type { Db } from '../store/index.js';
 import type { AreaEntry } from '../store/queries/getAreaDirectory.js';
 import type { IndicatorRow } from '../store/queries/indicators.js';
-import { loadAreaSeries } from '../store/queries/loadAreaSeries.js';
+import { loadAreaSeries, type AreaSeriesValue } from '../store/queries/loadAreaSeries.js';
 import { listObservationPeriods } from '../store/queries/listObservationPeriods.js';
 import { loadObservationSlices } from '../store/queries/loadObservationSlices.js';
 import type { StoredGroups } from './groups.js';
@@ -157,18 +157,77 @@ export class PerformanceData {
     return this.areaSeries.get(areaCode)?.get(`${indicatorId}|${periodKey}`) ?? NONE;
   }
 
+  /** Whether an area's value is one still awaiting approval (only in a view made by withUnpublished). */
+  unpublished(_indicatorId: string, _periodKey: string, _areaCode: string): boolean {
+    return false;
+  }
+
+  /**
+   * This data as a draft report sees it: one area's values still in the approval workflow laid over
+   * its published ones (a value being edited is not published meanwhile, so it replaces nothing
+   * else). Everything not touched by those values is shared with this object, caches and loads
+   * included; the slices and group statistics they touch are made again for the view alone.
+   */
+  withUnpublished(areaCode: string, values: AreaSeriesValue[]): PerformanceData {
+    const idx = this.areaIndex.get(areaCode);
+    const own = new Map(values.map((v) => [`${v.indicatorId}|${v.periodKey}`, { value: v.value, status: v.provisional ? PROVISIONAL : FINAL }]));
+    if (idx === undefined || own.size === 0) return this;
+    const slices = new Map<string, Slice>();
+    const groups = new Map<string, { sorted: Float64Array; stats: GroupStats }>();
+    // The arrow functions below keep `this` as this object, the view's prototype.
+    const view: PerformanceData = Object.create(this);
+    view.unpublished = (indicatorId, periodKey, area) => area === areaCode && own.has(`${indicatorId}|${periodKey}`);
+    view.periods = async () => [...new Set([...await this.periods(), ...values.map((v) => v.periodKey)])].sort(comparePeriodKeys).reverse();
+    view.seriesPeriods = (p, area) => {
+      const keys = this.seriesPeriods(p, area);
+      if (area !== areaCode) return keys;
+      const extra = values.map((v) => v.periodKey).filter((k) => { const q = periodOf(k); return q.kind === p.kind && q.start <= p.start; });
+      return [...new Set([...keys, ...extra])].sort(comparePeriodKeys);
+    };
+    view.indicatorsIn = (periodKey) => [...new Set([...this.indicatorsIn(periodKey), ...values.filter((v) => v.periodKey === periodKey).map((v) => v.indicatorId)])];
+    view.slice = (indicatorId, periodKey) => {
+      const key = `${indicatorId}|${periodKey}`;
+      const mine = own.get(key);
+      if (!mine) return this.slice(indicatorId, periodKey);
+      let slice = slices.get(key);
+      if (!slice) {
+        const from = this.slice(indicatorId, periodKey);
+        slice = from
+          ? { values: Float64Array.from(from.values), status: Uint8Array.from(from.status) }
+          : { values: new Float64Array(this.areas.length).fill(Number.NaN), status: new Uint8Array(this.areas.length) };
+        slice.values[idx] = mine.value ?? Number.NaN;
+        slice.status[idx] = mine.status;
+        slices.set(key, slice);
+      }
+      return slice;
+    };
+    view.valueAt = (indicatorId, periodKey, area) => (area === areaCode && own.get(`${indicatorId}|${periodKey}`)) || this.valueAt(indicatorId, periodKey, area);
+    view.group = (indicatorId, periodKey, groupKey, memberIdx) => {
+      if (!own.has(`${indicatorId}|${periodKey}`) || !memberIdx.includes(idx)) return this.group(indicatorId, periodKey, groupKey, memberIdx);
+      const key = `${indicatorId}|${periodKey}|${groupKey}`;
+      let cached = groups.get(key);
+      if (!cached) groups.set(key, (cached = groupOf(view.slice(indicatorId, periodKey), memberIdx)));
+      return cached;
+    };
+    return view;
+  }
+
   /** The group's present values sorted ascending and its statistics, computed once per key. */
   group(indicatorId: string, periodKey: string, groupKey: string, memberIdx: Int32Array): { sorted: Float64Array; stats: GroupStats } {
     const key = `${indicatorId}|${periodKey}|${groupKey}`;
     let cached = this.groupCache.get(key);
     if (!cached) {
-      const slice = this.slice(indicatorId, periodKey);
-      const present: number[] = [];
-      if (slice) for (const i of memberIdx) if (!Number.isNaN(slice.values[i])) present.push(slice.values[i]);
-      const sorted = Float64Array.from(present).sort();
-      cached = { sorted, stats: groupStatsSorted(sorted, memberIdx.length) };
+      cached = groupOf(this.slice(indicatorId, periodKey), memberIdx);
       this.groupCache.set(key, cached);
     }
     return cached;
   }
+}
+
+/** The members' present values sorted ascending, and their statistics. */
+function groupOf(slice: Slice | undefined, memberIdx: Int32Array): { sorted: Float64Array; stats: GroupStats } {
+  const present: number[] = [];
+  if (slice) for (const i of memberIdx) if (!Number.isNaN(slice.values[i])) present.push(slice.values[i]);
+  const sorted = Float64Array.from(present).sort();
+  return { sorted, stats: groupStatsSorted(sorted, memberIdx.length) };
 }

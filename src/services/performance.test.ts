@@ -138,4 +138,24 @@ describe('performance.compendium', () => {
     await expect(s.performance.compendium({ area: A, group: 'east-five', period: '2022/25' })).rejects.toThrow(/consecutive/);
     await expect(s.performance.history({ indicator: 'NOPE', area: A })).rejects.toThrow(/Indicator "NOPE" not found/);
   });
+
+  // Last: it adds a value in a new period.
+  it("lays one council's values awaiting approval over the published ones when asked (a draft report's view)", async () => {
+    // B's P1 2022/23 is the draft 10 of 'uses published values only'; the published ones are A 73, C 60, D 80.
+    const b = (await s.performance.compendium({ area: B, group: 'east-five', period: '2022/23', unpublished: true })).rows[0];
+    expect(b).toMatchObject({ value: 10, unpublished: true, rank: 4, quartileBand: 4 });
+    expect([b.group.n, b.group.min, b.group.median]).toEqual([4, 10, 66.5]);
+    expect((await s.performance.compendium({ area: B, group: 'east-five', period: '2022/23' })).rows[0]).toMatchObject({ value: null, rank: null });
+    // Another council's drafts are not laid over: A sees the published group.
+    const a = (await s.performance.compendium({ area: A, group: 'east-five', period: '2022/23', unpublished: true })).rows[0];
+    expect(a.unpublished).toBeUndefined();
+    expect([a.group.n, a.group.min]).toEqual([3, 60]);
+    // A value in a period nobody has published yet joins the council's history and trend.
+    await s.observations.import({ name: 'next.csv', content: `Financial year,Local authority code,Code,Value\n2023/24,${A},P1,75\n` }, { workflowState: 'submitted' });
+    const h = await s.performance.history({ indicator: 'P1', area: A, group: 'east-five', unpublished: true });
+    expect(h.points.at(-1)).toMatchObject({ periodKey: 'FY2023-24', value: 75, n: 1, median: 75 });
+    expect((await s.performance.history({ indicator: 'P1', area: A, group: 'east-five' })).points.at(-1)!.periodKey).toBe('FY2022-23');
+    const next = (await s.performance.compendium({ area: A, group: 'east-five', period: '2023/24', unpublished: true })).rows[0];
+    expect(next).toMatchObject({ value: 75, unpublished: true, previous: { periodKey: 'FY2022-23', value: 73 }, directionPrevious: 'improving' });
+  });
 });

@@ -11,6 +11,7 @@ import type { Store } from '../store/index.js';
 import { getDataVersion } from '../store/queries/dataVersion.js';
 import { getAreaDirectory } from '../store/queries/getAreaDirectory.js';
 import { listIndicators } from '../store/queries/indicators.js';
+import { loadAreaSeries } from '../store/queries/loadAreaSeries.js';
 import { getSetting } from '../store/queries/settings.js';
 import { listTargets } from '../store/queries/targets.js';
 import { builtinGroup, loadStoredGroups, resolveGroup, type ResolvedGroup } from './groups.js';
@@ -26,6 +27,8 @@ export interface CompendiumRequest {
   /** Any period text ("2022/23") or key; default the latest period with published values. */
   period?: string;
   outcomeId?: string;
+  /** Also the council's own values still in the approval workflow, marked as such (a draft report's view). */
+  unpublished?: boolean;
 }
 
 /** A group as one council sees it: its members' positions in memory, the council always among them. */
@@ -53,6 +56,12 @@ export function performanceService(store: Store) {
     const [areas, indicators, targets] = [await getAreaDirectory(db), await listIndicators(db), await listTargets(db)];
     data = new PerformanceData(db, version, areas, indicators, targets);
     return data;
+  }
+
+  /** The data, with the area's unpublished values laid over it when asked for. */
+  async function dataFor(area: string, unpublished: boolean | undefined): Promise<PerformanceData> {
+    const d = await current();
+    return unpublished ? d.withUnpublished(area, await loadAreaSeries(db, area, { unpublished: true })) : d;
   }
 
   async function defaultGroup(): Promise<string> {
@@ -97,7 +106,7 @@ export function performanceService(store: Store) {
       if (!info || (outcomeId && info.summary.outcomeId !== outcomeId)) continue;
       const own = d.valueAt(indicatorId, p.key, areaCode);
       const { sorted, stats } = d.group(indicatorId, p.key, view.key, view.memberIdx);
-      rows.push(compendiumRow({
+      const row = compendiumRow({
         indicator: info.summary,
         changeTolerance: info.changeTolerance,
         periodKey: p.key,
@@ -110,7 +119,8 @@ export function performanceService(store: Store) {
         groupStats: stats,
         members: view.memberIdx.length,
         series: series.map((k) => d.valueAt(indicatorId, k, areaCode).value),
-      }));
+      });
+      rows.push(d.unpublished(indicatorId, p.key, areaCode) ? { ...row, unpublished: true } : row);
     }
     rows.sort((x, y) => (x.indicator.code < y.indicator.code ? -1 : x.indicator.code > y.indicator.code ? 1 : 0));
     return {
@@ -128,7 +138,7 @@ export function performanceService(store: Store) {
 
     /** Every indicator with values in the period, for one council against one comparator group. */
     compendium: (request: CompendiumRequest): Promise<Compendium> => serial(async () => {
-      const d = await current();
+      const d = await dataFor(request.area, request.unpublished);
       area(d, request.area);
       const p = await readPeriod(d, request.period);
       const view = await groupView(d, request.group ?? (await defaultGroup()), request.area, p.key);
@@ -174,8 +184,8 @@ export function performanceService(store: Store) {
     }),
 
     /** Every value of one indicator for one council over time, with the group's median and IQR per period. */
-    history: (request: { indicator: string; area: string; group?: string }): Promise<IndicatorHistory> => serial(async () => {
-      const d = await current();
+    history: (request: { indicator: string; area: string; group?: string; unpublished?: boolean }): Promise<IndicatorHistory> => serial(async () => {
+      const d = await dataFor(request.area, request.unpublished);
       const a = area(d, request.area);
       const lower = request.indicator.toLowerCase();
       const info = d.indicators.get(request.indicator) ?? [...d.indicators.values()].find((i) => i.summary.code.toLowerCase() === lower);

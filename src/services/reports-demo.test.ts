@@ -98,4 +98,34 @@ describe('drafts', () => {
     expect(draft).toContain('Submitted for approval');
     expect(parseHTML(draft).document.querySelector('.cmp-draft-mark')).not.toBeNull();
   });
+
+  it('shows values awaiting approval in a draft, ranked and charted with the group, and leaves them out of a published report', async () => {
+    const before = (await s.reports.model({ draft: false })).compendium!;
+    const rows = before.outcomes.flatMap((o) => o.rows);
+    const row = rows.find((r) => r.rank !== null && r.rank > 1 && r.polarity !== 'none')!;
+    const { councilCode } = await s.workspace.settings();
+    // A new value better than every other council's, entered but not yet approved.
+    const peers = (await s.performance.compendium({ area: councilCode })).rows.find((r) => r.indicator.id === row.indicatorId)!.group;
+    const best = row.polarity === 'higher' ? peers.max! + 10 : Math.max(0, peers.min! - 1);
+    await s.observations.import({ name: 'pending.csv', content: `period,area,indicator,value\n${before.periodKey},${councilCode},${row.code},${best}\n` }, { workflowState: 'submitted' });
+
+    const published = (await s.reports.model({ draft: false })).compendium!.outcomes.flatMap((o) => o.rows).find((r) => r.indicatorId === row.indicatorId)!;
+    expect(published.value).toBeNull();
+    expect(published.valueText).toBe('No data');
+
+    const draftModel = await s.reports.model({ draft: true });
+    const draft = draftModel.compendium!.outcomes.flatMap((o) => o.rows).find((r) => r.indicatorId === row.indicatorId)!;
+    expect(draft.value).toBe(best);
+    expect(draft.valueText).toMatch(/ \(not yet approved\)$/);
+    expect(draft.rank).toBe(1);
+    expect(draft.rankText).toBe(`1 of ${peers.n + (row.value === null ? 1 : 0)}`);
+    // Other rows are as published.
+    const other = draftModel.compendium!.outcomes.flatMap((o) => o.rows).find((r) => r.indicatorId !== row.indicatorId && r.value !== null)!;
+    expect(other.valueText).not.toContain('not yet approved');
+    // The charts carry the pending value: the council's dot and the last point of its trend.
+    const charts = draftModel.compendium!.charts.filter((c) => draft.chartIds.includes(c.id));
+    const position = charts.find((c) => c.kind === 'position')!;
+    expect(position.description).toMatch(/ was 1st of \d+/);
+    expect(JSON.stringify(charts.find((c) => c.kind === 'trend'))).toContain(String(best));
+  });
 });

@@ -11,6 +11,7 @@ import { REPORT_FORMATS, renderReport, type ReportFile, type ReportFormat } from
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
+import { getArea } from '../store/queries/getArea.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listReportCommitments } from '../store/queries/listReportCommitments.js';
 import { listReportEntries, type ReportEntryRow } from '../store/queries/listReportEntries.js';
@@ -21,8 +22,8 @@ import { workspaceService } from './workspace.js';
 
 /** What the reports need from benchmarking (services.performance). */
 export interface PerformanceSource {
-  compendium(q: { area: string; group?: string; period?: string; outcomeId?: string }): Promise<Compendium>;
-  history(q: { indicator: string; area: string; group?: string }): Promise<IndicatorHistory>;
+  compendium(q: { area: string; group?: string; period?: string; outcomeId?: string; unpublished?: boolean }): Promise<Compendium>;
+  history(q: { indicator: string; area: string; group?: string; unpublished?: boolean }): Promise<IndicatorHistory>;
   periods(): Promise<(string | { key: string })[]>;
 }
 
@@ -98,7 +99,8 @@ export function reportService(store: Store, config: Config, performance?: Perfor
     const peerValues: Record<string, PeerValue[]> = {};
     if (performance) {
       try {
-        const c = await performance.compendium({ area: settings.councilCode, group, period: periodKey });
+        // A draft report shows the council's values still awaiting approval too, marked as such.
+        const c = await performance.compendium({ area: settings.councilCode, group, period: periodKey, unpublished: req.draft });
         compendium = c.rows.length ? c : null;
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
@@ -106,13 +108,18 @@ export function reportService(store: Store, config: Config, performance?: Perfor
     }
     if (compendium) {
       for (const r of compendium.rows) {
-        histories[r.indicator.id] = await performance!.history({ indicator: r.indicator.id, area: settings.councilCode, group });
+        histories[r.indicator.id] = await performance!.history({ indicator: r.indicator.id, area: settings.councilCode, group, unpublished: req.draft });
       }
       const members = (await groups.resolve(compendium.group.name, settings.councilCode, compendium.periodKey)).memberCodes;
       const codes = members.includes(settings.councilCode) ? members : [...members, settings.councilCode];
-      // Published values only, as the compendium itself is computed from them.
+      // Published values, as the compendium itself is computed from them; in a draft, the council's
+      // own value is the compendium's, which may be one awaiting approval.
       const values = await listPeerValues(db, { indicatorIds: compendium.rows.map((r) => r.indicator.id), areaCodes: codes, periodKey: compendium.periodKey });
-      for (const v of values) (peerValues[v.indicatorId] ??= []).push({ code: v.code, name: v.name, value: v.value });
+      for (const v of values) if (v.code !== settings.councilCode) (peerValues[v.indicatorId] ??= []).push({ code: v.code, name: v.name, value: v.value });
+      const ownName = (await getArea(db, settings.councilCode))?.shortName ?? compendium.area.name;
+      for (const r of compendium.rows) {
+        if (r.value !== null) (peerValues[r.indicator.id] ??= []).push({ code: settings.councilCode, name: ownName, value: r.value });
+      }
     }
     const inPeriod = entries.filter((e) => (req.draft || e.workflowState === 'published') && entryInPeriod(e, periodKey));
     if (!compendium && inPeriod.length === 0) {

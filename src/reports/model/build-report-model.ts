@@ -69,7 +69,8 @@ function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
     indicatorId: r.indicator.id, code: r.indicator.code, title: r.indicator.title,
     anchor: anchor('indicator', r.indicator.code),
     unit, decimalPlaces: dp, polarity: r.indicator.polarity, polarityLabel: POLARITY_LABELS[r.indicator.polarity],
-    value: r.value, valueText: f(r.value),
+    // Only a draft report has values still in the approval workflow, and says so beside each.
+    value: r.value, valueText: r.unpublished ? `${f(r.value)} (not yet approved)` : f(r.value),
     target: r.target?.value ?? null, targetText: r.target ? f(r.target.value) : 'None',
     rag: RAG_LABELS[r.rag],
     direction: DIRECTION_LABELS[r.directionPrevious],
