@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Each entry's compression method, from the zip's central directory (0 stored, 8 deflated). */
+/**
+ * Each entry's compression method, from the zip's central directory (0 stored, 8 deflated), after
+ * checking that its local header gives its size (no trailing data descriptor, general flag bit 3):
+ * readers that go through a zip front to back cannot find the end of a stored entry without it.
+ */
 function methods(bytes: Uint8Array): Map<string, number> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.length - 22;
@@ -34,7 +38,11 @@ function methods(bytes: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
   for (let n = view.getUint16(end + 10, true); n > 0; n--) {
     const nameLength = view.getUint16(at + 28, true);
-    out.set(strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)), view.getUint16(at + 10, true));
+    const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength));
+    const local = view.getUint32(at + 42, true);
+    expect(view.getUint16(local + 6, true) & 8, `${name} has a data descriptor`).toBe(0);
+    expect(view.getUint32(local + 18, true), `${name}: size in its local header`).toBe(view.getUint32(at + 20, true));
+    out.set(name, view.getUint16(at + 10, true));
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
@@ -101,6 +109,7 @@ describe('Word', () => {
       expect(how.get(name), `${name} stored, not deflated again`).toBe(0);
     });
     expect(how.get('word/document.xml')).toBe(8);
+    expect(how.size).toBe(Object.keys(parts).length);
     // No stand-in is left behind.
     for (const [name, data] of Object.entries(parts)) if (name.startsWith('word/media/')) expect(strFromU8(data.subarray(0, 17)), name).not.toBe('compendium chart ');
   });

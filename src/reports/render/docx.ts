@@ -9,7 +9,7 @@ import {
   AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
-import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Token, Tokens } from 'marked';
 import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
 import type { ChartImage } from './chart-images.js';
@@ -142,41 +142,22 @@ function compendiumRows(rows: IndicatorRow[]): string[][] {
 }
 
 /**
- * Puts each chart's PNG where its stand-in is: the document's XML is compressed first, while the
- * charts are still being drawn, then the images are stored as they are.
+ * Puts each chart's PNG where its stand-in is, stored as it is, and deflates the document's XML
+ * (level 1: the images are most of the file). zipSync writes every size in the local headers, which
+ * readers that go through a zip front to back need for stored entries.
  */
 async function withCharts(packed: Uint8Array, slots: ChartSlots, images: DocxCharts['images']): Promise<Uint8Array> {
-  if (slots.ids.size === 0) {
-    await images;
-    return packed;
-  }
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, data) => { if (err) failure = err; else chunks.push(data); });
-  let byId: Map<string, Uint8Array> | undefined;
-  // Parts come in docx's order: the XML, then the media.
+  const byId = new Map((await images).map((i) => [i.id, i.png]));
+  if (slots.ids.size === 0) return packed;
+  const files: Zippable = {};
   for (const [name, data] of Object.entries(unzipSync(packed))) {
     const id = name.startsWith('word/media/') ? slots.idOf(data) : undefined;
-    if (id === undefined) {
-      const entry = new ZipDeflate(name, { level: 1 });
-      zip.add(entry);
-      entry.push(data, true);
-      continue;
-    }
-    byId ??= new Map((await images).map((i) => [i.id, i.png]));
+    if (id === undefined) { files[name] = [data, { level: 1 }]; continue; }
     const png = byId.get(id);
     if (!png) throw new Error(`chart ${id} was not drawn`);
-    const entry = new ZipPassThrough(name);
-    zip.add(entry);
-    entry.push(png, true);
+    files[name] = [png, { level: 0 }];
   }
-  if (!byId) await images;
-  zip.end();
-  if (failure) throw failure;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
-  return out;
+  return zipSync(files);
 }
 
 export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Uint8Array> {
