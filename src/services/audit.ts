@@ -23,6 +23,13 @@ export function auditService(store: Store) {
       return listAuditItems(db, { entityType, entityId });
     },
 
+    /** Every change to an indicator's targets, those since removed included, oldest first. */
+    async targetHistory(actor: Actor, indicatorId: string): Promise<AuditItem[]> {
+      authorize(actor, 'drafts.read');
+      const of = (v: unknown) => (v && typeof v === 'object' && 'indicatorId' in v ? (v as { indicatorId: unknown }).indicatorId : undefined);
+      return (await listAuditItems(db, { entityType: 'target' })).filter((e) => of(e.before) === indicatorId || of(e.after) === indicatorId);
+    },
+
     /** The newest events, for the audit page. */
     async recent(actor: Actor, filter: Omit<AuditFilter, 'newestFirst'> = {}): Promise<AuditItem[]> {
       authorize(actor, 'audit.read');

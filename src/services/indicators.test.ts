@@ -57,4 +57,20 @@ describe('targets', () => {
     await expect(s.targets.set({ indicator: 'T1', area: 'E10000018', period: 'soon', value: 1 })).rejects.toThrow(/is not a period/);
     await expect(s.targets.set({ indicator: 'T1', area: 'X', period: '2023/24', value: 1 })).rejects.toThrow('Area "X" not found');
   });
+
+  it('removes a target, so that RAG reads no target, and keeps its history in the audit trail', async () => {
+    await s.indicators.create({ code: 'T2', title: 'Removal test', polarity: 'higher' });
+    await s.observations.import({ name: 't2.csv', content: 'period,area,indicator,value\n2023/24,E10000018,T2,75\n2023/24,E10000007,T2,70\n' });
+    const set = await s.targets.set({ indicator: 'T2', area: 'E10000018', period: '2023/24', value: 80 });
+    const row = async () => (await s.performance.compendium({ area: 'E10000018', period: '2023/24' })).rows.find((r) => r.indicator.code === 'T2')!;
+    expect((await row()).rag).toBe('red');
+    const removed = await s.targets.remove({ indicator: 't2', area: 'E10000018', period: 'FY2023-24' }, null);
+    expect(removed).toMatchObject({ id: set.id, value: 80, indicatorCode: 'T2' });
+    expect(await s.targets.list({ indicator: 'T2' })).toEqual([]);
+    expect(await row()).toMatchObject({ rag: 'no-target', target: null });
+    const trail = (await store.db.select().from(tables.auditEvents)).filter((a) => a.entityType === 'target' && a.entityId === set.id);
+    expect(trail.map((a) => a.action)).toEqual(['create', 'delete']);
+    expect(trail[1].before).toMatchObject({ value: 80, periodKey: 'FY2023-24' });
+    await expect(s.targets.remove({ indicator: 'T2', area: 'E10000018', period: '2023/24' })).rejects.toThrow('Target "T2 E10000018 FY2023-24" not found');
+  });
 });

@@ -7,7 +7,7 @@ import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { getAreaDirectory } from '../store/queries/getAreaDirectory.js';
 import { findIndicator } from '../store/queries/indicators.js';
-import { listTargets, upsertTarget } from '../store/queries/targets.js';
+import { deleteTarget, listTargets, upsertTarget } from '../store/queries/targets.js';
 
 export interface TargetInput {
   /** Indicator code or id. */
@@ -22,14 +22,20 @@ export interface TargetInput {
 
 export function targetService(store: Store) {
   const { db } = store;
+  /** The indicator, area and period a target is for, checked and read as the indicator reads periods. */
+  async function keyOf(input: Pick<TargetInput, 'indicator' | 'area' | 'period'>) {
+    const indicator = await findIndicator(db, input.indicator);
+    if (!indicator) throw new NotFoundError('Indicator', input.indicator);
+    if (!(await getAreaDirectory(db)).some((a) => a.code === input.area)) throw new NotFoundError('Area', input.area);
+    const period = parsePeriod(input.period, { yearStyle: indicator.frequency === 'annual-academic' ? 'academic' : 'financial' });
+    if (!period.ok) throw new ValidationError(period.error, [{ field: 'period', message: period.error }]);
+    return { indicator, period };
+  }
+
   return {
     /** Sets (or replaces) the target for one indicator, area and period; audited. */
     async set(input: TargetInput, userId: string | null = null): Promise<Target & { indicatorCode: string }> {
-      const indicator = await findIndicator(db, input.indicator);
-      if (!indicator) throw new NotFoundError('Indicator', input.indicator);
-      if (!(await getAreaDirectory(db)).some((a) => a.code === input.area)) throw new NotFoundError('Area', input.area);
-      const period = parsePeriod(input.period, { yearStyle: indicator.frequency === 'annual-academic' ? 'academic' : 'financial' });
-      if (!period.ok) throw new ValidationError(period.error, [{ field: 'period', message: period.error }]);
+      const { indicator, period } = await keyOf(input);
       const parsed = Target.safeParse({
         id: randomUUID(), indicatorId: indicator.id, areaCode: input.area, periodKey: period.period.key,
         value: input.value, tolerance: input.tolerance ?? 0, toleranceKind: input.toleranceKind ?? 'absolute',
@@ -44,6 +50,20 @@ export function targetService(store: Store) {
         await appendAuditEvent(tx, { userId, action: before ? 'update' : 'create', entityType: 'target', entityId: target.id, before: before ?? null, after: target });
       });
       return { ...target, indicatorCode: indicator.code };
+    },
+
+    /** Removes the target for one indicator, area and period (RAG then reads "no target"); audited. */
+    async remove(input: Pick<TargetInput, 'indicator' | 'area' | 'period'>, userId: string | null = null): Promise<Target & { indicatorCode: string }> {
+      const { indicator, period } = await keyOf(input);
+      const removed = await db.transaction(async (tx) => {
+        const row = await deleteTarget(tx, { indicatorId: indicator.id, areaCode: input.area, periodKey: period.period.key });
+        if (!row) return undefined;
+        await bumpDataVersion(tx);
+        await appendAuditEvent(tx, { userId, action: 'delete', entityType: 'target', entityId: row.id, before: row, after: null });
+        return row;
+      });
+      if (!removed) throw new NotFoundError('Target', `${indicator.code} ${input.area} ${period.period.key}`);
+      return { ...removed, toleranceKind: removed.toleranceKind as ToleranceKind, indicatorCode: indicator.code };
     },
 
     async list(filter: { indicator?: string; area?: string } = {}): Promise<(Target & { indicatorCode: string })[]> {

@@ -1,4 +1,4 @@
-// compendium targets set|list: what each indicator should reach.
+// compendium targets set|list|remove: what each indicator should reach.
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
 import { out, table, withServices } from '../context.js';
@@ -22,6 +22,18 @@ export function register(program: Command): void {
       await withServices(c, async (s) => {
         const t = await s.targets.set({ indicator: opts.indicator, area: opts.area, period: opts.period, value, tolerance, toleranceKind: percent ? 'percent' : 'absolute' });
         out.line(`Target for ${t.indicatorCode}, ${t.areaCode}, ${t.periodKey}: ${t.value} (amber within ${t.tolerance}${t.toleranceKind === 'percent' ? '%' : ''}).`);
+      });
+    });
+
+  cmd.command('remove')
+    .description('remove the target of an indicator for an area and period')
+    .requiredOption('--indicator <code>', 'indicator code')
+    .requiredOption('--area <code>', 'GSS code of the council')
+    .requiredOption('--period <period>', 'e.g. 2023/24')
+    .action(async (opts: { indicator: string; area: string; period: string }, c: Command) => {
+      await withServices(c, async (s) => {
+        const t = await s.targets.remove(opts);
+        out.line(`Removed the target for ${t.indicatorCode}, ${t.areaCode}, ${t.periodKey} (it was ${t.value}).`);
       });
     });
 

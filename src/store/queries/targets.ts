@@ -1,4 +1,4 @@
-// Targets for an indicator, an area and a period: set (insert or replace) and list.
+// Targets for an indicator, an area and a period: set (insert or replace), list and remove.
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
 import { indicators, targets } from '../schema.js';
@@ -24,4 +24,12 @@ export async function listTargets(db: Db, filter: { indicatorId?: string; areaCo
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(indicators.code), asc(targets.areaCode), asc(targets.periodKey));
   return result.map((r) => ({ ...r.target, indicatorCode: r.indicatorCode }));
+}
+
+/** Removes one target; returns it as it was, or undefined when there was none. */
+export async function deleteTarget(db: Db, key: { indicatorId: string; areaCode: string; periodKey: string }): Promise<TargetRow | undefined> {
+  const [removed] = await db.delete(targets)
+    .where(and(eq(targets.indicatorId, key.indicatorId), eq(targets.areaCode, key.areaCode), eq(targets.periodKey, key.periodKey)))
+    .returning();
+  return removed;
 }

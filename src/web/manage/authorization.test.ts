@@ -91,6 +91,14 @@ const ROUTES: Route[] = [
       return { path: `/manage/indicators/${code}`, fields: { code, title: 'Edited', unit: 'percent', decimalPlaces: '1', polarity: 'lower', frequency: 'annual-financial', changeTolerance: '0.5' } };
     },
   },
+  {
+    name: 'remove a target', allowed: REVIEWERS,
+    setup: async () => {
+      const period = `${1900 + ++periodCounter}/${String((1901 + periodCounter) % 100).padStart(2, '0')}`;
+      const t = await w.s.targets.set({ indicator: w.indicators[1].code, area: 'E10000018', period, value: 70 });
+      return { path: `/manage/indicators/${w.indicators[1].code}/targets/${t.periodKey}/delete` };
+    },
+  },
   { name: 'set a target', allowed: REVIEWERS, setup: async () => ({ path: `/manage/indicators/${w.indicators[1].code}/targets`, fields: { period: `${1900 + ++periodCounter}/${String((1901 + periodCounter) % 100).padStart(2, '0')}`, value: '70', tolerance: '2', toleranceKind: 'absolute' } }) },
   { name: 'add a user', allowed: ['admin'], setup: async () => ({ path: '/manage/users', fields: { email: `${randomUUID()}@test.gov.uk`, name: 'New', role: 'viewer' } }) },
   {

@@ -152,13 +152,17 @@ export function indicatorRoutes(s: Services): Hono<ManageEnv> {
     }
   });
 
+  app.post('/:code/targets/:period/delete', manage, async (c) => {
+    const indicator = await s.indicators.get(c.req.param('code'));
+    await s.targets.remove({ indicator: indicator.id, area: await councilCode(), period: c.req.param('period') }, actorOf(c).id);
+    return done(c, urlOf(indicator.code), 'target-removed');
+  });
+
   app.get('/:code/history', async (c) => {
     const actor = actorOf(c);
     const indicator = await s.indicators.get(c.req.param('code'));
-    // The definition's changes and those of every target set for it, in the order they happened.
-    const targets = await s.targets.list({ indicator: indicator.id });
-    const events = await s.audit.history(actor, 'indicator', indicator.id);
-    for (const t of targets) events.push(...(await s.audit.history(actor, 'target', t.id)));
+    // The definition's changes and those of every target set for it (removed ones too), in the order they happened.
+    const events = [...await s.audit.history(actor, 'indicator', indicator.id), ...await s.audit.targetHistory(actor, indicator.id)];
     events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
     return view(c, 'manage/history.njk', { title: `History: ${indicator.code}`, back: urlOf(indicator.code), rows: historyRows(events) });
   });

@@ -289,6 +289,16 @@ describe('indicators and targets through the workspace', () => {
     expect(badPeriod).toContain('id="period-error"');
     expect(await w.s.targets.list({ indicator: w.indicators[0].code })).toHaveLength(1);
     expect(await (await officer.get(`${url}/history`)).text()).toMatch(/Created[\s\S]*Edited[\s\S]*77\.5/);
+
+    // Removing it: a button per target, then the page says so, and the history still shows it.
+    expect(page).toContain(`action="${url}/targets/FY2024-25/delete"`);
+    const removed = await officer.post(`${url}/targets/FY2024-25/delete`, {});
+    expect(locationOf(removed)).toBe(`${url}?done=target-removed`);
+    expect(await w.s.targets.list({ indicator: w.indicators[0].code })).toEqual([]);
+    expect(await (await officer.get(`${url}?done=target-removed`)).text()).toContain('No targets have been set for the council yet.');
+    const history = await (await officer.get(`${url}/history`)).text();
+    expect(history).toMatch(/77\.5/);
+    expect((await officer.post(`${url}/targets/FY2024-25/delete`, {})).status).toBe(404);
   });
 
   it('sends signed-out visitors to sign in, and hides the forms from those who may not use them', async () => {

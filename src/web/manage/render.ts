@@ -49,6 +49,7 @@ export const CONFIRMATIONS: Record<string, string> = {
   'indicator-created': 'The indicator was added.',
   'indicator-updated': 'The indicator’s definition was saved.',
   'target-saved': 'The target was saved.',
+  'target-removed': 'The target was removed. The indicator has no target for that period now.',
   'duty-saved': 'The reporting duty was saved.',
   'duty-done': 'The reporting duty was marked as done.',
   'duty-deleted': 'The reporting duty was removed.',
