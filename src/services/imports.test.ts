@@ -18,6 +18,26 @@ describe('importing reports', () => {
   });
   const counts = async () => (await s.workspace.status()).counts;
 
+  it('keeps a previewed report for 30 minutes and for the user who uploaded it only', async () => {
+    for (const id of ['officer-1', 'someone-else']) {
+      await store.db.insert(tables.users).values({ id, email: `${id}@test.gov.uk`, name: id, passwordHash: 'x', role: 'performance' });
+    }
+    const officer = 'officer-1';
+    const upload = { name: 'kept.txt', bytes: new TextEncoder().encode('Great Communities\n\nA new play area opened in Oakham.\n') };
+    const token = await s.imports.stage(upload, officer, { reportYear: 2024 });
+    expect(await s.imports.staged(token, officer)).toEqual({ file: upload, options: { reportYear: 2024 } });
+    expect(await s.imports.staged(token, 'someone-else')).toBeUndefined();
+    expect(await s.imports.staged('not-a-token', officer)).toBeUndefined();
+    // Only the token's hash is stored.
+    const rows = await store.db.select().from(tables.stagedUploads);
+    expect(rows.some((r) => r.id === token)).toBe(false);
+    await store.db.update(tables.stagedUploads).set({ createdAt: new Date(Date.now() - 31 * 60_000).toISOString() });
+    expect(await s.imports.staged(token, officer)).toBeUndefined();
+    // Staging again clears what has expired.
+    await s.imports.stage(upload, officer);
+    expect(await store.db.select().from(tables.stagedUploads)).toHaveLength(1);
+  });
+
   it("adds another year's report to the history", async () => {
     const first = await s.imports.run([load(SUMMARY_2024)], { planId });
     const f = first.files[0];

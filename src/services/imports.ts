@@ -1,7 +1,7 @@
 // Imports a council's annual reports: reads each file, finds its sections and items, maps sections to
 // the plan's outcomes, and stores the document, entries, facts, places and commitments in one
 // transaction. The same file twice changes nothing; another year's report adds to the history.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { financialYear, slugify } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import type { Config } from '../config.js';
@@ -18,6 +18,8 @@ import { getSectionMappings, putSectionMappings, type SectionMappingRow } from '
 import { listAreaNames } from '../store/queries/listAreaNames.js';
 import { insertReportImport, type ReportImportRows } from '../store/queries/insertReportImport.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
+import { hashToken } from './auth.js';
+import { deleteStagedUpload, getStagedUpload, putStagedUpload } from '../store/queries/stagedUploads.js';
 
 export interface ImportOptions {
   /** The plan to import into (default: the workspace's current plan). */
@@ -334,9 +336,42 @@ export function importService(store: Store, config: Config) {
     };
   }
 
+
   return {
     /** Reads and maps the files and says what an import would do, writing nothing. */
     preview: (files: ReportFile[], opts: Omit<ImportOptions, 'dryRun'> = {}) => run(files, { ...opts, dryRun: true }),
     run,
+
+    /**
+     * Keeps an uploaded report between its preview and the confirmation, in the database so that
+     * any web process can take the confirmation; returns the token for the preview form. Kept for
+     * STAGE_MINUTES, and a user's last STAGE_PER_USER uploads only.
+     */
+    async stage(file: ReportFile, userId: string, options: StagedOptions = {}): Promise<string> {
+      const token = randomBytes(24).toString('base64url');
+      await putStagedUpload(db, { id: hashToken(token), userId, name: file.name, content: file.bytes, options }, { minutes: STAGE_MINUTES, perUser: STAGE_PER_USER });
+      return token;
+    },
+
+    /** The report staged with this token by this user, while it is kept. */
+    async staged(token: string, userId: string): Promise<{ file: ReportFile; options: StagedOptions } | undefined> {
+      if (!token) return undefined;
+      const row = await getStagedUpload(db, hashToken(token), userId, STAGE_MINUTES);
+      // PostgreSQL's driver gives a Buffer, PGlite a Uint8Array: the same bytes either way.
+      return row && { file: { name: row.name, bytes: new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength) }, options: row.options as StagedOptions };
+    },
+
+    async unstage(token: string): Promise<void> {
+      await deleteStagedUpload(db, hashToken(token));
+    },
   };
 }
+
+/** The choices made with an upload, kept with it until it is confirmed. */
+export interface StagedOptions {
+  reportYear?: number;
+  newPlanTitle?: string;
+}
+
+export const STAGE_MINUTES = 30;
+const STAGE_PER_USER = 5;

@@ -59,6 +59,21 @@ export const loginAttempts = pgTable('login_attempts', {
   at: ts('at').notNull().defaultNow(),
 }, (t) => [index('login_attempts_key_idx').on(t.key, t.at)]);
 
+/**
+ * A report uploaded in the workspace and shown as a preview, waiting to be confirmed (30 minutes).
+ * In the database rather than in a web process, so that any process can take the confirmation.
+ */
+export const stagedUploads = pgTable('staged_uploads', {
+  /** SHA-256 of the token in the preview form; the token itself is only in the page. */
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  content: bytea('content').notNull(),
+  /** The upload's choices: report year, new plan title. */
+  options: jsonb('options').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [index('staged_uploads_user_idx').on(t.userId, t.createdAt)]);
+
 export const plans = pgTable('plans', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
@@ -294,7 +309,7 @@ export const auditEvents = pgTable('audit_events', {
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
-  settings, areas, users, sessions, loginAttempts, plans, outcomes, themes, documents, sectionMappings,
+  settings, areas, users, sessions, loginAttempts, stagedUploads, plans, outcomes, themes, documents, sectionMappings,
   entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
 } as const;

@@ -1,6 +1,5 @@
 // Uploads: indicator values from CSV or XLSX (every row error listed; nothing written when any is wrong),
 // and annual reports, shown first as a preview (summary and section → outcome mapping) to confirm.
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { isValidationError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
@@ -8,34 +7,8 @@ import { authorize } from '../../services/policy.js';
 import type { ManageEnv } from '../auth/session.js';
 import { answerError, view, type ManageContext } from './render.js';
 
-/** A report waiting for its preview to be confirmed. */
-interface StagedReport {
-  userId: string | null;
-  name: string;
-  bytes: Uint8Array;
-  reportYear?: number;
-  newPlanTitle?: string;
-  at: number;
-}
-
-/**
- * Reports between preview and confirmation, held by this process for 30 minutes. Behind a load
- * balancer with several web processes, confirmation needs the same process (sticky sessions), or use
- * `compendium import` from the command line.
- */
-const STAGE_MINUTES = 30;
-const STAGE_MAX = 20;
-
 export function uploadRoutes(s: Services): Hono<ManageEnv> {
   const app = new Hono<ManageEnv>();
-  const staged = new Map<string, StagedReport>();
-  const stage = (r: Omit<StagedReport, 'at'>): string => {
-    const now = Date.now();
-    for (const [k, v] of staged) if (now - v.at > STAGE_MINUTES * 60_000 || staged.size >= STAGE_MAX) staged.delete(k);
-    const token = randomBytes(24).toString('base64url');
-    staged.set(token, { ...r, at: now });
-    return token;
-  };
   const actorOf = (c: ManageContext) => c.get('session')!.actor;
   const maxMb = Math.round((s.config.maxUploadBytes / 1024 / 1024) * 10) / 10;
 
@@ -61,10 +34,12 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
     const fail = (field: string, text: string) => reportPage(c, { errors: { summary: [{ text, href: `#${field}` }], field: { [field]: { text } } }, reportYear: year, newPlanTitle }, 400);
     if (!file) return fail('report', 'Choose a report file to upload (PDF, Word, HTML, Markdown or text)');
     if (year && !/^(19|20)\d{2}$/.test(year)) return fail('reportYear', 'Enter the year the report was published, such as 2024, or leave it blank');
-    const staging = { userId: actor.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), reportYear: year ? Number(year) : undefined, newPlanTitle };
+    const upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    const options = { reportYear: year ? Number(year) : undefined, newPlanTitle };
     try {
-      const preview = await s.imports.preview([staging], { reportYear: staging.reportYear, newPlanTitle, userId: actor.id });
-      const token = stage(staging);
+      const preview = await s.imports.preview([upload], { ...options, userId: actor.id });
+      // Kept in the database until confirmed, so that any web process can take the confirmation.
+      const token = await s.imports.stage(upload, c.get('session')!.user.id, options);
       return view(c, 'manage/report-preview.njk', { title: 'Check the import', preview, token, outcomes: await outcomesOf() });
     } catch (e) {
       if (isValidationError(e)) return fail('report', [e.message, ...e.problems.map((p) => p.message)].join(': '));
@@ -77,8 +52,8 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
     authorize(actor, 'import.run');
     const form = c.get('form')!;
     const token = form.get('token');
-    const staging = staged.get(token);
-    if (!staging || staging.userId !== actor.id) {
+    const staged = await s.imports.staged(token, c.get('session')!.user.id);
+    if (!staged) {
       return reportPage(c, { errors: { summary: [{ text: 'That preview has expired: upload the report again', href: '#report' }], field: {} } }, 400);
     }
     // Each section's chosen outcome, as "Section=outcome id" (blank: not under an outcome).
@@ -86,8 +61,8 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
     const choices = form.all('outcome');
     const map = sections.map((section, i) => `${section}=${choices[i] || 'none'}`);
     try {
-      const result = await s.imports.run([staging], { reportYear: staging.reportYear, newPlanTitle: staging.newPlanTitle, userId: actor.id, map });
-      staged.delete(token);
+      const result = await s.imports.run([staged.file], { ...staged.options, userId: actor.id, map });
+      await s.imports.unstage(token);
       return view(c, 'manage/report-result.njk', { title: 'Report imported', result });
     } catch (e) {
       if (isValidationError(e)) return reportPage(c, { errors: { summary: [{ text: [e.message, ...e.problems.map((p) => p.message)].join(': '), href: '#report' }], field: {} } }, 400);
