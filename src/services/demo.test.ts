@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { rows, tables, type Store } from '../store/index.js';
 import { getTableCounts } from '../store/queries/getTableCounts.js';
-import { testStore } from '../../test/helpers/store.js';
+import { testStore, twoStores } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { isConflictError } from '../errors.js';
 import { Area, Fact, Indicator, Observation, Target, User, financialQuarter, periodFromKey } from '../domain/index.js';
@@ -245,5 +245,22 @@ describe('loading the demo', () => {
     expect((failure as Error).message).toContain('Our Real Plan 2025–2029');
     expect(await getTableCounts(store.db)).toEqual(before);
     expect(await s.demo.isLoaded()).toBe(false);
+  });
+});
+
+describe('two processes loading the demo at once', () => {
+  it('loads it once: the second waits, then finds it there', async () => {
+    const [first, second] = await twoStores();
+    try {
+      const [a, b] = await Promise.all([demoService(first).load(), demoService(second).load()]);
+      expect([a.loaded, b.loaded].sort()).toEqual([false, true]);
+      expect(b.plan.id).toBe(a.plan.id);
+      const counts = await getTableCounts(first.db);
+      expect(counts.plans).toBe(1);
+      expect(counts.users).toBe(DEMO_CONTENT.users.length);
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });

@@ -2,8 +2,9 @@
 // loaded in one transaction into an empty workspace so every feature has something to show.
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../errors.js';
-import type { Store } from '../store/index.js';
+import type { Db, Store } from '../store/index.js';
 import { tables } from '../store/index.js';
+import { lockForTransaction } from '../store/queries/advisoryLock.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getTableCounts } from '../store/queries/getTableCounts.js';
 import { insertRows } from '../store/queries/insertRows.js';
@@ -72,8 +73,7 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
   return {
     /** True when the workspace holds the demo (settings say so and the demo plan is there). */
     async isLoaded(): Promise<boolean> {
-      if ((await getSetting<boolean>(db, 'demo')) !== true) return false;
-      return (await listPlans(db)).some((p) => p.title === content.plan.title && p.councilCode === content.council.code);
+      return loadedIn(db);
     },
 
     /**
@@ -81,19 +81,13 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
      * there; refuses a workspace that holds anything else of a council's own.
      */
     async load(userId: string | null = null): Promise<DemoSummary> {
-      if (await this.isLoaded()) {
+      const existing = async (): Promise<DemoSummary> => {
         // Nothing is written; the rows are built only to report what the demo holds.
         const rows = buildDemoRows(content, { newId: randomUUID, passwordHashes: { admin: '', officer: '', contributor: '', viewer: '' } });
         const plan = (await listPlans(db)).find((p) => p.title === content.plan.title && p.councilCode === content.council.code)!;
         return summarise(content, rows, false, plan.id);
-      }
-      const counts = await getTableCounts(db);
-      const busy = CONTENT_TABLES.filter((t) => (counts[t] ?? 0) > 0);
-      if (busy.length) {
-        const plans = await listPlans(db);
-        const what = plans.length ? `a plan ("${plans[0].title}")` : `data of its own (${busy.join(', ')})`;
-        throw new ConflictError(`This workspace already holds ${what}, so the demo was not loaded: the demo only goes into an empty workspace (start one with --data NEW_FOLDER).`);
-      }
+      };
+      if (await this.isLoaded()) return existing();
 
       // Built (and so checked) before anything is written.
       const hashes = Object.fromEntries(
@@ -101,7 +95,18 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
       ) as Record<DemoUserKey, string>;
       const rows = buildDemoRows(content, { newId: randomUUID, passwordHashes: hashes });
       const summary = summarise(content, rows, true, rows.plan.id);
-      await db.transaction(async (tx) => {
+      const loaded = await db.transaction(async (tx) => {
+        // One load at a time: two servers started together on an empty database wait for each other
+        // here, and the second finds the demo there instead of failing on a duplicate.
+        await lockForTransaction(tx, DEMO_LOCK);
+        if (await loadedIn(tx)) return false;
+        const counts = await getTableCounts(tx);
+        const busy = CONTENT_TABLES.filter((t) => (counts[t] ?? 0) > 0);
+        if (busy.length) {
+          const plans = await listPlans(tx);
+          const what = plans.length ? `a plan ("${plans[0].title}")` : `data of its own (${busy.join(', ')})`;
+          throw new ConflictError(`This workspace already holds ${what}, so the demo was not loaded: the demo only goes into an empty workspace (start one with --data NEW_FOLDER).`);
+        }
         // The reference areas are refreshed as well; the demo's invented ones are added to them.
         await loadReferenceAreas(tx, rows.areas);
         await insertRows(tx, tables.users, rows.users);
@@ -125,8 +130,18 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
           userId, action: 'demo.load', entityType: 'workspace', entityId: rows.plan.id,
           after: { council: summary.council, plan: summary.plan, counts: summary.counts, group: summary.group },
         });
+        return true;
       });
-      return summary;
+      return loaded ? summary : existing();
     },
   };
+
+  /** isLoaded, read through a transaction. */
+  async function loadedIn(q: Db): Promise<boolean> {
+    if ((await getSetting<boolean>(q, 'demo')) !== true) return false;
+    return (await listPlans(q)).some((p) => p.title === content.plan.title && p.councilCode === content.council.code);
+  }
 }
+
+/** The advisory lock key for loading the demo (any fixed number; "demo" in ASCII). */
+const DEMO_LOCK = 0x64656d6f;

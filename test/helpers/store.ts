@@ -11,7 +11,7 @@ import { services, type Services } from '../../src/services/index.js';
 /** True when this run is the PostgreSQL suite (`npm run test:pg`). */
 export const onPostgres = (): boolean => Boolean(loadConfig().testDatabaseUrl);
 
-async function freshPostgres(adminUrl: string): Promise<Store> {
+async function freshPostgres(adminUrl: string, also?: (databaseUrl: string) => void): Promise<Store> {
   const name = `compendium_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -20,6 +20,7 @@ async function freshPostgres(adminUrl: string): Promise<Store> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const store = await openStore({ dataDir: '', databaseUrl: url.toString() });
+  also?.(url.toString());
   const close = store.close;
   return {
     ...store,
@@ -44,6 +45,23 @@ export async function testStore(): Promise<Store> {
   const snapshotFile = inject('pgliteSnapshot');
   const snapshot = new Blob([fs.readFileSync(snapshotFile)]);
   return openStore({ dataDir: '', inMemory: true, snapshot });
+}
+
+/**
+ * Two stores on one fresh database, as two processes would have: on PostgreSQL, two connection
+ * pools; on PGlite (one process only), the same store twice. Closing the first drops the database.
+ */
+export async function twoStores(): Promise<[Store, Store]> {
+  const pgUrl = loadConfig().testDatabaseUrl;
+  if (!pgUrl) {
+    const store = await testStore();
+    return [store, { ...store, close: async () => undefined }];
+  }
+  let databaseUrl = '';
+  const first = await freshPostgres(pgUrl, (u) => { databaseUrl = u; });
+  await services(first, loadConfig()).workspace.init();
+  const second = await openStore({ dataDir: '', databaseUrl });
+  return [{ ...first, close: async () => { await second.close(); await first.close(); } }, { ...second, close: async () => undefined }];
 }
 
 /** Services over a fresh test database, with a config pointing at a temporary data folder. */
