@@ -16,6 +16,7 @@ import { targetService } from './targets.js';
 import { auditService } from './audit.js';
 import { authService } from './auth.js';
 import { dutyService } from './duties.js';
+import { commitmentService } from './commitments.js';
 import { entryService } from './entries.js';
 import { siteSettingsService } from './site-settings.js';
 import { structureService } from './structure.js';
@@ -24,11 +25,12 @@ import { valueService } from './values.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
+  const plans = planService(store);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
     workspace: workspaceService(store),
-    plans: planService(store),
+    plans,
     backup: backupService(store),
     site: siteService(store, performance),
     demo: demoService(store),
@@ -43,6 +45,7 @@ export function services(store: Store, config: Config) {
     values: valueService(store),
     audit: auditService(store),
     duties: dutyService(store),
+    commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
     reports: reportService(store, config, performance),

@@ -58,3 +58,5 @@ export function planService(store: Store) {
     },
   };
 }
+
+export type PlanService = ReturnType<typeof planService>;

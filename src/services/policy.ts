@@ -20,7 +20,7 @@ export const ACTIONS = [
   'workspace.read', 'drafts.read', 'audit.read',
   'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
   'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
-  'import.run', 'indicator.manage', 'duty.manage',
+  'import.run', 'indicator.manage', 'duty.manage', 'commitment.update',
   'user.manage', 'plan.manage', 'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -47,7 +47,7 @@ const REVIEWER_ACTIONS = new Set<Action>([
   'workspace.read', 'drafts.read', 'audit.read',
   'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
   'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
-  'import.run', 'indicator.manage', 'duty.manage',
+  'import.run', 'indicator.manage', 'duty.manage', 'commitment.update',
 ]);
 
 const CONTRIBUTOR_ACTIONS = new Set<Action>(['workspace.read', 'drafts.read', 'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'value.enter', 'value.submit']);

@@ -147,7 +147,7 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
 
   await signIn(page, 'admin');
   const pages = ['/manage', '/manage/entries', '/manage/entries?state=draft', '/manage/entries/new', '/manage/values', '/manage/values/new',
-    '/manage/indicators', '/manage/indicators/new', '/manage/calendar', '/manage/uploads', '/manage/audit', '/manage/users', '/manage/users/new', '/manage/plan', '/manage/settings', '/manage/account', '/manage/no-such-page'];
+    '/manage/indicators', '/manage/indicators/new', '/manage/commitments', '/manage/commitments?status=delivered', '/manage/calendar', '/manage/uploads', '/manage/audit', '/manage/users', '/manage/users/new', '/manage/plan', '/manage/settings', '/manage/account', '/manage/no-such-page'];
   for (const url of pages) {
     await page.goto(url);
     await expect(page.locator('h1')).toHaveCount(1);
@@ -168,6 +168,13 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
     await valueLink.click();
     await checkAxe(page);
   }
+  // A commitment with its status form, and its history.
+  await page.goto('/manage/commitments');
+  await page.locator('main table a').first().click();
+  await expect(page.getByRole('group', { name: 'Where does it stand?' })).toBeVisible();
+  await checkAxe(page);
+  await page.goto(page.url() + '/history');
+  await checkAxe(page);
   // An indicator with its targets and target form, its definition form and history, and both forms with errors.
   await page.goto('/manage/indicators');
   await page.locator('main table a').first().click();

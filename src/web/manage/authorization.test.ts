@@ -38,6 +38,17 @@ let periodCounter = 0;
 /** A period no other cell has used, so cells never share a value or duty. */
 const freshPeriod = () => `${1900 + ++periodCounter}`;
 
+/** A commitment of the plan (imported once, on first need). */
+let commitmentId: string | undefined;
+const aCommitment = async (): Promise<string> => {
+  if (!commitmentId) {
+    const report = 'Great Communities\n\nLibrary – We will open a new library in Melton by spring 2026.\n';
+    await w.s.imports.run([{ name: 'promise.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2024 });
+    commitmentId = (await w.s.commitments.list(w.users.admin))[0].id;
+  }
+  return commitmentId;
+};
+
 const entryIn = async (service: 'Highways' | 'Waste', step?: WorkflowStep[]) => {
   const author = service === 'Highways' ? w.users.contributor : w.users.otherContributor;
   const id = await w.s.entries.create(author, { title: `Entry ${randomUUID()}`, kind: 'update', body: 'Text', service });
@@ -99,6 +110,7 @@ const ROUTES: Route[] = [
       return { path: `/manage/indicators/${w.indicators[1].code}/targets/${t.periodKey}/delete` };
     },
   },
+  { name: 'set a commitment’s status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await aCommitment()}`, fields: { status: 'late', note: 'Checked' } }) },
   { name: 'set a target', allowed: REVIEWERS, setup: async () => ({ path: `/manage/indicators/${w.indicators[1].code}/targets`, fields: { period: `${1900 + ++periodCounter}/${String((1901 + periodCounter) % 100).padStart(2, '0')}`, value: '70', tolerance: '2', toleranceKind: 'absolute' } }) },
   { name: 'add a user', allowed: ['admin'], setup: async () => ({ path: '/manage/users', fields: { email: `${randomUUID()}@test.gov.uk`, name: 'New', role: 'viewer' } }) },
   {
@@ -141,7 +153,7 @@ describe('authorization matrix', () => {
   });
 
   it('also refuses the pages that lead to forbidden actions', async () => {
-    const pages: [string, Who[]][] = [['/manage/users', ['admin']], ['/manage/plan', ['admin']], ['/manage/settings', ['admin']], ['/manage/uploads', REVIEWERS], ['/manage/audit', REVIEWERS], ['/manage/entries/new', WRITERS], ['/manage/indicators', SIGNED_IN], ['/manage/indicators/new', REVIEWERS], ['/manage/indicators/IND1', SIGNED_IN], ['/manage/indicators/IND1/edit', REVIEWERS], ['/manage/indicators/IND1/history', SIGNED_IN]];
+    const pages: [string, Who[]][] = [['/manage/users', ['admin']], ['/manage/plan', ['admin']], ['/manage/settings', ['admin']], ['/manage/uploads', REVIEWERS], ['/manage/audit', REVIEWERS], ['/manage/entries/new', WRITERS], ['/manage/indicators', SIGNED_IN], ['/manage/indicators/new', REVIEWERS], ['/manage/indicators/IND1', SIGNED_IN], ['/manage/indicators/IND1/edit', REVIEWERS], ['/manage/indicators/IND1/history', SIGNED_IN], ['/manage/commitments', SIGNED_IN], [`/manage/commitments/${await aCommitment()}`, SIGNED_IN], [`/manage/commitments/${await aCommitment()}/history`, SIGNED_IN]];
     for (const [path, allowed] of pages) {
       for (const who of SIGNED_IN) {
         const res = await browsers.get(who)!.get(path);

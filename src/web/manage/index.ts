@@ -10,6 +10,7 @@ import { answerError, done, problemPage, view, type ManageContext } from './rend
 import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar.js';
+import { commitmentRoutes } from './commitments.js';
 import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
@@ -126,6 +127,7 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
   app.route('/entries', entryRoutes(s));
   app.route('/values', valueRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
+  app.route('/commitments', commitmentRoutes(s));
   app.route('/calendar', calendarRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/audit', auditRoutes(s));

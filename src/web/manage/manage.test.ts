@@ -382,6 +382,30 @@ describe('uploads', () => {
     expect((await b.post('/manage/uploads/report/confirm', { token, section: sections, outcome: ['', ''] })).status).toBe(400);
   });
 
+  it('lists the commitments and saves a new status from the commitment’s page', async () => {
+    const report = 'Clean and Green\n\nBypass – The new bypass is expected to open in early 2025.\n';
+    await w.s.imports.run([{ name: 'bypass.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2024 });
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const list = await (await officer.get('/manage/commitments')).text();
+    expect(list).toContain('href="/manage/commitments"'); // in the navigation
+    const id = /href="\/manage\/commitments\/([^"?]+)">The new bypass/.exec(list)![1];
+    const page = await (await officer.get(`/manage/commitments/${id}`)).text();
+    expect(page).toContain('Where does it stand?');
+    const saved = await officer.post(`/manage/commitments/${id}`, { status: 'delivered', note: 'Opened on 3 March.' });
+    expect(locationOf(saved)).toBe(`/manage/commitments/${id}?done=commitment-updated`);
+    const after = await (await officer.get(`/manage/commitments/${id}?done=commitment-updated`)).text();
+    expect(after).toContain('The commitment’s status was saved.');
+    expect(after).toMatch(/Status\s*<\/dt>[\s\S]{0,120}Delivered/);
+    expect(await (await officer.get(`/manage/commitments/${id}/history`)).text()).toContain('Opened on 3 March.');
+    expect(await (await officer.get('/manage/commitments?status=delivered')).text()).toContain('The new bypass');
+    const bad = await officer.post(`/manage/commitments/${id}`, { status: 'finished' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('id="status-error"');
+    // A viewer sees the page without the form.
+    const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
+    expect(await (await viewer.get(`/manage/commitments/${id}`)).text()).not.toContain('Where does it stand?');
+  });
+
   it('refuses an oversized upload with a clear 413 before reading it', async () => {
     const b = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
     const r = await post(b, multipart('big.csv', 'indicator,area,period,value\n' + 'IND2,E10000018,2023/24,1\n'.repeat(400), b.csrf));

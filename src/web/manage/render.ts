@@ -17,6 +17,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/entries', text: 'Entries' },
     { href: '/manage/values', text: 'Indicator values' },
     { href: '/manage/indicators', text: 'Indicators' },
+    { href: '/manage/commitments', text: 'Commitments' },
     { href: '/manage/calendar', text: 'Calendar' },
   ];
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
@@ -50,6 +51,7 @@ export const CONFIRMATIONS: Record<string, string> = {
   'indicator-updated': 'The indicator’s definition was saved.',
   'target-saved': 'The target was saved.',
   'target-removed': 'The target was removed. The indicator has no target for that period now.',
+  'commitment-updated': 'The commitment’s status was saved. The public site and the next report show it now.',
   'duty-saved': 'The reporting duty was saved.',
   'duty-done': 'The reporting duty was marked as done.',
   'duty-deleted': 'The reporting duty was removed.',

@@ -1,0 +1,48 @@
+// Commitments: the plan's promises, soonest due first, and setting where each stands.
+import { Hono } from 'hono';
+import { COMMITMENT_STATUS_CHOICES } from '../../services/commitments.js';
+import type { Services } from '../../services/index.js';
+import type { ManageEnv } from '../auth/session.js';
+import { historyRows } from './history.js';
+import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+
+export function commitmentRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const actorOf = (c: ManageContext) => c.get('session')!.actor;
+
+  app.get('/', async (c) => {
+    const status = c.req.query('status') || undefined;
+    const rows = await s.commitments.list(actorOf(c), { status });
+    const statusText = COMMITMENT_STATUS_CHOICES.find((x) => x.value === status)?.text;
+    return view(c, 'manage/commitments.njk', { title: 'Commitments', rows, statuses: COMMITMENT_STATUS_CHOICES, status: statusText ? status : undefined, statusText });
+  });
+
+  const page = async (c: ManageContext, id: string, form: { status?: string; note?: string } = {}, errors?: FormErrors) => {
+    const commitment = await s.commitments.get(actorOf(c), id);
+    const chosen = form.status ?? commitment.status;
+    const statusItems = COMMITMENT_STATUS_CHOICES.map((x) => ({ ...x, checked: x.value === chosen }));
+    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, note: form.note, errors }, errors ? 400 : 200);
+  };
+
+  app.get('/:id', (c) => page(c, c.req.param('id')));
+
+  app.post('/:id', async (c) => {
+    const id = c.req.param('id');
+    const form = c.get('form')!;
+    const input = { status: form.get('status'), note: form.get('note') };
+    try {
+      await s.commitments.setStatus(actorOf(c), id, input.status, input.note);
+      return done(c, `/manage/commitments/${id}`, 'commitment-updated');
+    } catch (e) {
+      return answerError(c, e, (errors) => page(c, id, input, errors));
+    }
+  });
+
+  app.get('/:id/history', async (c) => {
+    const commitment = await s.commitments.get(actorOf(c), c.req.param('id'));
+    const rows = historyRows(await s.audit.history(actorOf(c), 'commitment', commitment.id));
+    return view(c, 'manage/history.njk', { title: `History: ${commitment.text}`, back: `/manage/commitments/${commitment.id}`, rows });
+  });
+
+  return app;
+}
