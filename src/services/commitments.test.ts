@@ -59,4 +59,21 @@ describe('commitments', () => {
     expect((await w.s.commitments.get(w.users.viewer, library.id)).status).toBe('open');
     await expect(w.s.commitments.get(w.users.viewer, 'no-such-id')).rejects.toThrow('Commitment "no-such-id" not found');
   });
+
+  it('links the entries that show a commitment kept, shows them on the public site, and unlinks them', async () => {
+    const [bypass] = await w.s.commitments.list(w.users.officer);
+    const choices = await w.s.commitments.evidenceChoices(w.users.officer);
+    const bypassEntry = choices.find((e) => e.title.startsWith('Bypass'))!;
+    await w.s.commitments.linkEvidence(w.users.officer, bypass.id, bypassEntry.id, true);
+    await w.s.commitments.linkEvidence(w.users.officer, bypass.id, bypassEntry.id, true); // again: nothing changes
+    expect((await w.s.commitments.get(w.users.viewer, bypass.id)).evidence).toEqual([{ id: bypassEntry.id, title: bypassEntry.title, workflowState: 'published' }]);
+    expect((await w.s.site.commitments()).commitments.find((c) => c.id === bypass.id)?.evidence).toEqual([{ id: bypassEntry.id, title: bypassEntry.title }]);
+    await expect(w.s.commitments.linkEvidence(w.users.contributor, bypass.id, bypassEntry.id, false)).rejects.toThrow(ForbiddenError);
+    const wrong = await w.s.commitments.linkEvidence(w.users.officer, bypass.id, 'not-an-entry', true).catch((e: unknown) => e);
+    expect((wrong as ValidationError).problems[0].field).toBe('entryId');
+    await w.s.commitments.linkEvidence(w.users.officer, bypass.id, bypassEntry.id, false);
+    expect((await w.s.commitments.get(w.users.viewer, bypass.id)).evidence).toEqual([]);
+    const trail = (await w.s.audit.history(w.users.viewer, 'commitment', bypass.id)).filter((h) => JSON.stringify(h).includes('evidence'));
+    expect(trail.map((h) => [h.before, h.after])).toEqual([[null, { evidence: bypassEntry.title }], [{ evidence: bypassEntry.title }, null]]);
+  });
 });

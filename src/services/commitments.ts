@@ -6,7 +6,10 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { COMMITMENT_LABELS, formatMonth } from '../reports/model/format.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
-import { getCommitment, listPlanCommitments, setCommitmentStatus, type CommitmentListRow } from '../store/queries/commitmentEditing.js';
+import {
+  addEvidence, getCommitment, listEvidence, listPlanCommitments, listPlanEntryChoices, removeEvidence, setCommitmentStatus,
+  type CommitmentListRow, type EvidenceRow,
+} from '../store/queries/commitmentEditing.js';
 import { authorize, can, type Actor } from './policy.js';
 import type { PlanService } from './plans.js';
 
@@ -36,11 +39,49 @@ export function commitmentService(store: Store, plans: PlanService) {
       return (await listPlanCommitments(db, planId, { status })).map(item);
     },
 
-    async get(actor: Actor, id: string): Promise<CommitmentItem & { canUpdate: boolean }> {
+    /** One commitment with the entries that show it kept. */
+    async get(actor: Actor, id: string): Promise<CommitmentItem & { evidence: EvidenceRow[]; canUpdate: boolean }> {
       authorize(actor, 'drafts.read');
       const row = await getCommitment(db, id);
       if (!row) throw new NotFoundError('Commitment', id);
-      return { ...item(row), canUpdate: can(actor, 'commitment.update') };
+      return { ...item(row), evidence: await listEvidence(db, id), canUpdate: can(actor, 'commitment.update') };
+    },
+
+    /** Entries of the current plan that could be linked as evidence, newest first. */
+    async evidenceChoices(actor: Actor): Promise<{ id: string; title: string }[]> {
+      authorize(actor, 'drafts.read');
+      const planId = await plans.currentPlanId();
+      return planId ? listPlanEntryChoices(db, planId) : [];
+    },
+
+    /**
+     * Links (or unlinks) an entry as showing the commitment kept; audited. The public site lists a
+     * commitment's evidence among its published entries only.
+     */
+    async linkEvidence(actor: Actor, id: string, entryId: string, linked: boolean): Promise<void> {
+      authorize(actor, 'commitment.update');
+      const planId = (await plans.currentPlanId()) ?? '';
+      await db.transaction(async (tx) => {
+        const commitment = await getCommitment(tx, id);
+        if (!commitment) throw new NotFoundError('Commitment', id);
+        let title: string;
+        if (linked) {
+          const entry = (await listPlanEntryChoices(tx, planId)).find((e) => e.id === entryId);
+          if (!entry) throw new ValidationError('Choose an entry of the plan', [{ field: 'entryId', message: 'Choose an entry of the plan that shows the commitment kept' }]);
+          if (!(await addEvidence(tx, id, entryId))) return;
+          title = entry.title;
+        } else {
+          const entry = (await listEvidence(tx, id)).find((e) => e.id === entryId);
+          if (!entry) throw new NotFoundError('Evidence', entryId);
+          await removeEvidence(tx, id, entryId);
+          title = entry.title;
+        }
+        // The entry's title, so that the history reads without looking it up.
+        await appendAuditEvent(tx, {
+          userId: actor.id, action: 'update', entityType: 'commitment', entityId: id,
+          before: linked ? null : { evidence: title }, after: linked ? { evidence: title } : null,
+        });
+      });
     },
 
     /** Sets a commitment's status, with an optional note for the audit trail (what shows it). */

@@ -1,8 +1,8 @@
 // Commitments as the workspace tracks them: a plan's list with their outcome and entry, one by id,
-// and a change of status.
+// a change of status, and the entries that show one kept (its evidence).
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
-import { commitments, entries, outcomes } from '../schema.js';
+import { commitmentEvidence, commitments, entries, outcomes } from '../schema.js';
 import type { PublicCommitmentRow } from './listPublishedCommitments.js';
 
 /** A commitment as the public list has it (without evidence), with its workflow state. */
@@ -36,4 +36,37 @@ export async function getCommitment(db: Db, id: string): Promise<CommitmentListR
 
 export async function setCommitmentStatus(db: Db, id: string, status: string): Promise<void> {
   await db.update(commitments).set({ status, updatedAt: sql`now()` }).where(eq(commitments.id, id));
+}
+
+export interface EvidenceRow {
+  id: string;
+  title: string;
+  workflowState: string;
+}
+
+/** The entries linked as showing the commitment kept, newest first. */
+export async function listEvidence(db: Db, commitmentId: string): Promise<EvidenceRow[]> {
+  return db.select({ id: entries.id, title: entries.title, workflowState: entries.workflowState })
+    .from(commitmentEvidence).innerJoin(entries, eq(entries.id, commitmentEvidence.entryId))
+    .where(eq(commitmentEvidence.commitmentId, commitmentId))
+    .orderBy(sql`${entries.date} desc nulls last`, asc(entries.title));
+}
+
+/** Links an entry as evidence; false when it was linked already. */
+export async function addEvidence(db: Db, commitmentId: string, entryId: string): Promise<boolean> {
+  const added = await db.insert(commitmentEvidence).values({ commitmentId, entryId }).onConflictDoNothing().returning();
+  return added.length > 0;
+}
+
+/** Unlinks an entry; false when it was not linked. */
+export async function removeEvidence(db: Db, commitmentId: string, entryId: string): Promise<boolean> {
+  const removed = await db.delete(commitmentEvidence)
+    .where(and(eq(commitmentEvidence.commitmentId, commitmentId), eq(commitmentEvidence.entryId, entryId))).returning();
+  return removed.length > 0;
+}
+
+/** The plan's entries that could be linked, newest first: id and title. */
+export async function listPlanEntryChoices(db: Db, planId: string): Promise<{ id: string; title: string }[]> {
+  return db.select({ id: entries.id, title: entries.title }).from(entries)
+    .where(eq(entries.planId, planId)).orderBy(sql`${entries.date} desc nulls last`, asc(entries.title));
 }

@@ -111,6 +111,10 @@ const ROUTES: Route[] = [
     },
   },
   { name: 'set a commitment’s status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await aCommitment()}`, fields: { status: 'late', note: 'Checked' } }) },
+  {
+    name: 'link an entry as a commitment’s evidence', allowed: REVIEWERS,
+    setup: async () => ({ path: `/manage/commitments/${await aCommitment()}/evidence`, fields: { entryId: await entryIn('Highways') } }),
+  },
   { name: 'set a target', allowed: REVIEWERS, setup: async () => ({ path: `/manage/indicators/${w.indicators[1].code}/targets`, fields: { period: `${1900 + ++periodCounter}/${String((1901 + periodCounter) % 100).padStart(2, '0')}`, value: '70', tolerance: '2', toleranceKind: 'absolute' } }) },
   { name: 'add a user', allowed: ['admin'], setup: async () => ({ path: '/manage/users', fields: { email: `${randomUUID()}@test.gov.uk`, name: 'New', role: 'viewer' } }) },
   {

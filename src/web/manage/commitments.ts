@@ -21,7 +21,11 @@ export function commitmentRoutes(s: Services): Hono<ManageEnv> {
     const commitment = await s.commitments.get(actorOf(c), id);
     const chosen = form.status ?? commitment.status;
     const statusItems = COMMITMENT_STATUS_CHOICES.map((x) => ({ ...x, checked: x.value === chosen }));
-    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, note: form.note, errors }, errors ? 400 : 200);
+    const linked = new Set(commitment.evidence.map((e) => e.id));
+    const entryItems = commitment.canUpdate
+      ? [{ value: '', text: 'Choose an entry' }, ...(await s.commitments.evidenceChoices(actorOf(c))).filter((e) => !linked.has(e.id)).map((e) => ({ value: e.id, text: e.title }))]
+      : [];
+    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, entryItems, note: form.note, errors }, errors ? 400 : 200);
   };
 
   app.get('/:id', (c) => page(c, c.req.param('id')));
@@ -37,6 +41,20 @@ export function commitmentRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e, (errors) => page(c, id, input, errors));
     }
   });
+
+  // Evidence: an entry that shows the commitment kept, linked or unlinked.
+  for (const [path, linked] of [['/:id/evidence', true], ['/:id/evidence/:entryId/delete', false]] as const) {
+    app.post(path, async (c) => {
+      const id = c.req.param('id');
+      const entryId = linked ? c.get('form')!.get('entryId') : c.req.param('entryId') ?? '';
+      try {
+        await s.commitments.linkEvidence(actorOf(c), id, entryId, linked);
+        return done(c, `/manage/commitments/${id}`, linked ? 'evidence-linked' : 'evidence-unlinked');
+      } catch (e) {
+        return answerError(c, e, (errors) => page(c, id, {}, errors));
+      }
+    });
+  }
 
   app.get('/:id/history', async (c) => {
     const commitment = await s.commitments.get(actorOf(c), c.req.param('id'));

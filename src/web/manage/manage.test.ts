@@ -401,9 +401,17 @@ describe('uploads', () => {
     const bad = await officer.post(`/manage/commitments/${id}`, { status: 'finished' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('id="status-error"');
-    // A viewer sees the page without the form.
+    // Link the entry that shows it kept, then unlink it.
+    const entryId = /<option value="([^"]+)">Bypass<\/option>/.exec(after)![1];
+    expect(locationOf(await officer.post(`/manage/commitments/${id}/evidence`, { entryId }))).toBe(`/manage/commitments/${id}?done=evidence-linked`);
+    expect(await (await officer.get(`/manage/commitments/${id}`)).text()).toContain(`action="/manage/commitments/${id}/evidence/${entryId}/delete"`);
+    expect(locationOf(await officer.post(`/manage/commitments/${id}/evidence/${entryId}/delete`, {}))).toBe(`/manage/commitments/${id}?done=evidence-unlinked`);
+    expect((await officer.post(`/manage/commitments/${id}/evidence`, { entryId: '' })).status).toBe(400);
+    // A viewer sees the page without the forms.
     const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
-    expect(await (await viewer.get(`/manage/commitments/${id}`)).text()).not.toContain('Where does it stand?');
+    const seen = await (await viewer.get(`/manage/commitments/${id}`)).text();
+    expect(seen).not.toContain('Where does it stand?');
+    expect(seen).not.toContain('Link the entry');
   });
 
   it('refuses an oversized upload with a clear 413 before reading it', async () => {

@@ -52,6 +52,8 @@ export const CONFIRMATIONS: Record<string, string> = {
   'target-saved': 'The target was saved.',
   'target-removed': 'The target was removed. The indicator has no target for that period now.',
   'commitment-updated': 'The commitment’s status was saved. The public site and the next report show it now.',
+  'evidence-linked': 'The entry was linked as evidence. Once published, it shows under the commitment on the public site.',
+  'evidence-unlinked': 'The entry is no longer linked as evidence.',
   'duty-saved': 'The reporting duty was saved.',
   'duty-done': 'The reporting duty was marked as done.',
   'duty-deleted': 'The reporting duty was removed.',
