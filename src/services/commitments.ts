@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { COMMITMENT_LABELS, formatMonth } from '../reports/model/format.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
+import { getEntryRecord } from '../store/queries/entryEditing.js';
 import {
   addEvidence, getCommitment, listEvidence, listPlanCommitments, listPlanEntryChoices, removeEvidence, setCommitmentStatus,
   type CommitmentListRow, type EvidenceRow,
@@ -66,8 +67,8 @@ export function commitmentService(store: Store, plans: PlanService) {
         if (!commitment) throw new NotFoundError('Commitment', id);
         let title: string;
         if (linked) {
-          const entry = (await listPlanEntryChoices(tx, planId)).find((e) => e.id === entryId);
-          if (!entry) throw new ValidationError('Choose an entry of the plan', [{ field: 'entryId', message: 'Choose an entry of the plan that shows the commitment kept' }]);
+          const entry = (await getEntryRecord(tx, entryId))?.entry;
+          if (!entry || entry.planId !== planId) throw new ValidationError('Choose an entry of the plan', [{ field: 'entryId', message: 'Choose an entry of the plan that shows the commitment kept' }]);
           if (!(await addEvidence(tx, id, entryId))) return;
           title = entry.title;
         } else {

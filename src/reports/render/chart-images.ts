@@ -10,9 +10,6 @@ import { MissingToolError } from './errors.js';
 export interface ChartImage {
   id: string;
   png: Uint8Array;
-  /** Pixel size of the PNG. */
-  width: number;
-  height: number;
 }
 
 export interface ChartFont {
@@ -136,16 +133,18 @@ export class ChartDrawing {
     });
   }
 
-  /** Queues charts for drawing; the threads take batches in turn. */
-  add(items: { id: string; svg: string }[]): void {
-    if (!items.length) return;
-    if (!this.workers.length) throw new Error('charts were added to a drawing started for none');
-    const batch = this.batches.length;
-    const worker = this.workers[batch % this.workers.length];
-    const images = new Promise<ChartImage[]>((resolve, reject) => this.waiting.set(batch, { resolve, reject, worker }));
-    images.catch(() => undefined); // reported by done(), not as an unhandled rejection meanwhile
-    this.batches.push(images);
-    worker.postMessage({ batch, items });
+  /** Queues charts for drawing, in batches of BATCH that the threads take in turn. */
+  add(charts: { id: string; svg: string }[]): void {
+    if (charts.length && !this.workers.length) throw new Error('charts were added to a drawing started for none');
+    for (let i = 0; i < charts.length; i += BATCH) {
+      const items = charts.slice(i, i + BATCH);
+      const batch = this.batches.length;
+      const worker = this.workers[batch % this.workers.length];
+      const images = new Promise<ChartImage[]>((resolve, reject) => this.waiting.set(batch, { resolve, reject, worker }));
+      images.catch(() => undefined); // reported by done(), not as an unhandled rejection meanwhile
+      this.batches.push(images);
+      worker.postMessage({ batch, items });
+    }
   }
 
   /** Every chart queued, in the order queued; the threads are stopped whether or not all went well. */
@@ -166,6 +165,6 @@ export class ChartDrawing {
 export async function svgsToPng(svgs: { id: string; svg: string }[], options: { scale?: number; font?: ChartFont; threads?: number } = {}): Promise<ChartImage[]> {
   if (svgs.length === 0) return [];
   const drawing = new ChartDrawing(options.font ?? findChartFont(), { expected: svgs.length, scale: options.scale, threads: options.threads });
-  for (let i = 0; i < svgs.length; i += BATCH) drawing.add(svgs.slice(i, i + BATCH));
+  drawing.add(svgs);
   return drawing.done();
 }

@@ -4,7 +4,6 @@
 import type { Browser } from 'playwright-core';
 import { chartSvg } from '../charts/index.js';
 import type { ReportModel } from '../model/types.js';
-import { launchChromium } from './browser.js';
 import { BATCH, ChartDrawing, findChartFont, svgSize } from './chart-images.js';
 import { MissingToolError } from './errors.js';
 import { renderDocx } from './docx.js';
@@ -100,13 +99,7 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
     }
     if (wanted.includes('pdf')) {
       step('pdf');
-      const html = htmlOnce();
-      const browser = options.browser ?? await launchChromium(options.chromiumPath);
-      try {
-        add('pdf', await renderPdf(html, { chromiumPath: options.chromiumPath, browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' }));
-      } finally {
-        if (!options.browser) await browser.close();
-      }
+      add('pdf', await renderPdf(htmlOnce(), { chromiumPath: options.chromiumPath, browser: options.browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' }));
     }
   } catch (e) {
     // Word comes before the PDF, so that a missing Chromium still leaves the Word file among these.

@@ -3,7 +3,7 @@
 //
 // Started with: { scale, font: { files: string[], family: string } }
 // Each message: { batch: number, items: { id, svg }[] }
-// Each reply:   { batch, images: { id, png: Uint8Array, width, height }[] } or { batch, error: string }
+// Each reply:   { batch, images: { id, png: Uint8Array }[] } or { batch, error: string }
 import zlib from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderAsync } from '@resvg/resvg-js';
@@ -60,7 +60,7 @@ async function draw({ batch, items }) {
       // renderAsync, not new Resvg().render(): the synchronous form keeps each chart's parsed SVG and
       // fonts (megabytes) alive until the garbage collector, which does not see them, happens to run.
       const rendered = await renderAsync(item.svg, options);
-      images.push({ id: item.id, png: encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height });
+      images.push({ id: item.id, png: encodePng(rendered.pixels, rendered.width, rendered.height) });
     }
     parentPort.postMessage({ batch, images }); // copied, not transferred: small buffers may share Node's pool
   } catch (e) {
