@@ -1,6 +1,7 @@
 // What every command shares: global options, opening the workspace, and printing.
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
+import { CliError } from '../errors.js';
 import { openServices, type Services } from '../services/index.js';
 
 export interface GlobalOptions {
@@ -13,9 +14,26 @@ export function configFrom(cmd: Command, extra: { port?: number } = {}): Config 
   return loadConfig({ dataDir: opts.data, ...extra });
 }
 
+/**
+ * Opens the workspace for a command. A workspace another process holds, or a database that cannot be
+ * opened, ends the command with the store's one sentence (and nothing written), not a stack trace.
+ */
+export async function openWorkspace(config: Config): Promise<Services> {
+  let s: Services;
+  try {
+    s = await openServices(config);
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === 'WorkspaceLockedError' || name === 'StoreOpenError') throw new CliError((e as Error).message.replace(/\.$/, ''));
+    throw e;
+  }
+  if (s.store.tookOver) out.warn(s.store.tookOver);
+  return s;
+}
+
 /** Opens the workspace, runs the work and always closes the database again. */
 export async function withServices<T>(cmd: Command, work: (s: Services) => Promise<T>, extra: { port?: number } = {}): Promise<T> {
-  const s = await openServices(configFrom(cmd, extra));
+  const s = await openWorkspace(configFrom(cmd, extra));
   try {
     return await work(s);
   } finally {

@@ -28,7 +28,13 @@ export function services(store: Store, config: Config) {
   const plans = planService(store);
   return {
     config,
-    store: { kind: store.kind, location: store.location, close: () => store.close() },
+    store: {
+      kind: store.kind, location: store.location, close: () => store.close(),
+      /** Records what this process does with an embedded workspace (e.g. "on port 3000") for the lock's message. */
+      noteHolder: (detail: string) => store.noteHolder?.(detail),
+      /** A sentence when this process took over the lock of a workspace whose holder had died. */
+      tookOver: store.tookOver,
+    },
     workspace: workspaceService(store),
     plans,
     backup: backupService(store),
@@ -60,6 +66,11 @@ export async function openServices(config: Config): Promise<Services> {
   const { openStore } = await import('../store/index.js');
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const s = services(store, config);
-  await s.workspace.init();
+  try {
+    await s.workspace.init();
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
   return s;
 }

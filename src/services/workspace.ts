@@ -2,6 +2,7 @@
 import { Settings } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import { loadReferenceAreas } from '../store/queries/loadReferenceAreas.js';
+import { lockForTransaction } from '../store/queries/advisoryLock.js';
 import { getAllSettings, putSettings } from '../store/queries/settings.js';
 import { getSchemaVersion, getTableCounts } from '../store/queries/getTableCounts.js';
 
@@ -28,11 +29,15 @@ export function workspaceService(store: Store) {
   return {
     /** Loads the reference areas and default settings; safe to run again (it refreshes the areas). */
     async init(): Promise<{ areas: number }> {
-      const areas = await loadReferenceAreas(db);
-      const existing = await getAllSettings(db);
-      const missing = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).filter(([k]) => !(k in existing)));
-      if (Object.keys(missing).length) await putSettings(db, missing);
-      return { areas };
+      // One at a time across processes on PostgreSQL (servers started together), and all or nothing.
+      return db.transaction(async (tx) => {
+        await lockForTransaction(tx, INIT_LOCK);
+        const areas = await loadReferenceAreas(tx);
+        const existing = await getAllSettings(tx);
+        const missing = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).filter(([k]) => !(k in existing)));
+        if (Object.keys(missing).length) await putSettings(tx, missing);
+        return { areas };
+      });
     },
 
     async settings(): Promise<Settings> {
@@ -62,3 +67,6 @@ export function workspaceService(store: Store) {
     },
   };
 }
+
+/** The advisory lock key for setting a workspace up ("init" in ASCII). */
+const INIT_LOCK = 0x696e6974;

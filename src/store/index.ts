@@ -12,10 +12,13 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 import type { Db } from './db.js';
+import { lockWorkspace, type WorkspaceLock } from './workspace-lock.js';
+import { WORKSPACE_SENTENCES } from './workspace-sentences.js';
 
 export type { Db } from './db.js';
 export { rows } from './db.js';
 export * as tables from './schema.js';
+export { WorkspaceLockedError, workspaceHolder, type LockHolder } from './workspace-lock.js';
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Hand-written SQL (triggers, functions) that drizzle-kit does not generate; applied after the migrations, in name order. */
@@ -37,6 +40,10 @@ export interface Store {
   location: string;
   db: Db;
   close(): Promise<void>;
+  /** Records what this process is doing with an embedded workspace (e.g. "on port 3000"), for the message a second process gets. */
+  noteHolder?(detail: string): void;
+  /** Set when this process took over the lock of an embedded workspace whose holder had died. */
+  tookOver?: string;
 }
 
 export interface StoreOptions {
@@ -46,6 +53,8 @@ export interface StoreOptions {
   snapshot?: Blob;
   /** Keep the embedded database in memory only (tests). */
   inMemory?: boolean;
+  /** Who opens it, as the lock records it (default: this process's command line). */
+  holder?: string;
 }
 
 /** Raised when the database cannot be opened; the message is one sentence a person can act on. */
@@ -70,6 +79,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 async function openPglite(options: StoreOptions): Promise<Store> {
   let client: PGlite;
   let location: string;
+  let lock: WorkspaceLock | undefined;
   if (options.inMemory) {
     location = 'memory';
     client = new PGlite({ loadDataDir: options.snapshot });
@@ -80,24 +90,51 @@ async function openPglite(options: StoreOptions): Promise<Store> {
       throw new StoreOpenError(`The data folder ${options.dataDir} is a file, not a folder: choose another with --data or COMPENDIUM_DATA.`);
     }
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(options.dataDir, { recursive: true });
     } catch (e) {
-      throw new StoreOpenError(`Cannot create the data folder ${dir}: ${(e as Error).message}.`);
+      throw new StoreOpenError(`Cannot create the data folder ${options.dataDir}: ${(e as Error).message}.`);
     }
-    const fresh = fs.readdirSync(dir).length === 0;
+    // One process at a time: taken before PGlite reads a byte, so a refused process changes nothing.
+    lock = lockWorkspace(options.dataDir, options.holder);
     try {
+      fs.mkdirSync(dir, { recursive: true });
+      const fresh = fs.readdirSync(dir).length === 0;
       client = new PGlite(dir, { loadDataDir: fresh ? options.snapshot : undefined });
       await client.waitReady;
     } catch (e) {
-      throw new StoreOpenError(`Cannot open the embedded database in ${dir}: ${(e as Error).message}. Is another Compendium process using it?`);
+      lock.release();
+      throw new StoreOpenError(`Cannot open the embedded database in ${dir}: ${(e as Error).message}.`);
     }
   }
-  await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
-  await applyExtraSql(db);
-  return { kind: 'pglite', location, db, close: () => client.close() };
+  try {
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await applyExtraSql(db);
+    const held = lock;
+    return {
+      kind: 'pglite',
+      location,
+      db,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          held?.release();
+        }
+      },
+      noteHolder: held ? (detail) => held.note(detail) : undefined,
+      tookOver: held?.tookOverFrom ? WORKSPACE_SENTENCES.tookOver(options.dataDir, held.tookOverFrom) : undefined,
+    };
+  } catch (e) {
+    await client.close().catch(() => undefined);
+    lock?.release();
+    throw e;
+  }
 }
+
+/** Session advisory lock key under which migrations run, so two processes starting together migrate once. */
+const MIGRATION_LOCK = 0x636f6d70; // "comp"
 
 async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
@@ -110,7 +147,20 @@ async function openPostgres(url: string): Promise<Store> {
     throw new StoreOpenError(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(e as Error).message || (e as { code?: string }).code || 'connection refused'}.`);
   }
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
-  await applyExtraSql(db);
+  // Two processes opening an empty database at once would both create the same tables; the second
+  // waits here for the first, then finds nothing left to do.
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const one = drizzlePg({ client, schema }) as unknown as Db;
+    await migratePg(one as never, { migrationsFolder: MIGRATIONS_DIR });
+    await applyExtraSql(one);
+  } catch (e) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+  await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+  client.release();
   return { kind: 'postgres', location: redactUrl(url), db, close: () => pool.end() };
 }

@@ -1,8 +1,8 @@
 // compendium serve: the web server on the configured database.
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
-import { configFrom, out } from '../context.js';
-import { openServices, type Services } from '../../services/index.js';
+import { configFrom, openWorkspace, out } from '../context.js';
+import type { Services } from '../../services/index.js';
 import { printDemoCredentials, printDemoSummary } from './demo.js';
 import { startServer } from '../../web/server.js';
 
@@ -19,10 +19,11 @@ export function register(program: Command): void {
         throw new CliError(`--port must be a whole number from 0 to 65535, not "${opts.port}"`);
       }
       const config = { ...configFrom(cmd), ...(port !== undefined ? { port } : {}), ...(opts.host ? { host: opts.host } : {}) };
-      const s = await openServices(config);
+      const s = await openWorkspace(config);
       try {
         if (opts.demo) await serveDemo(s);
         const server = await startServer(s, config);
+        s.store.noteHolder(`at ${server.url}`);
         out.line(`Compendium is running at ${server.url} (${s.store.kind === 'pglite' ? 'embedded database in ' + s.store.location : 'PostgreSQL'}). Press Ctrl+C to stop.`);
         const stop = async () => {
           await server.close();
