@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openStore, tables, type Store } from '../store/index.js';
@@ -12,6 +15,7 @@ import { getTableCounts } from '../store/queries/getTableCounts.js';
 import { testStore } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { services } from './index.js';
+import { checkBackup } from './backup.js';
 
 let dir: string;
 const open: Store[] = [];
@@ -43,7 +47,7 @@ async function fill(store: Store): Promise<string> {
     outcomes: [{ title: 'Strong Economy', summary: 'Line one\nline two', themes: [{ title: 'Skills' }, { title: 'Transport' }] }, { title: 'Safe' }],
   });
   await insertRows(store.db, tables.users, [{ id: 'u1', email: 'a@example.org', name: 'Ann', passwordHash: 'x', role: 'admin', services: ['Highways'], outcomeIds: [] }]);
-  await insertRows(store.db, tables.indicators, [{ id: 'i1', code: 'ASC1', title: 'Adults', unit: 'percent', decimalPlaces: 1, polarity: 'higher', frequency: 'annual', changeTolerance: 0.5 }]);
+  await insertRows(store.db, tables.indicators, [{ id: 'i1', code: 'ASC1', title: 'Adults', unit: 'percent', decimalPlaces: 1, polarity: 'higher', frequency: 'annual-financial', changeTolerance: 0.5 }]);
   await insertRows(store.db, tables.observations, [
     { indicatorId: 'i1', areaCode: 'E10000018', periodKey: 'FY2022-23', value: 0.1 + 0.2, status: 'final' },
     { indicatorId: 'i1', areaCode: 'E10000019', periodKey: 'FY2022-23', value: null, status: 'provisional', note: 'suppressed' },
@@ -56,9 +60,12 @@ async function fill(store: Store): Promise<string> {
   return planId;
 }
 
-/** The file's lines without the header (which says when and from which database it was made). */
+/** The file's lines without the header (which says when and from which database it was made) and the end marker (whose digest covers the header). */
 function content(file: string): string[] {
-  return zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').slice(1);
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+  const end = JSON.parse(lines.at(-2)!) as { end: boolean; counts: unknown };
+  expect(end.end).toBe(true);
+  return [...lines.slice(1, -2), JSON.stringify(end.counts)];
 }
 
 describe('backup and restore', () => {
@@ -146,5 +153,125 @@ describe('backup and restore', () => {
 
     await expect(svc(source).backup.restore(a)).rejects.toThrow(/already holds data \(.*1 plans.*\): restore only into an empty workspace/);
     expect((await getTableCounts(source.db)).plans).toBe(1);
+  });
+});
+
+/** The file's lines, uncompressed (the last is the empty one after the final newline). */
+const linesOf = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+
+/**
+ * Writes LINES as a backup whose end marker agrees with them: what someone who edits a backup and
+ * recomputes its digest and counts would make. Only the rules on the rows themselves can catch it.
+ */
+function resign(file: string, lines: string[]): void {
+  const body = lines.filter((l) => l !== '' && !l.startsWith('{"end":true'));
+  const hash = createHash('sha256');
+  const counts: Record<string, number> = {};
+  let table = '';
+  for (const l of body) {
+    hash.update(l + '\n');
+    if (l.startsWith('{"table"')) counts[(table = JSON.parse(l).table as string)] = 0;
+    else if (l.startsWith('[')) counts[table]++;
+  }
+  const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+  fs.writeFileSync(file, zlib.gzipSync([...body, JSON.stringify({ end: true, tables: Object.keys(counts).length, rows, counts, sha256: hash.digest('hex') })].join('\n') + '\n'));
+}
+
+describe('backups that prove themselves', () => {
+  it('refuses an edited file by its digest, and a re-signed one whose rows break the schema, by table, row and field', async () => {
+    const source = await pglite();
+    await fill(source);
+    const a = path.join(dir, 'a.backup.gz');
+    await svc(source).backup.backup(a);
+    expect((await checkBackup(a)).tables.users).toBe(1);
+    const dest = await target();
+    const before = await getTableCounts(dest.db);
+    const lines = linesOf(a);
+    const user = lines.findIndex((l) => l.includes('"a@example.org"'));
+
+    // A value changed by hand: the digest no longer matches.
+    const edited = path.join(dir, 'edited.backup.gz');
+    fs.writeFileSync(edited, zlib.gzipSync(lines.map((l, i) => (i === user ? l.replace('"Ann"', '"Anne"') : l)).join('\n')));
+    await expect(svc(dest).backup.restore(edited)).rejects.toThrow(
+      `${edited} has been changed or damaged since it was made: its content does not match the SHA-256 digest in its end marker; nothing was restored.`,
+    );
+
+    // The end marker's counts are checked too.
+    const counted = path.join(dir, 'counted.backup.gz');
+    fs.writeFileSync(counted, zlib.gzipSync(lines.map((l) => (l.startsWith('{"end":true') ? l.replace('"users":1', '"users":2') : l)).join('\n')));
+    await expect(checkBackup(counted)).rejects.toThrow('its end marker counts 2 rows in table users but the file holds 1');
+
+    // A role the application does not have, with digest and counts recomputed.
+    const superuser = path.join(dir, 'superuser.backup.gz');
+    resign(superuser, lines.map((l, i) => (i === user ? l.replace('"admin"', '"superuser"') : l)));
+    await expect(svc(dest).backup.restore(superuser)).rejects.toThrow(
+      `${superuser} has a bad value in table users, row 1 (line ${user + 1} of the file), field role: "superuser" is not one of admin, performance-officer, contributor, viewer; nothing was restored.`,
+    );
+    // A number that is not one, an empty required field, a row pointing at nothing, a repeated key.
+    const observation = lines.findIndex((l) => l.includes('"suppressed"'));
+    const set = (column: number, value: string | null) => (l: string) => {
+      const row = JSON.parse(l) as (string | null)[];
+      row[column] = value;
+      return JSON.stringify(row);
+    };
+    const cases: [string, (l: string) => string, RegExp][] = [
+      ['value', set(3, 'lots'), /table observations, row \d+ \(line \d+ of the file\), field value: "lots" is not a number/],
+      ['missing', set(0, 'i9'), /table observations, row \d+ \(line \d+ of the file\), field indicator_id, pointing at "i9", which is not in table indicators/],
+      ['null', set(0, null), /field indicator_id: it is empty, and this field must have a value/],
+    ];
+    for (const [name, change, message] of cases) {
+      const f = path.join(dir, `${name}.backup.gz`);
+      resign(f, lines.map((l, i) => (i === observation ? change(l) : l)));
+      await expect(svc(dest).backup.restore(f), name).rejects.toThrow(message);
+    }
+    const twice = path.join(dir, 'twice.backup.gz');
+    resign(twice, [...lines.slice(0, user + 1), lines[user], ...lines.slice(user + 1)]);
+    await expect(checkBackup(twice)).rejects.toThrow(`repeats id "u1" in table users, row 2 (line ${user + 2} of the file), already given at line ${user + 1}`);
+    expect(await getTableCounts(dest.db)).toEqual(before);
+  });
+
+  it('reports a row the database refuses in one sentence, without the statement or its values', async () => {
+    const source = await pglite();
+    await fill(source);
+    await insertRows(source.db, tables.users, [{ id: 'u2', email: 'b@example.org', name: 'Bo', passwordHash: 'secret-hash-value', role: 'viewer', services: [], outcomeIds: [] }]);
+    const a = path.join(dir, 'a.backup.gz');
+    await svc(source).backup.backup(a);
+    // Two addresses that differ only in case: the schema's rules pass it, the database's unique index does not.
+    const clash = path.join(dir, 'clash.backup.gz');
+    resign(clash, linesOf(a).map((l) => l.replace('"b@example.org"', '"A@example.org"')));
+    const dest = await target();
+    const before = await getTableCounts(dest.db);
+    const error = await svc(dest).backup.restore(clash).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(new RegExp(`^${clash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be loaded into table users \\(rows at lines \\d+ to \\d+ of the file\\): duplicate key value violates unique constraint "users_email_idx"; nothing was restored\\.$`));
+    expect((error as Error).message).not.toContain('secret-hash-value');
+    expect(await getTableCounts(dest.db)).toEqual(before);
+  });
+
+  it('backs up a workspace that holds rows twice over (two writers once), and the backup restores', async () => {
+    const source = await pglite();
+    await fill(source);
+    // What two processes writing one embedded workspace left behind: every reference area stored twice.
+    await source.db.execute(sql`alter table areas drop constraint areas_pkey cascade`);
+    await source.db.execute(sql`insert into areas select * from areas`);
+    const areas = (await getTableCounts(source.db)).areas;
+    const a = path.join(dir, 'a.backup.gz');
+    const written = await svc(source).backup.backup(a);
+    expect(written.duplicatesLeftOut).toEqual({ areas: areas / 2 });
+    expect(written.note).toBe(`The workspace held ${areas / 2} areas twice over (two processes once wrote it at the same time); the backup has each once.`);
+    const dest = await target();
+    const restored = await svc(dest).backup.restore(a);
+    expect(restored.tables.areas).toBe(areas / 2);
+    expect((await getTableCounts(dest.db)).areas).toBe(areas / 2);
+  });
+
+  it('removes what a killed backup left behind', async () => {
+    const source = await pglite();
+    const a = path.join(dir, 'a.backup.gz');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.writeFileSync(`${a}.partial-${dead}`, 'half a backup');
+    const other = path.join(dir, 'other.backup.gz.partial-1');
+    fs.writeFileSync(other, 'not ours');
+    await svc(source).backup.backup(a);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.backup.gz', 'other.backup.gz.partial-1']);
   });
 });

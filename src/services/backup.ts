@@ -1,44 +1,84 @@
 // Backup and restore of a whole workspace: a portable, versioned file (gzip of JSON lines) that moves
-// a council from the embedded database to a server or back. Restore is all-or-nothing.
+// a council from the embedded database to a server or back. The end marker carries each table's row
+// count and the SHA-256 of the content; restore checks all of it, every row against the schema's
+// rules, before writing anything, then loads it in one transaction.
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import path from 'node:path';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import type { Store } from '../store/index.js';
+import { shippedSchemaVersion, type Store } from '../store/index.js';
 import { getSchemaVersion, getTableCounts } from '../store/queries/getTableCounts.js';
 import {
   BACKUP_TABLES, backupColumns, clearInitialData, insertBackupRows, readBackupRows, resetSequences,
 } from '../store/queries/backupRows.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import type { TableRules } from '../store/backupRules.js';
+import { WORKSPACE_SENTENCES } from '../store/workspace-sentences.js';
+import { ConflictError } from '../errors.js';
+import {
+  BACKUP_FORMAT, BACKUP_VERSION, badBackup, digestLine, readBackup, rowChecker, type BackupHeader, type EndMarker, type TableStart,
+} from './backup-file.js';
 
-export const BACKUP_FORMAT = 'compendium-backup';
-export const BACKUP_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_VERSION } from './backup-file.js';
 const BATCH = 2000;
-
-interface Header {
-  format: string;
-  version: number;
-  createdAt: string;
-  database: string;
-  schema: { migrations: number; latest: string | null };
-  tables: number;
-}
-
-interface TableStart {
-  table: string;
-  columns: string[];
-  rows: number;
-}
 
 export interface BackupSummary {
   file: string;
   bytes: number;
   tables: Record<string, number>;
+  /** Rows the workspace held twice over and the backup holds once, by table (only when there were any). */
+  duplicatesLeftOut?: Record<string, number>;
+  /** A sentence about those, for the operator. */
+  note?: string;
 }
 
-/** Raised for a file that cannot be restored; the message names the file and the problem. */
-function badFile(file: string, problem: string): ValidationError {
-  return new ValidationError(`${file} ${problem}; nothing was restored.`);
+export interface BackupCheck extends BackupSummary {
+  createdAt: string;
+  database: string;
+  sha256: string | null;
+}
+
+/**
+ * Checks FILE as restore would, without a workspace: structure, digest, counts, and every row against
+ * the schema's rules. Throws one sentence naming what is wrong; returns what the file holds.
+ */
+export async function checkBackup(file: string): Promise<BackupCheck> {
+  const checker = rowChecker(file);
+  const r = await readBackup(file, shippedSchemaVersion(), checker);
+  checker.finish();
+  return { file, bytes: r.bytes, tables: r.counts, createdAt: r.header.createdAt, database: r.header.database, sha256: r.end.sha256 ?? null };
+}
+
+/** Partial files of earlier backups to FILE whose process is no longer running (killed part-way). */
+function removeStalePartials(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.partial-`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
+/** Removes FILE if the process is stopped by a signal while it is being written, then stops as the signal would. */
+function removeOnSignal(file: string): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onExit = () => fs.rmSync(file, { force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    onExit();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  };
+  process.on('exit', onExit);
+  for (const s of signals) process.on(s, onSignal);
+  return () => {
+    process.removeListener('exit', onExit);
+    for (const s of signals) process.removeListener(s, onSignal);
+  };
 }
 
 export function backupService(store: Store) {
@@ -46,17 +86,22 @@ export function backupService(store: Store) {
   return {
     /** Writes every table to FILE. Reads happen in one transaction so the file is a consistent picture. */
     async backup(file: string): Promise<BackupSummary> {
+      removeStalePartials(file);
       const tmp = `${file}.partial-${process.pid}`;
+      const stopWatching = removeOnSignal(tmp);
       const gzip = zlib.createGzip();
       const output = fs.createWriteStream(tmp, { fd: fs.openSync(tmp, 'w') });
       gzip.pipe(output);
-      const write = async (line: string) => {
+      const hash = createHash('sha256');
+      const write = async (line: string, digested = true) => {
+        if (digested) digestLine(hash, line);
         if (!gzip.write(line + '\n')) await once(gzip, 'drain');
       };
       const counts: Record<string, number> = {};
+      const duplicates: Record<string, number> = {};
       try {
         await db.transaction(async (tx) => {
-          const header: Header = {
+          const header: BackupHeader = {
             format: BACKUP_FORMAT,
             version: BACKUP_VERSION,
             createdAt: new Date().toISOString(),
@@ -66,14 +111,16 @@ export function backupService(store: Store) {
           };
           await write(JSON.stringify(header));
           for (const table of BACKUP_TABLES) {
-            const lines = await readBackupRows(tx, table);
+            const { lines, duplicates: twice } = await readBackupRows(tx, table);
             const start: TableStart = { table, columns: backupColumns(table).map((c) => c.name), rows: lines.length };
             await write(JSON.stringify(start));
             for (const line of lines) await write(line);
             counts[table] = lines.length;
+            if (twice) duplicates[table] = twice;
           }
           const total = Object.values(counts).reduce((a, b) => a + b, 0);
-          await write(JSON.stringify({ end: true, tables: BACKUP_TABLES.length, rows: total }));
+          const end: EndMarker = { end: true, tables: BACKUP_TABLES.length, rows: total, counts, sha256: hash.digest('hex') };
+          await write(JSON.stringify(end), false);
         });
         gzip.end();
         await once(output, 'close');
@@ -83,14 +130,18 @@ export function backupService(store: Store) {
         output.destroy();
         fs.rmSync(tmp, { force: true });
         throw e;
+      } finally {
+        stopWatching();
       }
-      return { file, bytes: fs.statSync(file).size, tables: counts };
+      const twice = Object.keys(duplicates).length ? duplicates : undefined;
+      return {
+        file, bytes: fs.statSync(file).size, tables: counts,
+        ...(twice ? { duplicatesLeftOut: twice, note: WORKSPACE_SENTENCES.backup.duplicatesLeftOut(twice) } : {}),
+      };
     },
 
-    /** Loads FILE into this workspace, which must be empty, in one transaction. */
+    /** Checks FILE whole (see checkBackup), then loads it into this workspace, which must be empty, in one transaction. */
     async restore(file: string): Promise<BackupSummary> {
-      if (!fs.existsSync(file)) throw badFile(file, 'does not exist');
-      if (fs.statSync(file).isDirectory()) throw badFile(file, 'is a folder, not a backup file');
       const counts = await getTableCounts(db);
       const inUse = Object.entries(counts).filter(([t, n]) => n > 0 && t !== 'areas' && t !== 'settings');
       if (inUse.length) {
@@ -99,110 +150,43 @@ export function backupService(store: Store) {
         );
       }
       const ours = await getSchemaVersion(db);
-      const magic = Buffer.alloc(2);
-      const fd = fs.openSync(file, 'r');
-      fs.readSync(fd, magic, 0, 2, 0);
-      fs.closeSync(fd);
-      const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
-      const restored: Record<string, number> = {};
+      // First pass: everything is checked before anything is written.
+      const checker = rowChecker(file);
+      await readBackup(file, ours, checker);
+      checker.finish();
 
+      // Second pass: the load, all or nothing. The file is read (and its digest checked) again, in
+      // case it changed in between; any failure rolls the whole transaction back.
+      let restored: Record<string, number> = {};
       await db.transaction(async (tx) => {
-        const raw = fs.createReadStream(file);
-        const lines = readLines(gzipped ? raw.pipe(zlib.createGunzip()) : raw);
-        let lineNo = 0;
-        let header: Header | null = null;
-        let current: (TableStart & { types: ReturnType<typeof backupColumns> }) | null = null;
-        let seen = 0;
         let batch: (string | null)[][] = [];
-        let ended = false;
-        const expected = [...BACKUP_TABLES];
-
-        const parse = (line: string): unknown => {
+        let batchFrom = 0;
+        let batchTo = 0;
+        const flush = async (rules: TableRules) => {
+          if (!batch.length) return;
           try {
-            return JSON.parse(line);
-          } catch {
-            throw badFile(file, lineNo === 1 ? 'is not a Compendium backup (it does not start with a backup header)' : `is damaged: line ${lineNo} is not valid JSON`);
+            await insertBackupRows(tx, rules.table, rules.columns, batch);
+          } catch (e) {
+            // The database's own reason, without the statement or its parameters (the rows themselves).
+            const cause = ((e as { cause?: Error }).cause ?? (e as Error)).message.split('\n')[0].slice(0, 200);
+            throw badBackup(file, WORKSPACE_SENTENCES.backup.insertFailed(rules.table, batchFrom, batchTo, cause));
           }
-        };
-        const flush = async () => {
-          if (current && batch.length) await insertBackupRows(tx, current.table, current.types, batch);
           batch = [];
         };
-        const finishTable = async () => {
-          if (!current) return;
-          await flush();
-          if (seen !== current.rows) throw badFile(file, `is incomplete: table ${current.table} should have ${current.rows} rows but has ${seen}`);
-          restored[current.table] = seen;
-          current = null;
-        };
-
-        try {
-          for await (const line of lines) {
-            lineNo++;
-            if (ended) throw badFile(file, `has data after its end marker (line ${lineNo})`);
-            const value = parse(line);
-            if (!header) {
-              const h = value as Partial<Header>;
-              if (!h || typeof h !== 'object' || h.format !== BACKUP_FORMAT) throw badFile(file, 'is not a Compendium backup (it does not start with a backup header)');
-              if (h.version !== BACKUP_VERSION) throw badFile(file, `is backup format version ${h.version}, and this Compendium reads version ${BACKUP_VERSION}`);
-              if (h.schema?.migrations !== ours.migrations || h.schema?.latest !== ours.latest) {
-                throw badFile(file, `was made with database schema ${h.schema?.migrations} (${h.schema?.latest}) and this workspace has schema ${ours.migrations} (${ours.latest}); restore it with the Compendium version that made it`);
-              }
-              header = h as Header;
-              await clearInitialData(tx);
-              continue;
-            }
-            if (Array.isArray(value)) {
-              if (!current) throw badFile(file, `is damaged: line ${lineNo} is a row outside any table`);
-              if (value.length !== current.types.length) throw badFile(file, `is damaged: line ${lineNo} has ${value.length} values where table ${current.table} has ${current.types.length} columns`);
-              batch.push(value as (string | null)[]);
-              seen++;
-              if (batch.length >= BATCH) await flush();
-              continue;
-            }
-            const marker = value as Partial<TableStart> & { end?: boolean; rows?: number };
-            await finishTable();
-            if (marker.end) {
-              if (expected.length) throw badFile(file, `is incomplete: it has no table ${expected[0]}`);
-              ended = true;
-              continue;
-            }
-            const name = String(marker.table);
-            if (name !== expected[0]) throw badFile(file, `is damaged: line ${lineNo} starts table ${name} where ${expected[0] ?? 'the end marker'} was expected`);
-            expected.shift();
-            const types = backupColumns(name);
-            const names = types.map((c) => c.name);
-            if (JSON.stringify(marker.columns) !== JSON.stringify(names)) {
-              throw badFile(file, `has columns ${JSON.stringify(marker.columns)} for table ${name}, where this version has ${JSON.stringify(names)}`);
-            }
-            current = { table: name, columns: names, rows: Number(marker.rows), types };
-            seen = 0;
-          }
-        } catch (e) {
-          raw.destroy();
-          if (e instanceof ValidationError) throw e;
-          if ((e as NodeJS.ErrnoException).code?.startsWith('Z_')) {
-            throw badFile(file, `is incomplete or damaged (${(e as Error).message} after line ${lineNo})`);
-          }
-          throw e;
-        }
-        if (!header) throw badFile(file, lineNo === 0 ? 'is empty' : 'is not a Compendium backup');
-        if (!ended) throw badFile(file, `is incomplete: it stops after line ${lineNo}${current ? `, part-way through table ${(current as TableStart).table}` : ''}, before its end marker`);
+        const r = await readBackup(file, ours, {
+          header: () => clearInitialData(tx),
+          row: async (rules, values, line) => {
+            if (!batch.length) batchFrom = line;
+            batchTo = line;
+            batch.push(values);
+            if (batch.length >= BATCH) await flush(rules);
+          },
+          endTable: (rules) => flush(rules),
+        });
         await resetSequences(tx);
+        restored = r.counts;
       });
       return { file, bytes: fs.statSync(file).size, tables: restored };
     },
   };
-}
-
-/** The lines of a text stream; a read or decompression error rejects the iteration. */
-async function* readLines(input: Readable): AsyncGenerator<string> {
-  let rest = '';
-  input.setEncoding('utf8');
-  for await (const chunk of input as AsyncIterable<string>) {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
-    yield* parts;
-  }
-  if (rest) yield rest;
 }

@@ -21,6 +21,13 @@ export * as tables from './schema.js';
 export { WorkspaceLockedError, workspaceHolder, type LockHolder } from './workspace-lock.js';
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The schema version this Compendium migrates to (count and newest of its migrations), read from drizzle's journal. */
+export function shippedSchemaVersion(): { migrations: number; latest: string | null } {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const last = journal.entries.at(-1);
+  return { migrations: journal.entries.length, latest: last ? String(last.when) : null };
+}
+
 /** Hand-written SQL (triggers, functions) that drizzle-kit does not generate; applied after the migrations, in name order. */
 export const EXTRA_SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'extra-sql');
 

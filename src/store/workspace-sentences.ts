@@ -24,13 +24,14 @@ export const WORKSPACE_SENTENCES = {
       `is damaged: its end marker counts ${expected} rows in table ${table} but the file holds ${actual}`,
     totalMismatch: (expected: number, actual: number) =>
       `is damaged: its end marker counts ${expected} rows in all but the file holds ${actual}`,
-    badValue: (table: string, line: number, field: string, problem: string) =>
-      `has a bad value in table ${table} at line ${line}, field ${field}: ${problem}`,
-    duplicateKey: (table: string, line: number, key: string, firstLine: number) =>
-      `has table ${table} at line ${line} repeating ${key}, already given at line ${firstLine}`,
-    missingReference: (table: string, line: number, field: string, value: string, target: string) =>
-      `has table ${table} at line ${line}, field ${field}, pointing at ${value}, which is not in table ${target}`,
-    insertFailed: (table: string, problem: string) =>
-      `could not be loaded into table ${table} (${problem})`,
+    /** `at` names the table, the row and the line of the file, e.g. "users, row 2 (line 415 of the file)". */
+    badValue: (at: string, field: string, problem: string) => `has a bad value in table ${at}, field ${field}: ${problem}`,
+    duplicateKey: (at: string, key: string, firstLine: number) => `repeats ${key} in table ${at}, already given at line ${firstLine}`,
+    missingReference: (at: string, field: string, value: string, target: string) =>
+      `has table ${at}, field ${field}, pointing at ${value}, which is not in table ${target}`,
+    insertFailed: (table: string, fromLine: number, toLine: number, problem: string) =>
+      `could not be loaded into table ${table} (rows at lines ${fromLine} to ${toLine} of the file): ${problem}`,
+    duplicatesLeftOut: (counts: Record<string, number>) =>
+      `The workspace held ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} twice over (two processes once wrote it at the same time); the backup has each once.`,
   },
 };

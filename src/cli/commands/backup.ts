@@ -18,7 +18,8 @@ export function register(program: Command): void {
       await withServices(cmd, async (s) => {
         const r = await s.backup.backup(target);
         const rows = Object.values(r.tables).reduce((a, b) => a + b, 0);
-        out.line(`Backed up ${rows} rows from ${Object.keys(r.tables).length} tables to ${file} (${(r.bytes / 1024).toFixed(0)} KB).`);
+        out.line(`Backed up ${rows} rows from ${Object.keys(r.tables).length} tables to ${file} (${(r.bytes / 1024).toFixed(0)} KB); check it any time with: compendium restore --check ${file}`);
+        if (r.note) out.warn(r.note);
       });
     });
 }

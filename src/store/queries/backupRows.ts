@@ -31,13 +31,18 @@ export function backupColumns(name: string): BackupColumn[] {
   }));
 }
 
-/** Every row of a table as a JSON array of text values (null stays null), in a stable order. */
-export async function readBackupRows(db: Db, name: string): Promise<string[]> {
+/**
+ * Every row of a table as a JSON array of text values (null stays null), in a stable order. Rows held
+ * twice over (a workspace once written by two processes at the same time) are given once, and counted.
+ */
+export async function readBackupRows(db: Db, name: string): Promise<{ lines: string[]; duplicates: number }> {
   const cols = backupColumns(name)
     .map((c) => `"${c.name}"::text`)
     .join(', ');
-  const result = await rows<{ r: string }>(db, sql.raw(`select r from (select json_build_array(${cols})::text as r from "${name}") t order by r collate "C"`));
-  return result.map((x) => x.r);
+  const result = await rows<{ r: string; n: number }>(
+    db, sql.raw(`select r, count(*)::int as n from (select json_build_array(${cols})::text as r from "${name}") t group by r order by r collate "C"`),
+  );
+  return { lines: result.map((x) => x.r), duplicates: result.reduce((sum, x) => sum + Number(x.n) - 1, 0) };
 }
 
 function castFrom(column: BackupColumn, ref: SQL): SQL {
