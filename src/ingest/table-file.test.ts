@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findColumn, parseCsvTable } from './table-file.js';
+import ExcelJS from 'exceljs';
+import { findColumn, parseCsvTable, parseXlsxTable } from './table-file.js';
 
 describe('parseCsvTable', () => {
   it('gives each row its line, skipping blank lines, with or without quotes', () => {
@@ -18,5 +19,20 @@ describe('findColumn', () => {
   it('matches names ignoring case, spaces, dashes and underscores', () => {
     expect(findColumn(['Financial year', 'Local_Authority-Code'], ['local authority code'])).toBe(1);
     expect(findColumn(['x'], ['y'])).toBe(-1);
+  });
+});
+
+describe('parseXlsxTable', () => {
+  // Found by the fault suite's fuzz (test/faults): an empty cell between two filled ones in the header
+  // row left a hole in the header, and finding a column then failed with a TypeError.
+  it('reads a header row with an empty cell between filled ones', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Values');
+    ws.addRow(['indicator', null, 'value']);
+    ws.addRow(['ASC1', null, 12.5]);
+    const table = await parseXlsxTable(Buffer.from(await wb.xlsx.writeBuffer()), 'values.xlsx');
+    expect(table.header).toEqual(['indicator', '', 'value']);
+    expect(table.rows).toEqual([{ line: 2, cells: ['ASC1', '', '12.5'] }]);
+    expect(findColumn(table.header, ['value'])).toBe(2);
   });
 });

@@ -83,7 +83,9 @@ export async function parseXlsxTable(content: Buffer, file: string, sheet?: stri
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
-    const cells = values.slice(1).map(cellText);
+    // Array.from, not map: a row with an empty cell between two others is a sparse array, and map
+    // would leave a hole (undefined) where the empty cell is.
+    const cells = Array.from(values.slice(1), cellText);
     if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells });
   });
   return tableOf(rows, file);
