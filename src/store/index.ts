@@ -12,7 +12,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 import type { Db } from './db.js';
-import { lockWorkspace, type WorkspaceLock } from './workspace-lock.js';
+import { lockWorkspace, WorkspaceLockedError, type WorkspaceLock } from './workspace-lock.js';
 import { WORKSPACE_SENTENCES } from './workspace-sentences.js';
 
 export type { Db } from './db.js';
@@ -102,7 +102,12 @@ async function openPglite(options: StoreOptions): Promise<Store> {
       throw new StoreOpenError(`Cannot create the data folder ${options.dataDir}: ${(e as Error).message}.`);
     }
     // One process at a time: taken before PGlite reads a byte, so a refused process changes nothing.
-    lock = lockWorkspace(options.dataDir, options.holder);
+    try {
+      lock = lockWorkspace(options.dataDir, options.holder);
+    } catch (e) {
+      if (e instanceof WorkspaceLockedError) throw e;
+      throw new StoreOpenError(`Cannot lock the data folder ${options.dataDir} for this process: ${(e as Error).message}.`);
+    }
     try {
       fs.mkdirSync(dir, { recursive: true });
       const fresh = fs.readdirSync(dir).length === 0;

@@ -64,6 +64,17 @@ describe('the workspace lock', () => {
     const again = lockWorkspace(dir);
     expect(again.tookOverFrom?.pid).toBe(sleeper.pid);
     again.release();
+
+    // Our own pid in a lock from before this process started: an earlier life of the pid (a container's pid 1).
+    writeLock(process.pid);
+    const mine = lockWorkspace(dir);
+    expect(mine.tookOverFrom?.pid).toBe(process.pid);
+    mine.release();
+  });
+
+  it('respects a lock of this pid made since this process started (another thread of it)', () => {
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, command: 'compendium serve', startedAt: new Date().toISOString(), host: os.hostname() }));
+    expect(() => lockWorkspace(dir)).toThrow(WorkspaceLockedError);
   });
 
   it('is held once within a process too, and notes what the holder is doing', () => {

@@ -45,6 +45,9 @@ export function describeThisProcess(argv = process.argv): string {
   return [path.basename(argv[0] ?? 'node'), script, ...args].filter(Boolean).join(' ');
 }
 
+/** When this process started (ms since the epoch). */
+const PROCESS_STARTED = Date.now() - process.uptime() * 1000;
+
 /** The locks this process holds, by lock file. */
 const held = new Map<string, WorkspaceLock>();
 
@@ -60,8 +63,9 @@ function readHolder(file: string): LockHolder | null {
 /** True when the process named in the lock is still running on this machine. */
 function isAlive(holder: LockHolder, file: string): boolean {
   if (holder.host !== os.hostname()) return true; // another machine's process cannot be checked from here
-  // Our own pid: held by this process, or left by an earlier life of the same pid (pid 1 in a container).
-  if (holder.pid === process.pid) return held.has(file);
+  // Our own pid: held by this process (any thread of it), or left by an earlier life of the same pid
+  // (pid 1 in a container restarted), which started before this process did.
+  if (holder.pid === process.pid) return held.has(file) || Date.parse(holder.startedAt) >= PROCESS_STARTED - 1000;
   try {
     process.kill(holder.pid, 0);
   } catch (e) {
@@ -84,7 +88,7 @@ function sameHolder(a: LockHolder | null, b: LockHolder | null): boolean {
  * Removes a stale lock under a short-lived second lock, re-reading it there first, so that two
  * processes taking over at once cannot remove the fresh lock the other has just made.
  */
-function removeStale(file: string, stale: LockHolder | null): void {
+function removeStale(file: string, stale: LockHolder | null): boolean {
   const guard = `${file}.takeover`;
   try {
     const fd = fs.openSync(guard, 'wx');
@@ -93,14 +97,20 @@ function removeStale(file: string, stale: LockHolder | null): void {
     try {
       if (Date.now() - fs.statSync(guard).mtimeMs > 5000) fs.rmSync(guard, { force: true });
     } catch { /* gone already */ }
-    return;
+    return false;
   }
   try {
     const now = readHolder(file);
     if (stale === null ? now === null : sameHolder(now, stale)) fs.rmSync(file, { force: true });
+    return true;
   } finally {
     fs.rmSync(guard, { force: true });
   }
+}
+
+/** Waits synchronously (the lock is taken before anything else can run). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 let exitHookInstalled = false;
@@ -149,13 +159,14 @@ export function lockWorkspace(dataDir: string, command = describeThisProcess()):
     const holder = readHolder(file);
     // A lock file still being written (empty for an instant) is given a moment before being judged.
     if (holder === null && attempt < 5) {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      sleep(20);
       continue;
     }
     if (holder && isAlive(holder, file)) throw new WorkspaceLockedError(dataDir, holder);
     if (attempt > 20) throw new WorkspaceLockedError(dataDir, holder ?? me);
     tookOverFrom = holder ?? undefined;
-    removeStale(file, holder);
+    // Another process may be taking over at the same moment: give it a moment before looking again.
+    if (!removeStale(file, holder)) sleep(20);
   }
 
   const lock: WorkspaceLock = {
