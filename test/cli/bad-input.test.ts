@@ -87,9 +87,6 @@ describe('compendium with bad input', { timeout: 180_000 }, () => {
     const checked = await compendium(['restore', '--check', file]);
     expect([checked.code, checked.stderr]).toEqual([0, '']);
     expect(checked.stdout).toMatch(/ws\.backup\.gz is a sound backup: \d+ rows in 25 tables, made .* from the embedded database, SHA-256 [0-9a-f]{64}; nothing was written\.\n$/);
-    const checkedCut = await compendium(['restore', '--check', cut]);
-    expect(checkedCut.code).not.toBe(0);
-    expect(checkedCut.stderr).toMatch(/cut\.backup\.gz is incomplete or damaged/);
 
     const ok = await compendium(['restore', file, '--data', restored]);
     expect(ok.stderr).toBe('');
