@@ -3,9 +3,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import { COMMITMENT_LABELS } from '../reports/model/format.js';
+import { COMMITMENT_LABELS } from '../present/labels.js';
 import type { Services } from '../services/index.js';
-import { periodLabel, type PlanIndicatorRow, type PublicCommitmentRow, type PublicEntryRow } from '../services/site.js';
+import { periodLabel } from '../present/format.js';
+import { type PlanIndicatorRow, type PublicCommitmentRow, type PublicEntryRow } from '../services/site.js';
 import { apiRegistry } from './api-schemas.js';
 import type { AppEnv } from './render.js';
 

@@ -95,7 +95,7 @@ describe('Markdown and open data', () => {
 
   it('writes CSV with a metadata block and one row per indicator', () => {
     const csv = renderCsv(published());
-    const lines = csv.trim().split('\n');
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('# Fenmarsh Council: Performance Compendium 2023/24');
     expect(csv).toContain('# comparison group: Fenmarsh and its 7 statistical neighbours (8 councils)');
     expect(csv).toMatch(/# methodology: https:\/\/example.org\/compendium\/methodology/);
@@ -103,6 +103,15 @@ describe('Markdown and open data', () => {
     expect(data[0].split(',')).toContain('quartile_band');
     expect(data).toHaveLength(5);
     expect(data.find((l) => l.includes('CARE-09'))).toContain(',,,missing,');
+  });
+
+  it('defuses a formula in any CSV cell, the metadata lines included', () => {
+    const m = published();
+    m.compendium!.outcomes[0].rows[0].title = '=HYPERLINK("http://x","y")';
+    m.meta.councilName = 'Fenmarsh\n=1+1';
+    const csv = renderCsv(m);
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
+    expect(csv.split('\r\n').some((l) => l.startsWith('='))).toBe(false);
   });
 
   it('writes JSON with the same metadata and indicators', () => {

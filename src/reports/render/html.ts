@@ -1,7 +1,7 @@
 // The report as one self-contained HTML file: GOV.UK Frontend styles with the council's brand,
 // a contents list with anchors, inline SVG charts and a print stylesheet (the PDF is printed from it).
 import { renderChart } from '../charts/index.js';
-import { RAG_LABELS, RAG_MEANINGS, DIRECTION_LABELS, QUARTILE_LABELS, TREND_LABELS } from '../model/format.js';
+import { RAG_LABELS, RAG_MEANINGS, DIRECTION_LABELS, QUARTILE_LABELS, TREND_LABELS } from '../../present/labels.js';
 import type {
   CommitmentView, CompendiumSection, EntryView, IndicatorRow, Labelled, OutcomeSection, ReportModel,
 } from '../model/types.js';
