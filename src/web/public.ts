@@ -6,7 +6,7 @@ import { PAGE_SIZE, type PlanIndicatorRow, type PublicEntryRow } from '../servic
 import { rowView } from './performance-view.js';
 import { COMMITMENT_LABELS } from '../present/labels.js';
 import { hitUrl } from './api.js';
-import { markdownToHtml, plainExcerpt } from './markdown.js';
+import { markdownToHtml, plainExcerpt } from '../present/markdown.js';
 import { pageNumber, pagination } from './pagination.js';
 import { page, type AppEnv } from './render.js';
 

@@ -6,7 +6,7 @@ import type {
   CommitmentView, CompendiumSection, EntryView, IndicatorRow, Labelled, OutcomeSection, ReportModel,
 } from '../model/types.js';
 import { escapeHtml as e } from './escape.js';
-import { markdownToHtml } from './markdown-html.js';
+import { markdownToHtml } from '../../present/markdown.js';
 import { readableBrand, reportCss } from './styles.js';
 
 export interface HtmlOptions {
@@ -34,7 +34,7 @@ function entryHtml(entry: EntryView, level: number): string {
 <h${level} class="govuk-heading-s">${e(entry.title)}${stateTag(entry.workflowState)}</h${level}>
 ${meta ? `<p class="govuk-body-s cmp-entry__meta">${e(meta)}</p>` : ''}
 ${figures}
-${markdownToHtml(entry.body)}
+${markdownToHtml(entry.body, 'report')}
 ${facts.length ? `<dl class="govuk-summary-list govuk-summary-list--no-border">${facts.join('')}</dl>` : ''}
 </article>`;
 }
