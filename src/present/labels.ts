@@ -74,4 +74,7 @@ export const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
   open: 'In progress', delivered: 'Delivered', late: 'Late', dropped: 'Dropped', unknown: 'Not known',
 };
 
+/** A symbol beside each commitment status, so that the status never rests on colour alone. */
+export const COMMITMENT_SYMBOLS: Record<CommitmentStatus, string> = { open: '○', delivered: '✓', late: '!', dropped: '✗', unknown: '?' };
+
 export const POLARITY_LABELS: Record<Polarity, string> = { higher: 'Higher is better', lower: 'Lower is better', none: 'No judgement' };

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { toCsv } from '../present/csv.js';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services/index.js';
-import { commitmentView, entrySummary, indicatorView } from './api.js';
+import { commitmentView, entrySummary, indicatorView } from './api-views.js';
 import type { AppEnv } from './render.js';
 
 type Row = Record<string, unknown>;

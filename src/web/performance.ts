@@ -9,7 +9,7 @@ import { periodLabel } from '../present/format.js';
 import { POLARITY_LABELS } from '../present/labels.js';
 import { toCsv } from '../present/csv.js';
 import type { Services } from '../services/index.js';
-import { parseQuery } from './api.js';
+import { parseQuery } from './query.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
 
