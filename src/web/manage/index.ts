@@ -1,10 +1,10 @@
 // The staff workspace under /manage: sign-in, dashboard and every page staff work in. Each mutating
 // route goes through the session and CSRF middleware, and each service call checks the role again.
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Services } from '../../services/index.js';
 import { can } from '../../services/policy.js';
+import { streamingBodyLimit } from '../auth/body-limit.js';
 import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
 import { answerError, done, problemPage, view, type ManageContext } from './render.js';
 import { adminRoutes } from './admin.js';
@@ -36,11 +36,9 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
   const app = new Hono<ManageEnv>();
   const tooLarge = (c: ManageContext) => problemPage(c, 413, 'The file is too large',
     `Uploads can be at most ${Math.round(s.config.maxUploadBytes / 1024 / 1024 * 10) / 10} MB. Split the file, or ask whoever runs Compendium to raise COMPENDIUM_MAX_UPLOAD_MB.`);
-  app.use('/uploads/*', bodyLimit({ maxSize: s.config.maxUploadBytes, onError: (c) => tooLarge(c as ManageContext) }));
-  app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/manage/uploads/')) return next();
-    return bodyLimit({ maxSize: Math.min(FORM_LIMIT, s.config.maxUploadBytes), onError: (x) => tooLarge(x as ManageContext) })(c, next);
-  });
+  const uploadLimit = streamingBodyLimit(s.config.maxUploadBytes, tooLarge);
+  const formLimit = streamingBodyLimit(Math.min(FORM_LIMIT, s.config.maxUploadBytes), tooLarge);
+  app.use('*', (c, next) => (c.req.path.startsWith('/manage/uploads/') ? uploadLimit(c, next) : formLimit(c, next)));
   app.use('*', sessionMiddleware(s, (c, message) => problemPage(c, 403, 'Forbidden', message)));
 
   const signedIn: MiddlewareHandler<ManageEnv> = async (c, next) => {
