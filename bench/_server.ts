@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR } from '../src/services/policy.js';
 import { startServer, type RunningServer } from '../src/web/server.js';
 
 export const BENCH_EMAIL = 'bench-admin@example.gov.uk';
-export const BENCH_PASSWORD = 'a bench password nobody guesses';
+export const BENCH_PASSWORD = 'orbit lantern staple quietly';
 
 export interface BenchServer {
   s: Services;
