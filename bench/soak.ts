@@ -1,10 +1,11 @@
 // npm run bench -- soak: a 60-second mixed soak of the server on the embedded database (the demo
 // workspace). wrk reads several public pages in turn (needs wrk installed) while a writer, signed in
-// as an administrator, edits an entry through the workspace every half second, each edit changing
+// as an administrator, edits an entry through the workspace every second, each edit changing
 // what the public pages show. Targets: no errors, reads' p99 within 250 ms, and the server's memory
 // (RSS, sampled every second) within 10 % of where it stood after the warm-up.
 // Last line: one JSON object of figures.
-//   --quick   a 20-second soak, to try it out
+//   --quick          a 20-second soak, to try it out
+//   --every-ms=N     the writer's pause between edits (default 1000)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,7 @@ const quick = process.argv.includes('--quick');
 const seconds = quick ? 20 : 60;
 const warmUpSeconds = quick ? 5 : 15;
 const connections = 8;
+const everyMs = Number(process.argv.find((a) => a.startsWith('--every-ms='))?.split('=')[1] ?? 1000);
 
 /** A wrk script that asks for the given pages in turn. */
 function pagesScript(pages: string[]): string {
@@ -74,7 +76,7 @@ try {
   const rss: { at: number; mb: number }[] = [];
   const t0 = performance.now();
   const sampler = setInterval(() => rss.push({ at: (performance.now() - t0) / 1000, mb: process.memoryUsage().rss / 1024 / 1024 }), 1000);
-  const w = await writer(session, outcome.id, 500);
+  const w = await writer(session, outcome.id, everyMs);
   const reads = await runWrk(b.server.url, { seconds, connections, script: pagesScript(pages) });
   const written = await w.stop();
   clearInterval(sampler);
@@ -88,7 +90,7 @@ try {
   console.log(JSON.stringify({
     bench: 'soak', database: 'pglite', seconds, connections, pages: pages.length,
     readsPerSecond: reads.requestsPerSecond, readP50Ms: reads.p50Ms, readP99Ms: reads.p99Ms, readErrors: reads.errors,
-    edits: written.edits, editFailures: written.failures,
+    editEveryMs: everyMs, edits: written.edits, editFailures: written.failures,
     rssAfterWarmUpMb: Math.round(base), rssEndMb: Math.round(end), rssPeakMb: Math.round(peak), rssDrift: +drift.toFixed(3),
     target: { errors: 0, readP99Ms: 250, rssDrift: 0.1 },
     meetsTarget: reads.errors === 0 && written.failures === 0 && reads.p99Ms <= 250 && Math.abs(drift) <= 0.1,
