@@ -42,5 +42,7 @@ describe('setting passwords through the services', () => {
     const again = await w.s.users.setPassword(w.users.admin, w.users.viewer.id, 'aaaaaaaaaa').catch((e) => e);
     expect((again as ValidationError).problems[0].message).toMatch(/repeated or simple pattern/);
     await w.s.users.setPassword(w.users.admin, w.users.viewer.id, 'orbit lantern staple quietly');
+    const own = await w.s.users.create(SYSTEM_ACTOR, { email: 'morgana@test.gov.uk', name: 'Morgana Vale', role: 'viewer', password: 'morgana-orbit-lantern' }).catch((e) => e);
+    expect((own as ValidationError).problems).toEqual([{ field: 'password', message: 'A password may not contain your name or email address: choose another' }]);
   });
 });

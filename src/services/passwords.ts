@@ -79,7 +79,12 @@ export function passwordProblem(password: string, personal: string[] = []): stri
   if (/^(.{1,3})\1+.{0,2}$/.test(lower) || new Set(lower).size <= 2 || sequential(lower) || sequential(core)) {
     return 'That password is a repeated or simple pattern: choose a less predictable one, such as three random words';
   }
+  return personalPasswordProblem(password, personal);
+}
+
+/** Why a password may not be used because it holds the person's own name or email (words of four letters or more), or null. */
+export function personalPasswordProblem(password: string, personal: string[]): string | null {
+  const lower = password.toLowerCase();
   const own = personal.flatMap((p) => p.toLowerCase().split(/[@\s.]+/)).filter((w) => w.length >= 4);
-  if (own.some((w) => lower.includes(w))) return 'A password may not contain your name or email address: choose another';
-  return null;
+  return own.some((w) => lower.includes(w)) ? 'A password may not contain your name or email address: choose another' : null;
 }

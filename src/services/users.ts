@@ -8,7 +8,7 @@ import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { deleteUserSessions } from '../store/queries/sessions.js';
 import { getUserByEmail, getUserById, insertUser, listUsers, updateUser, type UserRow } from '../store/queries/userAccounts.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, personalPasswordProblem } from './passwords.js';
 import { fieldProblems } from './form-problems.js';
 import { authorize, type Actor } from './policy.js';
 
@@ -32,7 +32,7 @@ const NewUserInput = z.object({
   }),
 }).superRefine((v, ctx) => {
   // Only reached when every field is otherwise right: the person's own name or email in the password.
-  const problem = v.password === undefined ? null : passwordProblem(v.password, [v.email, v.name]);
+  const problem = v.password === undefined || passwordProblem(v.password) ? null : personalPasswordProblem(v.password, [v.email, v.name]);
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 });
 export type NewUserInput = z.input<typeof NewUserInput>;
