@@ -3,7 +3,6 @@
 // bytes served as a static file by a bare Node server (the ceiling). Last line: one JSON object.
 //   --quick        a short run (3 s a page) for trying it out
 //   --no-dataset   the demo workspace only, without the large synthetic set of values
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -11,45 +10,13 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openServices, type Services } from '../src/services/index.js';
 import { startServer } from '../src/web/server.js';
+import { runWrk, type WrkResult } from './_wrk.js';
 
 const args = new Set(process.argv.slice(2));
 const seconds = args.has('--quick') ? 3 : 10;
 const connections = 16;
 
-interface WrkResult {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-}
-
-const toMs = (v: string, unit: string) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? NaN);
-
-/** Runs wrk without blocking this process's event loop (the server under test lives here). */
-function wrk(url: string): Promise<WrkResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', url]);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`wrk exited with ${code}: ${out}`));
-      const rps = /Requests\/sec:\s+([\d.]+)/.exec(out);
-      const p50 = /\s50%\s+([\d.]+)(us|ms|s)/.exec(out);
-      const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out);
-      const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
-      const sockErr = /Socket errors:.*?(\d+).*?(\d+).*?(\d+).*?(\d+)/.exec(out);
-      if (!rps || !p50 || !p99) return reject(new Error(`cannot read wrk's output:\n${out}`));
-      resolve({
-        requestsPerSecond: Math.round(Number(rps[1])),
-        p50Ms: +toMs(p50[1], p50[2]).toFixed(2),
-        p99Ms: +toMs(p99[1], p99[2]).toFixed(2),
-        errors: Number(non2xx?.[1] ?? 0) + (sockErr ? sockErr.slice(1).reduce((n, x) => n + Number(x), 0) : 0),
-      });
-    });
-  });
-}
+const wrk = (url: string) => runWrk(url, { seconds, connections });
 
 /** Loads the benchmarking dataset through bench/data.ts when it is there; says what was loaded. */
 async function loadDataset(s: Services, dir: string): Promise<{ observations: number; source: string }> {

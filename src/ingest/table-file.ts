@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { ValidationError } from '../errors.js';
+import { ValidationError, type FieldProblem } from '../errors.js';
+import { decodeTextBytes } from './decode-text.js';
+import { archiveProblem } from './zip-limit.js';
 
 export interface TableRow {
   /** Line in the CSV (the last line of a quoted cell that spans several) or row number in the sheet. */
@@ -53,8 +55,12 @@ export function parseCsvTable(text: string, file: string): Table {
   return tableOf(records, file);
 }
 
+/** The most a workbook may unpack to (its sheets' XML): far more than any table of values needs. */
+export const WORKBOOK_UNPACKED_LIMIT = 100 * 1024 * 1024;
+
 function tableOf(records: TableRow[], file: string): Table {
   if (records.length === 0) throw new ValidationError(`${file} is empty`, [{ file, message: 'no header row' }]);
+  if (records.length === 1) throw new ValidationError(`${file} has a header row but no data rows`, [{ file, line: records[0].line, message: 'no data rows below the header' }]);
   return { file, header: records[0].cells.map((h) => h.trim()), rows: records.slice(1) };
 }
 
@@ -66,28 +72,54 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-  if ('error' in value) return '';
   return String(value);
+}
+
+/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
+export function columnLetters(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
+}
+
+/** A spreadsheet error held by a cell (#DIV/0!, #N/A, #VALUE!, #REF! …), directly or as a formula's result. */
+function cellError(value: ExcelJS.CellValue): string | null {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  if ('result' in value) return cellError((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  return null;
 }
 
 /** Reads the first worksheet (or the named one) of an XLSX workbook. */
 export async function parseXlsxTable(content: Buffer, file: string, sheet?: string): Promise<Table> {
+  if (!(content[0] === 0x50 && content[1] === 0x4b)) throw new ValidationError(`${file} is not a readable XLSX workbook`, [{ file, message: 'an .xlsx file is a zip archive and this is not one' }]);
+  const tooBig = archiveProblem(content, WORKBOOK_UNPACKED_LIMIT);
+  if (tooBig) throw new ValidationError(`${file} cannot be opened: ${tooBig}`, [{ file, message: tooBig }]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new ValidationError(`${file} is not a readable XLSX workbook`, [{ file, message: (e as Error).message }]);
+  } catch {
+    // The reader's own error text means nothing to the person uploading: say what it is instead.
+    throw new ValidationError(`${file} is not a readable XLSX workbook`, [{ file, message: 'it is damaged, or saved in another format under an .xlsx name' }]);
   }
   const ws = sheet ? workbook.getWorksheet(sheet) : workbook.worksheets[0];
   if (!ws) throw new ValidationError(sheet ? `${file} has no sheet "${sheet}"` : `${file} has no worksheets`, [{ file, message: 'no such worksheet' }]);
   const rows: TableRow[] = [];
+  const errors: FieldProblem[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
+    values.forEach((v, col) => {
+      const error = col > 0 ? cellError(v) : null;
+      if (error) errors.push({ file, line: rowNumber, column: col, field: `${ws.name}!${columnLetters(col)}${rowNumber}`, message: `the cell holds the spreadsheet error ${error}` });
+    });
     // Array.from, not map: a row with an empty cell between two others is a sparse array, and map
     // would leave a hole (undefined) where the empty cell is.
     const cells = Array.from(values.slice(1), cellText);
     if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells });
   });
+  if (errors.length) {
+    throw new ValidationError(`${file} has ${errors.length} cell${errors.length === 1 ? '' : 's'} holding a spreadsheet error (such as #DIV/0! or #N/A): correct ${errors.length === 1 ? 'it' : 'them'} in the workbook, or leave ${errors.length === 1 ? 'it' : 'them'} empty`, errors);
+  }
   return tableOf(rows, file);
 }
 
@@ -101,9 +133,9 @@ export async function readTable(source: TableSource, options: { sheet?: string }
     throw new ValidationError(`Cannot read ${file}`, [{ file, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }]);
   }
   if (isXlsx(file)) return parseXlsxTable(Buffer.isBuffer(content) ? content : Buffer.from(content), file, options.sheet);
-  const text = Buffer.isBuffer(content) ? content.toString('utf8') : content;
-  if (text.includes('\u0000')) throw new ValidationError(`${file} is not a text CSV file`, [{ file, message: 'it contains binary data (for a workbook, use a .xlsx name)' }]);
-  return parseCsvTable(text, file);
+  const decoded = Buffer.isBuffer(content) ? decodeTextBytes(content) : { text: content };
+  if (!decoded || decoded.text.includes('\u0000')) throw new ValidationError(`${file} is not a text CSV file`, [{ file, message: 'it contains binary data (for a workbook, use a .xlsx name)' }]);
+  return parseCsvTable(decoded.text, file);
 }
 
 /** Finds a column by any of its usual names, ignoring case, spaces, dashes and underscores. */

@@ -1,19 +1,28 @@
 // Signing in and out: scrypt-checked passwords, database sessions (only the token's SHA-256 is stored),
-// a CSRF token per session, and throttling of failed attempts per email and per address.
+// a CSRF token per session, and throttling of attempts per account and client address, per client
+// address, and per account from everywhere, each counted atomically before the password is checked.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { User } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
-import { clearFailedLogins, countRecentFailedLogins, pruneFailedLogins, recordFailedLogins } from '../store/queries/loginAttempts.js';
+import { pruneFailedLogins } from '../store/queries/loginAttempts.js';
+import { clearSignInCounters, countSignInAttempt, pruneSignInCounters, uncountSignInAttempt } from '../store/queries/signInCounters.js';
 import { deleteExpiredSessions, deleteSession, deleteUserSessions, getLiveSession, insertSession, touchSession } from '../store/queries/sessions.js';
-import { getUserByEmail, type UserRow } from '../store/queries/userAccounts.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { getUserByEmail, updateUser, type UserRow } from '../store/queries/userAccounts.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import type { Actor } from './policy.js';
 import { toUser } from './users.js';
 
-/** Failed attempts allowed within THROTTLE_MINUTES before sign-in is refused for that email or address. */
-export const THROTTLE = { minutes: 15, perEmail: 5, perAddress: 30 } as const;
+/**
+ * Attempts allowed within a window of THROTTLE.minutes, counted before each password check:
+ * - perAccountAndClient: one account from one client address. Someone guessing from their address
+ *   is stopped for the rest of the window, while the owner signing in from theirs is not;
+ * - perClient: every account from one address (a successful sign-in does not count against it);
+ * - perAccount: one account from every address together, high enough that only guessing spread over
+ *   many addresses reaches it. A successful sign-in clears its account's counts.
+ */
+export const THROTTLE = { minutes: 15, perAccountAndClient: 5, perClient: 30, perAccount: 100 } as const;
 
 export interface SignedInSession {
   /** Goes in the cookie; never stored. */
@@ -23,7 +32,8 @@ export interface SignedInSession {
   expiresAt: Date;
 }
 
-export type SignInResult = ({ ok: true } & SignedInSession) | { ok: false; reason: 'invalid' | 'throttled' };
+export type SignInFailure = { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+export type SignInResult = ({ ok: true } & SignedInSession) | SignInFailure;
 
 export interface CurrentSession {
   sessionId: string;
@@ -46,21 +56,26 @@ export function authService(store: Store, config: Config) {
 
   return {
     /** Checks an email and password with throttling, without starting a session (re-authentication). */
-    async checkPassword(input: { email: string; password: string; address?: string }): Promise<{ ok: true; user: UserRow } | { ok: false; reason: 'invalid' | 'throttled' }> {
+    async checkPassword(input: { email: string; password: string; address?: string }): Promise<{ ok: true; user: UserRow } | SignInFailure> {
       const email = input.email.trim().toLowerCase();
-      const keys = [`email:${email}`, ...(input.address ? [`ip:${input.address}`] : [])];
-      const counts = await countRecentFailedLogins(db, keys, THROTTLE.minutes);
-      if ((counts.get(keys[0]) ?? 0) >= THROTTLE.perEmail || (input.address && (counts.get(keys[1]) ?? 0) >= THROTTLE.perAddress)) {
-        return { ok: false, reason: 'throttled' };
-      }
+      const client = `client:${input.address || 'unknown'}`;
+      const keys = { pair: `account:${email}|${client}`, client, account: `account:${email}` };
+      const counts = await countSignInAttempt(db, [keys.pair, keys.client, keys.account], THROTTLE.minutes);
+      const limits: [string, number][] = [[keys.pair, THROTTLE.perAccountAndClient], [keys.client, THROTTLE.perClient], [keys.account, THROTTLE.perAccount]];
+      const over = limits.map(([key, limit]) => ({ ...counts.get(key)!, limit })).filter((c) => c.attempts > c.limit);
+      if (over.length) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.max(...over.map((c) => c.secondsLeft)) };
       const row = email ? await getUserByEmail(db, email) : undefined;
       dummyHash ??= hashPassword(randomUUID());
       const good = await verifyPassword(input.password, row?.passwordHash ?? (await dummyHash));
-      if (!row || !good || !row.active) {
-        await recordFailedLogins(db, keys);
-        return { ok: false, reason: 'invalid' };
+      if (!row || !good || !row.active) return { ok: false, reason: 'invalid' };
+      await clearSignInCounters(db, [keys.pair, keys.account]);
+      await uncountSignInAttempt(db, keys.client);
+      // Hashes made at a lower cost than today's are made again now that the password is known.
+      if (needsRehash(row.passwordHash)) {
+        const passwordHash = await hashPassword(input.password);
+        await updateUser(db, row.id, { passwordHash });
+        return { ok: true, user: { ...row, passwordHash } };
       }
-      await clearFailedLogins(db, keys[0]);
       return { ok: true, user: row };
     },
 
@@ -106,9 +121,10 @@ export function authService(store: Store, config: Config) {
       });
     },
 
-    /** Housekeeping: removes expired sessions and old failed attempts. */
+    /** Housekeeping: removes expired sessions, old sign-in counters and the earlier record of failed attempts. */
     async prune(): Promise<void> {
       await deleteExpiredSessions(db);
+      await pruneSignInCounters(db, THROTTLE.minutes * 4);
       await pruneFailedLogins(db, THROTTLE.minutes * 4);
     },
   };

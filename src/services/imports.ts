@@ -6,8 +6,9 @@ import { financialYear, slugify } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
-import { readReport, type ReadReport, type ReportFile } from '../ingest/report/read.js';
-import { parseReport, type ParsedReport } from '../ingest/report/parse.js';
+import type { ReadReport, ReportFile } from '../ingest/report/read.js';
+import type { ParsedReport } from '../ingest/report/parse.js';
+import { readAndParse } from '../ingest/report/read-and-parse.js';
 import {
   findOutcome, normaliseSection, parseMapOverrides, suggestOutcome, suggestTheme, type MappedBy, type OutcomeChoice,
 } from '../ingest/report/mapping.js';
@@ -33,6 +34,8 @@ export interface ImportOptions {
   reportYear?: number;
   userId?: string | null;
   onProgress?: (event: ImportProgress) => void;
+  /** Read and parse large files in a worker thread (the web server does, to keep answering meanwhile). */
+  thread?: boolean;
 }
 
 export interface ImportProgress {
@@ -154,16 +157,16 @@ export function importService(store: Store, config: Config) {
   async function run(files: ReportFile[], opts: ImportOptions = {}): Promise<ImportSummary> {
     if (!files.length) throw new ValidationError('No files to import');
     const total = files.length;
+    const areas = await listAreaNames(db);
     const reads: ReadReport[] = [];
+    const parsed: ParsedReport[] = [];
     for (const [i, f] of files.entries()) {
       opts.onProgress?.({ file: f.name, stage: 'read', done: i, total });
-      reads.push(await readReport(f, { maxBytes: config.maxUploadBytes }));
-    }
-    const areas = await listAreaNames(db);
-    const parsed: ParsedReport[] = [];
-    for (const [i, r] of reads.entries()) {
-      opts.onProgress?.({ file: r.name, stage: 'parse', done: i, total });
-      parsed.push(parseReport(r.text, r.markdown, { name: r.name, reportYear: opts.reportYear, areas }));
+      // Large files are read and parsed in a worker thread, so a server goes on answering meanwhile.
+      const r = await readAndParse({ file: f, read: { maxBytes: config.maxUploadBytes }, parse: { reportYear: opts.reportYear, areas } }, { thread: opts.thread });
+      opts.onProgress?.({ file: r.read.name, stage: 'parse', done: i, total });
+      reads.push(r.read);
+      parsed.push(r.parsed);
     }
     const plan = await targetPlan(opts, parsed[0]);
 

@@ -8,11 +8,11 @@ import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { deleteUserSessions } from '../store/queries/sessions.js';
 import { getUserByEmail, getUserById, insertUser, listUsers, updateUser, type UserRow } from '../store/queries/userAccounts.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, personalPasswordProblem } from './passwords.js';
 import { fieldProblems } from './form-problems.js';
 import { authorize, type Actor } from './policy.js';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 const ROLE_MESSAGE = { role: 'Choose a role: admin, performance-officer, contributor or viewer' };
 const ONLY_ADMIN = 'This is the only active admin: make someone else an admin first';
 
@@ -26,7 +26,14 @@ const NewUserInput = z.object({
   role: Role,
   services: z.array(z.string().trim().min(1)).default([]),
   outcomeIds: z.array(z.string().min(1)).default([]),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `A password needs at least ${MIN_PASSWORD_LENGTH} characters`).max(200).optional(),
+  password: z.string().optional().superRefine((pw, ctx) => {
+    const problem = pw === undefined ? null : passwordProblem(pw);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+}).superRefine((v, ctx) => {
+  // Only reached when every field is otherwise right: the person's own name or email in the password.
+  const problem = v.password === undefined || passwordProblem(v.password) ? null : personalPasswordProblem(v.password, [v.email, v.name]);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 });
 export type NewUserInput = z.input<typeof NewUserInput>;
 
@@ -126,8 +133,9 @@ export function userService(store: Store) {
     /** Sets a new password: an admin for anyone, anyone for themselves. Ends the person's other sessions. */
     async setPassword(actor: Actor, id: string, password: string): Promise<void> {
       if (actor.id !== id) authorize(actor, 'user.manage');
-      await mustGet(id);
-      if (password.length < MIN_PASSWORD_LENGTH) throw new ValidationError('The password is too short', [{ field: 'password', message: `A password needs at least ${MIN_PASSWORD_LENGTH} characters` }]);
+      const person = await mustGet(id);
+      const problem = passwordProblem(password, [person.email, person.name]);
+      if (problem) throw new ValidationError('Choose another password', [{ field: 'password', message: problem }]);
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
         await updateUser(tx, id, { passwordHash });

@@ -9,7 +9,7 @@ const PURPOSE: Record<string, string> = {
   areas: 'Reference areas (councils, regions, nations) by GSS code, with type, parent and population; fictional areas for the demo.',
   users: 'Staff who sign in, with their role and, for contributors, the services and outcomes they are assigned to.',
   sessions: 'Signed-in sessions (the SHA-256 of the cookie token) with their CSRF token and expiry.',
-  login_attempts: 'Failed sign-ins, for throttling across web processes.',
+  login_attempts: 'The earlier record of failed sign-ins, no longer written (sign-in throttling now counts in sign_in_counters, which backups leave out); kept so that older backups restore.',
   staged_uploads: 'Reports uploaded in the workspace and previewed, waiting 30 minutes to be confirmed (the SHA-256 of the form token), so any web process can take the confirmation.',
   plans: 'A Strategic Plan: title and the years it runs.',
   outcomes: 'The outcomes of a plan, in order, each with a summary and an owner.',

@@ -52,7 +52,18 @@ export const sessions = pgTable('sessions', {
   expiresAt: ts('expires_at').notNull(),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
-/** Failed sign-ins, for throttling; kept in the database so several web processes agree. */
+/**
+ * Sign-in attempts counted per key ("account:…|client:…", "client:…", "account:…") over a window,
+ * raised atomically before each password check so that several web processes, and attempts racing
+ * each other, agree on how many checks a key has had.
+ */
+export const signInCounters = pgTable('sign_in_counters', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStart: ts('window_start').notNull().defaultNow(),
+});
+
+/** The earlier record of failed sign-ins, no longer written (sign_in_counters replaced it); kept so older backups restore. */
 export const loginAttempts = pgTable('login_attempts', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   key: text('key').notNull(),

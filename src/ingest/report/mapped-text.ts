@@ -45,24 +45,38 @@ export class MappedText {
    */
   replace(pattern: RegExp, replacement: string | ((match: RegExpExecArray) => string)): MappedText {
     if (!pattern.global) throw new Error('MappedText.replace needs a global pattern');
-    const parts: MappedText[] = [];
-    let last = 0;
+    // Matches first, then one text and one map built in a single pass: no object per match, so a
+    // text with millions of matches costs time in proportion to its length and little garbage.
+    const found: { at: number; length: number; by: string }[] = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
       if (m[0].length === 0) {
         pattern.lastIndex++;
         continue;
       }
-      const by = typeof replacement === 'string' ? replacement : replacement(m);
-      parts.push(this.slice(last, m.index));
-      const matched = this.slice(m.index, m.index + m[0].length);
-      if (by.length === m[0].length) parts.push(new MappedText(by, matched.map));
-      else parts.push(MappedText.synthetic(by, matched.map[0], by.length ? matched.map[matched.length] : matched.map[0]));
-      last = m.index + m[0].length;
+      found.push({ at: m.index, length: m[0].length, by: typeof replacement === 'string' ? replacement : replacement(m) });
     }
-    if (parts.length === 0) return this;
-    parts.push(this.slice(last));
-    return MappedText.concat(parts);
+    if (found.length === 0) return this;
+    const n = this.text.length;
+    const total = found.reduce((sum, f) => sum + f.by.length - f.length, n);
+    const map = new Int32Array(total + 1);
+    const pieces: string[] = [];
+    let last = 0;
+    let out = 0;
+    for (const f of found) {
+      pieces.push(this.text.slice(last, f.at), f.by);
+      map.set(this.map.subarray(last, f.at), out);
+      out += f.at - last;
+      // Same length: character for character; otherwise every character stands for the match's start.
+      if (f.by.length === f.length) map.set(this.map.subarray(f.at, f.at + f.length), out);
+      else map.fill(this.map[f.at], out, out + f.by.length);
+      out += f.by.length;
+      last = f.at + f.length;
+    }
+    pieces.push(this.text.slice(last));
+    map.set(this.map.subarray(last, n), out);
+    map[total] = last < n ? this.map[n - 1] + 1 : this.map[n];
+    return new MappedText(pieces.join(''), map);
   }
 
   /** Characters that stand for a place in the original (a joining space, a replacement). */

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ValidationError } from '../../errors.js';
+import { decodeTextBytes } from '../decode-text.js';
+import { archiveLimitFor, archiveProblem } from '../zip-limit.js';
 import { htmlToText } from './html.js';
 
 export interface ReportFile {
@@ -34,6 +36,8 @@ export interface ReadReport {
 export interface ReadOptions {
   /** Refuse files bigger than this (bytes). */
   maxBytes?: number;
+  /** The most a Word document may unpack to (default: archiveLimitFor(maxBytes)). */
+  maxUnpackedBytes?: number;
   /** Use pdftotext -layout when it is installed (default true). */
   pdftotext?: boolean;
 }
@@ -90,7 +94,7 @@ export async function readReport(file: ReportFile, options: ReadOptions = {}): P
       extractor = 'html';
       break;
     case 'docx':
-      text = await readDocx(name, file.bytes);
+      text = await readDocx(name, file.bytes, options.maxUnpackedBytes ?? archiveLimitFor(maxBytes));
       extractor = 'mammoth';
       break;
     case 'pdf': {
@@ -109,20 +113,15 @@ export async function readReport(file: ReportFile, options: ReadOptions = {}): P
 }
 
 function decodeText(name: string, bytes: Uint8Array): string {
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) throw new ReportReadError(name, 'the file is binary, not text (is the extension right?)');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Older Windows exports: Windows-1252 decodes every byte.
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.replace(/^\ufeff/, '');
+  const decoded = decodeTextBytes(bytes);
+  if (!decoded) throw new ReportReadError(name, 'the file is binary, not text (is the extension right?)');
+  return decoded.text.replace(/^\ufeff/, '');
 }
 
-async function readDocx(name: string, bytes: Uint8Array): Promise<string> {
+async function readDocx(name: string, bytes: Uint8Array, unpackedLimit: number): Promise<string> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReportReadError(name, 'not a Word document (a .docx is a zip file and this is not one)');
+  const tooBig = archiveProblem(bytes, unpackedLimit);
+  if (tooBig) throw new ReportReadError(name, `the Word document cannot be opened: ${tooBig}`);
   const mammoth = (await import('mammoth')).default;
   let html: string;
   try {
@@ -131,7 +130,8 @@ async function readDocx(name: string, bytes: Uint8Array): Promise<string> {
   } catch (e) {
     const msg = (e as Error).message ?? '';
     if (/word\/document\.xml|main document part|Could not find/i.test(msg)) throw new ReportReadError(name, 'a zip file but not a Word document (it has no word/document.xml)');
-    throw new ReportReadError(name, `the Word document cannot be read (${msg.split('\n')[0] || 'corrupt file'})`);
+    // The reader's own message is JavaScript's, not the person's: say what is wrong instead.
+    throw new ReportReadError(name, 'the Word document cannot be read: it is damaged, or not a Word document saved as .docx');
   }
   return htmlToText(html);
 }

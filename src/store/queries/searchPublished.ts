@@ -23,14 +23,29 @@ export interface SearchHitRow {
   rank: number;
 }
 
+/** The most words a search may hold; PostgreSQL's query parser has a small stack for operators. */
+export const MAX_SEARCH_WORDS = 16;
+
+/**
+ * A search as plain words for websearch_to_tsquery: every character that is not a letter or a digit
+ * becomes a space, so no operator (-, |, !, &, quotes, brackets, OR) reaches the query parser, and
+ * at most MAX_SEARCH_WORDS words are kept. Any input gives results or none, never an error.
+ */
+export function searchWords(query: string): string {
+  const words = query.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((w) => w && w.toLowerCase() !== 'or');
+  return words.slice(0, MAX_SEARCH_WORDS).map((w) => w.slice(0, 100)).join(' ');
+}
+
 export async function searchPublished(db: Db, planId: string, query: string, limit = 50): Promise<{ total: number; hits: SearchHitRow[] }> {
+  const words = searchWords(query);
+  if (!words) return { total: 0, hits: [] };
   // Marks removed, and Markdown's emphasis, link and list syntax turned to spaces so extracts read as prose.
   const clean = (col: ReturnType<typeof sql.raw>) =>
     sql`regexp_replace(translate(${col}, chr(1) || chr(2), ''), ${MARKDOWN_SYNTAX}, ' ', 'g')`;
   const opts = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
   const titleOpts = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
   const r = await rows<SearchHitRow & { total: number }>(db, sql`
-    with q as (select websearch_to_tsquery('english', ${query}) as q),
+    with q as (select websearch_to_tsquery('english', ${words}) as q),
     hits as (
       select 'entry' as type, e.id, o.slug as key, e.title, e.body as text,
              setweight(to_tsvector('english', e.title), 'A') || setweight(to_tsvector('english', e.body), 'B') as doc

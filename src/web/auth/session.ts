@@ -74,26 +74,57 @@ export function signInToken(c: Context, s: Services): string {
   return token;
 }
 
-/** Loads the session (if any), parses a POST's form and checks its CSRF token. */
+const OUT_OF_DATE = 'The form was out of date or did not come from this site. Go back, reload the page and try again.';
+const SIGNED_OUT = 'Your session has ended or the form was out of date. Sign in again.';
+
+/**
+ * Whether a state-changing request came from this site, by what the browser says of it: a
+ * Sec-Fetch-Site other than same-origin (or none, for something the person did themselves), or an
+ * Origin other than this site's, is refused. A request that sends neither (older browsers, scripts)
+ * is left to the CSRF token alone.
+ */
+export function sameSiteRequest(c: Context, publicUrl: string | undefined): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return true;
+  const allowed = new Set([new URL(c.req.url).origin]);
+  if (publicUrl) {
+    try {
+      allowed.add(new URL(publicUrl).origin);
+    } catch {
+      // An unparseable public address allows nothing more.
+    }
+  }
+  return allowed.has(origin);
+}
+
+/**
+ * Loads the session (if any) and checks a POST's origin and CSRF token, deciding before any body is
+ * read when it can: a multipart upload from someone signed out is refused without reading it, and a
+ * multipart form whose token comes in the X-CSRF-Token header or the address (`?_csrf=`, as the upload
+ * forms send it) is checked before its body is parsed. Only then is the form parsed, once.
+ */
 export function sessionMiddleware(s: Services, forbidden: (c: Context<ManageEnv>, message: string) => Response | Promise<Response>): MiddlewareHandler<ManageEnv> {
   return async (c, next) => {
     c.header('Cache-Control', 'no-store');
     const session = await s.auth.session(sessionToken(c));
     c.set('session', session);
     c.set('form', null);
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const type = c.req.header('content-type') ?? '';
-      const body = /multipart\/form-data|application\/x-www-form-urlencoded/.test(type) ? await c.req.parseBody({ all: true }) : {};
-      const form = new FormFields(body as Record<string, FormValue | FormValue[]>);
-      c.set('form', form);
-      const sent = form.get(CSRF_FIELD) || c.req.header('x-csrf-token') || '';
-      const expected = session ? session.csrfToken : (getCookie(c, SIGN_IN_COOKIE) ?? '');
-      if (!sameToken(sent, expected)) {
-        return forbidden(c, session
-          ? 'The form was out of date or did not come from this site. Go back, reload the page and try again.'
-          : 'Your session has ended or the form was out of date. Sign in again.');
-      }
-    }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const refuse = () => forbidden(c, session ? OUT_OF_DATE : SIGNED_OUT);
+    if (!sameSiteRequest(c, s.config.publicUrl)) return refuse();
+    const expected = session ? session.csrfToken : (getCookie(c, SIGN_IN_COOKIE) ?? '');
+    const type = c.req.header('content-type') ?? '';
+    const multipart = /multipart\/form-data/i.test(type);
+    // Nobody signed out has anything to upload: the only form they may send is the (small) sign-in form.
+    if (multipart && !session) return refuse();
+    const early = c.req.header('x-csrf-token') || c.req.query(CSRF_FIELD) || '';
+    if (early && !sameToken(early, expected)) return refuse();
+    const body = multipart || /application\/x-www-form-urlencoded/i.test(type) ? await c.req.parseBody({ all: true }) : {};
+    const form = new FormFields(body as Record<string, FormValue | FormValue[]>);
+    c.set('form', form);
+    if (!early && !sameToken(form.get(CSRF_FIELD), expected)) return refuse();
     await next();
   };
 }

@@ -1,10 +1,10 @@
 // The staff workspace under /manage: sign-in, dashboard and every page staff work in. Each mutating
 // route goes through the session and CSRF middleware, and each service call checks the role again.
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Services } from '../../services/index.js';
 import { can } from '../../services/policy.js';
+import { streamingBodyLimit } from '../auth/body-limit.js';
+import { clientAddress } from '../auth/client-address.js';
 import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
 import { answerError, done, problemPage, view, type ManageContext } from './render.js';
 import { adminRoutes } from './admin.js';
@@ -24,23 +24,19 @@ export function safeNext(next: string | undefined): string {
   return next && /^\/manage(\/[A-Za-z0-9/_.?=&%-]*)?$/.test(next) && !next.includes('..') ? next : '/manage';
 }
 
-function clientAddress(c: ManageContext): string | undefined {
-  try {
-    return getConnInfo(c as never).remote.address;
-  } catch {
-    return undefined;
-  }
-}
+/** "1 minute", "14 minutes": how long until throttling ends, rounded up to whole minutes. */
+const waitText = (seconds: number) => {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
 
 export function manageRoutes(s: Services): Hono<ManageEnv> {
   const app = new Hono<ManageEnv>();
   const tooLarge = (c: ManageContext) => problemPage(c, 413, 'The file is too large',
     `Uploads can be at most ${Math.round(s.config.maxUploadBytes / 1024 / 1024 * 10) / 10} MB. Split the file, or ask whoever runs Compendium to raise COMPENDIUM_MAX_UPLOAD_MB.`);
-  app.use('/uploads/*', bodyLimit({ maxSize: s.config.maxUploadBytes, onError: (c) => tooLarge(c as ManageContext) }));
-  app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/manage/uploads/')) return next();
-    return bodyLimit({ maxSize: Math.min(FORM_LIMIT, s.config.maxUploadBytes), onError: (x) => tooLarge(x as ManageContext) })(c, next);
-  });
+  const uploadLimit = streamingBodyLimit(s.config.maxUploadBytes, tooLarge);
+  const formLimit = streamingBodyLimit(Math.min(FORM_LIMIT, s.config.maxUploadBytes), tooLarge);
+  app.use('*', (c, next) => (c.req.path.startsWith('/manage/uploads/') ? uploadLimit(c, next) : formLimit(c, next)));
   app.use('*', sessionMiddleware(s, (c, message) => problemPage(c, 403, 'Forbidden', message)));
 
   const signedIn: MiddlewareHandler<ManageEnv> = async (c, next) => {
@@ -62,11 +58,12 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
       const summary = [...(!email ? [{ text: 'Enter your email address', href: '#email' }] : []), ...(!password ? [{ text: 'Enter your password', href: '#password' }] : [])];
       return signInPage(c, { email, errors: { summary, field: Object.fromEntries(summary.map((x) => [x.href.slice(1), { text: x.text }])) } }, 400);
     }
-    const r = await s.auth.signIn({ email, password, address: clientAddress(c), previousToken: sessionToken(c) });
+    const r = await s.auth.signIn({ email, password, address: clientAddress(c, s.config.trustProxyHops), previousToken: sessionToken(c) });
     if (!r.ok) {
       const text = r.reason === 'throttled'
-        ? 'There have been too many failed attempts to sign in. Wait 15 minutes and try again.'
+        ? `There have been too many attempts to sign in from here. Wait ${waitText(r.retryAfterSeconds)} and try again, or sign in from another network.`
         : 'The email address or password is not right. Check them and try again.';
+      if (r.reason === 'throttled') c.header('Retry-After', String(r.retryAfterSeconds));
       return signInPage(c, { email, errors: { summary: [{ text, href: '#email' }], field: {} } }, r.reason === 'throttled' ? 429 : 400);
     }
     setSessionCookie(c, s, r.token, r.expiresAt);
@@ -107,10 +104,10 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
   app.post('/account/password', async (c) => {
     const form = c.get('form')!;
     const { actor, user } = c.get('session')!;
-    const current = await s.auth.checkPassword({ email: user.email, password: form.get('current'), address: clientAddress(c) });
+    const current = await s.auth.checkPassword({ email: user.email, password: form.get('current'), address: clientAddress(c, s.config.trustProxyHops) });
     const again = (errors: unknown) => view(c, 'manage/account.njk', { title: 'Your account', errors }, 400);
     if (!current.ok) {
-      return again({ summary: [{ text: current.reason === 'throttled' ? 'Too many failed attempts: wait 15 minutes' : 'Your current password is not right', href: '#current' }], field: { current: { text: 'Your current password is not right' } } });
+      return again({ summary: [{ text: current.reason === 'throttled' ? `Too many attempts: wait ${waitText(current.retryAfterSeconds)}` : 'Your current password is not right', href: '#current' }], field: { current: { text: 'Your current password is not right' } } });
     }
     if (form.get('password') !== form.get('confirm')) {
       return again({ summary: [{ text: 'The new passwords differ', href: '#confirm' }], field: { confirm: { text: 'Enter the same new password twice' } } });

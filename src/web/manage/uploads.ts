@@ -37,7 +37,7 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
     const upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     const options = { reportYear: year ? Number(year) : undefined, newPlanTitle };
     try {
-      const preview = await s.imports.preview([upload], { ...options, userId: actor.id });
+      const preview = await s.imports.preview([upload], { ...options, userId: actor.id, thread: true });
       // Kept in the database until confirmed, so that any web process can take the confirmation.
       const token = await s.imports.stage(upload, c.get('session')!.user.id, options);
       return view(c, 'manage/report-preview.njk', { title: 'Check the import', preview, token, outcomes: await outcomesOf() });
@@ -61,7 +61,7 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
     const choices = form.all('outcome');
     const map = sections.map((section, i) => `${section}=${choices[i] || 'none'}`);
     try {
-      const result = await s.imports.run([staged.file], { ...staged.options, userId: actor.id, map });
+      const result = await s.imports.run([staged.file], { ...staged.options, userId: actor.id, map, thread: true });
       await s.imports.unstage(token);
       return view(c, 'manage/report-result.njk', { title: 'Report imported', result });
     } catch (e) {
