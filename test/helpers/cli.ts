@@ -1,4 +1,5 @@
-// Runs the real `compendium` bin without blocking the vitest worker (a blocked worker cannot report).
+// Runs the `compendium` command in its own process without blocking the vitest worker (a blocked
+// worker cannot report). It runs the TypeScript sources through tsx, so tests never see a stale dist/.
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -21,10 +22,10 @@ export interface CliOptions {
   until?: RegExp;
 }
 
-/** Runs the bin with a clean environment (no DATABASE_URL or COMPENDIUM_DATA from the caller's shell). */
+/** Runs the command with a clean environment (no DATABASE_URL or COMPENDIUM_DATA from the caller's shell). */
 export function runCompendium(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/compendium.js'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
       cwd: options.cwd, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '', ...options.env },
     });
     const run: CliRun = { code: null, stdout: '', stderr: '', child };

@@ -2,10 +2,8 @@
 import type { Command } from 'commander';
 import { out, withServices } from '../context.js';
 
-export function register(program: Command): void {
-  program
-    .command('restore')
-    .description('load a backup FILE into an empty workspace (the --data folder, or the database DATABASE_URL names), in one transaction')
+export function configure(cmd: Command): void {
+  cmd
     .argument('<file>', 'a file written by compendium backup')
     .action(async (file: string, _opts, cmd: Command) => {
       await withServices(cmd, async (s) => {
