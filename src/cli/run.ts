@@ -12,7 +12,8 @@ export function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<number>
 
 async function runProgram(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
+  // On every command, not only the program: a sub-command's --help would otherwise call process.exit.
+  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   try {
     await program.parseAsync(helpAsOption(argv), { from: 'user' });
     return 0;
