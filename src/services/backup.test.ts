@@ -5,11 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { openStore, tables, type Store } from '../store/index.js';
 import { insertRows } from '../store/queries/insertRows.js';
 import { getTableCounts } from '../store/queries/getTableCounts.js';
-import { testStore } from '../../test/helpers/store.js';
+import { snapshot, testStore } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { services } from './index.js';
 
@@ -22,8 +21,7 @@ afterEach(async () => {
 });
 
 async function pglite(): Promise<Store> {
-  const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
-  const s = await openStore({ dataDir: '', inMemory: true, snapshot });
+  const s = await openStore({ dataDir: '', inMemory: true, snapshot: snapshot() });
   open.push(s);
   return s;
 }
