@@ -17,7 +17,7 @@ const compendium = (args: string[], env: Record<string, string> = {}) => runInPr
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-cli-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('compendium with bad input', { timeout: 120_000 }, () => {
+describe('compendium with bad input', { timeout: 180_000 }, () => {
   it('refuses --data that is a file, in one line without a stack', async () => {
     const file = path.join(dir, 'not-a-folder');
     fs.writeFileSync(file, 'keep me');

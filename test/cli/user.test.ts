@@ -14,7 +14,7 @@ afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 const bin = (args: string[], stdin: string) => runCompendium(['--data', data, ...args], { stdin });
 const run = (args: string[]) => runInProcess(['--data', data, ...args]);
 
-describe('compendium user', () => {
+describe('compendium user', { timeout: 180_000 }, () => {
   it('adds users with a piped or a generated password, and refuses an unknown role', async () => {
     const piped = await bin(['user', 'add', '--email', 'Ann@Council.gov.uk', '--name', 'Ann Admin', '--role', 'admin', '--password-stdin'], 'a piped password\n');
     expect(piped).toMatchObject({ code: 0, stdout: 'Created admin Ann Admin <Ann@Council.gov.uk>.\n' });
