@@ -2,12 +2,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openServices } from '../../src/services/index.js';
+import { openStore } from '../../src/store/index.js';
 import { runCompendium, runInProcess } from '../helpers/cli.js';
+import { snapshot } from '../helpers/store.js';
 
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-user-'));
+// The workspace starts as a copy of the test snapshot (creating one is tested in bad-input and demo).
+beforeAll(async () => { await (await openStore({ dataDir: data, snapshot: snapshot() })).close(); });
 afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 
 // The bin for the piped password (standard input is the process's); in process for the rest.
