@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node bin/compendium.js --data ${JSON.stringify(process.env.E2E_DATA)} serve --demo --port ${port}`,
+    command: `node --import tsx src/cli/main.ts --data ${JSON.stringify(process.env.E2E_DATA)} serve --demo --port ${port}`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

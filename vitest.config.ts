@@ -8,7 +8,12 @@ export default defineConfig({
     env: { TZ: 'Europe/London', LANG: 'en_GB.UTF-8', COMPENDIUM_PASSWORD_COST: 'test' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Two worker processes that each load the sources once and run file after file (isolate: false):
+    // importing the services, PGlite's WebAssembly and the web app again for every file cost more
+    // than most files' tests. No test mocks modules or leaves global state behind (see docs/decisions.md).
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
+    // The default summary, then the slowest files (test/helpers/slowest-files.ts).
+    reporters: ['default', './test/helpers/slowest-files.ts'],
   },
 });

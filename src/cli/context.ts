@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { CliError } from '../errors.js';
 import { openServices, type Services } from '../services/index.js';
+import { currentIo } from './io.js';
 
 export interface GlobalOptions {
   data?: string;
@@ -41,11 +42,12 @@ export async function withServices<T>(cmd: Command, work: (s: Services) => Promi
   }
 }
 
-/** Plain output; commands write through this so tests can capture it. */
+/** Plain output; commands write through this so that runCli's caller receives it. */
 export const out = {
-  line: (text = '') => process.stdout.write(text + '\n'),
-  json: (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
-  warn: (text: string) => process.stderr.write(text + '\n'),
+  write: (text: string) => currentIo().stdout(text),
+  line: (text = '') => currentIo().stdout(text + '\n'),
+  json: (value: unknown) => currentIo().stdout(JSON.stringify(value, null, 2) + '\n'),
+  warn: (text: string) => currentIo().stderr(text + '\n'),
 };
 
 /** Formats rows as an aligned text table for terminals. */

@@ -1,23 +1,21 @@
 // The reports service on the demo workspace: the full report in every format, publishing, drafts and
 // periods with nothing in them.
-import fs from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { loadConfig } from '../config.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { entryInPeriod } from '../reports/model/index.js';
 import { tables, type Store } from '../store/index.js';
-import { testStore } from '../../test/helpers/store.js';
-import { services, type Services } from './index.js';
+import { demoTestServices } from '../../test/helpers/demo.js';
+import type { Services } from './index.js';
 
-let store: Store;
 let s: Services;
+let store: { db: Store['db']; close(): Promise<void> };
 // One workspace with the demo for the whole file (loading it takes seconds); the test that changes it runs last.
 beforeAll(async () => {
-  store = await testStore();
-  s = services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') }));
-  await s.demo.load();
+  const d = await demoTestServices();
+  s = d;
+  store = d;
 });
 afterAll(async () => {
   await store.close();

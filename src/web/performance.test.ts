@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServices } from '../../test/helpers/store.js';
+import { demoTestServices } from '../../test/helpers/demo.js';
 import { createApp } from './app.js';
 
-let s: Awaited<ReturnType<typeof testServices>>;
+let s: Awaited<ReturnType<typeof demoTestServices>>;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  s = await testServices();
-  await s.workspace.init();
-  await s.demo.load();
+  s = await demoTestServices();
   app = createApp(s, { cachePages: false });
 });
 afterAll(() => s.close());

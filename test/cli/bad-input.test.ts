@@ -1,16 +1,18 @@
 // The command line with bad input: every case is one clear sentence on stderr, a non-zero exit
-// code, no stack unless --debug, and existing data left as it was. Runs the real `compendium` bin.
+// code, no stack unless --debug, and existing data left as it was. The first case runs the real
+// `compendium` bin (exit code, stderr, the stack with --debug); the rest run it in process (runCli).
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { runCompendium } from '../helpers/cli.js';
+import { runCompendium, runInProcess } from '../helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let dir: string;
 
-const compendium = (args: string[], env: Record<string, string> = {}) => runCompendium(args, { cwd: dir, env });
+const bin = (args: string[]) => runCompendium(args, { cwd: dir });
+const compendium = (args: string[], env: Record<string, string> = {}) => runInProcess(args, { cwd: dir, env });
 
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-cli-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -19,12 +21,12 @@ describe('compendium with bad input', { timeout: 180_000 }, () => {
   it('refuses --data that is a file, in one line without a stack', async () => {
     const file = path.join(dir, 'not-a-folder');
     fs.writeFileSync(file, 'keep me');
-    const r = await compendium(['status', '--data', file]);
+    const r = await bin(['status', '--data', file]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`The data folder ${file} is a file, not a folder`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
-    const debug = await compendium(['status', '--data', file, '--debug']);
+    const debug = await bin(['status', '--data', file, '--debug']);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 

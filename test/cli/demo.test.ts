@@ -1,11 +1,11 @@
 // `npm start` on a fresh data folder serves the demo, and `compendium demo` reports it: the real bin,
-// a real embedded database in a temporary folder, and the real web server.
+// a real embedded database in a temporary folder, and the real web server; then `demo` in process.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/services/demo/users.js';
-import { runCompendium } from '../helpers/cli.js';
+import { runCompendium, runInProcess } from '../helpers/cli.js';
 
 let dir: string;
 const start = (args: string[], until?: RegExp) => runCompendium(args, { cwd: dir, until, timeoutMs: 240_000 });
@@ -30,7 +30,7 @@ describe('the demo from the command line', { timeout: 300_000 }, () => {
       await new Promise((r) => (run.child.exitCode === null ? run.child.once('close', r) : r(null)));
     }
 
-    const again = await start(['demo', '--json', '--data', data]);
+    const again = await runInProcess(['demo', '--json', '--data', data]);
     expect(again.code, again.stderr).toBe(0);
     const summary = JSON.parse(again.stdout);
     expect(summary).toMatchObject({ loaded: false, council: { code: 'X10000001' }, group: { name: 'demo-peers', members: 16 } });

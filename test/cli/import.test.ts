@@ -1,16 +1,16 @@
-// `compendium import` end to end: the real bin on a fresh workspace, human and JSON output, and
-// one-line errors naming the file.
+// `compendium import` end to end: the command (in process, through runCli) on a fresh workspace,
+// human and JSON output, and one-line errors naming the file.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCompendium } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/reports');
 let dir: string;
 
-const compendium = (args: string[]) => runCompendium(['--data', path.join(dir, 'ws'), ...args], { cwd: dir });
+const compendium = (args: string[]) => runInProcess(['--data', path.join(dir, 'ws'), ...args], { cwd: dir });
 
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-import-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

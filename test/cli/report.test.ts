@@ -1,31 +1,22 @@
-// `compendium report` end to end: the real bin on a demo workspace, the files it lists, and what it
+// `compendium report` end to end: the command (in process, through runCli) on a demo workspace, the files it lists, and what it
 // does without Chromium (the HTML is still written, and one line says what to install).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { services } from '../../src/services/index.js';
-import { openStore } from '../../src/store/index.js';
-import { runCompendium } from '../helpers/cli.js';
+import { demoStore } from '../helpers/demo.js';
+import { runInProcess } from '../helpers/cli.js';
 
 let dir: string;
 
 const compendium = (args: string[], env: Record<string, string> = {}) =>
-  runCompendium(['--data', path.join(dir, 'ws'), ...args], { cwd: dir, env, timeoutMs: 120_000 });
+  runInProcess(['--data', path.join(dir, 'ws'), ...args], { cwd: dir, env });
 
-// The demo workspace is written in this process (quicker than a second bin), then the bin reports on it.
+// The demo workspace (copied from the one loaded once per worker) is written first, then the command reports on it.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-report-cli-'));
   const dataDir = path.join(dir, 'ws');
-  const store = await openStore({ dataDir });
-  try {
-    const s = services(store, loadConfig({ dataDir }));
-    await s.workspace.init();
-    await s.demo.load();
-  } finally {
-    await store.close();
-  }
+  await (await demoStore(dataDir)).close();
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

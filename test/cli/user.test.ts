@@ -2,19 +2,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openServices } from '../../src/services/index.js';
-import { runCompendium } from '../helpers/cli.js';
+import { openStore } from '../../src/store/index.js';
+import { runCompendium, runInProcess } from '../helpers/cli.js';
+import { snapshot } from '../helpers/store.js';
 
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-user-'));
+// The workspace starts as a copy of the test snapshot (creating one is tested in bad-input and demo).
+beforeAll(async () => { await (await openStore({ dataDir: data, snapshot: snapshot() })).close(); });
 afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 
-const run = (args: string[], stdin = '') => runCompendium(['--data', data, ...args], { stdin });
+// The bin for the piped password (standard input is the process's); in process for the rest.
+const bin = (args: string[], stdin: string) => runCompendium(['--data', data, ...args], { stdin });
+const run = (args: string[]) => runInProcess(['--data', data, ...args]);
 
-describe('compendium user', () => {
+describe('compendium user', { timeout: 180_000 }, () => {
   it('adds users with a piped or a generated password, and refuses an unknown role', async () => {
-    const piped = await run(['user', 'add', '--email', 'Ann@Council.gov.uk', '--name', 'Ann Admin', '--role', 'admin', '--password-stdin'], 'a piped password\n');
+    const piped = await bin(['user', 'add', '--email', 'Ann@Council.gov.uk', '--name', 'Ann Admin', '--role', 'admin', '--password-stdin'], 'a piped password\n');
     expect(piped).toMatchObject({ code: 0, stdout: 'Created admin Ann Admin <Ann@Council.gov.uk>.\n' });
     const generated = await run(['user', 'add', '--email', 'cy@council.gov.uk', '--name', 'Cy', '--role', 'contributor', '--service', 'Highways', '--service', 'Parks']);
     expect(generated.code).toBe(0);

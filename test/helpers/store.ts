@@ -42,9 +42,15 @@ export async function testStore(): Promise<Store> {
     await services(store, loadConfig()).workspace.init();
     return store;
   }
-  const snapshotFile = inject('pgliteSnapshot');
-  const snapshot = new Blob([fs.readFileSync(snapshotFile)]);
-  return openStore({ dataDir: '', inMemory: true, snapshot });
+  return openStore({ dataDir: '', inMemory: true, snapshot: snapshot() });
+}
+
+let snapshotBlob: Blob | undefined;
+
+/** The run's PGlite snapshot, read once per worker (workers run file after file without isolation). */
+export function snapshot(): Blob {
+  snapshotBlob ??= new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
+  return snapshotBlob;
 }
 
 /**

@@ -5,10 +5,8 @@ import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
 import { out, withServices } from '../context.js';
 
-export function register(program: Command): void {
-  program
-    .command('backup')
-    .description('write every table of the workspace to FILE (gzip of JSON lines), for safe keeping or to move to PostgreSQL')
+export function configure(cmd: Command): void {
+  cmd
     .argument('<file>', 'the backup file to write, e.g. compendium-2026-11-23.backup.gz')
     .option('--force', 'replace FILE if it exists')
     .action(async (file: string, opts: { force?: boolean }, cmd: Command) => {

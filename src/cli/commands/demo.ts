@@ -22,10 +22,8 @@ export function printDemoSummary(summary: DemoSummary): void {
   printDemoCredentials(summary);
 }
 
-export function register(program: Command): void {
-  program
-    .command('demo')
-    .description('load the demo workspace: a fictional council with a plan, delivery, indicators and peers (invented data)')
+export function configure(cmd: Command): void {
+  cmd
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withServices(cmd, async (s) => {

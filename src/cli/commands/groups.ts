@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { describeProblem } from '../../errors.js';
 import { out, table, withServices } from '../context.js';
 
-export function register(program: Command): void {
-  const cmd = program.command('groups').description('comparator groups: built-in, nearest neighbours, custom lists');
+export function configure(cmd: Command): void {
 
   cmd.command('list')
     .description('list the groups')

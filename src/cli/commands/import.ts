@@ -18,10 +18,8 @@ interface ImportCliOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function register(program: Command): void {
-  program
-    .command('import')
-    .description('read annual reports (.txt .md .html .pdf .docx) into the plan: entries, facts, places and commitments')
+export function configure(cmd: Command): void {
+  cmd
     .argument('<files...>', 'report files')
     .option('--plan <id>', 'the plan to import into (default: the current plan)')
     .option('--new-plan <title>', "create a new plan from the first report's sections")

@@ -17,8 +17,7 @@ function number(value: string | undefined, option: string): number | undefined {
   return n;
 }
 
-export function register(program: Command): void {
-  const cmd = program.command('indicators').description('indicator definitions: list, add, import');
+export function configure(cmd: Command): void {
 
   cmd.command('list')
     .description('list the indicators')

@@ -2,10 +2,8 @@
 import type { Command } from 'commander';
 import { out, withServices } from '../context.js';
 
-export function register(program: Command): void {
-  program
-    .command('init')
-    .description('create the workspace: database, migrations, reference areas and default settings')
+export function configure(cmd: Command): void {
+  cmd
     .action(async (_opts, cmd: Command) => {
       await withServices(cmd, async (s) => {
         const { areas } = await s.workspace.init();

@@ -7,8 +7,7 @@ import { formatNumber } from '../../present/format.js';
 import { out, withServices } from '../context.js';
 import { progress } from '../progress.js';
 
-export function register(program: Command): void {
-  const cmd = program.command('observations').description('indicator values');
+export function configure(cmd: Command): void {
   cmd.command('import <file>')
     .description('import values from CSV or XLSX, long (one value a row) or wide (periods as columns); all or nothing')
     .option('--map <pairs>', 'column mapping, e.g. "Financial year=period,Local authority code=area,Code=indicator,Value=value"')

@@ -48,10 +48,8 @@ function printLeague(all: Compendium[], area: string | undefined): void {
     ['code', 'council', 'indicators', 'top quartile', 'bottom quartile', 'improving', 'worsening', 'green', 'red']));
 }
 
-export function register(program: Command): void {
-  program
-    .command('performance')
-    .description('the performance compendium: every indicator for a council against a comparator group')
+export function configure(cmd: Command): void {
+  cmd
     .option('--area <code>', 'GSS code of the council (default the workspace council)')
     .option('--group <name>', 'comparator group, e.g. neighbours, english-upper-tier, region:E12000004 (default the workspace default)')
     .option('--period <period>', 'e.g. 2022/23 (default the latest with values)')
@@ -75,7 +73,7 @@ export function register(program: Command): void {
           : [await s.performance.compendium({ area: area as string, group: opts.group, period: opts.period, outcomeId })];
         if (opts.format === 'json') return out.json(opts.all ? compendiums : compendiums[0]);
         if (opts.format === 'csv') {
-          process.stdout.write(toCsv(compendiumRecords(compendiums), [...COMPENDIUM_COLUMNS]));
+          out.write(toCsv(compendiumRecords(compendiums), [...COMPENDIUM_COLUMNS]));
           return;
         }
         if (opts.all) printLeague(compendiums, area);

@@ -31,10 +31,8 @@ function writeFiles(dir: string, files: ReportFile[]): string[] {
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-export function register(program: Command): void {
-  program
-    .command('report')
-    .description('write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)')
+export function configure(cmd: Command): void {
+  cmd
     .option('--plan <id>', 'plan id (default: the current plan)')
     .option('--period <period>', 'reporting period, e.g. 2023/24 (default: the latest with data)')
     .option('--group <name>', 'comparison group (default: the workspace default)')

@@ -7,10 +7,8 @@ import { checkBackup } from '../../services/backup.js';
 
 const total = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0);
 
-export function register(program: Command): void {
-  program
-    .command('restore')
-    .description('load a backup FILE into an empty workspace (the --data folder, or the database DATABASE_URL names), in one transaction')
+export function configure(cmd: Command): void {
+  cmd
     .argument('<file>', 'a file written by compendium backup')
     .option('--check', 'only check FILE as a restore would (digest, row counts, every row against the schema), writing nothing')
     .action(async (file: string, opts: { check?: boolean }, cmd: Command) => {

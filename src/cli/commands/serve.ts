@@ -6,10 +6,8 @@ import type { Services } from '../../services/index.js';
 import { printDemoCredentials, printDemoSummary } from './demo.js';
 import { startServer } from '../../web/server.js';
 
-export function register(program: Command): void {
-  program
-    .command('serve')
-    .description('start the web server')
+export function configure(cmd: Command): void {
+  cmd
     .option('-p, --port <port>', 'port to listen on (default 3000 or PORT)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1 or HOST)')
     .option('--demo', 'load the demo workspace first when the workspace is empty')

@@ -2,10 +2,8 @@
 import type { Command } from 'commander';
 import { out, table, withServices } from '../context.js';
 
-export function register(program: Command): void {
-  program
-    .command('status')
-    .description('show the database kind and location, schema version and row counts per table')
+export function configure(cmd: Command): void {
+  cmd
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withServices(cmd, async (s) => {

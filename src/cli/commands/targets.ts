@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
 import { out, table, withServices } from '../context.js';
 
-export function register(program: Command): void {
-  const cmd = program.command('targets').description('targets for indicators');
+export function configure(cmd: Command): void {
 
   cmd.command('set')
     .description('set the target of an indicator for an area and period')

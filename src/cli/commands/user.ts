@@ -57,8 +57,7 @@ async function passwordFrom(opts: { passwordStdin?: boolean }): Promise<string |
   return undefined;
 }
 
-export function register(program: Command): void {
-  const user = program.command('user').description('manage staff accounts for the workspace (/manage)');
+export function configure(user: Command): void {
 
   user.command('add')
     .description('create a staff account; the password is asked for, read with --password-stdin, or generated and printed')

@@ -6,17 +6,17 @@ const due = (text: string, reportYear?: number) => findCommitments(text, { repor
 describe('findCommitments', () => {
   it.each([
     ['The new road is expected to open in early 2026.', 2024, 'early 2026', '2026-01-01', '2026-04-30'],
-    ['The new school in North-West Leicestershire, set to open in autumn 2025 will feature solar panels.', 2024, 'autumn 2025', '2025-09-01', '2025-11-30'],
+    ['The new health centre in North-East Wolds, set to open in autumn 2025 will house a pharmacy.', 2024, 'autumn 2025', '2025-09-01', '2025-11-30'],
     ['A scheme with 46 new electric buses on the network by June 2026.', 2024, 'by June 2026', '2026-06-01', '2026-06-30'],
-    ['Action to reduce waste to landfill to less than 5% by 2025.', 2024, 'by 2025', '2025-01-01', '2025-12-31'],
+    ['Steps to reduce food sent for burning to below 8% by 2025.', 2024, 'by 2025', '2025-01-01', '2025-12-31'],
     ['The scheme is in Ashby-de-la-Zouch and first tenants should move in in Spring 2021.', 2020, 'Spring 2021', '2021-03-01', '2021-05-31'],
     ['A further £80m to save by 2023/24.', 2020, 'by 2023/24', '2023-04-01', '2024-03-31'],
     ['A number of additional units will be completed during 2020/21.', 2020, '2020/21', '2020-04-01', '2021-03-31'],
-    ['The school is expected to open for the start of the 2021-22 academic year.', 2020, 'the start of the 2021-22 academic year', '2021-09-01', '2021-11-30'],
+    ['Pupils should move into the new building for the start of the 2021-22 academic year.', 2020, 'the start of the 2021-22 academic year', '2021-09-01', '2021-11-30'],
     ['October and November will see an offline offer being developed.', 2020, 'October and November', '2020-10-01', '2020-11-30'],
     ['This will be achieved within the new People Strategy – 2020-2024.', 2020, '2020-2024', '2020-01-01', '2024-12-31'],
     ['Working towards the Council’s 2030 Net Zero Carbon target.', 2020, '2030', '2030-01-01', '2030-12-31'],
-    ['Plans are to now complete this engagement over the course of 2021.', 2020, '2021', '2021-01-01', '2021-12-31'],
+    ['Plans are to now finish the consultation over the course of 2021.', 2020, '2021', '2021-01-01', '2021-12-31'],
     ['We expect the application to be considered by the Board by the end of 2020.', 2020, 'by the end of 2020', '2020-10-01', '2020-12-31'],
   ])('"%s" is due %s', (text, year, dueText, start, end) => {
     expect(due(text, year)).toEqual([[dueText, start, end]]);
@@ -32,15 +32,15 @@ describe('findCommitments', () => {
   it('does not take past events, forecasts, plan spans, postponements or promises without a date', () => {
     for (const [text, year] of [
       ['The first business moved into the site in early 2020.', 2020],
-      ['In October 2019 a new £5.5m industrial park in Coalville, set to create 120 jobs, opened for business.', 2020],
-      ['In July 2020 we agreed a new Youth Justice Strategic Plan to 2023.', 2020],
-      ['In June 2019 we committed to a Social Care Investment Plan (SCIP) 2019-2037, which proposes investment.', 2020],
+      ['In October 2019 a new £3.2m business centre in Oakford, set to create 80 jobs, opened its doors.', 2020],
+      ['In July 2020 the board adopted a fresh Road Safety Plan to 2023.', 2020],
+      ['In June 2019 we committed to a Rural Transport Investment Plan (RTIP) 2019-2037, which sets out spending.', 2020],
       ['The population is projected to rise to 860,618 by 2043.', 2020],
       ['The pandemic would push up the budget gap from £39m to £50m by 2024.', 2020],
       ['Our present estimate is that the storm damage will cost the council £4m in 2025/26.', 2025],
       ['Thousands of new homes will be needed between 2031 and 2050.', 2020],
-      ['It has been decided to pause work on the reviews until Summer 2021.', 2020],
-      ['Last year it reached its target and surpassed this figure at the end of March 2020 by 82 families.', 2020],
+      ['The board has chosen to pause work on the library review until Summer 2021.', 2020],
+      ['Last year the team reached its target and surpassed it at the end of March 2020 by 35 homes.', 2020],
       ['The proposals will help cut congestion and improve journey times.', 2020],
       ['In September 2024 our 5th community fridge opened, in Lutterworth, to help reduce food waste.', 2024],
       ['Delivered a campaign to reduce contamination in recycling during 2023/24.', 2024],

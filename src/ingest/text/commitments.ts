@@ -59,7 +59,7 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
     const opening = (t: TimeExpression) => /^(?:(?:in|during|from|by|over|throughout|at)\s(?:the\s)?)?$/i.test(s.text.slice(0, t.start).trim() + (t.start > 0 ? ' ' : '')) && f.index - t.end < 60;
     due = candidates.find((t) => t.start > f.index) ?? candidates.find((t) => t.end <= f.index && (isBy(t) || opening(t)) && f.index - t.end < 60);
   }
-  // "action to reduce waste to landfill to less than 5% by 2025", "funding to deliver a junction in 2025".
+  // "steps to reduce food sent for burning to below 8% by 2025", "funding to deliver a junction in 2025".
   const inf = INFINITIVE.exec(s.text);
   if (!due && inf) {
     due = candidates.find((t) => t.start > inf.index && (isBy(t) || later(t)));

@@ -11,7 +11,7 @@ describe('findPartners', () => {
     expect(names('Worked closely with the ICB on the development of hubs')).toEqual(['ICB']);
     expect(names('a joint project with the CCGs and City YOS has')).toEqual(['CCGs', 'City YOS']);
     expect(names('Bus operator Arriva began providing the service')).toEqual(['Arriva']);
-    expect(names('public health and six local authorities have also funded LRS to develop a package')).toEqual(['LRS']);
+    expect(names('the police and four district councils have also funded LRS to run a pilot')).toEqual(['LRS']);
     expect(names('was given a silver award from Sustainable Food Places.')).toEqual(['Sustainable Food Places']);
     expect(names('through a £12m allocation from the LLEP’s Local Growth Fund')).toEqual(['LLEP']);
     expect(names('several national campaigns by Material Focus, such as')).toEqual(['Material Focus']);

@@ -1,0 +1,46 @@
+// runCli: the whole `compendium` command as a function. Importing this module does nothing by
+// itself; bin/compendium.js calls it through main.ts, and tests may call it in process.
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { withIo, currentIo, type CliIo } from './io.js';
+import { describeProblem, isCliError, isValidationError } from '../errors.js';
+
+/** Runs the command line argv (without node and the script), returning the exit code. */
+export function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  return withIo(io, () => runProgram(argv));
+}
+
+async function runProgram(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  // On every command, not only the program: a sub-command's --help would otherwise call process.exit.
+  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
+  try {
+    await program.parseAsync(helpAsOption(argv), { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : e.exitCode || 1;
+    reportError(e as Error, argv.includes('--debug'));
+    return isCliError(e) ? e.exitCode : 1;
+  }
+}
+
+/**
+ * `compendium help CMD ...` becomes `compendium CMD ... --help`: commander prints a sub-command's
+ * help for `help CMD` without loading it, so it would miss the options its module adds.
+ */
+export function helpAsOption(argv: string[]): string[] {
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith('-')) i += argv[i] === '-d' || argv[i] === '--data' ? 2 : 1;
+  if (argv[i] !== 'help' || i + 1 >= argv.length) return argv;
+  return [...argv.slice(0, i), ...argv.slice(i + 1), '--help'];
+}
+
+/** One line saying what went wrong, the problems of a validation, a hint, and the stack with --debug. */
+function reportError(err: Error, debug: boolean): void {
+  const write = currentIo().stderr;
+  write(`compendium: ${err.message}\n`);
+  if (isValidationError(err)) for (const p of err.problems.slice(0, 50)) write(`  ${describeProblem(p)}\n`);
+  if (isCliError(err) && err.hint) write(`hint: ${err.hint}\n`);
+  if (debug) write(`${err.stack ?? ''}\n`);
+  else if (!isCliError(err) && !isValidationError(err)) write('(run again with --debug for details)\n');
+}
