@@ -2,8 +2,11 @@
 // worker cannot report). It runs the TypeScript sources through tsx, so tests never see a stale dist/.
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** tsx's loader by its full address, so commands run from any folder find it. */
+const TSX = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface CliRun {
   code: number | null;
@@ -25,7 +28,7 @@ export interface CliOptions {
 /** Runs the command with a clean environment (no DATABASE_URL or COMPENDIUM_DATA from the caller's shell). */
 export function runCompendium(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, path.join(root, 'src/cli/main.ts'), ...args], {
       cwd: options.cwd, env: { ...process.env, DATABASE_URL: '', COMPENDIUM_DATA: '', ...options.env },
     });
     const run: CliRun = { code: null, stdout: '', stderr: '', child };
