@@ -1,7 +1,7 @@
 // runCli in process: output goes to the functions given, never to the process's streams.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { helpAsOption, runCli } from './run.js';
+import { commandOf, helpAsOption, runCli } from './run.js';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -53,5 +53,13 @@ describe('helpAsOption', () => {
     expect(helpAsOption(['-d', 'help', 'help', 'status'])).toEqual(['-d', 'help', 'status', '--help']);
     expect(helpAsOption(['help'])).toEqual(['help']);
     expect(helpAsOption(['status', 'help'])).toEqual(['status', 'help']);
+  });
+});
+
+describe('commandOf', () => {
+  it('finds the command after the global options', () => {
+    expect(commandOf(['--data', 'serve', 'status', '--json'])).toBe('status');
+    expect(commandOf(['--debug', 'serve', '--port', '3000'])).toBe('serve');
+    expect(commandOf(['--version'])).toBeUndefined();
   });
 });
