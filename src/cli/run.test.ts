@@ -1,5 +1,7 @@
 // runCli in process: output goes to the functions given, never to the process's streams.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandOf, helpAsOption, runCli } from './run.js';
 
@@ -44,6 +46,25 @@ describe('runCli', () => {
     const r = await cli('serve', '--port', 'eighty');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('compendium: --port must be a whole number from 0 to 65535, not "eighty"\n');
+  });
+});
+
+describe('runCli on a workspace', () => {
+  it('creates a workspace and reports its status as JSON, all of it through the given output', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-runcli-'));
+    try {
+      const init = await cli('--data', dir, 'init');
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(/^Workspace ready: embedded database at .*, \d+ reference areas\.\n$/);
+      const status = await cli('--data', dir, 'status', '--json');
+      expect(status.code).toBe(0);
+      const parsed = JSON.parse(status.stdout) as { database: string; counts: Record<string, number>; settings: { councilCode: string } };
+      expect(parsed.database).toBe('pglite');
+      expect(parsed.counts.areas).toBeGreaterThan(400);
+      expect(parsed.settings.councilCode).toBe('E10000018');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
