@@ -65,7 +65,7 @@ describe('runCli on a workspace', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // a new embedded database is created (about 5 s idle; a minute on a loaded machine)
 });
 
 describe('helpAsOption', () => {
