@@ -14,8 +14,19 @@ const dist = path.join(root, 'dist');
 /** Sources, their tests and test-only files stay behind; everything else is a run-time asset. */
 const isAsset = (name) => !name.endsWith('.ts') && !name.endsWith('.tsbuildinfo');
 
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  // An install without development dependencies (npm install --omit=dev) has no compiler.
+  if (fs.existsSync(path.join(dist, 'cli/main.js'))) {
+    console.log('build: TypeScript is not installed; keeping the existing dist/');
+    process.exit(0);
+  }
+  console.error('build: TypeScript is not installed, so src/ cannot be compiled: run npm install (with development dependencies)');
+  process.exit(1);
+}
 fs.rmSync(dist, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (r.status !== 0) {
   console.error('build: tsc failed; dist/ is incomplete (fix the errors above and run npm run build)');

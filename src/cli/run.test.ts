@@ -1,7 +1,9 @@
 // runCli in process: output goes to the functions given, never to the process's streams.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helpAsOption, runCli } from './run.js';
+import { commandOf, helpAsOption, runCli } from './run.js';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -47,11 +49,38 @@ describe('runCli', () => {
   });
 });
 
+describe('runCli on a workspace', () => {
+  it('creates a workspace and reports its status as JSON, all of it through the given output', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-runcli-'));
+    try {
+      const init = await cli('--data', dir, 'init');
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(/^Workspace ready: embedded database at .*, \d+ reference areas\.\n$/);
+      const status = await cli('--data', dir, 'status', '--json');
+      expect(status.code).toBe(0);
+      const parsed = JSON.parse(status.stdout) as { database: string; counts: Record<string, number>; settings: { councilCode: string } };
+      expect(parsed.database).toBe('pglite');
+      expect(parsed.counts.areas).toBeGreaterThan(400);
+      expect(parsed.settings.councilCode).toBe('E10000018');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000); // a new embedded database is created (about 5 s idle; a minute on a loaded machine)
+});
+
 describe('helpAsOption', () => {
   it('turns `help CMD` into `CMD --help`, after global options', () => {
     expect(helpAsOption(['help', 'groups', 'import'])).toEqual(['groups', 'import', '--help']);
     expect(helpAsOption(['-d', 'help', 'help', 'status'])).toEqual(['-d', 'help', 'status', '--help']);
     expect(helpAsOption(['help'])).toEqual(['help']);
     expect(helpAsOption(['status', 'help'])).toEqual(['status', 'help']);
+  });
+});
+
+describe('commandOf', () => {
+  it('finds the command after the global options', () => {
+    expect(commandOf(['--data', 'serve', 'status', '--json'])).toBe('status');
+    expect(commandOf(['--debug', 'serve', '--port', '3000'])).toBe('serve');
+    expect(commandOf(['--version'])).toBeUndefined();
   });
 });

@@ -29,10 +29,21 @@ async function runProgram(argv: string[]): Promise<number> {
  * help for `help CMD` without loading it, so it would miss the options its module adds.
  */
 export function helpAsOption(argv: string[]): string[] {
-  let i = 0;
-  while (i < argv.length && argv[i].startsWith('-')) i += argv[i] === '-d' || argv[i] === '--data' ? 2 : 1;
+  const i = commandIndex(argv);
   if (argv[i] !== 'help' || i + 1 >= argv.length) return argv;
   return [...argv.slice(0, i), ...argv.slice(i + 1), '--help'];
+}
+
+/** Where the command's name is in argv: after the global options (--data takes a value). */
+function commandIndex(argv: string[]): number {
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith('-')) i += argv[i] === '-d' || argv[i] === '--data' ? 2 : 1;
+  return i;
+}
+
+/** The command argv names (`status`, `serve` …), or undefined for none (`--help`, `--version`). */
+export function commandOf(argv: string[]): string | undefined {
+  return argv[commandIndex(argv)];
 }
 
 /** One line saying what went wrong, the problems of a validation, a hint, and the stack with --debug. */

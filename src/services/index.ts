@@ -1,16 +1,18 @@
 // Wires the use cases to a store and configuration. Web and CLI depend on this, never on the store.
+// Services with heavy libraries (reports, imports, indicator tables, the demo) are built on first
+// use (lazyService), so a command loads only what it calls.
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { backupService } from './backup.js';
-import { demoService } from './demo.js';
-import { importService } from './imports.js';
+import type { demoService } from './demo.js';
+import type { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
-import { reportService } from './reports.js';
+import type { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
-import { indicatorService } from './indicators.js';
-import { observationService } from './observations.js';
+import type { indicatorService } from './indicators.js';
+import type { observationService } from './observations.js';
 import { performanceService } from './performance.js';
 import { targetService } from './targets.js';
 import { auditService } from './audit.js';
@@ -22,6 +24,7 @@ import { siteSettingsService } from './site-settings.js';
 import { structureService } from './structure.js';
 import { userService } from './users.js';
 import { valueService } from './values.js';
+import { lazyService } from './lazy.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
@@ -39,10 +42,10 @@ export function services(store: Store, config: Config) {
     plans,
     backup: backupService(store),
     site: siteService(store, performance),
-    demo: demoService(store),
-    indicators: indicatorService(store),
+    demo: lazyService<ReturnType<typeof demoService>>(() => import('./demo.js').then((m) => m.demoService(store))),
+    indicators: lazyService<ReturnType<typeof indicatorService>>(() => import('./indicators.js').then((m) => m.indicatorService(store))),
     targets: targetService(store),
-    observations: observationService(store),
+    observations: lazyService<ReturnType<typeof observationService>>(() => import('./observations.js').then((m) => m.observationService(store))),
     groups: groupService(store),
     performance,
     auth: authService(store, config),
@@ -54,8 +57,8 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: reportService(store, config, performance),
-    imports: importService(store, config),
+    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, performance))),
+    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
   };
 }
 
@@ -67,7 +70,7 @@ export async function openServices(config: Config): Promise<Services> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const s = services(store, config);
   try {
-    await s.workspace.init();
+    await s.workspace.prepare();
   } catch (e) {
     await store.close().catch(() => undefined);
     throw e;

@@ -1,7 +1,9 @@
 // The workspace as a whole: first-time set-up, settings and what is in it.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { Settings } from '../domain/index.js';
 import type { Store } from '../store/index.js';
-import { loadReferenceAreas } from '../store/queries/loadReferenceAreas.js';
+import { loadReferenceAreas, REFERENCE_AREAS_FILE } from '../store/queries/loadReferenceAreas.js';
 import { lockForTransaction } from '../store/queries/advisoryLock.js';
 import { getAllSettings, putSettings } from '../store/queries/settings.js';
 import { getSchemaVersion, getTableCounts } from '../store/queries/getTableCounts.js';
@@ -24,20 +26,39 @@ export interface WorkspaceStatus {
   settings: Settings;
 }
 
+/** The settings key holding the fingerprint of the reference areas file last loaded. */
+export const REFERENCE_AREAS_KEY = 'referenceAreasSha256';
+
+function referenceAreasFingerprint(): string {
+  return createHash('sha256').update(fs.readFileSync(REFERENCE_AREAS_FILE)).digest('hex');
+}
+
 export function workspaceService(store: Store) {
   const { db } = store;
   return {
     /** Loads the reference areas and default settings; safe to run again (it refreshes the areas). */
     async init(): Promise<{ areas: number }> {
       // One at a time across processes on PostgreSQL (servers started together), and all or nothing.
+      const fingerprint = referenceAreasFingerprint();
       return db.transaction(async (tx) => {
         await lockForTransaction(tx, INIT_LOCK);
         const areas = await loadReferenceAreas(tx);
         const existing = await getAllSettings(tx);
         const missing = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).filter(([k]) => !(k in existing)));
-        if (Object.keys(missing).length) await putSettings(tx, missing);
+        await putSettings(tx, { ...missing, [REFERENCE_AREAS_KEY]: fingerprint });
         return { areas };
       });
+    },
+
+    /**
+     * What every opening of the workspace does: init() when the reference areas file differs from
+     * the one last loaded (or settings are missing), and nothing more otherwise, so a command that
+     * only reads does not rewrite 450 areas first.
+     */
+    async prepare(): Promise<void> {
+      const existing = await getAllSettings(db);
+      const current = existing[REFERENCE_AREAS_KEY] === referenceAreasFingerprint() && Object.keys(DEFAULT_SETTINGS).every((k) => k in existing);
+      if (!current) await this.init();
     },
 
     async settings(): Promise<Settings> {
