@@ -22,10 +22,14 @@ import { siteSettingsService } from './site-settings.js';
 import { structureService } from './structure.js';
 import { userService } from './users.js';
 import { valueService } from './values.js';
+import { financeDataService } from './finance-data.js';
+import { fundingService } from './funding.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
   const plans = planService(store);
+  const financeData = financeDataService(store);
+  const observations = observationService(store);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
@@ -36,7 +40,14 @@ export function services(store: Store, config: Config) {
     demo: demoService(store),
     indicators: indicatorService(store),
     targets: targetService(store),
-    observations: observationService(store),
+    // Derived indicators (funding per head) follow their inputs: recomputed after every import.
+    observations: { ...observations, import: async (...a: Parameters<typeof observations.import>) => {
+      const r = await observations.import(...a);
+      await financeData.recompute({ userId: a[1]?.userId });
+      return r;
+    } },
+    financeData,
+    funding: fundingService(store),
     groups: groupService(store),
     performance,
     auth: authService(store, config),
