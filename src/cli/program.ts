@@ -14,6 +14,7 @@ import { register as groups } from './commands/groups.js';
 import { register as targets } from './commands/targets.js';
 import { register as performance } from './commands/performance.js';
 import { register as user } from './commands/user.js';
+import { register as funding } from './commands/funding.js';
 
 export function buildProgram(): Command {
   const program = new Command('compendium')
@@ -22,6 +23,6 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full stack of an error')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (str, write) => write(str.trim() + '\n') });
-  for (const register of [init, serve, status, backup, restore, demo, indicators, observations, groups, targets, performance, user, importReports, report]) register(program);
+  for (const register of [init, serve, status, backup, restore, demo, indicators, observations, groups, targets, performance, funding, user, importReports, report]) register(program);
   return program;
 }
