@@ -24,12 +24,16 @@ import { userService } from './users.js';
 import { valueService } from './values.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
+import { financeStoryService } from './finance-story.js';
+import { reportFinanceLoader } from './report-finance.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
   const plans = planService(store);
   const financeData = financeDataService(store);
   const observations = observationService(store);
+  const funding = fundingService(store);
+  const financeStory = financeStoryService(store, plans);
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
@@ -47,7 +51,8 @@ export function services(store: Store, config: Config) {
       return r;
     } },
     financeData,
-    funding: fundingService(store),
+    funding,
+    financeStory,
     groups: groupService(store),
     performance,
     auth: authService(store, config),
@@ -59,7 +64,7 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: reportService(store, config, performance),
+    reports: reportService(store, config, performance, reportFinanceLoader(funding, financeStory)),
     imports: importService(store, config),
   };
 }

@@ -51,4 +51,31 @@ describe('funding pages', () => {
     const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
     expect((await viewer.post('/manage/funding/models', fields)).status).toBe(403);
   });
+
+  it('the finance story entered in the workspace makes the report\'s financial context: narrative, figures and charts', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const post = (action: string, fields: Record<string, string>) => officer.post(`/manage/funding/story/${action}?year=2020/21`, fields);
+    expect((await post('saving', { title: 'Back-office review', periodKey: '2020/21', target: '£2m', delivered: '1,500,000', status: 'on track' })).status).toBe(303);
+    expect((await post('saving', { title: 'Libraries', periodKey: '2020/21', target: '£500k', delivered: '', status: 'at risk' })).status).toBe(303);
+    expect((await post('gap', { periodKey: '2021/22', gap: '£23m', note: '' })).status).toBe(303);
+    expect((await post('gap', { periodKey: '2023/24', gap: '£80m', note: 'after Covid-19' })).status).toBe(303);
+    expect((await post('pressure', { title: 'Covid-19 costs', kind: 'cost', periodKey: '2020/21', amount: '£95m' })).status).toBe(303);
+    expect((await post('pressure', { title: 'Covid-19 grants', kind: 'grant', periodKey: '2020/21', amount: '£80m' })).status).toBe(303);
+    expect((await post('narrative', { narrative: 'We remain one of the lowest funded councils.', fundingModel: 'Older people first' })).status).toBe(303);
+    const bad = await post('saving', { title: 'X', periodKey: 'someday', target: 'lots', delivered: '', status: 'on track' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Enter a financial year such as 2021/22');
+
+    const m = await w.s.reports.model({ period: '2020/21', draft: false, group: 'english-upper-tier' });
+    const f = m.financial!;
+    expect(f.narrative?.[0]).toBe('We remain one of the lowest funded councils.');
+    expect(f.narrative).toContain('The savings plan holds 2 savings worth £2.5m; £1.5m of it has been delivered, and 1 saving is at risk or not delivered.');
+    expect(f.narrative).toContain('The medium-term financial strategy forecasts a budget gap of £80m by 2023/24.');
+    expect(f.narrative).toContain('One-off pressures cost £95m, against £80m of grants to meet them, leaving £15m for the council to find.');
+    expect(f.narrative?.join(' ')).toMatch(/£586\.77 of spending power per resident, 146th of 146 in English upper-tier councils/);
+    expect(f.narrative?.join(' ')).toMatch(/Under the fair-funding model "Older people first"/);
+    expect(f.charts?.map((c) => c.id)).toEqual(['chart-savings', 'chart-budget-gap', 'chart-funding-per-head', 'chart-whatif']);
+    const html = (await w.s.reports.build({ period: '2020/21', draft: false, group: 'english-upper-tier', formats: ['html'] }))[0];
+    expect(Buffer.from(html.bytes).toString('utf8')).toContain('id="chart-budget-gap"');
+  });
 });

@@ -3,6 +3,7 @@
 // own weights (a GET form, so each change shows at once) and saves as a named, versioned model.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { parsePeriod, SAVING_STATUSES } from '../domain/index.js';
 import { ForbiddenError, isNotFoundError, ValidationError } from '../errors.js';
 import { stringify } from '../ingest/csv-write.js';
 import { renderChart } from '../reports/charts/index.js';
@@ -65,6 +66,42 @@ export function fundingRoutes(s: Services): Hono<AppEnv> {
   return app;
 }
 
+/** The council's finance story for a year: narrative, savings, budget gaps and pressures, each added by its own small form. */
+function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
+  const yearOf = (c: ManageContext) => c.req.query('year') || '2020/21';
+  async function story(c: ManageContext, errors?: FormErrors, values: Record<string, string> = {}, status: 200 | 400 = 200) {
+    const year = yearOf(c);
+    const periodKey = parsePeriod(year);
+    if (!periodKey.ok || periodKey.period.kind !== 'financial-year') return answerError(c, new ValidationError('Choose a financial year such as 2020/21', [{ field: 'year', message: 'a financial year such as 2020/21' }]));
+    const data = await s.financeStory.get(periodKey.period.key);
+    return view(c, 'manage/finance-story.njk', { title: 'Finance story', year, data, models: await s.funding.listModels(), errors, values, canEdit: can(c.get('session')!.actor, 'indicator.manage'), statuses: SAVING_STATUSES }, status);
+  }
+  app.get('/story', (c) => story(c));
+  const actions: Record<string, (form: { get(n: string): string }, userId: string, year: string) => Promise<void>> = {
+    narrative: (f, u, y) => s.financeStory.setNarrative(y, f.get('narrative'), f.get('fundingModel') || null, u),
+    saving: (f, u) => s.financeStory.addSaving({ periodKey: f.get('periodKey'), title: f.get('title'), target: f.get('target'), delivered: f.get('delivered'), status: f.get('status') }, u),
+    gap: (f, u) => s.financeStory.setGap({ periodKey: f.get('periodKey'), gap: f.get('gap'), note: f.get('note') }, u),
+    pressure: (f, u) => s.financeStory.addPressure({ periodKey: f.get('periodKey'), title: f.get('title'), kind: f.get('kind'), amount: f.get('amount') }, u),
+    'remove-saving': (f, u) => s.financeStory.remove('saving', f.get('id'), u),
+    'remove-pressure': (f, u) => s.financeStory.remove('pressure', f.get('id'), u),
+    'remove-gap': (f, u) => s.financeStory.remove('gap', f.get('id'), u),
+  };
+  app.post('/story/:action', async (c) => {
+    const action = actions[c.req.param('action')];
+    const { actor, user } = c.get('session')!;
+    if (!action) return answerError(c, new ValidationError('There is no such action', []));
+    if (!can(actor, 'indicator.manage')) return answerError(c, new ForbiddenError('Only performance officers and administrators can change the finance story.'));
+    const form = c.get('form')!;
+    try {
+      await action(form, user.id, yearOf(c));
+    } catch (e) {
+      const values = Object.fromEntries(['periodKey', 'title', 'target', 'delivered', 'status', 'gap', 'note', 'kind', 'amount', 'narrative'].map((k) => [k, form.get(k)]));
+      return answerError(c, e, (errors) => story(c, errors, values, 400));
+    }
+    return c.redirect(`/manage/funding/story?year=${encodeURIComponent(yearOf(c))}`, 303);
+  });
+}
+
 /** Reads "POP-65-PLUS" = "40" fields into weights; blank fields are left out. */
 function weightsFrom(read: (name: string) => string | undefined): { weights: { indicator: string; weight: number }[]; errors?: FormErrors } {
   const weights: { indicator: string; weight: number }[] = [];
@@ -125,5 +162,6 @@ export function fundingManageRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e, (errs) => show(c, weights, { errors: errs, name }, 400));
     }
   });
+  registerStoryRoutes(app, s);
   return app;
 }

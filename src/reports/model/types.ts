@@ -223,7 +223,7 @@ export interface ReportModel {
   meta: ReportMeta;
   introduction: string[];
   keyPriorities: KeyPriority[];
-  financial: { heading: string; figures: FinancialFigureView[] } | null;
+  financial: { heading: string; figures: FinancialFigureView[]; narrative?: string[]; charts?: ChartSpec[] } | null;
   outcomes: OutcomeSection[];
   other: OtherSection[];
   compendium: CompendiumSection | null;
