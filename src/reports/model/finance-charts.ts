@@ -83,6 +83,6 @@ export function whatIfSpec(w: WhatIfResult, councilCode: string, modelName: stri
     description: `Sharing ${millions(w.totalMillions)} by ${w.weights.map((x) => `${x.indicator} ${formatNumber(x.weight, 0)}%`).join(', ')}, against actual spending power; the biggest gains and the councils either side of ${ours.name}.`,
     source: FUNDING_SOURCE,
     bars: shown.map((r) => ({ label: r.code === councilCode ? `${r.name} (this council)` : r.name, value: r.gainMillions, valueText: millions(r.gainMillions), series: r.code === councilCode ? 'primary' : 'secondary' })),
-    table: { caption: `${modelName}: allocation against actual spending power`, head: ['Council', 'Actual', 'Model', 'Gain or loss', 'Per head'], rows: shown.map((r) => [r.name, millions(r.actual), millions(r.allocation), millions(r.gainMillions), perHead(r.gainPerHead)]) },
+    table: { caption: `${modelName}: allocation against actual spending power`, head: ['Council', 'Actual', 'Model', 'Gain or loss', 'Gain or loss per head'], rows: shown.map((r) => [r.name, millions(r.actual), millions(r.allocation), millions(r.gainMillions), perHead(r.gainPerHead)]) },
   };
 }
