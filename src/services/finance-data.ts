@@ -75,58 +75,90 @@ const indicatorRow = (d: FinanceIndicator, polarity: Indicator['polarity'] = 'no
   outcomeId: null, themeId: null, source: d.source, definition: d.definition, changeTolerance: 0, ownerId: null,
 });
 
+/** Recomputes every derived indicator from its inputs' published values, inside the caller's transaction. */
+export async function recomputeDerivedIn(tx: Db, userId: string | null): Promise<DerivedSummary[]> {
+  const measures = await listDerivedMeasures(tx);
+  if (!measures.length) return [];
+  const byCode = new Map((await listIndicators(tx)).map((i) => [i.code, i]));
+  const summaries: DerivedSummary[] = [];
+  for (const m of measures) {
+    const parsed = parseFormula(m.formula);
+    if (!parsed.ok) throw new ValidationError(`The formula of ${m.code} is not valid`, [{ field: 'formula', message: parsed.error }]);
+    const inputs = new Map<string, InputSeries>();
+    const refs = parsed.refs.map((c) => byCode.get(c)).filter((i) => i !== undefined);
+    for (const i of refs) inputs.set(i.code, { code: i.code, snapshot: i.frequency === 'snapshot', byArea: new Map() });
+    for (const r of await loadIndicatorValues(tx, refs.map((i) => i.id))) {
+      const series = [...inputs.values()].find((s) => byCode.get(s.code)?.id === r.indicatorId) as InputSeries;
+      let points = series.byArea.get(r.areaCode);
+      if (!points) series.byArea.set(r.areaCode, (points = new Map()));
+      points.set(r.periodKey, { value: r.value, note: r.note });
+    }
+    const values = computeDerived(parsed.formula, parsed.refs, inputs);
+    await deleteIndicatorValues(tx, m.indicatorId);
+    const columns: ObservationColumns = {
+      indicatorIds: values.map(() => m.indicatorId), areaCodes: values.map((v) => v.areaCode), periodKeys: values.map((v) => v.periodKey),
+      values: values.map((v) => v.value), statuses: values.map(() => 'final'), notes: values.map((v) => v.note),
+    };
+    if (values.length) await upsertObservations(tx, columns, { workflowState: 'published', userId });
+    summaries.push({ code: m.code, values: values.length, missing: values.filter((v) => v.value === null).length });
+  }
+  await bumpDataVersion(tx);
+  return summaries;
+}
+
+/** Creates the default derived indicators whose inputs all exist and that are not there yet. */
+async function ensureDefaultDerived(tx: Db, known: Set<string>): Promise<string[]> {
+  const created: string[] = [];
+  for (const d of DEFAULT_DERIVED) {
+    const parsed = parseFormula(d.formula);
+    if (known.has(d.code) || !parsed.ok || !parsed.refs.every((r) => known.has(r))) continue;
+    const indicator = indicatorRow({
+      code: d.code, title: d.title, unit: 'gbp', decimalPlaces: 1, frequency: 'annual-financial',
+      definition: `${d.definition} Formula: ${d.formula}. Period alignment: ${ALIGNMENT_RULE}.`, source: 'Derived from the published figures of its inputs',
+    }, 'higher'); // more money per resident counts as better, so councils are ranked and banded
+    await insertIndicators(tx, [indicator]);
+    await upsertDerivedMeasure(tx, indicator.id, d.formula);
+    known.add(d.code);
+    created.push(d.code);
+  }
+  return created;
+}
+
+
+/** Writes parsed files in the caller's transaction: indicators first, then values, then derived ones. */
+async function writeImport(tx: Db, parsed: PresetResult[], userId: string | null): Promise<FinanceImportResult> {
+  const existing = new Map((await listIndicators(tx)).map((i) => [i.code, i]));
+  const created: string[] = [];
+  const ids = new Map<string, string>();
+  for (const def of new Map(parsed.flatMap((p) => p.indicators.map((d) => [d.code, d] as const))).values()) {
+    const old = existing.get(def.code);
+    if (old) {
+      await updateIndicator(tx, old.id, { unit: def.unit, source: def.source, definition: old.definition ?? def.definition });
+      ids.set(def.code, old.id);
+      continue;
+    }
+    const row = indicatorRow(def);
+    await insertIndicators(tx, [row]);
+    await appendAuditEvent(tx, { userId, action: 'create', entityType: 'indicator', entityId: row.id, after: row });
+    ids.set(def.code, row.id);
+    created.push(def.code);
+  }
+  for (const p of parsed) {
+    const v = p.values;
+    const columns: ObservationColumns = {
+      indicatorIds: v.map((x) => ids.get(x.indicatorCode) as string), areaCodes: v.map((x) => x.areaCode), periodKeys: v.map((x) => x.periodKey),
+      values: v.map((x) => x.value), statuses: v.map(() => 'final'), notes: v.map((x) => x.note),
+    };
+    await upsertObservations(tx, columns, { workflowState: 'published', userId });
+    await appendAuditEvent(tx, { userId, action: 'import', entityType: 'observations', entityId: p.file, after: { preset: p.preset, encoding: p.encoding, ...p.counts } });
+  }
+  created.push(...await ensureDefaultDerived(tx, new Set([...existing.keys(), ...ids.keys()])));
+  const derived = await recomputeDerivedIn(tx, userId);
+  return { files: parsed.map((p) => ({ file: p.file, preset: p.preset, encoding: p.encoding, counts: p.counts, skipped: p.skipped })), indicatorsCreated: created, derived };
+}
+
 export function financeDataService(store: Store) {
   const { db } = store;
-
-  /** Recomputes every derived indicator from its inputs' published values, inside the caller's transaction. */
-  async function recomputeIn(tx: Db, userId: string | null): Promise<DerivedSummary[]> {
-    const measures = await listDerivedMeasures(tx);
-    if (!measures.length) return [];
-    const byCode = new Map((await listIndicators(tx)).map((i) => [i.code, i]));
-    const summaries: DerivedSummary[] = [];
-    for (const m of measures) {
-      const parsed = parseFormula(m.formula);
-      if (!parsed.ok) throw new ValidationError(`The formula of ${m.code} is not valid`, [{ field: 'formula', message: parsed.error }]);
-      const inputs = new Map<string, InputSeries>();
-      const refs = parsed.refs.map((c) => byCode.get(c)).filter((i) => i !== undefined);
-      for (const i of refs) inputs.set(i.code, { code: i.code, snapshot: i.frequency === 'snapshot', byArea: new Map() });
-      for (const r of await loadIndicatorValues(tx, refs.map((i) => i.id))) {
-        const series = [...inputs.values()].find((s) => byCode.get(s.code)?.id === r.indicatorId) as InputSeries;
-        let points = series.byArea.get(r.areaCode);
-        if (!points) series.byArea.set(r.areaCode, (points = new Map()));
-        points.set(r.periodKey, { value: r.value, note: r.note });
-      }
-      const values = computeDerived(parsed.formula, parsed.refs, inputs);
-      await deleteIndicatorValues(tx, m.indicatorId);
-      const columns: ObservationColumns = {
-        indicatorIds: values.map(() => m.indicatorId), areaCodes: values.map((v) => v.areaCode), periodKeys: values.map((v) => v.periodKey),
-        values: values.map((v) => v.value), statuses: values.map(() => 'final'), notes: values.map((v) => v.note),
-      };
-      if (values.length) await upsertObservations(tx, columns, { workflowState: 'published', userId });
-      summaries.push({ code: m.code, values: values.length, missing: values.filter((v) => v.value === null).length });
-    }
-    await bumpDataVersion(tx);
-    return summaries;
-  }
-
-  /** Creates the default derived indicators whose inputs all exist and that are not there yet. */
-  async function ensureDefaults(tx: Db, known: Set<string>): Promise<string[]> {
-    const created: string[] = [];
-    for (const d of DEFAULT_DERIVED) {
-      const parsed = parseFormula(d.formula);
-      if (known.has(d.code) || !parsed.ok || !parsed.refs.every((r) => known.has(r))) continue;
-      const indicator = indicatorRow({
-        code: d.code, title: d.title, unit: 'gbp', decimalPlaces: 1, frequency: 'annual-financial',
-        definition: `${d.definition} Formula: ${d.formula}. Period alignment: ${ALIGNMENT_RULE}.`, source: 'Derived from the published figures of its inputs',
-      }, 'higher'); // more money per resident counts as better, so councils are ranked and banded
-      await insertIndicators(tx, [indicator]);
-      await upsertDerivedMeasure(tx, indicator.id, d.formula);
-      known.add(d.code);
-      created.push(d.code);
-    }
-    return created;
-  }
-
   return {
     /** Imports published files with their presets, all in one transaction, then recomputes derived indicators. */
     async importFiles(files: FinanceFile[], options: { userId?: string | null } = {}): Promise<FinanceImportResult> {
@@ -140,41 +172,12 @@ export function financeDataService(store: Store) {
       const problems: FieldProblem[] = parsed.flatMap((p) => p.problems);
       if (problems.length) throw new ValidationError(`${problems.length} problem(s) in ${parsed.filter((p) => p.problems.length).map((p) => p.file).join(', ')}; nothing was imported`, problems);
       const userId = options.userId ?? null;
-      return db.transaction(async (tx) => {
-        const existing = new Map((await listIndicators(tx)).map((i) => [i.code, i]));
-        const created: string[] = [];
-        const ids = new Map<string, string>();
-        for (const def of new Map(parsed.flatMap((p) => p.indicators.map((d) => [d.code, d] as const))).values()) {
-          const old = existing.get(def.code);
-          if (old) {
-            await updateIndicator(tx, old.id, { unit: def.unit, source: def.source, definition: old.definition ?? def.definition });
-            ids.set(def.code, old.id);
-            continue;
-          }
-          const row = indicatorRow(def);
-          await insertIndicators(tx, [row]);
-          await appendAuditEvent(tx, { userId, action: 'create', entityType: 'indicator', entityId: row.id, after: row });
-          ids.set(def.code, row.id);
-          created.push(def.code);
-        }
-        for (const p of parsed) {
-          const v = p.values;
-          const columns: ObservationColumns = {
-            indicatorIds: v.map((x) => ids.get(x.indicatorCode) as string), areaCodes: v.map((x) => x.areaCode), periodKeys: v.map((x) => x.periodKey),
-            values: v.map((x) => x.value), statuses: v.map(() => 'final'), notes: v.map((x) => x.note),
-          };
-          await upsertObservations(tx, columns, { workflowState: 'published', userId });
-          await appendAuditEvent(tx, { userId, action: 'import', entityType: 'observations', entityId: p.file, after: { preset: p.preset, encoding: p.encoding, ...p.counts } });
-        }
-        created.push(...await ensureDefaults(tx, new Set([...existing.keys(), ...ids.keys()])));
-        const derived = await recomputeIn(tx, userId);
-        return { files: parsed.map((p) => ({ file: p.file, preset: p.preset, encoding: p.encoding, counts: p.counts, skipped: p.skipped })), indicatorsCreated: created, derived };
-      });
+      return db.transaction((tx) => writeImport(tx, parsed, userId));
     },
 
     /** Recomputes every derived indicator now (after values were changed another way). */
     async recompute(options: { userId?: string | null } = {}): Promise<DerivedSummary[]> {
-      return db.transaction((tx) => recomputeIn(tx, options.userId ?? null));
+      return db.transaction((tx) => recomputeDerivedIn(tx, options.userId ?? null));
     },
 
     /** Defines (or redefines) a derived indicator by a formula of others, and computes it. */
@@ -196,7 +199,7 @@ export function financeDataService(store: Store) {
         }
         await upsertDerivedMeasure(tx, id, input.formula);
         await appendAuditEvent(tx, { userId: input.userId ?? null, action: 'define', entityType: 'derived-measure', entityId: input.code, after: { formula: input.formula } });
-        return recomputeIn(tx, input.userId ?? null);
+        return recomputeDerivedIn(tx, input.userId ?? null);
       });
     },
   };

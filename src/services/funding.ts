@@ -6,7 +6,7 @@ import { POPULATION, SPENDING_POWER } from '../ingest/finance/index.js';
 import { dateWithin } from '../stats/finance/derived.js';
 import { runWhatIf, WeightsError, type DriverWeight, type WhatIfCouncil, type WhatIfResult } from '../stats/finance/fair-funding.js';
 import { compareFunding, NATIONAL_AVERAGE_RULE, type CouncilFunding, type FundingComparison } from '../stats/finance/funding-compare.js';
-import type { Store } from '../store/index.js';
+import type { Db, Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getDataVersion } from '../store/queries/dataVersion.js';
 import { loadIndicatorValues } from '../store/queries/derivedMeasures.js';
@@ -39,62 +39,75 @@ export interface WhatIfView extends WhatIfResult {
   model?: { name: string; version: number };
 }
 
+interface FundingData {
+  version: number;
+  areas: AreaEntry[];
+  values: Values;
+  codes: Set<string>;
+}
+
+/** Spending power, per head and every "as at" indicator (populations), by code, area and period. */
+async function loadFundingData(db: Db, version: number): Promise<FundingData> {
+  const indicators = await listIndicators(db);
+  const wanted = indicators.filter((i) => i.code === SPENDING_POWER || i.code === PER_HEAD || i.code.startsWith('POP-') || i.frequency === 'snapshot');
+  const codeOf = new Map(wanted.map((i) => [i.id, i.code]));
+  const values: Values = new Map();
+  for (const r of await loadIndicatorValues(db, wanted.map((i) => i.id))) {
+    const code = codeOf.get(r.indicatorId) as string;
+    let byArea = values.get(code);
+    if (!byArea) values.set(code, (byArea = new Map()));
+    let byPeriod = byArea.get(r.areaCode);
+    if (!byPeriod) byArea.set(r.areaCode, (byPeriod = new Map()));
+    byPeriod.set(r.periodKey, { value: r.value, note: r.note });
+  }
+  return { version, areas: await getAreaDirectory(db), values, codes: new Set(indicators.map((i) => i.code)) };
+}
+
+/** A value at a financial year, or (for an "as at" indicator) at the date within it. */
+function at(values: Values, code: string, area: string, periodKey: string): Point | undefined {
+  const byPeriod = values.get(code)?.get(area);
+  if (!byPeriod) return undefined;
+  return byPeriod.get(periodKey) ?? byPeriod.get(dateWithin(byPeriod.keys(), periodKey) ?? '');
+}
+
+/** The period asked for, or the latest with spending power. */
+function periodKeyOf(text: string | undefined, values: Values): string {
+  if (!text) {
+    const keys = new Set([...(values.get(SPENDING_POWER)?.values() ?? [])].flatMap((m) => [...m.keys()]));
+    const latest = [...keys].sort().pop();
+    if (!latest) throw new NotFoundError('Spending power values', '(none imported: run compendium funding import first)');
+    return latest;
+  }
+  const p = parsePeriod(text);
+  if (!p.ok) throw new ValidationError(`"${text}" is not a period`, [{ field: 'period', message: p.error }]);
+  return p.period.key;
+}
+
+function councilFunding(values: Values, a: AreaEntry, periodKey: string): CouncilFunding {
+  const perHead = at(values, PER_HEAD, a.code, periodKey);
+  const reason = perHead?.value === null ? (perHead.note ?? 'missing').replace(/^Missing: /, '').replace(/\. Derived:.*$/, '') : perHead ? null : 'no spending power per head figure';
+  return {
+    code: a.code, name: a.shortName, spendingPower: at(values, SPENDING_POWER, a.code, periodKey)?.value ?? null,
+    population: at(values, POPULATION, a.code, periodKey)?.value ?? null, perHead: perHead?.value ?? null, missingReason: reason,
+  };
+}
+
+async function groupMembers(db: Db, name: string, anchor: string | null, periodKey: string, areas: AreaEntry[]) {
+  const group = resolveGroup(name, anchor, periodKey, areas, await loadStoredGroups(db, name));
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  return { label: group.label, areas: group.memberCodes.map((c) => byCode.get(c)).filter((a) => a !== undefined) };
+}
+
 export function fundingService(store: Store) {
   const { db } = store;
-  let cache: { version: number; areas: AreaEntry[]; values: Values; codes: Set<string> } | undefined;
-
-  async function data() {
+  let cache: FundingData | undefined;
+  /** The data, read again when any process has changed values. */
+  async function data(): Promise<FundingData> {
     const version = await getDataVersion(db);
-    if (cache?.version === version) return cache;
-    const indicators = await listIndicators(db);
-    const wanted = indicators.filter((i) => i.code === SPENDING_POWER || i.code === PER_HEAD || i.code.startsWith('POP-') || i.frequency === 'snapshot');
-    const codeOf = new Map(wanted.map((i) => [i.id, i.code]));
-    const values: Values = new Map();
-    for (const r of await loadIndicatorValues(db, wanted.map((i) => i.id))) {
-      const code = codeOf.get(r.indicatorId) as string;
-      let byArea = values.get(code);
-      if (!byArea) values.set(code, (byArea = new Map()));
-      let byPeriod = byArea.get(r.areaCode);
-      if (!byPeriod) byArea.set(r.areaCode, (byPeriod = new Map()));
-      byPeriod.set(r.periodKey, { value: r.value, note: r.note });
-    }
-    cache = { version, areas: await getAreaDirectory(db), values, codes: new Set(indicators.map((i) => i.code)) };
+    if (cache?.version !== version) cache = await loadFundingData(db, version);
     return cache;
   }
-
-  /** A value at a financial year, or (for an "as at" indicator) at the date within it. */
-  const at = (values: Values, code: string, area: string, periodKey: string): Point | undefined => {
-    const byPeriod = values.get(code)?.get(area);
-    if (!byPeriod) return undefined;
-    return byPeriod.get(periodKey) ?? byPeriod.get(dateWithin(byPeriod.keys(), periodKey) ?? '');
-  };
-
-  function periodKeyOf(text: string | undefined, values: Values): string {
-    if (!text) {
-      const keys = new Set([...(values.get(SPENDING_POWER)?.values() ?? [])].flatMap((m) => [...m.keys()]));
-      const latest = [...keys].sort().pop();
-      if (!latest) throw new NotFoundError('Spending power values', '(none imported: run compendium finance import first)');
-      return latest;
-    }
-    const p = parsePeriod(text);
-    if (!p.ok) throw new ValidationError(`"${text}" is not a period`, [{ field: 'period', message: p.error }]);
-    return p.period.key;
-  }
-
-  function councilFunding(values: Values, a: AreaEntry, periodKey: string): CouncilFunding {
-    const perHead = at(values, PER_HEAD, a.code, periodKey);
-    const reason = perHead?.value === null ? (perHead.note ?? 'missing').replace(/^Missing: /, '').replace(/\. Derived:.*$/, '') : perHead ? null : 'no spending power per head figure';
-    return {
-      code: a.code, name: a.shortName, spendingPower: at(values, SPENDING_POWER, a.code, periodKey)?.value ?? null,
-      population: at(values, POPULATION, a.code, periodKey)?.value ?? null, perHead: perHead?.value ?? null, missingReason: reason,
-    };
-  }
-
-  async function members(name: string, anchor: string | null, periodKey: string, areas: AreaEntry[]) {
-    const group = resolveGroup(name, anchor, periodKey, areas, await loadStoredGroups(db, name));
-    const byCode = new Map(areas.map((a) => [a.code, a]));
-    return { label: group.label, areas: group.memberCodes.map((c) => byCode.get(c)).filter((a) => a !== undefined) };
-  }
+  const members = (name: string, anchor: string | null, periodKey: string, areas: AreaEntry[]) => groupMembers(db, name, anchor, periodKey, areas);
 
   return {
     /** The council's funding per head against a group: rank, gaps, group median, national average. */
