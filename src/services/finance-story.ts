@@ -8,6 +8,9 @@ import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { deleteFinanceItem, getFinanceStory, insertPressure, insertSaving, putBudgetGap, putNarrative } from '../store/queries/financeStory.js';
 import type { PlanService } from './plans.js';
+import { financeCandidates, type FinanceCandidate } from '../ingest/finance/candidates.js';
+import { parseReport } from '../ingest/report/parse.js';
+import { readReport, type ReportFile } from '../ingest/report/read.js';
 
 /** "£1.5m", "2,500,000", "£250k" → pence; undefined when unreadable. */
 export function readPounds(text: string): number | undefined {
@@ -69,6 +72,12 @@ export function financeStoryService(store: Store, plans: PlanService) {
       if (body.length > 5000) throw new ValidationError('The narrative is too long', [{ field: 'narrative', message: 'keep it under 5,000 characters' }]);
       const planId = await planOf();
       await write(userId, 'set-finance-narrative', key, { body, fundingModel }, (tx) => putNarrative(tx, planId, key, body.trim(), fundingModel || null));
+    },
+    /** Money facts of a report's financial section, as candidates for the story; nothing is written. */
+    async candidates(file: ReportFile): Promise<FinanceCandidate[]> {
+      const read = await readReport(file);
+      const report = parseReport(read.text, read.markdown, { name: file.name });
+      return financeCandidates(report.sections, report.reportYear);
     },
     async remove(kind: 'saving' | 'pressure' | 'gap', id: string, userId: string | null = null): Promise<void> {
       const planId = await planOf();

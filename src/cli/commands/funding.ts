@@ -1,5 +1,7 @@
 // compendium funding: import the published finance files, compare funding per head, run and save
 // fair-funding what-if models, define derived indicators.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
 import { stringify } from '../../ingest/csv-write.js';
@@ -50,6 +52,37 @@ export function register(program: Command): void {
       await withServices(c, async (s) => printImport(await s.financeData.importFiles(files.map((source) => ({ source, preset: opts.preset, period: opts.period })))));
     });
 
+  compareCommand(cmd);
+  whatIfCommand(cmd);
+  cmd.command('define <code> <formula>')
+    .description('define an indicator as a formula of others, e.g. "[RO-ADULT-SOCIAL-CARE] * 1000 / [POP-65-PLUS]", and compute it')
+    .requiredOption('--title <title>', 'what it is called')
+    .action(async (code: string, formula: string, opts: { title: string }, c: Command) => {
+      await withServices(c, async (s) => {
+        for (const d of await s.financeData.define({ code, title: opts.title, formula, unit: 'gbp' })) out.line(`${d.code}: ${d.values} values, ${d.missing} missing.`);
+      });
+    });
+
+  cmd.command('candidates <report>')
+    .description("money facts in an old report's financial section, offered as candidates for the savings plan, budget gap and pressures (writes nothing)")
+    .action(async (report: string, _o: unknown, c: Command) => {
+      await withServices(c, async (s) => {
+        if (!fs.existsSync(report)) throw new CliError(`No such file: ${report}`);
+        const found = await s.financeStory.candidates({ name: path.basename(report), bytes: fs.readFileSync(report) });
+        if (!found.length) return out.line('No money figures in a financial section of that report.');
+        out.line(table(found.map((x) => [x.field, money(x.amount / 1e6), x.year ?? '', x.sentence.length > 110 ? `${x.sentence.slice(0, 109)}…` : x.sentence]), ['could be', 'amount', 'year', 'sentence']));
+        out.line('Nothing was written: enter the ones you want in the workspace (Funding → finance story).');
+      });
+    });
+
+  cmd.command('recompute').description('recompute every derived indicator from its inputs').action(async (_o: unknown, c: Command) => {
+    await withServices(c, async (s) => {
+      for (const d of await s.financeData.recompute()) out.line(`${d.code}: ${d.values} values, ${d.missing} missing.`);
+    });
+  });
+}
+
+function compareCommand(cmd: Command): void {
   cmd.command('compare')
     .description('funding per head against a group: rank and the gap to each council, the group median and the national average')
     .option('--area <code>', 'GSS code of the council (default the workspace council)')
@@ -72,7 +105,9 @@ export function register(program: Command): void {
         out.line(`${r.formula}. A positive gap is what ${ours.name} would have more at that level of funding.`);
       });
     });
+}
 
+function whatIfCommand(cmd: Command): void {
   cmd.command('whatif')
     .description('share a total by weighted cost drivers and compare each council\'s allocation with its actual spending power')
     .option('--weights <pairs>', 'INDICATOR=PERCENT pairs (default POP-65-PLUS=40,POP-0-17=30,POP-ALL-AGES=30); scaled to 100% if they do not sum to it')
@@ -103,19 +138,4 @@ export function register(program: Command): void {
         out.line(`${r.formula}.`);
       });
     });
-
-  cmd.command('define <code> <formula>')
-    .description('define an indicator as a formula of others, e.g. "[RO-ADULT-SOCIAL-CARE] * 1000 / [POP-65-PLUS]", and compute it')
-    .requiredOption('--title <title>', 'what it is called')
-    .action(async (code: string, formula: string, opts: { title: string }, c: Command) => {
-      await withServices(c, async (s) => {
-        for (const d of await s.financeData.define({ code, title: opts.title, formula, unit: 'gbp' })) out.line(`${d.code}: ${d.values} values, ${d.missing} missing.`);
-      });
-    });
-
-  cmd.command('recompute').description('recompute every derived indicator from its inputs').action(async (_o: unknown, c: Command) => {
-    await withServices(c, async (s) => {
-      for (const d of await s.financeData.recompute()) out.line(`${d.code}: ${d.values} values, ${d.missing} missing.`);
-    });
-  });
 }
