@@ -1,7 +1,8 @@
 // The public site's reads: only published content, shaped for pages, open data and the JSON API.
-import { comparePeriodKeys, formatPeriod, periodContaining, periodFromKey, Settings, type Period } from '../domain/index.js';
+import { comparePeriodKeys, formatPeriod, periodContaining, Settings, type Period } from '../domain/index.js';
 import type { Compendium, CompendiumRow, CompendiumSummary, IndicatorHistory } from '../domain/performance.js';
 import { NotFoundError } from '../errors.js';
+import { periodLabel } from '../present/format.js';
 import { shortGroupLabel } from '../reports/model/chart-specs.js';
 import { summarise } from '../stats/index.js';
 import { groupService } from './groups.js';
@@ -53,12 +54,6 @@ export function highlightSegments(marked: string): TextSegment[] {
 }
 
 export const PAGE_SIZE = 20;
-
-/** How a stored period key is written for people; a key that is not a period is shown as it is. */
-export function periodLabel(key: string): string {
-  const p = periodFromKey(key);
-  return p ? formatPeriod(p) : key;
-}
 
 /** Every indicator at its latest period with a value for the council, against one comparator group. */
 export interface PerformanceSnapshot {

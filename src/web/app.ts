@@ -68,7 +68,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', publicRoutes(s));
   app.route('/', performanceRoutes(s));
   app.route('/', fundingRoutes(s));
-  app.route('/api', apiRoutes(s));
+  app.route('/', apiRoutes(s));
   app.route('/data', openDataRoutes(s));
   app.route('/manage', manageRoutes(s));
 

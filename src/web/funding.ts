@@ -5,14 +5,14 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { parsePeriod, SAVING_STATUSES } from '../domain/index.js';
 import { ForbiddenError, isNotFoundError, ValidationError } from '../errors.js';
-import { stringify } from '../ingest/csv-write.js';
+import { toCsv } from '../present/csv.js';
 import { renderChart } from '../reports/charts/index.js';
 import { fundingPerHeadSpec, whatIfSpec } from '../reports/model/finance-charts.js';
 import { COMPARISON_COLUMNS, comparisonRecords } from '../services/funding-records.js';
 import { DEFAULT_WEIGHTS, NATIONAL } from '../services/funding.js';
 import type { Services } from '../services/index.js';
 import { can } from '../services/policy.js';
-import { parseQuery } from './api.js';
+import { parseQuery } from './query.js';
 import type { ManageEnv } from './auth/session.js';
 import { answerError, view, type FormErrors, type ManageContext } from './manage/render.js';
 import { page, type AppEnv } from './render.js';
@@ -61,7 +61,7 @@ export function fundingRoutes(s: Services): Hono<AppEnv> {
     const { cmp } = await comparison(c);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="funding-per-head-${cmp.periodKey}.csv"`);
-    return c.body(stringify(comparisonRecords(cmp), [...COMPARISON_COLUMNS]));
+    return c.body(toCsv(comparisonRecords(cmp), [...COMPARISON_COLUMNS]));
   });
   return app;
 }

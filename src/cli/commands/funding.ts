@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
-import { stringify } from '../../ingest/csv-write.js';
+import { toCsv } from '../../present/csv.js';
 import { FINANCE_PRESETS } from '../../ingest/finance/index.js';
 import { COMPARISON_COLUMNS, comparisonRecords, WHATIF_COLUMNS, whatIfRecords } from '../../services/funding-records.js';
 import type { FinanceImportResult } from '../../services/finance-data.js';
@@ -96,7 +96,7 @@ function compareCommand(cmd: Command): void {
         const r = await s.funding.compare({ area, group: opts.group, period: opts.period });
         const records = comparisonRecords(r);
         if (opts.format === 'json') return out.line(JSON.stringify({ ...r, records }, null, 2));
-        if (opts.format === 'csv') return void process.stdout.write(stringify(records, [...COMPARISON_COLUMNS]));
+        if (opts.format === 'csv') return void process.stdout.write(toCsv(records, [...COMPARISON_COLUMNS]));
         const ours = r.council;
         out.line(`${ours.name} (${ours.code}), ${r.periodLabel}, against ${r.groupLabel}`);
         out.line(ours.perHead === null ? `No spending power per head: ${ours.missingReason}.` : `Spending power ${money(ours.spendingPower as number)} for ${(ours.population as number).toLocaleString('en-GB')} people: ${pounds(ours.perHead)} a head, rank ${r.rank} of ${r.ranked} (1 = most).`);
@@ -129,7 +129,7 @@ function whatIfCommand(cmd: Command): void {
         const r = opts.model ? await s.funding.runModel(name, version ? Number(version) : undefined) : await s.funding.whatIf({ weights, scope: opts.scope, period: opts.period });
         const records = whatIfRecords(r);
         if (opts.format === 'json') return out.line(JSON.stringify({ ...r, records }, null, 2));
-        if (opts.format === 'csv') return void process.stdout.write(stringify(records, [...WHATIF_COLUMNS]));
+        if (opts.format === 'csv') return void process.stdout.write(toCsv(records, [...WHATIF_COLUMNS]));
         for (const n of r.notes) out.warn(n);
         out.line(`${r.model ? `Model "${r.model.name}" version ${r.model.version}: ` : ''}${r.weights.map((w) => `${w.indicator} ${Math.round(w.weight * 10) / 10}%`).join(', ')}; ${money(r.totalMillions)} shared among ${r.rows.length} councils (${r.scopeLabel}), ${r.periodLabel}.`);
         const ordered = opts.area ? [...records.filter((x) => x.code === opts.area), ...records.filter((x) => x.code !== opts.area)] : records;

@@ -3,8 +3,8 @@
 import type { BudgetGap, Saving } from '../../domain/index.js';
 import type { WhatIfResult } from '../../stats/finance/fair-funding.js';
 import type { FundingComparison } from '../../stats/finance/funding-compare.js';
-import { periodLabel, sourceLine } from './chart-specs.js';
-import { formatNumber, formatPence, ordinal } from './format.js';
+import { sourceLine } from './chart-specs.js';
+import { formatNumber, formatPence, ordinal, periodLabel } from '../../present/format.js';
 import type { BarChartSpec, PositionChartSpec } from './types.js';
 
 const perHead = (n: number) => `£${formatNumber(n, 2)}`;

@@ -3,9 +3,8 @@
 // and the charts (budget gap by year, savings against target, funding per head, the model). Pure.
 import type { ChartSpec, FinancialFigureView } from './types.js';
 import type { ReportFinance } from './input.js';
-import { periodLabel } from './chart-specs.js';
 import { budgetGapSpec, fundingPerHeadSpec, savingsSpec, whatIfSpec } from './finance-charts.js';
-import { formatNumber, formatPence, ordinal } from './format.js';
+import { formatNumber, formatPence, ordinal, periodLabel } from '../../present/format.js';
 
 const millions = (n: number) => `£${formatNumber(Math.abs(n), 1)}m`;
 

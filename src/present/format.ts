@@ -1,6 +1,6 @@
-// How numbers, dates and statuses are written in reports: one place, so every format agrees.
-import type { CommitmentStatus, Direction, QuartileBand, Rag, Trend, Unit } from '../../domain/index.js';
-import type { Labelled } from './types.js';
+// How numbers, dates, periods and money are written for people: one place, so the web pages, the CLI
+// and every report format agree.
+import { formatPeriod, periodFromKey, type Unit } from '../domain/index.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -37,23 +37,6 @@ export function formatValue(value: number | null, unit: Unit | string, decimalPl
     case 'rate-per-100000': return `${n} per 100,000`;
     case 'days': return `${n} days`;
     default: return n;
-  }
-}
-
-/** The unit as an axis label: "%", "£", "per 1,000". */
-export function unitLabel(unit: Unit | string): string {
-  switch (unit) {
-    case 'percent': return 'Per cent';
-    case 'gbp': return 'Pounds (£)';
-    case 'gbp-millions': return '£ million';
-    case 'gbp-thousands': return '£ thousand';
-    case 'rate-per-1000': return 'Rate per 1,000';
-    case 'rate-per-100000': return 'Rate per 100,000';
-    case 'days': return 'Days';
-    case 'count': return 'Number';
-    case 'score': return 'Score';
-    case 'ratio': return 'Ratio';
-    default: return 'Value';
   }
 }
 
@@ -96,56 +79,8 @@ export function ordinal(n: number): string {
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
-export const RAG_LABELS: Record<Rag, Labelled<Rag>> = {
-  green: { key: 'green', label: 'Green (met)', symbol: '✓' },
-  amber: { key: 'amber', label: 'Amber (close)', symbol: '!' },
-  red: { key: 'red', label: 'Red (missed)', symbol: '✗' },
-  'no-target': { key: 'no-target', label: 'No target', symbol: '–' },
-  missing: { key: 'missing', label: 'Missing', symbol: 'M' },
-};
-
-/** What each RAG status means, for the key on the methodology page. */
-export const RAG_MEANINGS: Record<Rag, string> = {
-  green: 'meets or beats the target',
-  amber: 'misses the target by no more than its tolerance',
-  red: 'misses the target by more than its tolerance',
-  'no-target': 'there is no target to judge against',
-  missing: 'no value was supplied when one was due',
-};
-
-export const DIRECTION_LABELS: Record<Direction, Labelled<Direction>> = {
-  improving: { key: 'improving', label: 'Improving', symbol: '▲' },
-  worsening: { key: 'worsening', label: 'Worsening', symbol: '▼' },
-  'no-change': { key: 'no-change', label: 'No change', symbol: '●' },
-  increasing: { key: 'increasing', label: 'Increasing', symbol: '↑' },
-  decreasing: { key: 'decreasing', label: 'Decreasing', symbol: '↓' },
-  'not-comparable': { key: 'not-comparable', label: 'Not comparable', symbol: '–' },
-};
-
-export const TREND_LABELS: Record<Trend, Labelled<Trend>> = {
-  'getting-better': { key: 'getting-better', label: 'Getting better', symbol: '▲' },
-  'getting-worse': { key: 'getting-worse', label: 'Getting worse', symbol: '▼' },
-  increasing: { key: 'increasing', label: 'Increasing', symbol: '↑' },
-  decreasing: { key: 'decreasing', label: 'Decreasing', symbol: '↓' },
-  'no-significant-change': { key: 'no-significant-change', label: 'No significant change', symbol: '●' },
-  'too-few-points': { key: 'too-few-points', label: 'Too few points', symbol: '–' },
-};
-
-export const QUARTILE_LABELS: Record<QuartileBand | 'none', Labelled<QuartileBand | 'none'>> = {
-  1: { key: 1, label: 'Top quartile', symbol: 'Q1' },
-  2: { key: 2, label: 'Second quartile', symbol: 'Q2' },
-  3: { key: 3, label: 'Third quartile', symbol: 'Q3' },
-  4: { key: 4, label: 'Bottom quartile', symbol: 'Q4' },
-  none: { key: 'none', label: 'Not banded', symbol: '–' },
-};
-
-export const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
-  open: 'In progress', delivered: 'Delivered', late: 'Late', dropped: 'Dropped', unknown: 'Not known',
-};
-
-export const POLARITY_LABELS = { higher: 'Higher is better', lower: 'Lower is better', none: 'No judgement' } as const;
-
-/** A URL-safe anchor, prefixed so that ids never collide across sections. */
-export function anchor(prefix: string, slug: string): string {
-  return `${prefix}-${slug}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/-$/, '');
+/** How a stored period key is written for people ("2023/24"); a key that is not a period is shown as it is. */
+export function periodLabel(key: string): string {
+  const p = periodFromKey(key);
+  return p ? formatPeriod(p) : key;
 }
