@@ -28,7 +28,7 @@ describe('funding pages', () => {
     expect(html).toContain('id="chart-funding-per-head"');
     expect(html).toMatch(/Northamptonshire<\/th>[\s\S]*?No data[\s\S]*?no POP-ALL-AGES value for E10000021 dated within 2020\/21/);
     const csv = await (await app.request(`${BASE}/funding.csv?period=2020/21&group=english-upper-tier`)).text();
-    expect(csv.split('\n')[0]).toBe('code,council,per_head_gbp,rank,gap_gbp_millions,note');
+    expect(csv.split(/\r?\n/)[0]).toBe('code,council,per_head_gbp,rank,gap_gbp_millions,note');
     expect(csv).toContain('E10000018,Leicestershire,586.77,146,,this council');
   });
 
