@@ -2,3 +2,4 @@
 export * from './model.js';
 export * from './period.js';
 export * from './performance.js';
+export * from './finance.js';

@@ -167,7 +167,7 @@ export const FREQUENCIES = ['annual-financial', 'annual-academic', 'annual-calen
 export const Frequency = z.enum(FREQUENCIES);
 export type Frequency = z.infer<typeof Frequency>;
 
-export const UNITS = ['percent', 'rate-per-1000', 'rate-per-100000', 'count', 'gbp', 'days', 'score', 'ratio', 'other'] as const;
+export const UNITS = ['percent', 'rate-per-1000', 'rate-per-100000', 'count', 'gbp', 'gbp-thousands', 'gbp-millions', 'days', 'score', 'ratio', 'other'] as const;
 export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
 

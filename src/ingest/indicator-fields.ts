@@ -20,7 +20,9 @@ export function readUnit(text: string): Unit | null {
   if (/^(rate )?per 1000\b|^rate-per-1000$|^per thousand$/.test(t)) return 'rate-per-1000';
   if (/^(rate )?per 100000\b|^rate-per-100000$/.test(t)) return 'rate-per-100000';
   if (['count', 'number', 'no.', 'no', 'total', 'people'].includes(t)) return 'count';
-  if (['gbp', '£', 'pounds', 'money', '£m', '£k'].includes(t)) return 'gbp';
+  if (['gbp', '£', 'pounds', 'money'].includes(t)) return 'gbp';
+  if (['£m', '£ million', 'gbp-millions', '£ millions'].includes(t)) return 'gbp-millions';
+  if (['£k', '£000', '£ thousand', 'gbp-thousands', '£ thousands'].includes(t)) return 'gbp-thousands';
   if (['days', 'day'].includes(t)) return 'days';
   if (['score', 'points', 'index'].includes(t)) return 'score';
   if (['ratio', 'rate', 'proportion'].includes(t)) return 'ratio';

@@ -31,6 +31,8 @@ export function formatValue(value: number | null, unit: Unit | string, decimalPl
   switch (unit) {
     case 'percent': return `${n}%`;
     case 'gbp': return value < 0 ? `−£${formatNumber(-value, decimalPlaces)}` : `£${n}`;
+    case 'gbp-millions': return value < 0 ? `−£${formatNumber(-value, decimalPlaces)}m` : `£${n}m`;
+    case 'gbp-thousands': return value < 0 ? `−£${formatNumber(-value, decimalPlaces)}k` : `£${n}k`;
     case 'rate-per-1000': return `${n} per 1,000`;
     case 'rate-per-100000': return `${n} per 100,000`;
     case 'days': return `${n} days`;

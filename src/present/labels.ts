@@ -17,6 +17,8 @@ export function unitLabel(unit: Unit | string): string {
   switch (unit) {
     case 'percent': return 'Per cent';
     case 'gbp': return 'Pounds (£)';
+    case 'gbp-millions': return '£ million';
+    case 'gbp-thousands': return '£ thousand';
     case 'rate-per-1000': return 'Rate per 1,000';
     case 'rate-per-100000': return 'Rate per 100,000';
     case 'days': return 'Days';

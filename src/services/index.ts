@@ -25,10 +25,17 @@ import { structureService } from './structure.js';
 import { userService } from './users.js';
 import { valueService } from './values.js';
 import { lazyService } from './lazy.js';
+import { financeDataService } from './finance-data.js';
+import { fundingService } from './funding.js';
+import { financeStoryService } from './finance-story.js';
+import { reportFinanceLoader } from './report-finance.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
   const plans = planService(store);
+  const financeData = financeDataService(store);
+  const funding = fundingService(store);
+  const financeStory = financeStoryService(store, plans);
   return {
     config,
     store: {
@@ -45,7 +52,18 @@ export function services(store: Store, config: Config) {
     demo: lazyService<ReturnType<typeof demoService>>(() => import('./demo.js').then((m) => m.demoService(store))),
     indicators: lazyService<ReturnType<typeof indicatorService>>(() => import('./indicators.js').then((m) => m.indicatorService(store))),
     targets: targetService(store),
-    observations: lazyService<ReturnType<typeof observationService>>(() => import('./observations.js').then((m) => m.observationService(store))),
+    // Derived indicators (funding per head) follow their inputs: recomputed after every import.
+    observations: lazyService<ReturnType<typeof observationService>>(() => import('./observations.js').then((m) => {
+      const o = m.observationService(store);
+      return { ...o, import: async (...a: Parameters<typeof o.import>) => {
+        const r = await o.import(...a);
+        await financeData.recompute({ userId: a[1]?.userId });
+        return r;
+      } };
+    })),
+    financeData,
+    funding,
+    financeStory,
     groups: groupService(store),
     performance,
     auth: authService(store, config),
@@ -57,7 +75,7 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, performance))),
+    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, performance, reportFinanceLoader(funding, financeStory)))),
     imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
   };
 }

@@ -11,6 +11,7 @@ import { REPORT_FORMATS, renderReport, type ReportFile, type ReportFormat } from
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
+import type { ReportFinanceLoader } from './report-finance.js';
 import { getArea } from '../store/queries/getArea.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listReportCommitments } from '../store/queries/listReportCommitments.js';
@@ -50,7 +51,7 @@ export { REPORT_FORMATS };
 
 const YEAR_KINDS = new Set(['financial-year', 'academic-year', 'calendar-year']);
 
-export function reportService(store: Store, config: Config, performance?: PerformanceSource) {
+export function reportService(store: Store, config: Config, performance?: PerformanceSource, finance?: ReportFinanceLoader) {
   const { db } = store;
   const plans = planService(store);
   const workspace = workspaceService(store);
@@ -137,6 +138,7 @@ export function reportService(store: Store, config: Config, performance?: Perfor
       entries: entries.map((e) => ({ ...e, kind: EntryKind.parse(e.kind), workflowState: WorkflowState.parse(e.workflowState) })),
       commitments: (await listReportCommitments(db, planId)).map((c) => ({ ...c, status: CommitmentStatus.parse(c.status), workflowState: WorkflowState.parse(c.workflowState) })),
       financialFigures: await listFinancialFigures(db, planId, periodKey),
+      finance: await finance?.({ area: settings.councilCode, periodKey, planId, group }),
       compendium,
       histories,
       peerValues,

@@ -28,6 +28,12 @@ const PURPOSE: Record<string, string> = {
   comparator_group_members: 'The councils in each comparator group.',
   reporting_duties: 'The reporting calendar: who supplies which indicator or outcome update for a period, and by when.',
   financial_figures: 'Financial context for a period: savings, budget gap, funding per head.',
+  derived_measures: 'Indicators computed from others by a formula (funding per head); their values are stored as observations.',
+  funding_models: 'Saved, versioned fair-funding what-if models: the total shared, the scope and the weighted cost drivers.',
+  finance_savings: "The council's savings plan: each saving's target, amount delivered and status.",
+  finance_budget_gaps: 'The budget gap by year across the medium-term financial strategy.',
+  finance_pressures: 'One-off pressures (costs) and the grants that met them, such as Covid-19.',
+  finance_narratives: "The council's own account of its finances for a report period, and the what-if model the report shows.",
   report_artifacts: 'Generated report files (HTML, PDF, DOCX, MD, CSV, JSON), kept in the database so web processes stay stateless.',
   audit_events: 'Append-only audit trail: who changed what, when, before and after.',
 };

@@ -10,6 +10,7 @@ import { openDataRoutes } from './open-data.js';
 import { pageCache } from './page-cache.js';
 import { manageRoutes } from './manage/index.js';
 import { performanceRoutes } from './performance.js';
+import { fundingRoutes } from './funding.js';
 import { publicRoutes } from './public.js';
 import { page, siteContext, type AppEnv } from './render.js';
 import { securityHeaders } from './security.js';
@@ -66,6 +67,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
   app.route('/', publicRoutes(s));
   app.route('/', performanceRoutes(s));
+  app.route('/', fundingRoutes(s));
   app.route('/', apiRoutes(s));
   app.route('/data', openDataRoutes(s));
   app.route('/manage', manageRoutes(s));

@@ -31,6 +31,7 @@ export const PUBLIC_NAVIGATION: NavigationItem[] = [
   { href: '/compendium', text: 'Performance' },
   { href: '/places', text: 'Places' },
   { href: '/commitments', text: 'Commitments' },
+  { href: '/funding', text: 'Funding' },
   { href: '/reports', text: 'Reports and data' },
   { href: '/search', text: 'Search' },
 ];

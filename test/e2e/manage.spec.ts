@@ -147,7 +147,7 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
 
   await signIn(page, 'admin');
   const pages = ['/manage', '/manage/entries', '/manage/entries?state=draft', '/manage/entries/new', '/manage/values', '/manage/values/new',
-    '/manage/indicators', '/manage/indicators/new', '/manage/commitments', '/manage/commitments?status=delivered', '/manage/calendar', '/manage/uploads', '/manage/audit', '/manage/users', '/manage/users/new', '/manage/plan', '/manage/settings', '/manage/account', '/manage/no-such-page'];
+    '/manage/indicators', '/manage/indicators/new', '/manage/commitments', '/manage/commitments?status=delivered', '/manage/calendar', '/manage/funding', '/manage/funding/story', '/manage/uploads', '/manage/audit', '/manage/users', '/manage/users/new', '/manage/plan', '/manage/settings', '/manage/account', '/manage/no-such-page'];
   for (const url of pages) {
     await page.goto(url);
     await expect(page.locator('h1')).toHaveCount(1);

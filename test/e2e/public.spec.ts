@@ -25,6 +25,7 @@ async function publicPages(request: APIRequestContext): Promise<string[]> {
     '/search?q=school',
     '/search?q=zzzzqqq',
     '/reports',
+    '/funding',
     '/accessibility',
     '/no-such-page',
   ];

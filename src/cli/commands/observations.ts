@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { WORKFLOW_STATES, type WorkflowState } from '../../domain/index.js';
 import { CliError, describeProblem } from '../../errors.js';
 import { parseColumnMap } from '../../ingest/observation-table.js';
+import { FINANCE_PRESETS } from '../../ingest/finance/index.js';
 import { formatNumber } from '../../present/format.js';
 import { out, withServices } from '../context.js';
+import { printImport } from './funding.js';
 import { progress } from '../progress.js';
 
 export function configure(cmd: Command): void {
@@ -16,7 +18,10 @@ export function configure(cmd: Command): void {
     .option('--skip-invalid', 'import the good rows and list the bad ones')
     .option('--state <state>', `workflow state of the values (${WORKFLOW_STATES.join(', ')})`, 'published')
     .option('--sheet <name>', 'worksheet of an XLSX workbook (default the first)')
-    .action(async (file: string, opts: { map?: string; polarityFrom?: string; format: string; skipInvalid?: boolean; state: string; sheet?: string }, c: Command) => {
+    .option('--preset <name>', `a published file read as it is: ${FINANCE_PRESETS.join(', ')} (see docs/finance.md)`)
+    .option('--period <year>', 'with --preset ons-mye-single-year: the mid-year, when the file name does not say it')
+    .action(async (file: string, opts: { map?: string; polarityFrom?: string; format: string; skipInvalid?: boolean; state: string; sheet?: string; preset?: string; period?: string }, c: Command) => {
+      if (opts.preset) return withServices(c, async (s) => printImport(await s.financeData.importFiles([{ source: file, preset: opts.preset, period: opts.period }])));
       if (!['long', 'wide', 'auto'].includes(opts.format)) throw new CliError(`--format must be long, wide or auto, not "${opts.format}"`);
       if (!WORKFLOW_STATES.includes(opts.state as WorkflowState)) throw new CliError(`--state must be one of ${WORKFLOW_STATES.join(', ')}, not "${opts.state}"`);
       let map;

@@ -2,7 +2,7 @@
 // Every figure says in words what the colour shows: direct labels, distinct line dashes and symbols.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { ChartSpec, PositionChartSpec, SummaryChartSpec, TrendChartSpec } from '../model/types.js';
+import type { BarChartSpec, ChartSpec, PositionChartSpec, SummaryChartSpec, TrendChartSpec } from '../model/types.js';
 import { escapeHtml } from '../render/escape.js';
 
 const INK = '#0b0c0c';
@@ -115,9 +115,27 @@ function summarySvg(spec: SummaryChartSpec): Element {
   }) as unknown as Element;
 }
 
+function barsSvg(spec: BarChartSpec, brand: string): Element {
+  const values = spec.bars.map((b) => b.value);
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  return Plot.plot({
+    document: document(),
+    className: 'cmp-plot',
+    width: 680, height: 40 + 30 * spec.bars.length, marginLeft: 200, marginRight: 90, marginTop: 10, marginBottom: 36,
+    x: { label: spec.unitLabel, grid: true, nice: true, domain: lo === hi ? [0, 1] : [lo, hi] },
+    y: { domain: spec.bars.map((b) => b.label), label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(spec.bars, { x: 'value', y: 'label', fill: (b: BarChartSpec['bars'][number]) => (b.series === 'primary' ? brand : '#ffffff'), stroke: INK, strokeWidth: 1, insetTop: 3, insetBottom: 3 }),
+      Plot.ruleX([0], { stroke: INK }),
+      Plot.text(spec.bars, { x: 'value', y: 'label', text: 'valueText', dx: 6, textAnchor: 'start', fill: INK, fontSize: 12, fontWeight: 'bold' }),
+    ],
+  }) as unknown as Element;
+}
+
 /** The bare SVG of a chart (for rasterising into Word documents). */
 export function chartSvg(spec: ChartSpec, brandColour: string): string {
-  const svg = spec.kind === 'trend' ? trendSvg(spec, brandColour) : spec.kind === 'position' ? positionSvg(spec, brandColour) : summarySvg(spec);
+  const svg = spec.kind === 'trend' ? trendSvg(spec, brandColour) : spec.kind === 'position' ? positionSvg(spec, brandColour) : spec.kind === 'bars' ? barsSvg(spec, brandColour) : summarySvg(spec);
   svg.removeAttribute('aria-label');
   // The figure's headline and description name the chart; Plot's labels on inner groups are not allowed under role="img".
   for (const el of Array.from(svg.querySelectorAll('[aria-label],[aria-description]'))) {

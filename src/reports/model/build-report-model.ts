@@ -7,6 +7,7 @@ import { COMMITMENT_LABELS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, 
 import { anchor } from './anchor.js';
 import { positionSpec, quartileCountViews, shortGroupLabel, sourceLine, summarySpec, trendSpec } from './chart-specs.js';
 import type { ReportCommitment, ReportEntry, ReportInput } from './input.js';
+import { financeSection } from './finance-section.js';
 import type {
   ChartSpec, CommitmentView, CompendiumOutcome, CompendiumSection, CountView, EntryView, IndicatorRow, OtherSection,
   OutcomeSection, ReportModel,
@@ -180,7 +181,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const otherCommitments = commitments.filter((c) => !c.outcomeId || !placed.has(c.outcomeId)).map(commitmentView);
   if (otherCommitments.length) other.push({ anchor: 'other-commitments', title: 'Other commitments', entries: [], commitments: otherCommitments });
 
-  const figures = input.financialFigures.slice().sort(byPosition).map((f) => ({ label: f.label, value: formatFigure(f.amount, f.unit), note: f.note }));
+  const finance = input.finance ? financeSection(input.finance, input.council.name, input.council.code) : null;
+  const figures = [...input.financialFigures.slice().sort(byPosition).map((f) => ({ label: f.label, value: formatFigure(f.amount, f.unit), note: f.note })), ...(finance?.figures ?? [])];
   const compendium = compendiumSection(input);
   const startYear = plan.startDate.slice(0, 4);
   const endYear = plan.endDate.slice(0, 4);
@@ -198,7 +200,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     { anchor: 'introduction', title: 'Introduction', children: [] },
     { anchor: 'key-priorities', title: 'Key priorities', children: [] },
   ];
-  if (figures.length) contents.push({ anchor: 'financial-context', title: 'Financial context', children: [] });
+  if (figures.length || finance) contents.push({ anchor: 'financial-context', title: 'Financial context', children: [] });
   for (const o of outcomes) contents.push({ anchor: o.anchor, title: o.title, children: o.themes.filter((t) => t.entries.length).map((t) => ({ anchor: t.anchor, title: t.title })) });
   if (other.length) contents.push({ anchor: 'other-achievements', title: 'Other achievements and commitments', children: other.map((s) => ({ anchor: s.anchor, title: s.title })) });
   if (compendium) {
@@ -222,7 +224,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     introduction,
     keyPriorities: outcomes.map((o) => ({ anchor: o.anchor, title: o.title, summary: o.summary })),
-    financial: figures.length ? { heading: `Financial context, ${period}`, figures } : null,
+    financial: figures.length || finance ? { heading: `Financial context, ${period}`, figures, ...(finance ? { narrative: finance.narrative, charts: finance.charts } : {}) } : null,
     outcomes,
     other,
     compendium,

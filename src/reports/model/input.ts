@@ -1,5 +1,7 @@
 // What the report model is built from: plain records the reports service loads from the store.
-import type { Commitment, Compendium, Entry, IndicatorHistory } from '../../domain/index.js';
+import type { Commitment, Compendium, Entry, FinanceStory, IndicatorHistory } from '../../domain/index.js';
+import type { WhatIfResult } from '../../stats/finance/fair-funding.js';
+import type { FundingComparison } from '../../stats/finance/funding-compare.js';
 
 export interface ReportPlan {
   id: string;
@@ -40,6 +42,13 @@ export interface PeerValue {
   value: number | null;
 }
 
+/** The financial context: the council's own story, funding per head against its group, a what-if model. */
+export interface ReportFinance {
+  story: FinanceStory;
+  funding: (FundingComparison & { groupLabel: string; periodLabel: string }) | null;
+  whatIf: (WhatIfResult & { name: string }) | null;
+}
+
 export interface ReportInput {
   council: { code: string; name: string; brandColour: string; fictional: boolean };
   plan: ReportPlan;
@@ -50,6 +59,7 @@ export interface ReportInput {
   entries: ReportEntry[];
   commitments: ReportCommitment[];
   financialFigures: ReportFinancialFigure[];
+  finance?: ReportFinance;
   compendium: Compendium | null;
   /** By indicator id. */
   histories: Record<string, IndicatorHistory>;

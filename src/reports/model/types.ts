@@ -206,13 +206,21 @@ export interface SummaryChartSpec extends ChartBase {
   counts: CountView[];
 }
 
-export type ChartSpec = TrendChartSpec | PositionChartSpec | SummaryChartSpec;
+/** Horizontal bars with their values written on them: budget gap by year, savings against target. */
+export interface BarChartSpec extends ChartBase {
+  kind: 'bars';
+  unitLabel: string;
+  /** Each bar's label says what it is ("2021/22 target"); `series` picks its fill and is also in the label. */
+  bars: { label: string; value: number; valueText: string; series: 'primary' | 'secondary' }[];
+}
+
+export type ChartSpec = TrendChartSpec | PositionChartSpec | SummaryChartSpec | BarChartSpec;
 
 export interface ReportModel {
   meta: ReportMeta;
   introduction: string[];
   keyPriorities: KeyPriority[];
-  financial: { heading: string; figures: FinancialFigureView[] } | null;
+  financial: { heading: string; figures: FinancialFigureView[]; narrative?: string[]; charts?: ChartSpec[] } | null;
   outcomes: OutcomeSection[];
   other: OtherSection[];
   compendium: CompendiumSection | null;

@@ -155,10 +155,10 @@ export function renderHtml(m: ReportModel, options: HtmlOptions = {}): string {
   ];
   const financial = m.financial ? `<section id="financial-context">
 <h2 class="govuk-heading-l">Financial context</h2>
-<table class="govuk-table cmp-table"><caption class="govuk-table__caption govuk-table__caption--m">${e(m.financial.heading)}</caption>
+${(m.financial.narrative ?? []).map((p) => `<p class="govuk-body">${e(p)}</p>\n`).join('')}<table class="govuk-table cmp-table"><caption class="govuk-table__caption govuk-table__caption--m">${e(m.financial.heading)}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Measure</th><th scope="col" class="govuk-table__header cmp-num">Figure</th><th scope="col" class="govuk-table__header">Note</th></tr></thead>
 <tbody class="govuk-table__body">${m.financial.figures.map((f) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${e(f.label)}</th><td class="govuk-table__cell cmp-num">${e(f.value)}</td><td class="govuk-table__cell">${e(f.note ?? '')}</td></tr>`).join('')}</tbody></table>
-</section>` : '';
+${(m.financial.charts ?? []).map((ch) => `${renderChart(ch, { brandColour: m.meta.brandColour, headingLevel: 3, svg: options.svgs?.get(ch.id) })}\n`).join('')}</section>` : '';
   const other = m.other.length ? `<section class="cmp-other" id="other-achievements">
 <h2 class="govuk-heading-l">Other achievements and commitments</h2>
 ${m.other.map((s) => `<section id="${s.anchor}"><h3 class="govuk-heading-m">${e(s.title)}</h3>

@@ -36,7 +36,10 @@ export function renderMarkdown(m: ReportModel): string {
   out.push('## Contents', '', ...m.contents.map((c, i) => `${i + 1}. [${c.title}](#${c.anchor})`), '');
   out.push('## Introduction', '', ...m.introduction.flatMap((p) => [p, '']));
   out.push('## Key priorities', '', ...m.keyPriorities.map((k) => `- **${k.title}**${k.summary ? `: ${k.summary}` : ''}`), '');
-  if (m.financial) out.push('## Financial context', '', pipeTable(['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])), '');
+  if (m.financial) {
+    out.push('## Financial context', '', ...(m.financial.narrative ?? []).flatMap((p) => [p, '']), pipeTable(['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])), '');
+    out.push(...(m.financial.charts ?? []).map((ch) => chart(ch, '###')));
+  }
   for (const o of m.outcomes) {
     out.push(`## ${o.title}`, '');
     if (o.summary) out.push(o.summary, '');

@@ -15,6 +15,7 @@ import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
+import { fundingManageRoutes } from '../funding.js';
 
 /** Forms other than uploads are small: this is far more than any of them needs. */
 const FORM_LIMIT = 1024 * 1024;
@@ -128,6 +129,7 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
   app.route('/calendar', calendarRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/audit', auditRoutes(s));
+  app.route('/funding', fundingManageRoutes(s));
   app.route('/', adminRoutes(s));
 
   app.notFound((c) => problemPage(c as ManageContext, 404, 'Page not found', 'If you typed the web address, check it is correct.'));

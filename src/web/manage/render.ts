@@ -19,6 +19,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/indicators', text: 'Indicators' },
     { href: '/manage/commitments', text: 'Commitments' },
     { href: '/manage/calendar', text: 'Calendar' },
+    { href: '/manage/funding', text: 'Funding' },
   ];
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });

@@ -1,0 +1,81 @@
+// The funding pages over the real spending power and population files: the public comparison and CSV,
+// and the workspace what-if whose weights are scaled (and said so) and saved as versioned models.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINANCE_FILES } from '../../test/helpers/finance.js';
+import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../test/helpers/manage.js';
+import { BASE, signedIn } from '../../test/helpers/web.js';
+import { createApp } from './app.js';
+
+let w: ManageWorkspace;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  w = await manageWorkspace();
+  await w.s.workspace.updateSettings({ councilCode: 'E10000018', councilName: 'Leicestershire County Council' });
+  await w.s.financeData.importFiles([{ source: FINANCE_FILES.spendingPower }, { source: FINANCE_FILES.mye2020 }]);
+  app = createApp(w.s, { cachePages: false });
+}, 120_000);
+afterAll(async () => w?.close());
+
+describe('funding pages', () => {
+  it('the public page shows funding per head, rank, gaps with the formula, a chart and a CSV', async () => {
+    const res = await app.request(`${BASE}/funding?period=2020/21`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('£586.77</span> spending power per head');
+    expect(html).toMatch(/146 of 146<\/span> in the group/);
+    expect(html).toContain('(their spending power per head − ours) × our population');
+    expect(html).toContain('id="chart-funding-per-head"');
+    expect(html).toMatch(/Northamptonshire<\/th>[\s\S]*?No data[\s\S]*?no POP-ALL-AGES value for E10000021 dated within 2020\/21/);
+    const csv = await (await app.request(`${BASE}/funding.csv?period=2020/21&group=english-upper-tier`)).text();
+    expect(csv.split(/\r?\n/)[0]).toBe('code,council,per_head_gbp,rank,gap_gbp_millions,note');
+    expect(csv).toContain('E10000018,Leicestershire,586.77,146,,this council');
+  });
+
+  it('a bad query is a clear 400', async () => {
+    const res = await app.request(`${BASE}/funding?period=<script>`);
+    expect(res.status).toBe(400);
+  });
+
+  it('the workspace what-if reruns with the weights given, scales them to 100% and saves versions', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const page = await (await officer.get('/manage/funding?w-POP-65-PLUS=20&w-POP-0-17=10&w-POP-ALL-AGES=10&period=2020/21')).text();
+    expect(page).toContain('The weights summed to 40%, so each was scaled to make 100%: POP-65-PLUS 50%, POP-0-17 25%, POP-ALL-AGES 25%.');
+    expect(page).toMatch(/Leicestershire: £[\d,.]+m under this model against £418\.4m actual, a gain of/);
+    const bad = await officer.get('/manage/funding?w-POP-65-PLUS=abc');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Enter the weight for people aged 65 and over as a percentage of 0 or more');
+    const fields = { 'w-POP-65-PLUS': '40', 'w-POP-0-17': '30', 'w-POP-ALL-AGES': '30', name: 'Older people first' };
+    expect(await (await officer.post('/manage/funding/models', fields)).text()).toContain('Saved “Older people first” as version 1.');
+    expect(await (await officer.post('/manage/funding/models', { ...fields, 'w-POP-65-PLUS': '50' })).text()).toContain('as version 2.');
+    const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
+    expect((await viewer.post('/manage/funding/models', fields)).status).toBe(403);
+  });
+
+  it('the finance story entered in the workspace makes the report\'s financial context: narrative, figures and charts', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const post = (action: string, fields: Record<string, string>) => officer.post(`/manage/funding/story/${action}?year=2020/21`, fields);
+    expect((await post('saving', { title: 'Back-office review', periodKey: '2020/21', target: '£2m', delivered: '1,500,000', status: 'on track' })).status).toBe(303);
+    expect((await post('saving', { title: 'Libraries', periodKey: '2020/21', target: '£500k', delivered: '', status: 'at risk' })).status).toBe(303);
+    expect((await post('gap', { periodKey: '2021/22', gap: '£23m', note: '' })).status).toBe(303);
+    expect((await post('gap', { periodKey: '2023/24', gap: '£80m', note: 'after Covid-19' })).status).toBe(303);
+    expect((await post('pressure', { title: 'Covid-19 costs', kind: 'cost', periodKey: '2020/21', amount: '£95m' })).status).toBe(303);
+    expect((await post('pressure', { title: 'Covid-19 grants', kind: 'grant', periodKey: '2020/21', amount: '£80m' })).status).toBe(303);
+    expect((await post('narrative', { narrative: 'We remain one of the lowest funded councils.', fundingModel: 'Older people first' })).status).toBe(303);
+    const bad = await post('saving', { title: 'X', periodKey: 'someday', target: 'lots', delivered: '', status: 'on track' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Enter a financial year such as 2021/22');
+
+    const m = await w.s.reports.model({ period: '2020/21', draft: false, group: 'english-upper-tier' });
+    const f = m.financial!;
+    expect(f.narrative?.[0]).toBe('We remain one of the lowest funded councils.');
+    expect(f.narrative).toContain('The savings plan holds 2 savings worth £2.5m; £1.5m of it has been delivered, and 1 saving is at risk or not delivered.');
+    expect(f.narrative).toContain('The medium-term financial strategy forecasts a budget gap of £80m by 2023/24.');
+    expect(f.narrative).toContain('One-off pressures cost £95m, against £80m of grants to meet them, leaving £15m for the council to find.');
+    expect(f.narrative?.join(' ')).toMatch(/£586\.77 of spending power per resident, 146th of 146 in English upper-tier councils/);
+    expect(f.narrative?.join(' ')).toMatch(/Under the fair-funding model "Older people first"/);
+    expect(f.charts?.map((c) => c.id)).toEqual(['chart-savings', 'chart-budget-gap', 'chart-funding-per-head', 'chart-whatif']);
+    const html = (await w.s.reports.build({ period: '2020/21', draft: false, group: 'english-upper-tier', formats: ['html'] }))[0];
+    expect(Buffer.from(html.bytes).toString('utf8')).toContain('id="chart-budget-gap"');
+  });
+});
