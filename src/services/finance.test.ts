@@ -84,6 +84,20 @@ describe('finance on the real files', () => {
     await s.observations.import({ name: 'back.csv', content: csv.replace('500', '418.42') });
   });
 
+  it('an input approved and published through the workspace workflow recomputes the derived values', async () => {
+    const admin = { id: null, name: 'Test administrator', role: 'admin' as const, services: [], outcomeIds: [] };
+    const indicator = (await s.values.indicators(admin)).find((i) => i.code === 'FIN-SPENDING-POWER');
+    expect(indicator).toBeDefined();
+    const key = await s.values.enter(admin, { indicatorId: indicator!.id, periodKey: '2020/21', value: '450', status: 'final' });
+    for (const step of ['submit', 'approve'] as const) await s.values.transition(admin, key, step);
+    const unchanged = await s.funding.compare({ area: 'E10000018', period: '2020/21' });
+    expect(unchanged.council.perHead).toBeCloseTo((418.42 * 1e6) / 713085, 6);
+    await s.values.transition(admin, key, 'publish');
+    const after = await s.funding.compare({ area: 'E10000018', period: '2020/21' });
+    expect(after.council.perHead).toBeCloseTo((450 * 1e6) / 713085, 6);
+    await s.observations.import({ name: 'back.csv', content: 'indicator,area,period,value\nFIN-SPENDING-POWER,E10000018,2020/21,418.42\n' });
+  });
+
   it('what-if: shares the total by weighted drivers; weights not summing to 100% are scaled and said so', async () => {
     const r = await s.funding.whatIf({ weights: [{ indicator: 'POP-65-PLUS', weight: 4 }, { indicator: 'POP-0-17', weight: 3 }, { indicator: 'POP-ALL-AGES', weight: 3 }], period: '2020/21' });
     expect(r.notes[0]).toMatch(/summed to 10%, so each was scaled/);

@@ -16,6 +16,7 @@ import {
 } from '../store/queries/valueEntry.js';
 import { fieldProblems } from './form-problems.js';
 import { authorize, can, type Actor, type ValueScope } from './policy.js';
+import { recomputeDerivedIn } from './finance-data.js';
 import { nextState, STEP_ACTION, stepsFrom, type WorkflowStep } from './workflow.js';
 
 export type { ValueKey, ValueListItem } from '../store/queries/valueEntry.js';
@@ -145,7 +146,11 @@ export function valueService(store: Store) {
       if (note.length > 2000) throw new ValidationError('The comment is too long', [{ field: 'comment', message: 'A comment is at most 2,000 characters' }]);
       await db.transaction(async (tx) => {
         await setObservationState(tx, key, to, actor.id);
-        if (to === 'published' || step === 'unpublish') await bumpDataVersion(tx);
+        if (to === 'published' || step === 'unpublish') {
+          await bumpDataVersion(tx);
+          // Derived indicators (funding per head) follow a published or withdrawn input at once.
+          await recomputeDerivedIn(tx, actor.id);
+        }
         if (step === 'submit') await markDutyDone(tx, 'indicator', key.indicatorId, key.periodKey);
         await appendAuditEvent(tx, {
           userId: actor.id, action: step, entityType: 'value', entityId: valueId(key),
