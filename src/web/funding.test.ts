@@ -5,6 +5,7 @@ import { FINANCE_FILES } from '../../test/helpers/finance.js';
 import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../test/helpers/manage.js';
 import { BASE, signedIn } from '../../test/helpers/web.js';
 import { createApp } from './app.js';
+import { REPORT_2020, readFixture } from '../../test/helpers/reports.js';
 
 let w: ManageWorkspace;
 let app: ReturnType<typeof createApp>;
@@ -50,6 +51,28 @@ describe('funding pages', () => {
     expect(await (await officer.post('/manage/funding/models', { ...fields, 'w-POP-65-PLUS': '50' })).text()).toContain('as version 2.');
     const viewer = await signedIn(app, 'viewer@test.gov.uk', PASSWORD);
     expect((await viewer.post('/manage/funding/models', fields)).status).toBe(403);
+  });
+
+  it('offers the money figures of an earlier report\'s financial section, writing nothing until a person adds one', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const page = await (await officer.get('/manage/funding/story?year=2020/21')).text();
+    expect(page).toContain(`action="/manage/funding/story/candidates?year=2020%2F21&amp;_csrf=${officer.csrf}"`);
+    const before = await w.s.financeStory.get('2020/21');
+    const cookie = [...officer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const fd = new FormData();
+    fd.append('report', new File([readFixture(REPORT_2020)], 'leicestershire-2020.txt', { type: 'text/plain' }));
+    const res = await app.request(`${BASE}/manage/funding/story/candidates?year=2020/21&_csrf=${officer.csrf}`, { method: 'POST', headers: { cookie }, body: fd });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/\d+ figures? found in leicestershire-2020\.txt/);
+    expect(html).toContain('£210,000,000');
+    expect(html).toMatch(/href="\/manage\/funding\/story\?year=2020%2F21&amp;periodKey=[^"]*&amp;target=210000000&amp;title=[^"]*#title">Fill in the savings form/);
+    expect(await w.s.financeStory.get('2020/21')).toEqual(before);
+    const prefilled = await (await officer.get('/manage/funding/story?year=2020/21&periodKey=2020/21&target=210000000&title=Saved+since+2010')).text();
+    expect(prefilled).toMatch(/id="target" name="target" type="text" value="210000000"/);
+    const empty = await app.request(`${BASE}/manage/funding/story/candidates?year=2020/21&_csrf=${officer.csrf}`, { method: 'POST', headers: { cookie }, body: new FormData() });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Choose a report file to read');
   });
 
   it('the finance story entered in the workspace makes the report\'s financial context: narrative, figures and charts', async () => {

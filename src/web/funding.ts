@@ -69,14 +69,16 @@ export function fundingRoutes(s: Services): Hono<AppEnv> {
 /** The council's finance story for a year: narrative, savings, budget gaps and pressures, each added by its own small form. */
 function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
   const yearOf = (c: ManageContext) => c.req.query('year') || '2020/21';
-  async function story(c: ManageContext, errors?: FormErrors, values: Record<string, string> = {}, status: 200 | 400 = 200) {
+  async function story(c: ManageContext, errors?: FormErrors, values: Record<string, string> = {}, status: 200 | 400 = 200, extra: Record<string, unknown> = {}) {
     const year = yearOf(c);
     const periodKey = parsePeriod(year);
     if (!periodKey.ok || periodKey.period.kind !== 'financial-year') return answerError(c, new ValidationError('Choose a financial year such as 2020/21', [{ field: 'year', message: 'a financial year such as 2020/21' }]));
     const data = await s.financeStory.get(periodKey.period.key);
-    return view(c, 'manage/finance-story.njk', { title: 'Finance story', year, data, models: await s.funding.listModels(), errors, values, canEdit: can(c.get('session')!.actor, 'indicator.manage'), statuses: SAVING_STATUSES }, status);
+    return view(c, 'manage/finance-story.njk', { title: 'Finance story', year, data, models: await s.funding.listModels(), errors, values, canEdit: can(c.get('session')!.actor, 'indicator.manage'), statuses: SAVING_STATUSES, ...extra }, status);
   }
-  app.get('/story', (c) => story(c));
+  // A candidate chosen from a report arrives as query values that fill in the form for a person to check and add.
+  const PREFILL = ['periodKey', 'title', 'target', 'gap', 'note', 'amount'];
+  app.get('/story', (c) => story(c, undefined, Object.fromEntries(PREFILL.flatMap((k) => (c.req.query(k) ? [[k, c.req.query(k)!]] : [])))));
   const actions: Record<string, (form: { get(n: string): string }, userId: string, year: string) => Promise<void>> = {
     narrative: (f, u, y) => s.financeStory.setNarrative(y, f.get('narrative'), f.get('fundingModel') || null, u),
     saving: (f, u) => s.financeStory.addSaving({ periodKey: f.get('periodKey'), title: f.get('title'), target: f.get('target'), delivered: f.get('delivered'), status: f.get('status') }, u),
@@ -86,6 +88,18 @@ function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
     'remove-pressure': (f, u) => s.financeStory.remove('pressure', f.get('id'), u),
     'remove-gap': (f, u) => s.financeStory.remove('gap', f.get('id'), u),
   };
+  // Money facts from an old report's financial section, offered for a person to add: nothing is written here.
+  app.post('/story/candidates', async (c) => {
+    if (!can(c.get('session')!.actor, 'indicator.manage')) return answerError(c, new ForbiddenError('Only performance officers and administrators can change the finance story.'));
+    const file = c.get('form')!.file('report');
+    if (!file) return story(c, { summary: [{ text: 'Choose a report file to read (PDF, Word, HTML, Markdown or text)', href: '#report' }], field: { report: { text: 'Choose a report file to read (PDF, Word, HTML, Markdown or text)' } } }, {}, 400);
+    try {
+      const candidates = await s.financeStory.candidates({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      return story(c, undefined, {}, 200, { candidates, candidatesFrom: file.name });
+    } catch (e) {
+      return answerError(c, e, (errors) => story(c, errors, {}, 400));
+    }
+  });
   app.post('/story/:action', async (c) => {
     const action = actions[c.req.param('action')];
     const { actor, user } = c.get('session')!;
