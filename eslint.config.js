@@ -26,4 +26,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', '**/store/**', 'pg', '@electric-sql/*'], message: 'pure modules do no I/O' }] }],
     },
   },
+  {
+    // services() in services/index.ts builds every service once and hands each its dependencies.
+    files: ['src/services/**/*.ts'],
+    ignores: ['src/services/index.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.name=/^[a-z]\\w*Service$/]', message: 'a service receives the services it needs from services(); it never builds one' }],
+    },
+  },
 );

@@ -6,6 +6,12 @@ import { demoService } from './demo.js';
 import { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
+import { sitePlanService } from './site/current-plan.js';
+import { siteEntryService } from './site/entries.js';
+import { siteIndicatorService } from './site/indicators.js';
+import { siteOutcomeService } from './site/outcomes.js';
+import { sitePublishedReportService } from './site/published-reports.js';
+import { siteSearchService } from './site/search.js';
 import { reportService } from './reports.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
@@ -26,18 +32,30 @@ import { valueService } from './values.js';
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
   const plans = planService(store);
+  const workspace = workspaceService(store);
+  const groups = groupService(store);
+  const sitePlan = sitePlanService({ store, plans });
+  const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
+  const site = siteService({
+    sitePlan,
+    siteIndicators,
+    siteOutcomes: siteOutcomeService({ store, sitePlan, siteIndicators }),
+    siteEntries: siteEntryService({ store, sitePlan }),
+    siteSearch: siteSearchService({ store, sitePlan }),
+    sitePublishedReports: sitePublishedReportService({ store, sitePlan }),
+  });
   return {
     config,
     store: { kind: store.kind, location: store.location, close: () => store.close() },
-    workspace: workspaceService(store),
+    workspace,
     plans,
     backup: backupService(store),
-    site: siteService(store, performance),
+    site,
     demo: demoService(store),
-    indicators: indicatorService(store),
+    indicators: indicatorService(store, plans),
     targets: targetService(store),
     observations: observationService(store),
-    groups: groupService(store),
+    groups,
     performance,
     auth: authService(store, config),
     users: userService(store),
@@ -48,7 +66,7 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: reportService(store, config, performance),
+    reports: reportService(store, config, { plans, workspace, groups, performance }),
     imports: importService(store, config),
   };
 }

@@ -9,7 +9,7 @@ import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { findIndicator, insertIndicators, listIndicators, updateIndicator, type IndicatorRow } from '../store/queries/indicators.js';
 import { getPlanStructure } from '../store/queries/plans.js';
-import { planService } from './plans.js';
+import type { PlanService } from './plans.js';
 
 export interface IndicatorInput {
   code: string;
@@ -56,7 +56,7 @@ const DEFINITION_COLUMNS = {
   changeTolerance: ['change tolerance', 'tolerance'],
 } as const;
 
-export function indicatorService(store: Store) {
+export function indicatorService(store: Store, plans: PlanService) {
   const { db } = store;
 
   async function mustFind(codeOrId: string): Promise<IndicatorRow> {
@@ -67,7 +67,7 @@ export function indicatorService(store: Store) {
 
   /** Outcomes of the current plan, found by id, slug or title. */
   async function outcomeFinder(): Promise<(text: string) => string | undefined> {
-    const planId = await planService(store).currentPlanId();
+    const planId = await plans.currentPlanId();
     const structure = planId ? await getPlanStructure(db, planId) : undefined;
     const outcomes = structure?.outcomes ?? [];
     return (text) => {

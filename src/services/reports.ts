@@ -16,9 +16,9 @@ import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listReportCommitments } from '../store/queries/listReportCommitments.js';
 import { listReportEntries, type ReportEntryRow } from '../store/queries/listReportEntries.js';
 import { getReportArtifact, insertReportArtifacts, listReportArtifacts, type ReportArtifactSummary } from '../store/queries/reportArtifacts.js';
-import { groupService } from './groups.js';
-import { planService } from './plans.js';
-import { workspaceService } from './workspace.js';
+import type { GroupService } from './groups.js';
+import type { PlanService } from './plans.js';
+import type { WorkspaceService } from './workspace.js';
 
 /** What the reports need from benchmarking (services.performance). */
 export interface PerformanceSource {
@@ -50,11 +50,17 @@ export { REPORT_FORMATS };
 
 const YEAR_KINDS = new Set(['financial-year', 'academic-year', 'calendar-year']);
 
-export function reportService(store: Store, config: Config, performance?: PerformanceSource) {
+/** The services reports read through, handed in by services(). */
+export interface ReportDeps {
+  plans: PlanService;
+  workspace: WorkspaceService;
+  groups: GroupService;
+  performance?: PerformanceSource;
+}
+
+export function reportService(store: Store, config: Config, deps: ReportDeps) {
   const { db } = store;
-  const plans = planService(store);
-  const workspace = workspaceService(store);
-  const groups = groupService(store);
+  const { plans, workspace, groups, performance } = deps;
 
   /** Years that have something to report: indicator periods and the years of entries. */
   async function periodsWithData(planId: string, entries?: ReportEntryRow[]): Promise<string[]> {

@@ -62,3 +62,5 @@ export function workspaceService(store: Store) {
     },
   };
 }
+
+export type WorkspaceService = ReturnType<typeof workspaceService>;
