@@ -2,6 +2,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// The layer rules of docs/architecture.md, as import bans composed per folder (a later block's
+// no-restricted-imports replaces an earlier one's, so each folder lists all of its own).
+const storeBan = { group: ['**/store/**', '**/store/index.js'], message: 'web and cli go through services, never the store' };
+const ioBan = { group: ['node:fs', 'node:fs/*', 'fs', '**/store/**', 'pg', '@electric-sql/*'], message: 'pure modules do no I/O' };
+const cliErrorBan = ['../errors.js', '../../errors.js', '../../../errors.js'].map((name) => ({
+  name, importNames: ['CliError', 'isCliError'], message: 'CliError belongs to src/cli: throw UserError or another error of src/errors.ts',
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test/output/', 'src/store/migrations/'] },
   js.configs.recommended,
@@ -14,17 +22,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/web/**/*.ts', 'src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/store/**', '**/store/index.js'], message: 'web and cli go through services, never the store' }] }],
-    },
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: cliErrorBan }] },
+  },
+  {
+    files: ['src/web/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: cliErrorBan, patterns: [storeBan] }] },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [storeBan] }] },
   },
   {
     files: ['src/stats/**/*.ts', 'src/domain/**/*.ts', 'src/reports/model/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', '**/store/**', 'pg', '@electric-sql/*'], message: 'pure modules do no I/O' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: cliErrorBan, patterns: [ioBan] }] },
   },
   {
     // services() in services/index.ts builds every service once and hands each its dependencies.

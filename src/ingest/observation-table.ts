@@ -2,7 +2,7 @@
 // export) or wide format (one column per period). Returns the values and every problem found,
 // each with its line, column and reason; writes nothing.
 import { Indicator, parsePeriod, periodOf, type Period, type Polarity, type YearStyle } from '../domain/index.js';
-import type { FieldProblem } from '../errors.js';
+import { ValidationError, type FieldProblem } from '../errors.js';
 import { readPolarity, readValue } from './indicator-fields.js';
 import { findColumn, type Table } from './table-file.js';
 
@@ -62,15 +62,15 @@ export interface ObservationTableResult {
   format: 'long' | 'wide';
 }
 
-/** Parses "Financial year=period,Local authority code=area" into a column map; throws a readable message. */
+/** Parses "Financial year=period,Local authority code=area" into a column map; a bad part is a ValidationError saying which. */
 export function parseColumnMap(text: string): Record<string, ObservationField> {
   const map: Record<string, ObservationField> = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const column = part.slice(0, eq).trim();
     const field = part.slice(eq + 1).trim().toLowerCase() as ObservationField;
-    if (eq <= 0 || !column) throw new Error(`--map: "${part}" should be COLUMN=FIELD`);
-    if (!OBSERVATION_FIELDS.includes(field)) throw new Error(`--map: "${field}" is not a field (use ${OBSERVATION_FIELDS.join(', ')})`);
+    if (eq <= 0 || !column) throw new ValidationError(`--map: "${part}" should be COLUMN=FIELD`);
+    if (!OBSERVATION_FIELDS.includes(field)) throw new ValidationError(`--map: "${field}" is not a field (use ${OBSERVATION_FIELDS.join(', ')})`);
     map[column] = field;
   }
   return map;
