@@ -4,7 +4,7 @@
 import { slugify } from '../../domain/index.js';
 import type { tables } from '../../store/index.js';
 import { peerSeries } from './peers.js';
-import type { DemoContent, DemoPlace, DemoUserKey } from './types.js';
+import type { DemoContent, DemoPlace, DemoUserKey } from './schema.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
