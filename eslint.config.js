@@ -40,6 +40,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: cliErrorBan, patterns: [ioBan] }] },
   },
   {
+    // Small enough to read in one go: no source file over 300 lines, no function over 80.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
+  {
+    // Being split on other branches; the overrides go when those land.
+    files: [
+      'src/ingest/text/facts.ts', // split by harden-web
+      'src/web/api.ts', 'src/web/markdown.ts', 'src/web/open-data.ts', // split by restructure-web
+      'src/cli/**/*.ts', // split by cli-build
+      'src/store/db.ts', 'src/services/backup.ts', // split by harden-store
+      'src/store/schema.ts', // 315 lines: not yet split (restructure-services ran out of time; finance adds a schema file beside it)
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
     // services() in services/index.ts builds every service once and hands each its dependencies.
     files: ['src/services/**/*.ts'],
     ignores: ['src/services/index.ts', '**/*.test.ts'],

@@ -32,17 +32,24 @@ function clientAddress(c: ManageContext): string | undefined {
   }
 }
 
-export function manageRoutes(s: Services): Hono<ManageEnv> {
-  const app = new Hono<ManageEnv>();
-  const tooLarge = (c: ManageContext) => problemPage(c, 413, 'The file is too large',
+/** The page for a request body over the limit. */
+function tooLarge(c: ManageContext, s: Services): Response {
+  return problemPage(c, 413, 'The file is too large',
     `Uploads can be at most ${Math.round(s.config.maxUploadBytes / 1024 / 1024 * 10) / 10} MB. Split the file, or ask whoever runs Compendium to raise COMPENDIUM_MAX_UPLOAD_MB.`);
-  app.use('/uploads/*', bodyLimit({ maxSize: s.config.maxUploadBytes, onError: (c) => tooLarge(c as ManageContext) }));
+}
+
+/** Request size limits (uploads up to the configured size, forms far less) and the session. */
+function bodyLimits(app: Hono<ManageEnv>, s: Services): void {
+  app.use('/uploads/*', bodyLimit({ maxSize: s.config.maxUploadBytes, onError: (c) => tooLarge(c as ManageContext, s) }));
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/manage/uploads/')) return next();
-    return bodyLimit({ maxSize: Math.min(FORM_LIMIT, s.config.maxUploadBytes), onError: (x) => tooLarge(x as ManageContext) })(c, next);
+    return bodyLimit({ maxSize: Math.min(FORM_LIMIT, s.config.maxUploadBytes), onError: (x) => tooLarge(x as ManageContext, s) })(c, next);
   });
   app.use('*', sessionMiddleware(s, (c, message) => problemPage(c, 403, 'Forbidden', message)));
+}
 
+/** Signing in; everything after this needs a signed-in session. */
+function signInPages(app: Hono<ManageEnv>, s: Services): void {
   const signedIn: MiddlewareHandler<ManageEnv> = async (c, next) => {
     if (c.get('session')) return next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(`/manage/sign-in?next=${encodeURIComponent(c.req.path)}`, 302);
@@ -74,7 +81,10 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
   });
 
   app.use('*', signedIn);
+}
 
+/** Signing out, the workspace home and account, and every workspace section. */
+function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.post('/sign-out', async (c) => {
     await s.auth.signOut(sessionToken(c));
     clearSessionCookie(c, s);
@@ -135,5 +145,12 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
 
   app.notFound((c) => problemPage(c as ManageContext, 404, 'Page not found', 'If you typed the web address, check it is correct.'));
   app.onError((e, c) => answerError(c as ManageContext, e));
+}
+
+export function manageRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  bodyLimits(app, s);
+  signInPages(app, s);
+  workspacePages(app, s);
   return app;
 }
