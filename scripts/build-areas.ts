@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { stringify } from '../src/ingest/csv-write.js';
+import { toCsv } from '../src/present/csv.js';
 
 const dataDir = path.resolve(process.argv[2] ?? '../shared/data');
 const out = path.resolve('src/store/reference/areas.csv');
@@ -65,5 +65,5 @@ for (const county of rows.filter((r) => r.type === 'county')) {
 }
 rows.sort((a, b) => String(a.code).localeCompare(String(b.code)));
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, stringify(rows));
+fs.writeFileSync(out, toCsv(rows));
 console.log(`wrote ${rows.length} areas to ${path.relative(process.cwd(), out)}`);

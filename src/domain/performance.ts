@@ -3,14 +3,16 @@
 import type { Frequency, Polarity, ToleranceKind, Unit } from './model.js';
 
 /** RAG against target. `missing` = no value when one was due; `no-target` = nothing to judge against. */
-export type Rag = 'green' | 'amber' | 'red' | 'no-target' | 'missing';
-export const RAGS: Rag[] = ['green', 'amber', 'red', 'no-target', 'missing'];
+export const RAGS = ['green', 'amber', 'red', 'no-target', 'missing'] as const;
+export type Rag = (typeof RAGS)[number];
 
 /** Direction of travel; with polarity none it is increasing/decreasing. `not-comparable` when either value is missing. */
-export type Direction = 'improving' | 'worsening' | 'no-change' | 'increasing' | 'decreasing' | 'not-comparable';
+export const DIRECTIONS = ['improving', 'worsening', 'no-change', 'increasing', 'decreasing', 'not-comparable'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** Mann–Kendall trend read through polarity; `too-few-points` under 5 values. */
-export type Trend = 'getting-better' | 'getting-worse' | 'increasing' | 'decreasing' | 'no-significant-change' | 'too-few-points';
+export const TRENDS = ['getting-better', 'getting-worse', 'increasing', 'decreasing', 'no-significant-change', 'too-few-points'] as const;
+export type Trend = (typeof TRENDS)[number];
 
 export type QuartileBand = 1 | 2 | 3 | 4;
 

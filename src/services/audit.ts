@@ -1,16 +1,11 @@
 // The audit trail as staff read it: a record's history, and everything in a date range as CSV.
-import { stringify } from '../ingest/csv-write.js';
+import { toCsv } from '../present/csv.js';
 import { ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { listAuditItems, type AuditFilter, type AuditItem } from '../store/queries/auditTrail.js';
 import { authorize, type Actor } from './policy.js';
 
 export type { AuditItem } from '../store/queries/auditTrail.js';
-
-/** Spreadsheet programs run a cell starting with = + - @ as a formula: such cells get a leading apostrophe. */
-function safeCell(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
 
 const json = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
 
@@ -45,9 +40,9 @@ export function auditService(store: Store) {
       // `to` is the last day wanted; the query's bound is exclusive.
       const to = filter.to ? new Date(Date.parse(filter.to) + 86_400_000).toISOString().slice(0, 10) : undefined;
       const items = await listAuditItems(db, { ...filter, to });
-      return stringify(items.map((e) => ({
-        id: e.id, at: new Date(e.at).toISOString(), user_id: e.userId ?? '', user_name: safeCell(e.userName ?? (e.userId ? '' : 'system')),
-        action: e.action, entity_type: e.entityType, entity_id: safeCell(e.entityId), before: safeCell(json(e.before)), after: safeCell(json(e.after)),
+      return toCsv(items.map((e) => ({
+        id: e.id, at: new Date(e.at).toISOString(), user_id: e.userId ?? '', user_name: e.userName ?? (e.userId ? '' : 'system'),
+        action: e.action, entity_type: e.entityType, entity_id: e.entityId, before: json(e.before), after: json(e.after),
       })), ['id', 'at', 'user_id', 'user_name', 'action', 'entity_type', 'entity_id', 'before', 'after']);
     },
   };

@@ -3,7 +3,8 @@
 // the public site and in the next report at once; the promise's words stay as its entry has them.
 import { COMMITMENT_STATUSES, CommitmentStatus } from '../domain/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { COMMITMENT_LABELS, formatMonth } from '../reports/model/format.js';
+import { formatMonth } from '../present/format.js';
+import { COMMITMENT_LABELS } from '../present/labels.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getEntryRecord } from '../store/queries/entryEditing.js';

@@ -15,7 +15,7 @@ export type { PublicEntryRow } from '../store/queries/listPublishedEntries.js';
 export type { PlanStructure } from '../store/queries/plans.js';
 export { PAGE_SIZE } from './site/paging.js';
 export { highlightSegments, type SearchHit, type TextSegment } from './site/search.js';
-export { periodLabel, type PeerValue, type PerformanceSnapshot } from './site/indicators.js';
+export type { PeerValue, PerformanceSnapshot } from './site/indicators.js';
 
 export interface SiteParts {
   sitePlan: SitePlanService;

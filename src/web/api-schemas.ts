@@ -1,96 +1,131 @@
-// The JSON API's response shapes as zod schemas: the OpenAPI document is generated from them and the
-// tests check real responses against them, so the document cannot drift from what is served.
+// The JSON API's parameters and responses as zod schemas. The routes in api-routes.ts are built from
+// them, requests are validated with them, and the OpenAPI document is generated from them, so the
+// document cannot drift from what is checked and served. Enumerations come from the domain's lists;
+// response objects are strict, so the document says that nothing undocumented is ever sent.
 import { z } from 'zod';
+import {
+  COMMITMENT_STATUSES, DIRECTIONS, ENTRY_KINDS, FACT_KINDS, FREQUENCIES, OBSERVATION_STATUSES, POLARITIES, RAGS, TRENDS, UNITS,
+} from '../domain/index.js';
 
-export const apiRegistry = z.registry<{ id: string; description?: string }>();
-const reg = <T extends z.ZodType>(schema: T, id: string, description: string): T => {
-  apiRegistry.add(schema, { id, description });
-  return schema;
-};
+const component = <T extends z.ZodType>(schema: T, id: string, description: string): T => schema.meta({ id, description });
 
-const Ref = z.object({ slug: z.string(), title: z.string() });
-const PlaceRef = z.object({ name: z.string(), areaCode: z.string().nullable() });
-const Segment = z.object({ text: z.string(), match: z.boolean() });
+const Ref = z.strictObject({ slug: z.string(), title: z.string() });
+const PlaceRef = z.strictObject({ name: z.string(), areaCode: z.string().nullable() });
+const Segment = z.strictObject({ text: z.string(), match: z.boolean() });
+const count = z.number().int().min(0);
 
-export const ApiError = reg(z.object({ error: z.string(), detail: z.string() }), 'Error', 'What went wrong, in words.');
+export const ApiError = component(z.strictObject({ error: z.string(), detail: z.string() }), 'Error', 'What went wrong, in words.');
 
-export const ApiPlan = reg(z.object({
+export const ApiPlan = component(z.strictObject({
   id: z.string(), title: z.string(), councilCode: z.string(), startDate: z.string(), endDate: z.string(),
-  outcomes: z.array(z.object({
+  outcomes: z.array(z.strictObject({
     id: z.string(), slug: z.string(), title: z.string(), summary: z.string(), url: z.string(),
-    themes: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string(), summary: z.string(), url: z.string() })),
+    themes: z.array(z.strictObject({ id: z.string(), slug: z.string(), title: z.string(), summary: z.string(), url: z.string() })),
   })),
 }), 'Plan', 'The Strategic Plan with its outcomes and themes.');
 
-export const ApiEntrySummary = reg(z.object({
-  id: z.string(), kind: z.string(), title: z.string(), date: z.string().nullable(), periodKey: z.string().nullable(),
+export const ApiEntrySummary = component(z.strictObject({
+  id: z.string(), kind: z.enum(ENTRY_KINDS), title: z.string(), date: z.string().nullable(), periodKey: z.string().nullable(),
   service: z.string().nullable(), status: z.string().nullable(), outcome: Ref.nullable(), theme: Ref.nullable(),
   places: z.array(PlaceRef), partners: z.array(z.string()), url: z.string(),
 }), 'EntrySummary', 'A published entry: something the council did or reported.');
 
-export const ApiEntryList = reg(z.object({
-  total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), entries: z.array(ApiEntrySummary),
+export const ApiEntryList = component(z.strictObject({
+  total: count, page: z.number().int().min(1), pageSize: z.number().int().min(1), entries: z.array(ApiEntrySummary),
 }), 'EntryList', 'One page of published entries, newest first.');
 
-export const ApiEntry = reg(ApiEntrySummary.extend({
+export const ApiEntry = component(ApiEntrySummary.extend({
   body: z.string().meta({ description: 'Markdown' }),
   sourceSection: z.string().nullable(),
-  document: z.object({ name: z.string(), mediaType: z.string() }).nullable(),
-  facts: z.array(z.object({ kind: z.string(), value: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string(), text: z.string(), approximate: z.boolean() })),
-  commitments: z.array(z.object({ id: z.string(), text: z.string(), dueText: z.string().nullable(), status: z.string() })),
+  document: z.strictObject({ name: z.string(), mediaType: z.string() }).nullable(),
+  facts: z.array(z.strictObject({ kind: z.enum(FACT_KINDS), value: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string(), text: z.string(), approximate: z.boolean() })),
+  commitments: z.array(z.strictObject({ id: z.string(), text: z.string(), dueText: z.string().nullable(), status: z.enum(COMMITMENT_STATUSES) })),
 }), 'Entry', 'A published entry with its text, figures and commitments.');
 
-export const ApiCommitment = reg(z.object({
+export const ApiCommitment = component(z.strictObject({
   id: z.string(), text: z.string(), dueText: z.string().nullable(), dueStart: z.string().nullable(), dueEnd: z.string().nullable(),
-  status: z.enum(['open', 'delivered', 'late', 'dropped', 'unknown']), statusLabel: z.string(), outcome: Ref.nullable(),
-  entryId: z.string().nullable(), evidence: z.array(z.object({ id: z.string(), title: z.string() })),
+  status: z.enum(COMMITMENT_STATUSES), statusLabel: z.string(), outcome: Ref.nullable(),
+  entryId: z.string().nullable(), evidence: z.array(z.strictObject({ id: z.string(), title: z.string() })),
 }), 'Commitment', 'Something the council promised, when it is due and its status.');
 
-export const ApiIndicator = reg(z.object({
-  code: z.string(), title: z.string(), unit: z.string(), decimalPlaces: z.number().int(), polarity: z.enum(['higher', 'lower', 'none']),
-  frequency: z.string(), source: z.string().nullable(), definition: z.string().nullable(), outcome: Ref.nullable(), theme: z.string().nullable(), url: z.string(),
+export const ApiIndicator = component(z.strictObject({
+  code: z.string(), title: z.string(), unit: z.enum(UNITS), decimalPlaces: z.number().int(), polarity: z.enum(POLARITIES),
+  frequency: z.enum(FREQUENCIES), source: z.string().nullable(), definition: z.string().nullable(), outcome: Ref.nullable(), theme: z.string().nullable(), url: z.string(),
 }), 'Indicator', 'A performance indicator of the plan.');
 
-export const ApiValue = reg(z.object({
-  periodKey: z.string(), period: z.string(), value: z.number().nullable(), status: z.string(), note: z.string().nullable(), target: z.number().nullable(),
+export const ApiValue = component(z.strictObject({
+  periodKey: z.string(), period: z.string(), value: z.number().nullable(), status: z.enum(OBSERVATION_STATUSES), note: z.string().nullable(), target: z.number().nullable(),
 }), 'Value', "The council's published value for one period, with its target.");
 
-export const ApiIndicatorDetail = reg(ApiIndicator.extend({ values: z.array(ApiValue) }), 'IndicatorDetail', 'An indicator with every published value of the council.');
+export const ApiIndicatorDetail = component(ApiIndicator.extend({ values: z.array(ApiValue) }), 'IndicatorDetail', 'An indicator with every published value of the council.');
 
-export const ApiPlaces = reg(z.object({
-  districts: z.array(z.object({ code: z.string(), name: z.string(), entries: z.number().int(), url: z.string() })),
-  places: z.array(z.object({ name: z.string(), areaCode: z.string().nullable(), entries: z.number().int(), url: z.string() })),
+export const ApiPlaces = component(z.strictObject({
+  districts: z.array(z.strictObject({ code: z.string(), name: z.string(), entries: count, url: z.string() })),
+  places: z.array(z.strictObject({ name: z.string(), areaCode: z.string().nullable(), entries: count, url: z.string() })),
 }), 'Places', 'Published entries counted by district and by named place.');
 
-export const ApiSearch = reg(z.object({
-  query: z.string(), total: z.number().int(),
-  hits: z.array(z.object({
-    type: z.enum(['entry', 'indicator', 'commitment']), id: z.string(), url: z.string(),
-    title: z.array(Segment), snippet: z.array(Segment),
+export const ApiSearch = component(z.strictObject({
+  query: z.string(), total: count,
+  hits: z.array(z.strictObject({
+    type: z.enum(['entry', 'indicator', 'commitment']), id: z.string(),
+    key: z.string().nullable().meta({ description: "The indicator's code for an indicator, the outcome's slug for a commitment (null without one), null for an entry" }),
+    url: z.string(), title: z.array(Segment), snippet: z.array(Segment),
   })),
 }), 'SearchResults', 'Search hits; title and snippet are pieces of text, those with match=true matched the query.');
 
-export const ApiReport = reg(z.object({
-  id: z.string(), periodKey: z.string(), format: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), url: z.string(),
+export const ApiReport = component(z.strictObject({
+  id: z.string(), periodKey: z.string(), format: z.string(), fileName: z.string(), mediaType: z.string(), size: count, url: z.string(),
 }), 'Report', 'A published report file to download.');
 
-const Nullable = z.number().nullable();
-export const ApiCompendium = reg(z.object({
-  area: z.object({ code: z.string(), name: z.string() }),
-  group: z.object({ name: z.string(), label: z.string(), members: z.number().int() }),
+const figure = z.number().nullable();
+export const ApiCompendium = component(z.strictObject({
+  area: z.strictObject({ code: z.string(), name: z.string() }),
+  group: z.strictObject({ name: z.string(), label: z.string(), members: count }),
   periodKey: z.string(), period: z.string(),
-  summary: z.object({
-    indicators: z.number().int(),
-    rag: z.record(z.string(), z.number().int()),
-    quartiles: z.record(z.string(), z.number().int()),
-    direction: z.record(z.string(), z.number().int()),
+  summary: z.strictObject({
+    indicators: count,
+    rag: z.record(z.enum(RAGS), count),
+    quartiles: z.strictObject({ 1: count, 2: count, 3: count, 4: count, none: count }),
+    direction: z.strictObject({ improving: count, worsening: count, noChange: count, notComparable: count }),
   }),
-  rows: z.array(z.object({
-    code: z.string(), title: z.string(), unit: z.string(), decimalPlaces: z.number().int(), polarity: z.enum(['higher', 'lower', 'none']),
-    value: Nullable, status: z.enum(['provisional', 'final']).nullable(), target: Nullable,
-    rag: z.enum(['green', 'amber', 'red', 'no-target', 'missing']),
-    directionPrevious: z.string(), directionYearEarlier: z.string(),
-    rank: z.number().int().nullable(), groupN: z.number().int(), quartileBand: z.number().int().min(1).max(4).nullable(),
-    median: Nullable, q1: Nullable, q3: Nullable, madDeviation: Nullable, trend: z.string(), url: z.string(),
+  rows: z.array(z.strictObject({
+    code: z.string(), title: z.string(), unit: z.enum(UNITS), decimalPlaces: z.number().int(), polarity: z.enum(POLARITIES),
+    value: figure, status: z.enum(OBSERVATION_STATUSES).nullable(), target: figure, rag: z.enum(RAGS),
+    directionPrevious: z.enum(DIRECTIONS), directionYearEarlier: z.enum(DIRECTIONS),
+    rank: z.number().int().min(1).nullable(), groupN: count, quartileBand: z.number().int().min(1).max(4).nullable(),
+    median: figure, q1: figure, q3: figure, madDeviation: figure, trend: z.enum(TRENDS), url: z.string(),
   })),
 }), 'Compendium', "The council's indicators for one period against one comparison group, as the methodology defines each figure.");
+
+// Parameters: the same schemas validate the request and describe it in the document.
+const slug = z.string().max(100).regex(/^[a-z0-9-]+$/, 'must be a slug: lower-case letters, digits and dashes');
+const param = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
+
+export const EntryQuery = z.object({
+  outcome: param(slug, 'Outcome slug').optional(),
+  theme: param(slug, 'Theme slug (with outcome)').optional(),
+  area: param(z.string().max(20).regex(/^[A-Z0-9]+$/, 'must be an area code such as E07000133'), 'Area code of a district').optional(),
+  place: param(z.string().min(1).max(200), 'Name of a town, village or site').optional(),
+  period: param(z.string().max(20).regex(/^[A-Z0-9-]+$/, 'must be a period key such as FY2024-25'), 'Reporting period key, such as FY2024-25').optional(),
+  page: param(z.coerce.number().int().min(1).max(10_000), 'Page number from 1').default(1),
+  pageSize: param(z.coerce.number().int().min(1).max(200), 'Entries a page, up to 200').default(50),
+}).strict();
+
+export const CommitmentQuery = z.object({
+  outcome: param(slug, 'Outcome slug').optional(),
+  status: param(z.enum(COMMITMENT_STATUSES), 'Status').optional(),
+}).strict();
+
+export const CompendiumQuery = z.object({
+  period: param(z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2023/24 or FY2023-24'), 'Period, such as 2023/24 or FY2023-24 (default: the newest with values)').optional(),
+  group: param(z.string().max(80).regex(/^[A-Za-z0-9_.:-]*$/, 'must be a comparison group name'), "Comparison group name (default: the workspace's)").optional(),
+  outcome: param(slug, 'Outcome slug').optional(),
+}).strict();
+
+export const SearchQuery = z.object({
+  q: param(z.string().max(200), 'Words to find; "quotes" for a phrase, -word to leave one out'),
+  limit: param(z.coerce.number().int().min(1).max(100), 'Most hits to return, up to 100').default(50),
+}).strict();
+
+export const EntryId = z.object({ id: param(z.string().max(200), 'Entry id') });
+export const IndicatorCode = z.object({ code: param(z.string().max(100), 'Indicator code') });

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { seededServices } from '../../test/helpers/site-fixture.js';
-import { API_OPERATIONS } from './api.js';
-import * as schemas from './api-schemas.js';
 import { createApp } from './app.js';
 
 let t: Awaited<ReturnType<typeof seededServices>>;
@@ -18,36 +15,11 @@ const json = async (path: string) => {
   return { status: res.status, body: await res.json(), res };
 };
 
-const SAMPLE: Record<string, string> = {
-  '/api/entries/{id}': '/api/entries/e-gritting',
-  '/api/indicators/{code}': '/api/indicators/RS01',
-  '/api/search': '/api/search?q=gritting',
-};
-const SCHEMA_BY_ID: Record<string, z.ZodType> = Object.fromEntries(
-  (Object.values(schemas) as unknown[]).filter((v): v is z.ZodType => v instanceof z.ZodType).map((v) => [schemas.apiRegistry.get(v)?.id, v]),
-);
-
 describe('JSON API', () => {
-  it('describes itself in OpenAPI 3.1 and every $ref resolves', async () => {
-    const { status, body } = await json('/api/openapi.json');
-    expect(status).toBe(200);
-    expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(API_OPERATIONS.map((o) => o.path).sort());
-    const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]);
-    expect(refs.length).toBeGreaterThan(10);
-    for (const r of refs) expect(body.components.schemas[r], r).toBeTruthy();
-  });
-
-  it('answers every documented operation with the documented shape', async () => {
-    for (const op of API_OPERATIONS) {
-      const path = SAMPLE[op.path] ?? op.path;
-      const { status, body, res } = await json(path);
-      expect(status, path).toBe(200);
-      expect(res.headers.get('access-control-allow-origin')).toBe('*');
-      const schema = SCHEMA_BY_ID[op.schema];
-      expect(schema, op.schema).toBeTruthy();
-      const parsed = (op.list ? z.array(schema) : schema).safeParse(body);
-      expect(parsed.success, `${path}: ${parsed.success ? '' : z.prettifyError(parsed.error)}`).toBe(true);
+  it('sends CORS headers so that other sites may read it', async () => {
+    for (const path of ['/api/plan', '/api/openapi.json', '/api/entries?page=0']) {
+      const res = await app.request(path);
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
     }
   });
 

@@ -115,7 +115,7 @@ describe('errors', () => {
 
 describe('figure formatting', () => {
   it('writes money, percentages, counts and ranges with their units', async () => {
-    const { formatFact } = await import('../reports/model/format.js');
+    const { formatFact } = await import('../present/format.js');
     expect(formatFact({ value: 1_900_000, valueMax: null, unit: '£' })).toBe('£1,900,000');
     expect(formatFact({ value: 53, valueMax: null, unit: '%' })).toBe('53%');
     expect(formatFact({ value: 41_000, valueMax: null, unit: 'street lights' })).toBe('41,000 street lights');

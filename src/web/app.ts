@@ -67,7 +67,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
   app.route('/', publicRoutes(s));
   app.route('/', performanceRoutes(s));
-  app.route('/api', apiRoutes(s));
+  app.route('/', apiRoutes(s));
   app.route('/data', openDataRoutes(s));
   app.route('/manage', manageRoutes(s));
 

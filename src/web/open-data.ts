@@ -1,10 +1,10 @@
 // Open data downloads under /data: everything published, as CSV (one row per thing, lists joined
 // with "; ") and as JSON (the API's shapes).
 import { Hono, type Context } from 'hono';
-import { stringify } from '../ingest/csv-write.js';
+import { toCsv } from '../present/csv.js';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services/index.js';
-import { commitmentView, entrySummary, indicatorView } from './api.js';
+import { commitmentView, entrySummary, indicatorView } from './api-views.js';
 import type { AppEnv } from './render.js';
 
 type Row = Record<string, unknown>;
@@ -60,7 +60,7 @@ export function openDataRoutes(s: Services): Hono<AppEnv> {
     const disposition = { 'Content-Disposition': `attachment; filename="${name}.${ext}"`, 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
     if (ext === 'json') return c.json(d.json, 200, disposition);
     const columns = d.csv[0] ? Object.keys(d.csv[0]) : [];
-    return c.body(stringify(d.csv, columns), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...disposition });
+    return c.body(toCsv(d.csv, columns), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...disposition });
   };
 
   data.get('/:file{[a-z]+\\.(?:csv|json)}', (c) => {

@@ -2,8 +2,7 @@
 // which the compendium table can be sorted (server-side, so sorting works without JavaScript).
 import type { CompendiumRow } from '../domain/performance.js';
 import { ValidationError } from '../errors.js';
-import { formatValue } from '../reports/model/format.js';
-import { periodLabel } from '../services/site.js';
+import { formatValue, periodLabel } from '../present/format.js';
 
 export interface RowView {
   code: string;

@@ -82,10 +82,10 @@ describe('performance pages on the demo workspace', () => {
     expect(html).not.toMatch(/<svg[\s\S]*aria-label="dot"[\s\S]*<\/svg>/);
     const history = await app.request(`/indicators/${encodeURIComponent(code)}/history.csv`);
     expect(history.headers.get('content-type')).toContain('text/csv');
-    const lines = (await history.text()).trim().split('\n');
+    const lines = (await history.text()).trim().split('\r\n');
     expect(lines[0]).toBe('period_key,period,value,target,group_n,group_median,group_q1,group_q3');
     expect(lines.length).toBeGreaterThan(2);
-    const bench = (await (await app.request(`/indicators/${encodeURIComponent(code)}/benchmark.csv`)).text()).trim().split('\n');
+    const bench = (await (await app.request(`/indicators/${encodeURIComponent(code)}/benchmark.csv`)).text()).trim().split('\r\n');
     expect(bench.filter((l) => l.endsWith(',yes'))).toHaveLength(1);
     expect((await get('/indicators/NOPE-99')).status).toBe(404);
     expect((await app.request('/indicators/NOPE-99/history.csv')).status).toBe(404);
@@ -103,7 +103,7 @@ describe('performance pages on the demo workspace', () => {
   });
 
   it('compendium CSV follows the table', async () => {
-    const csv = (await (await app.request('/compendium.csv?sort=rank')).text()).trim().split('\n');
+    const csv = (await (await app.request('/compendium.csv?sort=rank')).text()).trim().split('\r\n');
     expect(csv[0].split(',').slice(0, 3)).toEqual(['indicator', 'title', 'period']);
     expect(csv.length - 1).toBe((await s.site.compendium({})).rows.length);
   });

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { renderChart } from '../reports/charts/index.js';
 import { positionSpec, shortGroupLabel, sourceLine, trendSpec } from '../reports/model/chart-specs.js';
-import { POLARITY_LABELS } from '../reports/model/format.js';
-import { stringify } from '../ingest/csv-write.js';
+import { periodLabel } from '../present/format.js';
+import { POLARITY_LABELS } from '../present/labels.js';
+import { toCsv } from '../present/csv.js';
 import type { Services } from '../services/index.js';
-import { periodLabel } from '../services/site.js';
-import { parseQuery } from './api.js';
+import { parseQuery } from './query.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
 
@@ -79,7 +79,7 @@ function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRo
 
   app.get('/compendium.csv', async (c) => {
     const { compendium, rows } = await compendiumData(c);
-    const csv = stringify(rows.map((r) => ({
+    const csv = toCsv(rows.map((r) => ({
       indicator: r.code, title: r.title, period: r.periodKey, value: compendium.rows.find((x) => x.indicator.code === r.code)?.value ?? '',
       target: compendium.rows.find((x) => x.indicator.code === r.code)?.target?.value ?? '', rag: r.rag, direction_previous: r.directionPrevious,
       direction_year_earlier: r.directionYearEarlier, rank: r.rank ?? '', group_n: r.n, quartile: r.quartileBand ?? '', trend: r.trend,
@@ -141,7 +141,7 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
       if (!row) throw new NotFoundError('Benchmark', indicator.code);
       rows = peers.map((p) => ({ area_code: p.code, area: p.name, period_key: row.periodKey, value: f(p.value), this_council: p.code === area?.code ? 'yes' : '' }));
     }
-    return c.body(stringify(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${indicator.code}-${c.req.param('file')}"` });
+    return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${indicator.code}-${c.req.param('file')}"` });
   });
 }
 

@@ -4,9 +4,9 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PAGE_SIZE, type PlanIndicatorRow, type PublicEntryRow } from '../services/site.js';
 import { rowView } from './performance-view.js';
-import { COMMITMENT_LABELS } from '../reports/model/format.js';
-import { hitUrl } from './api.js';
-import { markdownToHtml, plainExcerpt } from './markdown.js';
+import { COMMITMENT_LABELS } from '../present/labels.js';
+import { hitUrl } from './api-views.js';
+import { markdownToHtml, plainExcerpt } from '../present/markdown.js';
 import { pageNumber, pagination } from './pagination.js';
 import { page, type AppEnv } from './render.js';
 

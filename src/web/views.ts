@@ -4,8 +4,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { periodLabel } from '../services/site.js';
-import { COMMITMENT_LABELS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS, formatDate, formatFact, formatNumber, formatValue } from '../reports/model/format.js';
+import { formatDate, formatFact, formatNumber, formatValue, periodLabel } from '../present/format.js';
+import { COMMITMENT_LABELS, COMMITMENT_SYMBOLS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS } from '../present/labels.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const VIEWS_DIR = path.join(here, 'views');
@@ -35,7 +35,7 @@ export function createViews(extraPaths: string[] = []): Views {
   env.addFilter('period', (key: string | null | undefined) => (key ? periodLabel(key) : ''));
   env.addFilter('value', (v: number | null | undefined, unit: string, decimals: number) => formatValue(v ?? null, unit, decimals));
   // The same words and symbols as the published reports, so the site and the report agree.
-  env.addGlobal('labels', { rag: RAG_LABELS, direction: DIRECTION_LABELS, trend: TREND_LABELS, quartile: QUARTILE_LABELS, commitment: COMMITMENT_LABELS, polarity: POLARITY_LABELS });
+  env.addGlobal('labels', { rag: RAG_LABELS, direction: DIRECTION_LABELS, trend: TREND_LABELS, quartile: QUARTILE_LABELS, commitment: COMMITMENT_LABELS, commitmentSymbol: COMMITMENT_SYMBOLS, polarity: POLARITY_LABELS });
   env.addFilter('urlencode', (v: string) => encodeURIComponent(v));
   return env;
 }

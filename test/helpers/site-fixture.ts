@@ -1,6 +1,7 @@
 // A small published workspace for route tests of the public site: two outcomes, published and draft
 // entries (one with hostile text), places, figures, commitments, indicators with values, report files.
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.js';
 import { services, type Services } from '../../src/services/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -88,4 +89,14 @@ export async function seededServices(): Promise<{ s: Services; store: Store; fix
   await s.workspace.init();
   const fixture = await seedSite(s, store);
   return { s, store, fixture, close: () => store.close() };
+}
+
+/** Changes fields of a seeded entry in place (for tests of what the site does with awkward text). */
+export async function setEntryFields(store: Store, id: string, fields: Partial<typeof tables.entries.$inferInsert>): Promise<void> {
+  await store.db.update(tables.entries).set(fields).where(eq(tables.entries.id, id));
+}
+
+/** Changes fields of a seeded indicator in place. */
+export async function setIndicatorFields(store: Store, code: string, fields: Partial<typeof tables.indicators.$inferInsert>): Promise<void> {
+  await store.db.update(tables.indicators).set(fields).where(eq(tables.indicators.code, code));
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { WORKFLOW_STATES, type WorkflowState } from '../../domain/index.js';
 import { CliError, describeProblem } from '../../errors.js';
 import { parseColumnMap } from '../../ingest/observation-table.js';
+import { formatNumber } from '../../present/format.js';
 import { out, withServices } from '../context.js';
 import { progress } from '../progress.js';
 
@@ -29,7 +30,7 @@ export function register(program: Command): void {
             onProgress: (p) => bar.update(p.phase === 'check' ? 'Checking' : 'Writing', p.done, p.total),
           });
           bar.stop();
-          out.line(`${r.file} (${r.format} format): ${r.rows.toLocaleString('en-GB')} values, ${r.inserted.toLocaleString('en-GB')} new, ${r.updated.toLocaleString('en-GB')} changed, ${r.unchanged.toLocaleString('en-GB')} unchanged, ${r.missing.toLocaleString('en-GB')} blank (kept as missing).`);
+          out.line(`${r.file} (${r.format} format): ${formatNumber(r.rows)} values, ${formatNumber(r.inserted)} new, ${formatNumber(r.updated)} changed, ${formatNumber(r.unchanged)} unchanged, ${formatNumber(r.missing)} blank (kept as missing).`);
           if (r.indicatorsCreated.length) out.line(`New indicators: ${r.indicatorsCreated.join(', ')}.`);
           if (r.indicatorsUpdated.length) out.line(`Polarity updated: ${r.indicatorsUpdated.join(', ')}.`);
           if (r.skipped.length) {

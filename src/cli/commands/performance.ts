@@ -2,34 +2,24 @@
 // member of the group (--all), as a table, CSV or JSON.
 import type { Command } from 'commander';
 import { formatPeriod, periodOf } from '../../domain/index.js';
-import type { Compendium, CompendiumRow, Direction, Rag, Trend } from '../../domain/performance.js';
+import type { Compendium, CompendiumRow } from '../../domain/performance.js';
 import { CliError } from '../../errors.js';
-import { stringify } from '../../ingest/csv-write.js';
+import { toCsv } from '../../present/csv.js';
+import { formatNumber } from '../../present/format.js';
+import { DIRECTION_LABELS, RAG_LABELS, TREND_LABELS, labelText } from '../../present/labels.js';
 import { COMPENDIUM_COLUMNS, compendiumRecords } from '../../services/performance-records.js';
 import { out, table, withServices } from '../context.js';
 
-/** Status in words and a symbol, never by colour alone. */
-const RAG_TEXT: Record<Rag, string> = { green: '✓ green', amber: '! amber', red: '✗ red', 'no-target': '– no target', missing: 'M missing' };
-const DIRECTION_TEXT: Record<Direction, string> = {
-  improving: '▲ improving', worsening: '▼ worsening', 'no-change': '= no change', increasing: '↑ increasing', decreasing: '↓ decreasing', 'not-comparable': '–',
-};
-const TREND_TEXT: Record<Trend, string> = {
-  'getting-better': 'getting better', 'getting-worse': 'getting worse', increasing: 'increasing', decreasing: 'decreasing',
-  'no-significant-change': 'no significant change', 'too-few-points': '–',
-};
-
-function figure(value: number | null, decimals: number): string {
-  if (value === null) return '–';
-  return value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
+/** A figure with the indicator's decimals, or a dash when there is none. */
+const figure = (value: number | null, decimals: number): string => (value === null ? '–' : formatNumber(value, decimals));
 
 function rowCells(r: CompendiumRow): (string | number)[] {
   const dp = r.indicator.decimalPlaces;
   const title = r.indicator.title.length > 40 ? r.indicator.title.slice(0, 39) + '…' : r.indicator.title;
   return [
-    r.indicator.code, title, figure(r.value, dp), r.target ? figure(r.target.value, dp) : '–', RAG_TEXT[r.rag],
-    figure(r.previous.value, dp), DIRECTION_TEXT[r.directionPrevious], figure(r.group.median, dp),
-    r.rank === null ? '–' : `${r.rank} of ${r.group.n}`, r.quartileBand === null ? '–' : `Q${r.quartileBand}`, TREND_TEXT[r.trend],
+    r.indicator.code, title, figure(r.value, dp), r.target ? figure(r.target.value, dp) : '–', labelText(RAG_LABELS[r.rag]),
+    figure(r.previous.value, dp), labelText(DIRECTION_LABELS[r.directionPrevious]), figure(r.group.median, dp),
+    r.rank === null ? '–' : `${r.rank} of ${r.group.n}`, r.quartileBand === null ? '–' : `Q${r.quartileBand}`, labelText(TREND_LABELS[r.trend]),
   ];
 }
 
@@ -85,7 +75,7 @@ export function register(program: Command): void {
           : [await s.performance.compendium({ area: area as string, group: opts.group, period: opts.period, outcomeId })];
         if (opts.format === 'json') return out.json(opts.all ? compendiums : compendiums[0]);
         if (opts.format === 'csv') {
-          process.stdout.write(stringify(compendiumRecords(compendiums), [...COMPENDIUM_COLUMNS]));
+          process.stdout.write(toCsv(compendiumRecords(compendiums), [...COMPENDIUM_COLUMNS]));
           return;
         }
         if (opts.all) printLeague(compendiums, area);

@@ -2,11 +2,10 @@
 // Pure: no I/O, so the same input always gives the same model (golden-tested).
 import type { CompendiumRow, Rag } from '../../domain/index.js';
 import { periodFromKey, RAGS } from '../../domain/index.js';
-import { periodLabel, positionSpec, quartileCountViews, shortGroupLabel, sourceLine, summarySpec, trendSpec } from './chart-specs.js';
-import {
-  COMMITMENT_LABELS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS,
-  anchor, formatDate, formatFigure, formatMonth, formatValue,
-} from './format.js';
+import { formatDate, formatFigure, formatMonth, formatValue, periodLabel } from '../../present/format.js';
+import { COMMITMENT_LABELS, DIRECTION_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS } from '../../present/labels.js';
+import { anchor } from './anchor.js';
+import { positionSpec, quartileCountViews, shortGroupLabel, sourceLine, summarySpec, trendSpec } from './chart-specs.js';
 import type { ReportCommitment, ReportEntry, ReportInput } from './input.js';
 import type {
   ChartSpec, CommitmentView, CompendiumOutcome, CompendiumSection, CountView, EntryView, IndicatorRow, OtherSection,

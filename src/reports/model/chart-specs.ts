@@ -1,15 +1,10 @@
 // Chart specifications for the compendium: the data, headline and one-sentence reading of each chart.
 // Pure: the SVG is drawn later by src/reports/charts.
 import type { CompendiumRow, IndicatorHistory } from '../../domain/index.js';
-import { formatPeriod, periodFromKey } from '../../domain/index.js';
-import { QUARTILE_LABELS, formatValue, ordinal, unitLabel } from './format.js';
+import { formatValue, ordinal, periodLabel } from '../../present/format.js';
+import { QUARTILE_LABELS, unitLabel } from '../../present/labels.js';
 import type { PeerValue } from './input.js';
 import type { CountView, PositionChartSpec, SummaryChartSpec, TrendChartSpec } from './types.js';
-
-export const periodLabel = (key: string): string => {
-  const p = periodFromKey(key);
-  return p ? formatPeriod(p) : key;
-};
 
 const QUARTILE_PHRASE: Record<1 | 2 | 3 | 4, string> = {
   1: 'in the top quartile', 2: 'in the second quartile', 3: 'in the third quartile', 4: 'in the bottom quartile',

@@ -1,6 +1,8 @@
 // The report model: pure, from loaded records to everything a renderer needs.
 export * from './types.js';
 export * from './input.js';
-export * from './format.js';
+export * from '../../present/format.js';
+export * from '../../present/labels.js';
+export { anchor } from './anchor.js';
 export { buildReportModel, entryInPeriod, commitmentInScope } from './build-report-model.js';
-export { positionSentence, periodLabel } from './chart-specs.js';
+export { positionSentence } from './chart-specs.js';

@@ -1,6 +1,9 @@
 // The shape of an Annual Delivery Report and Performance Compendium, ready to render in any format.
 // Everything here is plain data (JSON-safe) so that the model can be golden-tested and cached.
 import type { CommitmentStatus, EntryKind, HistoryPoint, QuartileBand, Rag, Direction, Trend, WorkflowState } from '../../domain/index.js';
+import type { Labelled } from '../../present/labels.js';
+
+export type { Labelled };
 
 export interface ReportMeta {
   title: string;
@@ -92,12 +95,6 @@ export interface OtherSection {
   commitments?: CommitmentView[];
 }
 
-export interface Labelled<K extends string | number> {
-  key: K;
-  label: string;
-  /** A text symbol that carries the status without colour. */
-  symbol: string;
-}
 
 export interface IndicatorRow {
   indicatorId: string;

@@ -13,7 +13,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Token, Tokens } from 'marked';
 import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
 import type { ChartImage } from './chart-images.js';
-import { marked, markdownToText, stripRawHtml } from './markdown-html.js';
+import { marked, markdownToText, withoutRawHtml } from '../../present/markdown.js';
 
 const H = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 const heading = (level: 1 | 2 | 3 | 4 | 5, text: string, pageBreakBefore = false) =>
@@ -39,7 +39,7 @@ function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italic
 /** Markdown body → Word paragraphs (paragraphs, bullet and numbered lists; raw HTML dropped). */
 export function markdownParagraphs(markdown: string): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const t of marked.lexer(stripRawHtml(markdown))) {
+  for (const t of marked.lexer(withoutRawHtml(markdown))) {
     if (t.type === 'paragraph') out.push(new Paragraph({ children: inlineRuns((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
     else if (t.type === 'list') {
       const list = t as Tokens.List;

@@ -4,6 +4,7 @@ import { fixtureInput } from '../../../test/fixtures/report-input.js';
 import { expectGolden } from '../../../test/helpers/golden.js';
 import { buildReportModel } from '../model/index.js';
 import { renderHtml } from './html.js';
+import { marked } from '../../present/markdown.js';
 import { renderMarkdown } from './markdown.js';
 import { renderCsv, renderJson } from './open-data.js';
 import { reportCss } from './styles.js';
@@ -90,12 +91,26 @@ describe('Markdown and open data', () => {
     expect(md).toContain('# Annual Delivery Report 2023/24');
     expect(md).toContain('### Waste and Recycling');
     expect(md).toContain('| Household waste sent for reuse, recycling or composting | 52.4% |');
-    expect(md).not.toMatch(/<script|onclick/);
+    expect(md).not.toContain('<');
+    expect(md).toContain('&lt;script>alert("x")&lt;/script>&lt;b onclick="x()">Residents&lt;/b> fixed 900 items.');
+  });
+
+  it('makes raw HTML and script links inert wherever they are: entry text, titles, places', () => {
+    const m = published();
+    const e = m.outcomes[0].themes[0].entries[0];
+    e.title = 'Hedges <img src=x onerror=alert(1)>';
+    e.body = 'See [this](javascript:alert(2)) and &amp;lt;b&amp;gt; and <script>alert(3)</script>';
+    e.places = ['<svg onload=alert(4)>'];
+    const md = renderMarkdown(m);
+    const viewed = marked.parse(md) as string;
+    expect(viewed).not.toMatch(/<(script|img|svg)|<[^>]*\son\w+=|href="javascript/i);
+    expect(md).toContain('See [this\\](javascript:alert(2)) and &amp;lt;b&amp;gt; and &lt;script>');
+    expect(viewed).toContain('&amp;lt;b&amp;gt;');
   });
 
   it('writes CSV with a metadata block and one row per indicator', () => {
     const csv = renderCsv(published());
-    const lines = csv.trim().split('\n');
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('# Fenmarsh Council: Performance Compendium 2023/24');
     expect(csv).toContain('# comparison group: Fenmarsh and its 7 statistical neighbours (8 councils)');
     expect(csv).toMatch(/# methodology: https:\/\/example.org\/compendium\/methodology/);
@@ -103,6 +118,15 @@ describe('Markdown and open data', () => {
     expect(data[0].split(',')).toContain('quartile_band');
     expect(data).toHaveLength(5);
     expect(data.find((l) => l.includes('CARE-09'))).toContain(',,,missing,');
+  });
+
+  it('defuses a formula in any CSV cell, the metadata lines included', () => {
+    const m = published();
+    m.compendium!.outcomes[0].rows[0].title = '=HYPERLINK("http://x","y")';
+    m.meta.councilName = 'Fenmarsh\n=1+1';
+    const csv = renderCsv(m);
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
+    expect(csv.split('\r\n').some((l) => l.startsWith('='))).toBe(false);
   });
 
   it('writes JSON with the same metadata and indicators', () => {

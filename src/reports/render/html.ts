@@ -1,12 +1,12 @@
 // The report as one self-contained HTML file: GOV.UK Frontend styles with the council's brand,
 // a contents list with anchors, inline SVG charts and a print stylesheet (the PDF is printed from it).
 import { renderChart } from '../charts/index.js';
-import { RAG_LABELS, RAG_MEANINGS, DIRECTION_LABELS, QUARTILE_LABELS, TREND_LABELS } from '../model/format.js';
+import { RAG_LABELS, RAG_MEANINGS, DIRECTION_LABELS, QUARTILE_LABELS, TREND_LABELS } from '../../present/labels.js';
 import type {
   CommitmentView, CompendiumSection, EntryView, IndicatorRow, Labelled, OutcomeSection, ReportModel,
 } from '../model/types.js';
 import { escapeHtml as e } from './escape.js';
-import { markdownToHtml } from './markdown-html.js';
+import { markdownToHtml } from '../../present/markdown.js';
 import { readableBrand, reportCss } from './styles.js';
 
 export interface HtmlOptions {
@@ -34,7 +34,7 @@ function entryHtml(entry: EntryView, level: number): string {
 <h${level} class="govuk-heading-s">${e(entry.title)}${stateTag(entry.workflowState)}</h${level}>
 ${meta ? `<p class="govuk-body-s cmp-entry__meta">${e(meta)}</p>` : ''}
 ${figures}
-${markdownToHtml(entry.body)}
+${markdownToHtml(entry.body, 'report')}
 ${facts.length ? `<dl class="govuk-summary-list govuk-summary-list--no-border">${facts.join('')}</dl>` : ''}
 </article>`;
 }

@@ -1,15 +1,11 @@
 // The report as Markdown: headings, entries, tables as pipe tables; charts as their description and data.
+// Raw HTML and unsafe links are made inert once, over the whole document (entry text, titles, names alike).
+import { markdownWithoutHtml } from '../../present/markdown.js';
 import type { ChartSpec, CommitmentView, EntryView, ReportModel } from '../model/types.js';
-import { stripRawHtml } from './markdown-html.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 function pipeTable(head: string[], rows: string[][]): string {
   return [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-}
-
-/** Entry text is Markdown already, but raw HTML in it is not carried over. */
-function safeBody(markdown: string): string {
-  return /<[a-z!/]/i.test(markdown) ? stripRawHtml(markdown).trim() : markdown.trim();
 }
 
 function entry(e: EntryView, hashes: string): string {
@@ -17,7 +13,7 @@ function entry(e: EntryView, hashes: string): string {
   const meta = [e.dateLabel, e.status ? `Status: ${e.status}` : null].filter(Boolean).join(' · ');
   if (meta) lines.push(`*${meta}*`, '');
   if (e.keyFigures.length) lines.push(`**Key figures:** ${e.keyFigures.join(' · ')}`, '');
-  lines.push(safeBody(e.body), '');
+  lines.push(e.body.trim(), '');
   if (e.places.length) lines.push(`**Places:** ${e.places.join(', ')}`, '');
   if (e.partners.length) lines.push(`**Partners:** ${e.partners.join(', ')}`, '');
   return lines.join('\n');
@@ -78,5 +74,5 @@ export function renderMarkdown(m: ReportModel): string {
     if (c.groupDescription !== c.groupLabel) out.push(`About the comparison group: ${c.groupDescription}`, '');
     out.push(`The method is described at ${m.meta.methodologyUrl}.`, '');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return markdownWithoutHtml(out.join('\n').replace(/\n{3,}/g, '\n\n'));
 }

@@ -1,7 +1,7 @@
 // The compendium tables as open data: CSV (one row per indicator) and JSON, each with a metadata
 // block saying where the figures come from, for which period and group, and how they are computed.
 import type { ReportModel } from '../model/types.js';
-import { stringify } from '../../ingest/csv-write.js';
+import { toCsv } from '../../present/csv.js';
 
 export interface OpenDataMetadata {
   title: string;
@@ -68,15 +68,15 @@ function records(m: ReportModel): Record<string, string | number | null>[] {
 /** CSV: a commented metadata block ("# key: value"), then the header row and one row per indicator. */
 export function renderCsv(m: ReportModel): string {
   const meta = openDataMetadata(m);
-  if (!meta) return '# No compendium: there are no indicator values for this period.\n';
+  if (!meta) return '# No compendium: there are no indicator values for this period.\r\n';
   const rows = records(m);
   const head = [
     `# ${meta.title}`, `# publisher: ${meta.publisher}`, `# source: ${meta.source}`, `# period: ${meta.period} (${meta.periodKey})`,
     `# comparison group: ${meta.comparisonGroup} (${meta.groupMembers} councils)`, `# status: ${meta.status}`, `# generated: ${meta.generatedOn}`,
     `# methodology: ${meta.methodology}`, `# licence: ${meta.licence}`,
     ...Object.entries(meta.columns).map(([k, v]) => `# column ${k}: ${v}`),
-  ].join('\n');
-  return `${head}\n${stringify(rows, Object.keys(COLUMNS))}`;
+  ].map((line) => `${line.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
+  return head + toCsv(rows, Object.keys(COLUMNS));
 }
 
 export function renderJson(m: ReportModel): string {

@@ -1,8 +1,9 @@
 // The public site's indicators: the plan's list, each one's published values, the performance
 // snapshot on the home page and the figures of an indicator's page.
-import { comparePeriodKeys, formatPeriod, periodFromKey } from '../../domain/index.js';
+import { comparePeriodKeys } from '../../domain/index.js';
 import type { Compendium, CompendiumRow, CompendiumSummary, IndicatorHistory } from '../../domain/performance.js';
 import { NotFoundError } from '../../errors.js';
+import { periodLabel } from '../../present/format.js';
 import { summarise } from '../../stats/index.js';
 import type { Store } from '../../store/index.js';
 import { listCouncilValuePeriods } from '../../store/queries/listCouncilValuePeriods.js';
@@ -13,12 +14,6 @@ import type { PlanStructure } from '../../store/queries/plans.js';
 import type { GroupService } from '../groups.js';
 import type { PerformanceService } from '../performance.js';
 import type { SitePlanService } from './current-plan.js';
-
-/** How a stored period key is written for people; a key that is not a period is shown as it is. */
-export function periodLabel(key: string): string {
-  const p = periodFromKey(key);
-  return p ? formatPeriod(p) : key;
-}
 
 /** Every indicator at its latest period with a value for the council, against one comparator group. */
 export interface PerformanceSnapshot {

@@ -7,7 +7,7 @@ import type { EntryInput } from '../../services/entries.js';
 import { can } from '../../services/policy.js';
 import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
 import type { FormFields, ManageEnv } from '../auth/session.js';
-import { markdownToHtml } from '../markdown.js';
+import { markdownToHtml } from '../../present/markdown.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
 import { historyRows } from './history.js';
 

@@ -1,0 +1,101 @@
+// Every GET operation of the published OpenAPI document, called against the demo workspace and the
+// small site fixture on PGlite, answers with what the document says: checked by validators that are
+// not ours (ajv for JSON Schema 2020-12, the dialect of OpenAPI 3.1; an OpenAPI 3.1 schema validator
+// for the document itself), so a mistake shared by the document and the code cannot pass unseen.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTestServices } from '../../test/helpers/demo.js';
+import { seededServices } from '../../test/helpers/site-fixture.js';
+import { createApp } from './app.js';
+
+type App = ReturnType<typeof createApp>;
+interface Operation { responses: Record<string, { content?: Record<string, unknown> }> }
+interface Document { openapi: string; paths: Record<string, Record<string, Operation>> }
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+/** Checks a response against the document: its status is documented, and its JSON body matches that status's schema. */
+function contract(doc: Document) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(doc, 'openapi.json');
+  const seen = new Set<string>();
+  return {
+    seen,
+    async check(app: App, template: string, url: string, expectStatus = 200) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(expectStatus);
+      const op = doc.paths[template]?.get;
+      expect(op, `${template} is documented`).toBeTruthy();
+      expect(op.responses[String(res.status)], `${url}: status ${res.status} is documented`).toBeTruthy();
+      expect(res.headers.get('content-type')).toContain('application/json');
+      const ref = `openapi.json#/${pointer('paths', template, 'get', 'responses', String(res.status), 'content', 'application/json', 'schema')}`;
+      const body: unknown = await res.json();
+      const valid = ajv.validate({ $ref: ref }, body);
+      expect(valid, `${url}: ${ajv.errorsText(ajv.errors, { separator: '\n' })}`).toBe(true);
+      if (res.status === 200) seen.add(template);
+      return body;
+    },
+  };
+}
+
+async function exercise(app: App) {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as Document;
+  const c = contract(doc);
+  const plan = (await c.check(app, '/api/plan', '/api/plan')) as { outcomes: { slug: string; themes: { slug: string }[] }[] };
+  const outcome = plan.outcomes[0];
+  const list = (await c.check(app, '/api/entries', '/api/entries?pageSize=200')) as { entries: { id: string; places: { areaCode: string | null }[] }[] };
+  await c.check(app, '/api/entries', `/api/entries?outcome=${outcome.slug}&theme=${outcome.themes[0].slug}&page=1&pageSize=5`);
+  const area = list.entries.flatMap((e) => e.places).find((p) => p.areaCode)?.areaCode;
+  if (area) await c.check(app, '/api/entries', `/api/entries?area=${area}`);
+  for (const e of list.entries) await c.check(app, '/api/entries/{id}', `/api/entries/${encodeURIComponent(e.id)}`);
+  await c.check(app, '/api/commitments', '/api/commitments');
+  await c.check(app, '/api/commitments', `/api/commitments?outcome=${outcome.slug}&status=delivered`);
+  const indicators = (await c.check(app, '/api/indicators', '/api/indicators')) as { code: string }[];
+  for (const i of indicators) await c.check(app, '/api/indicators/{code}', `/api/indicators/${encodeURIComponent(i.code)}`);
+  await c.check(app, '/api/compendium', '/api/compendium');
+  await c.check(app, '/api/compendium', `/api/compendium?outcome=${outcome.slug}`);
+  await c.check(app, '/api/places', '/api/places');
+  for (const q of ['gritting', 'roads', 'school', '"care home"', 'recycling -waste']) await c.check(app, '/api/search', `/api/search?q=${encodeURIComponent(q)}`);
+  await c.check(app, '/api/reports', '/api/reports');
+  // The errors are documented too.
+  await c.check(app, '/api/entries', '/api/entries?pageSize=1000', 400);
+  await c.check(app, '/api/entries/{id}', '/api/entries/no-such-entry', 404);
+  await c.check(app, '/api/indicators/{code}', '/api/indicators/NOPE', 404);
+  return { doc, seen: c.seen };
+}
+
+describe('the API against its OpenAPI document', () => {
+  let demo: Awaited<ReturnType<typeof demoTestServices>>;
+  let fixture: Awaited<ReturnType<typeof seededServices>>;
+  beforeAll(async () => {
+    demo = await demoTestServices();
+    fixture = await seededServices();
+  }, 120_000);
+  afterAll(async () => {
+    await demo?.close();
+    await fixture?.close();
+  });
+
+  it('publishes a valid OpenAPI 3.1 document', async () => {
+    const doc = await (await createApp(fixture.s, { cachePages: false }).request('/api/openapi.json')).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe('3.1.0');
+  });
+
+  it('answers every GET operation on the demo workspace as documented', async () => {
+    const { doc, seen } = await exercise(createApp(demo, { cachePages: false }));
+    const documented = Object.entries(doc.paths).filter(([, ops]) => ops.get).map(([path]) => path);
+    expect(documented.length).toBe(10);
+    expect([...seen].sort()).toEqual(documented.sort());
+  }, 120_000);
+
+  it('answers as documented on a workspace with hostile text, drafts and report files', async () => {
+    const { seen } = await exercise(createApp(fixture.s, { cachePages: false }));
+    expect(seen.size).toBe(10);
+  }, 60_000);
+});
