@@ -11,7 +11,35 @@ import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
 import { listReportCommitments } from '../store/queries/listReportCommitments.js';
 import { listReportEntries, type ReportEntryRow } from '../store/queries/listReportEntries.js';
-import type { ReportDeps, ReportRequest } from './reports.js';
+import type { GroupService } from './groups.js';
+import type { PlanService } from './plans.js';
+import type { WorkspaceService } from './workspace.js';
+
+/** What the reports need from benchmarking (services.performance). */
+export interface PerformanceSource {
+  compendium(q: { area: string; group?: string; period?: string; outcomeId?: string; unpublished?: boolean }): Promise<Compendium>;
+  history(q: { indicator: string; area: string; group?: string; unpublished?: boolean }): Promise<IndicatorHistory>;
+  periods(): Promise<(string | { key: string })[]>;
+}
+
+export interface ReportRequest {
+  planId?: string;
+  /** As people write it ("2023/24") or as a key ("FY2023-24"); the latest period with data by default. */
+  period?: string;
+  /** Comparison group name or id; the workspace's default group otherwise. */
+  group?: string;
+  draft: boolean;
+  /** yyyy-mm-dd printed on the report; today by default. */
+  generatedOn?: string;
+}
+
+/** The services reports read through, handed in by services(). */
+export interface ReportDeps {
+  plans: PlanService;
+  workspace: WorkspaceService;
+  groups: GroupService;
+  performance?: PerformanceSource;
+}
 
 const YEAR_KINDS = new Set(['financial-year', 'academic-year', 'calendar-year']);
 

@@ -3,35 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import type { Config } from '../config.js';
-import type { Compendium, IndicatorHistory } from '../domain/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { buildReportModel, type ReportModel } from '../reports/model/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFile, type ReportFormat } from '../reports/render/index.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getReportArtifact, insertReportArtifacts, listReportArtifacts, type ReportArtifactSummary } from '../store/queries/reportArtifacts.js';
-import type { GroupService } from './groups.js';
-import type { PlanService } from './plans.js';
-import type { WorkspaceService } from './workspace.js';
-import { loadReportInput, periodsWithData } from './report-input.js';
+import { loadReportInput, periodsWithData, type ReportDeps, type ReportRequest } from './report-input.js';
 
-/** What the reports need from benchmarking (services.performance). */
-export interface PerformanceSource {
-  compendium(q: { area: string; group?: string; period?: string; outcomeId?: string; unpublished?: boolean }): Promise<Compendium>;
-  history(q: { indicator: string; area: string; group?: string; unpublished?: boolean }): Promise<IndicatorHistory>;
-  periods(): Promise<(string | { key: string })[]>;
-}
-
-export interface ReportRequest {
-  planId?: string;
-  /** As people write it ("2023/24") or as a key ("FY2023-24"); the latest period with data by default. */
-  period?: string;
-  /** Comparison group name or id; the workspace's default group otherwise. */
-  group?: string;
-  draft: boolean;
-  /** yyyy-mm-dd printed on the report; today by default. */
-  generatedOn?: string;
-}
+export type { PerformanceSource, ReportDeps, ReportRequest } from './report-input.js';
 
 export interface BuildRequest extends ReportRequest {
   formats: ReportFormat[];
@@ -43,13 +23,6 @@ export interface BuildRequest extends ReportRequest {
 export type { ReportFile, ReportFormat };
 export { REPORT_FORMATS };
 
-/** The services reports read through, handed in by services(). */
-export interface ReportDeps {
-  plans: PlanService;
-  workspace: WorkspaceService;
-  groups: GroupService;
-  performance?: PerformanceSource;
-}
 
 /** The formats asked for, or a ValidationError naming those that are not formats. */
 function checkFormats(formats: string[]): ReportFormat[] {
