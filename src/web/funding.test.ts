@@ -1,5 +1,6 @@
 // The funding pages over the real spending power and population files: the public comparison and CSV,
 // and the workspace what-if whose weights are scaled (and said so) and saved as versioned models.
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINANCE_FILES } from '../../test/helpers/finance.js';
 import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../test/helpers/manage.js';
@@ -100,5 +101,13 @@ describe('funding pages', () => {
     expect(f.charts?.map((c) => c.id)).toEqual(['chart-savings', 'chart-budget-gap', 'chart-funding-per-head', 'chart-whatif']);
     const html = (await w.s.reports.build({ period: '2020/21', draft: false, group: 'english-upper-tier', formats: ['html'] }))[0];
     expect(Buffer.from(html.bytes).toString('utf8')).toContain('id="chart-budget-gap"');
+    // The Word report draws the four charts as images (with their data tables), not tables alone.
+    const docx = (await w.s.reports.build({ period: '2020/21', draft: false, group: 'english-upper-tier', formats: ['docx'] }))[0];
+    const zip = unzipSync(docx.bytes);
+    const media = Object.keys(zip).filter((n) => n.startsWith('word/media/'));
+    expect(media.length).toBeGreaterThanOrEqual(4);
+    for (const n of media) expect([...zip[n].subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    const xml = strFromU8(zip['word/document.xml']);
+    for (const id of f.charts!.map((c) => c.id)) expect(xml).toContain(`name="${id}"`);
   });
 });

@@ -176,7 +176,7 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
     heading(1, 'Key priorities'),
     ...m.keyPriorities.map((k) => new Paragraph({ children: [new TextRun({ text: k.title, bold: true }), new TextRun(k.summary ? `: ${k.summary}` : '')], spacing: { after: 120 } })),
   ];
-  if (m.financial) body.push(heading(1, 'Financial context'), ...(m.financial.narrative ?? []).map((p) => para(p)), ...(m.financial.charts ?? []).flatMap((ch) => table(`${ch.title}. ${ch.table.caption}`, ch.table.head, ch.table.rows)), ...table(m.financial.heading, ['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])));
+  if (m.financial) body.push(heading(1, 'Financial context'), ...(m.financial.narrative ?? []).map((p) => para(p)), ...(m.financial.charts ?? []).flatMap((ch) => chartBlock(ch, 3)), ...table(m.financial.heading, ['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])));
   for (const o of m.outcomes) {
     body.push(heading(1, o.title, true));
     if (o.summary) body.push(para(o.summary, { size: 26 }));

@@ -58,7 +58,7 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
   const step = (f: ReportFormat) => options.onProgress?.(f, done++, wanted.length);
   // Each chart is drawn once, for the HTML (and so the PDF) and the Word file alike.
   const brand = readableBrand(m.meta.brandColour);
-  const specs = m.compendium ? [...m.compendium.summaryCharts, ...m.compendium.charts] : [];
+  const specs = [...(m.financial?.charts ?? []), ...(m.compendium ? [...m.compendium.summaryCharts, ...m.compendium.charts] : [])];
   let svgs: Map<string, string> | undefined;
   /** Draws every chart's SVG once, handing each batch to onBatch as it is made (all at once if drawn before). */
   const svgsOnce = (onBatch?: (items: { id: string; svg: string }[]) => void) => {
