@@ -3,7 +3,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { withIo, currentIo, type CliIo } from './io.js';
-import { describeProblem, isCliError, isValidationError } from '../errors.js';
+import { describeCliError } from './errors.js';
 
 /** Runs the command line argv (without node and the script), returning the exit code. */
 export function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
@@ -19,8 +19,7 @@ async function runProgram(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : e.exitCode || 1;
-    reportError(e as Error, argv.includes('--debug'));
-    return isCliError(e) ? e.exitCode : 1;
+    return reportError(e, argv.includes('--debug'));
   }
 }
 
@@ -46,12 +45,9 @@ export function commandOf(argv: string[]): string | undefined {
   return argv[commandIndex(argv)];
 }
 
-/** One line saying what went wrong, the problems of a validation, a hint, and the stack with --debug. */
-function reportError(err: Error, debug: boolean): void {
-  const write = currentIo().stderr;
-  write(`compendium: ${err.message}\n`);
-  if (isValidationError(err)) for (const p of err.problems.slice(0, 50)) write(`  ${describeProblem(p)}\n`);
-  if (isCliError(err) && err.hint) write(`hint: ${err.hint}\n`);
-  if (debug) write(`${err.stack ?? ''}\n`);
-  else if (!isCliError(err) && !isValidationError(err)) write('(run again with --debug for details)\n');
+/** Prints how the CLI says `err` (cli/errors.ts) on this run's stderr. */
+function reportError(err: unknown, debug: boolean): number {
+  const { lines, exitCode } = describeCliError(err, debug);
+  currentIo().stderr(lines.map((l) => `${l}\n`).join(''));
+  return exitCode;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   comparePeriods, formatPeriod, parsePeriod, period, periodContaining, periodFromKey, periodIncludes,
   previousPeriod, nextPeriod, yearEarlier, financialYear, type Period,
-} from './period.js';
+} from './index.js';
 
 const key = (text: string, opts?: Parameters<typeof parsePeriod>[1]) => {
   const r = parsePeriod(text, opts);

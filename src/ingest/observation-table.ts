@@ -2,8 +2,9 @@
 // export) or wide format (one column per period). Returns the values and every problem found,
 // each with its line, column and reason; writes nothing.
 import { Indicator, parsePeriod, periodOf, type Period, type Polarity, type YearStyle } from '../domain/index.js';
-import type { FieldProblem } from '../errors.js';
+import { ValidationError, type FieldProblem } from '../errors.js';
 import { readPolarity, readValue } from './indicator-fields.js';
+import { duplicateFinder, periodReader } from './row-lookups.js';
 import { findColumn, type Table } from './table-file.js';
 
 export const OBSERVATION_FIELDS = ['period', 'area', 'indicator', 'value', 'title', 'status', 'note', 'polarity', 'ignore'] as const;
@@ -62,15 +63,15 @@ export interface ObservationTableResult {
   format: 'long' | 'wide';
 }
 
-/** Parses "Financial year=period,Local authority code=area" into a column map; throws a readable message. */
+/** Parses "Financial year=period,Local authority code=area" into a column map; a bad part is a ValidationError saying which. */
 export function parseColumnMap(text: string): Record<string, ObservationField> {
   const map: Record<string, ObservationField> = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const column = part.slice(0, eq).trim();
     const field = part.slice(eq + 1).trim().toLowerCase() as ObservationField;
-    if (eq <= 0 || !column) throw new Error(`--map: "${part}" should be COLUMN=FIELD`);
-    if (!OBSERVATION_FIELDS.includes(field)) throw new Error(`--map: "${field}" is not a field (use ${OBSERVATION_FIELDS.join(', ')})`);
+    if (eq <= 0 || !column) throw new ValidationError(`--map: "${part}" should be COLUMN=FIELD`);
+    if (!OBSERVATION_FIELDS.includes(field)) throw new ValidationError(`--map: "${field}" is not a field (use ${OBSERVATION_FIELDS.join(', ')})`);
     map[column] = field;
   }
   return map;
@@ -78,15 +79,33 @@ export function parseColumnMap(text: string): Record<string, ObservationField> {
 
 const STATUS_WORDS: Record<string, boolean> = { '': false, final: false, f: false, provisional: true, p: true, prov: true, estimate: true, e: true };
 
-export function parseObservationTable(table: Table, options: ObservationTableOptions, lookups: Lookups): ObservationTableResult {
+/** Records a problem at a line and column (0-based; shown 1-based with its heading) and marks the line bad. */
+function problemRecorder(table: Table, problems: FieldProblem[], badLines: Set<number>) {
   const { file, header } = table;
-  const problems: FieldProblem[] = [];
-  const badLines = new Set<number>();
-  const problem = (line: number, column: number | undefined, message: string) => {
+  return (line: number, column: number | undefined, message: string) => {
     problems.push({ file, line, column: column === undefined ? undefined : column + 1, field: column === undefined ? undefined : header[column], message });
     badLines.add(line);
   };
+}
 
+/** What is wrong with an indicator code (null: nothing), remembered per code. */
+function codeChecker() {
+  const validCode = Indicator.shape.code;
+  const codeOk = new Map<string, string | null>();
+  return (code: string): string | null => {
+    let codeProblem = codeOk.get(code);
+    if (codeProblem === undefined) {
+      const r = validCode.safeParse(code);
+      codeProblem = code === '' ? 'indicator code is blank' : r.success ? null : `indicator code "${code}": ${r.error.issues[0].message}`;
+      codeOk.set(code, codeProblem);
+    }
+    return codeProblem;
+  };
+}
+
+/** Which column holds which field (the map first, then the usual names), the period columns of a wide table, and the format. */
+function readHeader(table: Table, options: ObservationTableOptions, problems: FieldProblem[]) {
+  const { file, header } = table;
   // Which column holds which field: the map first, then the usual names.
   const columnOf = new Map<ObservationField, number>();
   const mapped = new Set<number>();
@@ -125,36 +144,60 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
       ? 'no column heading is a period (wide format needs headings such as 2022/23)'
       : `no ${f} column: name it with --map "YOUR COLUMN=${f}"` });
   }
+  return { columnOf, periodColumns, format };
+}
+
+/** A row's status (provisional or final) and polarity, from their columns when the table has them. */
+function statusAndPolarity(
+  cell: (i: number | undefined) => string, col: (f: ObservationField) => number | undefined, fail: (column: number | undefined, message: string) => void,
+): { provisional: boolean; polarity: Polarity | undefined } {
+  let provisional = false;
+  if (col('status') !== undefined) {
+    const s = STATUS_WORDS[cell(col('status')).toLowerCase()];
+    if (s === undefined) fail(col('status'), `status "${cell(col('status'))}" is not final or provisional`);
+    else provisional = s;
+  }
+  let polarity: Polarity | undefined;
+  if (col('polarity') !== undefined) {
+    const p = readPolarity(cell(col('polarity')));
+    if (p === null) fail(col('polarity'), `"${cell(col('polarity'))}" is not a polarity (desc, asc or None)`);
+    else polarity = p;
+  }
+  return { provisional, polarity };
+}
+
+/** What the file says of an indicator: its title and first period, and one polarity (a second, different one is a problem). */
+function noteIndicator(
+  result: ObservationTableResult, row: { code: string; line: number; polarity: Polarity | undefined; polarityText: string; title: string; rowValues: ParsedObservation[] },
+  problem: (message: string) => void,
+) {
+  const { code, line, polarity } = row;
+  const hints = result.indicators.get(row.code);
+  if (!hints) {
+    if (row.rowValues.length) result.indicators.set(row.code, { title: row.title || undefined, polarity, polarityLine: polarity ? line : undefined, firstPeriod: periodOf(row.rowValues[0].periodKey) });
+  } else if (polarity !== undefined) {
+    if (hints.polarity === undefined) Object.assign(hints, { polarity, polarityLine: line });
+    else if (hints.polarity !== polarity) {
+      problem(`polarity of ${code} is "${row.polarityText}" here but ${hints.polarity} on line ${hints.polarityLine}`);
+    }
+  }
+}
+
+export function parseObservationTable(table: Table, options: ObservationTableOptions, lookups: Lookups): ObservationTableResult {
+  const problems: FieldProblem[] = [];
+  const badLines = new Set<number>();
+  const problem = problemRecorder(table, problems, badLines);
+
+  const { columnOf, periodColumns, format } = readHeader(table, options, problems);
   const result: ObservationTableResult = { observations: [], indicators: new Map(), problems, badLines, format };
   if (problems.length) return result;
 
   const col = (f: ObservationField) => columnOf.get(f);
-  // Duplicate keys are found by number, not by a string per row: a million strings cost seconds.
-  const seen = new Map<number, number>();
-  const numbering = () => {
-    const ids = new Map<string, number>();
-    return (text: string) => {
-      let id = ids.get(text);
-      if (id === undefined) ids.set(text, (id = ids.size));
-      return id;
-    };
-  };
-  const codeId = numbering();
-  const areaId = numbering();
-  const periodId = numbering();
+  const firstLineOf = duplicateFinder();
   const longCells = [{ column: col('value') as number }];
   const wideCells = periodColumns.map((c) => ({ column: c.i, period: c.parsed.period }));
-  // One cache of parsed periods per year style; no string built per row to look one up.
-  const periodCaches = new Map<YearStyle, Map<string, ReturnType<typeof parsePeriod>>>();
-  const readPeriod = (text: string, style: YearStyle) => {
-    let cache = periodCaches.get(style);
-    if (!cache) periodCaches.set(style, (cache = new Map()));
-    let r = cache.get(text);
-    if (!r) cache.set(text, (r = parsePeriod(text, { yearStyle: style })));
-    return r;
-  };
-  const validCode = Indicator.shape.code;
-  const codeOk = new Map<string, string | null>();
+  const readPeriod = periodReader();
+  const codeProblemOf = codeChecker();
 
   // The row being read: cell() and fail() are made once, not once a row (a million closures).
   let cells: readonly (string | undefined)[] = [];
@@ -175,28 +218,12 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
     const code = cell(col('indicator'));
     const area = cell(col('area'));
 
-    let codeProblem = codeOk.get(code);
-    if (codeProblem === undefined) {
-      const r = validCode.safeParse(code);
-      codeProblem = code === '' ? 'indicator code is blank' : r.success ? null : `indicator code "${code}": ${r.error.issues[0].message}`;
-      codeOk.set(code, codeProblem);
-    }
+    const codeProblem = codeProblemOf(code);
     if (codeProblem) fail(col('indicator'), codeProblem);
     if (area === '') fail(col('area'), 'area code is blank');
     else if (!lookups.isArea(area)) fail(col('area'), `unknown area code "${area}"`);
 
-    let provisional = false;
-    if (col('status') !== undefined) {
-      const s = STATUS_WORDS[cell(col('status')).toLowerCase()];
-      if (s === undefined) fail(col('status'), `status "${cell(col('status'))}" is not final or provisional`);
-      else provisional = s;
-    }
-    let polarity: Polarity | undefined;
-    if (col('polarity') !== undefined) {
-      const p = readPolarity(cell(col('polarity')));
-      if (p === null) fail(col('polarity'), `"${cell(col('polarity'))}" is not a polarity (desc, asc or None)`);
-      else polarity = p;
-    }
+    const { provisional, polarity } = statusAndPolarity(cell, col, fail);
 
     const style = lookups.yearStyle(code);
     const cellsToRead: { column: number; period?: Period }[] = format === 'long' ? longCells : wideCells;
@@ -219,28 +246,17 @@ export function parseObservationTable(table: Table, options: ObservationTableOpt
       }
       if (format === 'wide' && value === null && text === '') continue; // an empty cell in a wide table is no row at all
       if (!rowOk) continue; // a row already wrong is not checked for duplicates (its area may be unknown)
-      // Exact below 2^53: fewer than 65,536 areas and periods (known areas only), 2 million codes.
-      const key = (codeId(code) * 65536 + areaId(area)) * 65536 + periodId(period.key);
-      const first = seen.get(key);
+      const first = firstLineOf(code, area, period.key, line);
       if (first !== undefined) {
         fail(format === 'long' ? col('period') : c.column, `duplicate: ${code}, ${area}, ${period.key} already given on line ${first}`);
         continue;
       }
-      seen.set(key, line);
       rowValues.push({ line, indicatorCode: code, areaCode: area, periodKey: period.key, value, provisional, note: cell(col('note')) || null });
     }
     if (!rowOk) continue;
     for (const o of rowValues) result.observations.push(o);
 
-    const hints = result.indicators.get(code);
-    if (!hints) {
-      if (rowValues.length) result.indicators.set(code, { title: cell(col('title')) || undefined, polarity, polarityLine: polarity ? line : undefined, firstPeriod: periodOf(rowValues[0].periodKey) });
-    } else if (polarity !== undefined) {
-      if (hints.polarity === undefined) Object.assign(hints, { polarity, polarityLine: line });
-      else if (hints.polarity !== polarity) {
-        problem(line, col('polarity'), `polarity of ${code} is "${cell(col('polarity'))}" here but ${hints.polarity} on line ${hints.polarityLine}`);
-      }
-    }
+    noteIndicator(result, { code, line, polarity, polarityText: cell(col('polarity')), title: cell(col('title')), rowValues }, (message) => problem(line, col('polarity'), message));
   }
   return result;
 }

@@ -76,11 +76,7 @@ export function digestLine(hash: ReturnType<typeof createHash>, line: string): v
 export async function readBackup(file: string, schema: SchemaVersion, visitor: BackupVisitor = {}): Promise<BackupContents> {
   if (!fs.existsSync(file)) throw badBackup(file, 'does not exist');
   if (fs.statSync(file).isDirectory()) throw badBackup(file, 'is a folder, not a backup file');
-  const magic = Buffer.alloc(2);
-  const fd = fs.openSync(file, 'r');
-  fs.readSync(fd, magic, 0, 2, 0);
-  fs.closeSync(fd);
-  const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
+  const gzipped = isGzipped(file);
   const raw = fs.createReadStream(file);
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
@@ -136,16 +132,7 @@ export async function readBackup(file: string, schema: SchemaVersion, visitor: B
         continue;
       }
       digestLine(hash, line);
-      const name = String(marker.table);
-      const next = expected.shift();
-      if (!next || name !== next.table) throw badBackup(file, `is damaged: line ${lineNo} starts table ${name} where ${next?.table ?? 'the end marker'} was expected`);
-      const names = next.columns.map((c) => c.name);
-      if (JSON.stringify(marker.columns) !== JSON.stringify(names)) {
-        throw badBackup(file, `has columns ${JSON.stringify(marker.columns)} for table ${name}, where this version has ${JSON.stringify(names)}`);
-      }
-      const rows = Number(marker.rows);
-      if (!Number.isInteger(rows) || rows < 0) throw badBackup(file, `is damaged: line ${lineNo} gives table ${name} ${JSON.stringify(marker.rows)} rows`);
-      current = { rules: next, expected: rows, seen: 0 };
+      current = startTable(file, marker, expected.shift(), lineNo);
     }
   } catch (e) {
     raw.destroy();
@@ -159,6 +146,31 @@ export async function readBackup(file: string, schema: SchemaVersion, visitor: B
   if (!end) throw badBackup(file, `is incomplete: it stops after line ${lineNo}${current ? `, part-way through table ${(current as { rules: TableRules }).rules.table}` : ''}, before its end marker`);
   checkEnd(file, header, end, counts, hash.digest('hex'));
   return { header, end, counts, bytes: fs.statSync(file).size };
+}
+
+/** Whether FILE starts with the gzip magic bytes. */
+function isGzipped(file: string): boolean {
+  const magic = Buffer.alloc(2);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, magic, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return magic[0] === 0x1f && magic[1] === 0x8b;
+}
+
+/** Checks a table's start line against the table expected next; the table's reading state. */
+function startTable(file: string, marker: Partial<TableStart>, next: TableRules | undefined, lineNo: number): { rules: TableRules; expected: number; seen: number } {
+  const name = String(marker.table);
+  if (!next || name !== next.table) throw badBackup(file, `is damaged: line ${lineNo} starts table ${name} where ${next?.table ?? 'the end marker'} was expected`);
+  const names = next.columns.map((c) => c.name);
+  if (JSON.stringify(marker.columns) !== JSON.stringify(names)) {
+    throw badBackup(file, `has columns ${JSON.stringify(marker.columns)} for table ${name}, where this version has ${JSON.stringify(names)}`);
+  }
+  const rows = Number(marker.rows);
+  if (!Number.isInteger(rows) || rows < 0) throw badBackup(file, `is damaged: line ${lineNo} gives table ${name} ${JSON.stringify(marker.rows)} rows`);
+  return { rules: next, expected: rows, seen: 0 };
 }
 
 function checkHeader(file: string, value: unknown, ours: SchemaVersion): BackupHeader {
@@ -193,103 +205,4 @@ async function* readLines(input: Readable): AsyncGenerator<string> {
     yield* parts;
   }
   if (rest) yield rest;
-}
-
-const TIMESTAMP = /^(\d{4,})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?([+-]\d{2}(:?\d{2}){0,2}|Z)?( BC)?$/;
-
-/** Why a value (in PostgreSQL's text form) cannot be stored in a column of this type, or null if it can. */
-export function typeProblem(type: string, v: string): string | null {
-  switch (type) {
-    case 'integer':
-    case 'bigint': {
-      if (!/^-?\d{1,19}$/.test(v)) return 'is not a whole number';
-      const limit = type === 'integer' ? 2 ** 31 : 2 ** 63;
-      return Number(v) >= limit || Number(v) < -limit ? `is too large for a ${type} column` : null;
-    }
-    case 'double precision':
-      return /^(-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|NaN|-?Infinity)$/.test(v) ? null : 'is not a number';
-    case 'boolean':
-      return v === 'true' || v === 'false' ? null : 'is not true or false';
-    case 'json':
-    case 'jsonb':
-      try {
-        JSON.parse(v);
-        return v.includes('\\u0000') ? 'holds a NUL character, which the database cannot store' : null;
-      } catch {
-        return 'is not valid JSON';
-      }
-    case 'bytea':
-      return /^\\x([0-9a-fA-F]{2})*$/.test(v) ? null : 'is not hexadecimal bytes (\\x…)';
-    case 'timestamp with time zone': {
-      if (v === 'infinity' || v === '-infinity') return null;
-      const m = TIMESTAMP.exec(v);
-      return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31 && Number(m[4]) < 24 && Number(m[5]) < 60
-        ? null : 'is not a date and time';
-    }
-    default:
-      return v.includes('\u0000') ? 'holds a NUL character, which the database cannot store' : null;
-  }
-}
-
-const show = (v: unknown) => {
-  const text = JSON.stringify(v);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
-
-/**
- * Checks each row against the schema's rules as it is read: types, not-null, enumerations, keys that
- * must not repeat, and foreign keys to the tables before it in the file. Throws one sentence.
- */
-export function rowChecker(file: string): BackupVisitor & { finish(): void } {
-  // Key values seen per table and key (columns joined), with the line that gave each.
-  const seen = new Map<string, Map<string, number>>();
-  const keyName = (table: string, columns: string[]) => `${table}(${columns.join(',')})`;
-  const keyOf = (values: (string | null)[]) => (values.some((v) => v === null) ? null : JSON.stringify(values));
-  const index = (rules: TableRules) => new Map(rules.columns.map((c, i) => [c.name, i]));
-  const indexes = new Map(BACKUP_RULES.map((r) => [r.table, index(r)]));
-  // Foreign keys whose target table comes later in the file, checked at the end.
-  const deferred: { at: string; field: string; value: string; target: string; key: string; ref: string }[] = [];
-  const order = BACKUP_RULES.map((r) => r.table);
-
-  return {
-    row(rules, values, line, row) {
-      const at = `${rules.table}, row ${row} (line ${line} of the file)`;
-      rules.columns.forEach((c, i) => {
-        const v = values[i] as unknown;
-        if (v === null) {
-          if (c.notNull) throw badBackup(file, S.badValue(at, c.name, 'it is empty, and this field must have a value'));
-          return;
-        }
-        if (typeof v !== 'string') throw badBackup(file, S.badValue(at, c.name, `${show(v)} is not in the text form backups use`));
-        const problem = typeProblem(c.type, v);
-        if (problem) throw badBackup(file, S.badValue(at, c.name, `${show(v)} ${problem}`));
-        if (c.oneOf && !c.oneOf.includes(v)) throw badBackup(file, S.badValue(at, c.name, `${show(v)} is not one of ${c.oneOf.join(', ')}`));
-      });
-      const ix = indexes.get(rules.table)!;
-      for (const columns of rules.keys) {
-        const name = keyName(rules.table, columns);
-        const key = keyOf(columns.map((c) => values[ix.get(c)!]));
-        if (key === null) continue;
-        let map = seen.get(name);
-        if (!map) seen.set(name, (map = new Map()));
-        const first = map.get(key);
-        if (first !== undefined) throw badBackup(file, S.duplicateKey(at, `${columns.join(' and ')} ${key.slice(1, -1)}`, first));
-        map.set(key, line);
-      }
-      for (const fk of rules.foreignKeys) {
-        const key = keyOf(fk.columns.map((c) => values[ix.get(c)!]));
-        if (key === null) continue;
-        const ref = keyName(fk.table, fk.foreignColumns);
-        const field = fk.columns.join(' and ');
-        // A table later in the file (or this one) may still bring the row referred to.
-        if (order.indexOf(fk.table) >= order.indexOf(rules.table)) deferred.push({ at, field, value: key.slice(1, -1), target: fk.table, key, ref });
-        else if (!seen.get(ref)?.has(key)) throw badBackup(file, S.missingReference(at, field, key.slice(1, -1), fk.table));
-      }
-    },
-    finish() {
-      for (const d of deferred) {
-        if (!seen.get(d.ref)?.has(d.key)) throw badBackup(file, S.missingReference(d.at, d.field, d.value, d.target));
-      }
-    },
-  };
 }

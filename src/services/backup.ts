@@ -16,8 +16,9 @@ import type { TableRules } from '../store/backupRules.js';
 import { WORKSPACE_SENTENCES } from '../store/workspace-sentences.js';
 import { ConflictError } from '../errors.js';
 import {
-  BACKUP_FORMAT, BACKUP_VERSION, badBackup, digestLine, readBackup, rowChecker, type BackupHeader, type EndMarker, type TableStart,
+  BACKUP_FORMAT, BACKUP_VERSION, badBackup, digestLine, readBackup, type BackupHeader, type EndMarker, type TableStart,
 } from './backup-file.js';
+import { rowChecker } from './backup-rows.js';
 
 export { BACKUP_FORMAT, BACKUP_VERSION } from './backup-file.js';
 const BATCH = 2000;

@@ -10,9 +10,11 @@ import { isConflictError } from '../errors.js';
 import { Area, Fact, Indicator, Observation, Target, User, financialQuarter, periodFromKey } from '../domain/index.js';
 import { services } from './index.js';
 import { demoService, type DemoSummary } from './demo.js';
-import { DEMO_CONTENT } from './demo/content.js';
-import { INDICATOR_PERIODS } from './demo/indicators.js';
+import { demoContent } from './demo/content.js';
 import { verifyPassword } from './passwords.js';
+
+const DEMO_CONTENT = demoContent();
+const INDICATOR_PERIODS = DEMO_CONTENT.indicatorPeriods;
 
 const CONTENT_TABLES = ['users', 'plans', 'outcomes', 'themes', 'entries', 'entry_places', 'facts', 'commitments', 'commitment_evidence',
   'indicators', 'targets', 'observations', 'comparator_groups', 'comparator_group_members', 'financial_figures', 'reporting_duties', 'audit_events'];

@@ -12,8 +12,8 @@ import { listPlans } from '../store/queries/plans.js';
 import { loadReferenceAreas } from '../store/queries/loadReferenceAreas.js';
 import { getSetting, putSettings } from '../store/queries/settings.js';
 import { buildDemoRows, type DemoRows } from './demo/build.js';
-import { DEMO_CONTENT } from './demo/content.js';
-import type { DemoContent, DemoUserKey } from './demo/types.js';
+import { demoContent } from './demo/content.js';
+import type { DemoContent, DemoUserKey } from './demo/schema.js';
 import { hashPassword } from './passwords.js';
 
 export interface DemoCredential {
@@ -68,8 +68,10 @@ function summarise(content: DemoContent, rows: DemoRows, loaded: boolean, planId
   };
 }
 
-export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
+export function demoService(store: Store, given?: DemoContent) {
   const { db } = store;
+  // Read from demo/ only when the demo is first asked about.
+  const demo = () => given ?? demoContent();
   return {
     /** True when the workspace holds the demo (settings say so and the demo plan is there). */
     async isLoaded(): Promise<boolean> {
@@ -81,13 +83,14 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
      * there; refuses a workspace that holds anything else of a council's own.
      */
     async load(userId: string | null = null): Promise<DemoSummary> {
+      const content = demo();
       const existing = async (): Promise<DemoSummary> => {
         // Nothing is written; the rows are built only to report what the demo holds.
         const rows = buildDemoRows(content, { newId: randomUUID, passwordHashes: { admin: '', officer: '', contributor: '', viewer: '' } });
         const plan = (await listPlans(db)).find((p) => p.title === content.plan.title && p.councilCode === content.council.code)!;
         return summarise(content, rows, false, plan.id);
       };
-      if (await this.isLoaded()) return existing();
+      if (await loadedIn(db)) return existing();
 
       // Built (and so checked) before anything is written.
       const hashes = Object.fromEntries(
@@ -138,6 +141,7 @@ export function demoService(store: Store, content: DemoContent = DEMO_CONTENT) {
 
   /** isLoaded, read through a transaction. */
   async function loadedIn(q: Db): Promise<boolean> {
+    const content = demo();
     if ((await getSetting<boolean>(q, 'demo')) !== true) return false;
     return (await listPlans(q)).some((p) => p.title === content.plan.title && p.councilCode === content.council.code);
   }

@@ -65,7 +65,8 @@ function snapshot(r: EntryRecord) {
   };
 }
 
-export function entryService(store: Store) {
+/** What every entry method shares: the database, finding an entry or the current plan, checking input. */
+function entryServiceContext(store: Store) {
   const { db } = store;
 
   async function mustGet(id: string): Promise<EntryRecord> {
@@ -119,6 +120,14 @@ export function entryService(store: Store) {
     return { ...r, steps, canEdit: can(actor, 'entry.edit', scope), canDelete: can(actor, 'entry.delete', scope) };
   }
 
+  return { db, mustGet, currentPlanId, parseInput, placesWithAreas, view };
+}
+
+type EntryServiceContext = ReturnType<typeof entryServiceContext>;
+
+/** Listing and reading entries, within what the actor may see. */
+function entryReads(context: EntryServiceContext) {
+  const { db, mustGet, currentPlanId, view } = context;
   return {
     async list(actor: Actor, options: EntryListOptions = {}): Promise<{ items: EntryListItem[]; total: number; page: number; pageSize: number }> {
       authorize(actor, 'drafts.read');
@@ -145,7 +154,13 @@ export function entryService(store: Store) {
       authorize(actor, 'drafts.read');
       return view(actor, await mustGet(id));
     },
+  };
+}
 
+/** Creating, editing and deleting an entry, audited. */
+function entryEdits(context: EntryServiceContext) {
+  const { db, mustGet, currentPlanId, parseInput, placesWithAreas } = context;
+  return {
     async create(actor: Actor, input: EntryInput): Promise<string> {
       authorize(actor, 'entry.create');
       const planId = await currentPlanId();
@@ -204,7 +219,13 @@ export function entryService(store: Store) {
         await appendAuditEvent(tx, { userId: actor.id, action: 'delete', entityType: 'entry', entityId: id, before: snapshot(before) });
       });
     },
+  };
+}
 
+/** Moving an entry along the workflow. */
+function entryWorkflow(context: EntryServiceContext) {
+  const { db, mustGet, view } = context;
+  return {
     /** Moves an entry along the workflow. Returning needs a comment saying what to change. */
     async transition(actor: Actor, id: string, step: WorkflowStep, comment?: string): Promise<EntryView> {
       const before = await mustGet(id);
@@ -231,4 +252,9 @@ export function entryService(store: Store) {
       return view(actor, await mustGet(id));
     },
   };
+}
+
+export function entryService(store: Store) {
+  const context = entryServiceContext(store);
+  return { ...entryReads(context), ...entryEdits(context), ...entryWorkflow(context) };
 }

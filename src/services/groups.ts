@@ -134,7 +134,8 @@ function parseNeighbourMap(text: string, file: string, known: Set<string>): { gr
   return { groups, problems };
 }
 
-export function groupService(store: Store) {
+/** What the group methods share: the database and the built-in groups. */
+function groupServiceContext(store: Store) {
   const { db } = store;
 
   async function knownCodes(): Promise<Set<string>> {
@@ -155,6 +156,14 @@ export function groupService(store: Store) {
     });
   }
 
+  return { db, knownCodes, replaceGroups };
+}
+
+type GroupServiceContext = ReturnType<typeof groupServiceContext>;
+
+/** Listing groups and resolving one to its members for an area and period. */
+function groupReads(context: GroupServiceContext) {
+  const { db } = context;
   return {
     /** Built-in group names (one example each for the families) and every stored group. */
     async list(): Promise<GroupListing[]> {
@@ -192,7 +201,13 @@ export function groupService(store: Store) {
       const stored = await loadStoredGroups(db, name);
       return new Map([...(stored?.byAnchor ?? [])].filter((e): e is [string, string[]] => e[0] !== null));
     },
+  };
+}
 
+/** Importing a nearest-neighbour map, or making a custom group, audited. */
+function groupImports(context: GroupServiceContext) {
+  const { knownCodes, replaceGroups } = context;
+  return {
     /**
      * Imports a nearest-neighbour map (JSON: council code → codes of its group) as groups of one
      * name, replacing any of that name. All or nothing unless skipInvalid.
@@ -231,6 +246,11 @@ export function groupService(store: Store) {
       return { name, label: options.description ?? name, anchor: null, memberCodes: members };
     },
   };
+}
+
+export function groupService(store: Store) {
+  const context = groupServiceContext(store);
+  return { ...groupReads(context), ...groupImports(context) };
 }
 
 export type GroupService = ReturnType<typeof groupService>;

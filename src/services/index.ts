@@ -9,6 +9,12 @@ import type { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
 import type { reportService } from './reports.js';
+import { sitePlanService } from './site/current-plan.js';
+import { siteEntryService } from './site/entries.js';
+import { siteIndicatorService } from './site/indicators.js';
+import { siteOutcomeService } from './site/outcomes.js';
+import { sitePublishedReportService } from './site/published-reports.js';
+import { siteSearchService } from './site/search.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
 import type { indicatorService } from './indicators.js';
@@ -36,6 +42,18 @@ export function services(store: Store, config: Config) {
   const financeData = financeDataService(store);
   const funding = fundingService(store);
   const financeStory = financeStoryService(store, plans);
+  const workspace = workspaceService(store);
+  const groups = groupService(store);
+  const sitePlan = sitePlanService({ store, plans });
+  const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
+  const site = siteService({
+    sitePlan,
+    siteIndicators,
+    siteOutcomes: siteOutcomeService({ store, sitePlan, siteIndicators }),
+    siteEntries: siteEntryService({ store, sitePlan }),
+    siteSearch: siteSearchService({ store, sitePlan }),
+    sitePublishedReports: sitePublishedReportService({ store, sitePlan }),
+  });
   return {
     config,
     store: {
@@ -45,12 +63,12 @@ export function services(store: Store, config: Config) {
       /** A sentence when this process took over the lock of a workspace whose holder had died. */
       tookOver: store.tookOver,
     },
-    workspace: workspaceService(store),
+    workspace,
     plans,
     backup: backupService(store),
-    site: siteService(store, performance),
+    site,
     demo: lazyService<ReturnType<typeof demoService>>(() => import('./demo.js').then((m) => m.demoService(store))),
-    indicators: lazyService<ReturnType<typeof indicatorService>>(() => import('./indicators.js').then((m) => m.indicatorService(store))),
+    indicators: lazyService<ReturnType<typeof indicatorService>>(() => import('./indicators.js').then((m) => m.indicatorService(store, plans))),
     targets: targetService(store),
     // Derived indicators (funding per head) follow their inputs: recomputed after every import.
     observations: lazyService<ReturnType<typeof observationService>>(() => import('./observations.js').then((m) => {
@@ -64,7 +82,7 @@ export function services(store: Store, config: Config) {
     financeData,
     funding,
     financeStory,
-    groups: groupService(store),
+    groups,
     performance,
     auth: authService(store, config),
     users: userService(store),
@@ -75,7 +93,7 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, performance, reportFinanceLoader(funding, financeStory)))),
+    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),
     imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
   };
 }

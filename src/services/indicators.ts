@@ -9,7 +9,7 @@ import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { findIndicator, insertIndicators, listIndicators, updateIndicator, type IndicatorRow } from '../store/queries/indicators.js';
 import { getPlanStructure } from '../store/queries/plans.js';
-import { planService } from './plans.js';
+import type { PlanService } from './plans.js';
 
 export interface IndicatorInput {
   code: string;
@@ -56,7 +56,8 @@ const DEFINITION_COLUMNS = {
   changeTolerance: ['change tolerance', 'tolerance'],
 } as const;
 
-export function indicatorService(store: Store) {
+/** What the indicator methods share: the database, finding an indicator, finding an outcome of the current plan. */
+function indicatorServiceContext(store: Store, plans: PlanService) {
   const { db } = store;
 
   async function mustFind(codeOrId: string): Promise<IndicatorRow> {
@@ -67,7 +68,7 @@ export function indicatorService(store: Store) {
 
   /** Outcomes of the current plan, found by id, slug or title. */
   async function outcomeFinder(): Promise<(text: string) => string | undefined> {
-    const planId = await planService(store).currentPlanId();
+    const planId = await plans.currentPlanId();
     const structure = planId ? await getPlanStructure(db, planId) : undefined;
     const outcomes = structure?.outcomes ?? [];
     return (text) => {
@@ -76,6 +77,14 @@ export function indicatorService(store: Store) {
     };
   }
 
+  return { db, mustFind, outcomeFinder };
+}
+
+type IndicatorServiceContext = ReturnType<typeof indicatorServiceContext>;
+
+/** Listing, reading, creating and editing indicators. */
+function indicatorEdits(context: IndicatorServiceContext) {
+  const { db, mustFind } = context;
   return {
     async list(filter: { outcomeId?: string } = {}): Promise<Indicator[]> {
       const all = (await listIndicators(db)).map(toIndicator);
@@ -113,7 +122,13 @@ export function indicatorService(store: Store) {
       });
       return after;
     },
+  };
+}
 
+/** Importing indicator definitions from a table, all or nothing. */
+function indicatorImports(context: IndicatorServiceContext) {
+  const { db, outcomeFinder } = context;
+  return {
     /**
      * Creates or updates indicators from a table with columns code, title, unit, decimal places,
      * polarity, frequency, outcome, source, definition (change tolerance optional). Every problem
@@ -183,6 +198,11 @@ export function indicatorService(store: Store) {
       return result;
     },
   };
+}
+
+export function indicatorService(store: Store, plans: PlanService) {
+  const context = indicatorServiceContext(store, plans);
+  return { ...indicatorEdits(context), ...indicatorImports(context) };
 }
 
 export type IndicatorService = ReturnType<typeof indicatorService>;

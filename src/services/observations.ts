@@ -46,6 +46,53 @@ export interface ObservationImportResult {
   skipped: FieldProblem[];
 }
 
+/**
+ * The indicators a file mentions: new ones to create (named by code, polarity from the file), and
+ * old ones whose polarity the file changes. `existing` (by lower-case code) gains the new ones.
+ */
+function indicatorChanges(mentioned: ObservationTableResult['indicators'], existing: Map<string, Indicator>, file: string) {
+  const created: Indicator[] = [];
+  const polarityChanges: { before: Indicator; after: Indicator }[] = [];
+  const idOf = new Map<string, string>();
+  for (const [code, hints] of mentioned) {
+    const old = existing.get(code.toLowerCase());
+    if (old) {
+      idOf.set(code, old.id);
+      if (hints.polarity && hints.polarity !== old.polarity) polarityChanges.push({ before: old, after: { ...old, polarity: hints.polarity } });
+      continue;
+    }
+    const indicator: Indicator = {
+      id: randomUUID(), code, title: hints.title ?? code, unit: 'other', decimalPlaces: 1, polarity: hints.polarity ?? 'none',
+      frequency: frequencyOfPeriodKind(hints.firstPeriod.kind), outcomeId: null, themeId: null, source: file, definition: null,
+      changeTolerance: 0, ownerId: null,
+    };
+    created.push(indicator);
+    existing.set(code.toLowerCase(), indicator);
+    idOf.set(code, indicator.id);
+  }
+  return { created, polarityChanges, idOf };
+}
+
+/** The rows as columns, the shape the bulk upsert takes, and how many are blank. */
+function observationColumns(observations: ParsedObservation[], indicatorId: (code: string) => string) {
+  const n = observations.length;
+  const columns = {
+    indicatorIds: new Array<string>(n), areaCodes: new Array<string>(n), periodKeys: new Array<string>(n),
+    values: new Array<number | null>(n), statuses: new Array<string>(n), notes: new Array<string | null>(n),
+  };
+  let missing = 0;
+  observations.forEach((o, i) => {
+    columns.indicatorIds[i] = indicatorId(o.indicatorCode);
+    columns.areaCodes[i] = o.areaCode;
+    columns.periodKeys[i] = o.periodKey;
+    columns.values[i] = o.value;
+    columns.statuses[i] = o.provisional ? 'provisional' : 'final';
+    columns.notes[i] = o.note;
+    if (o.value === null) missing++;
+  });
+  return { columns, missing };
+}
+
 export function observationService(store: Store) {
   const { db } = store;
   return {
@@ -72,42 +119,9 @@ export function observationService(store: Store) {
       const { badLines, format, problems } = parsed;
       let observations: ParsedObservation[] | undefined = badLines.size ? parsed.observations.filter((o) => !badLines.has(o.line)) : parsed.observations;
 
-      // Indicators the file mentions: new ones are created, and a polarity column updates old ones.
-      const created: Indicator[] = [];
-      const polarityChanges: { before: Indicator; after: Indicator }[] = [];
-      const idOf = new Map<string, string>();
-      for (const [code, hints] of parsed.indicators) {
-        const old = existing.get(code.toLowerCase());
-        if (old) {
-          idOf.set(code, old.id);
-          if (hints.polarity && hints.polarity !== old.polarity) polarityChanges.push({ before: old, after: { ...old, polarity: hints.polarity } });
-          continue;
-        }
-        const indicator: Indicator = {
-          id: randomUUID(), code, title: hints.title ?? code, unit: 'other', decimalPlaces: 1, polarity: hints.polarity ?? 'none',
-          frequency: frequencyOfPeriodKind(hints.firstPeriod.kind), outcomeId: null, themeId: null, source: file, definition: null,
-          changeTolerance: 0, ownerId: null,
-        };
-        created.push(indicator);
-        existing.set(code.toLowerCase(), indicator);
-        idOf.set(code, indicator.id);
-      }
-
+      const { created, polarityChanges, idOf } = indicatorChanges(parsed.indicators, existing, file);
       const n = observations.length;
-      const columns = {
-        indicatorIds: new Array<string>(n), areaCodes: new Array<string>(n), periodKeys: new Array<string>(n),
-        values: new Array<number | null>(n), statuses: new Array<string>(n), notes: new Array<string | null>(n),
-      };
-      let missing = 0;
-      observations.forEach((o, i) => {
-        columns.indicatorIds[i] = idOf.get(o.indicatorCode) ?? (existing.get(o.indicatorCode.toLowerCase()) as Indicator).id;
-        columns.areaCodes[i] = o.areaCode;
-        columns.periodKeys[i] = o.periodKey;
-        columns.values[i] = o.value;
-        columns.statuses[i] = o.provisional ? 'provisional' : 'final';
-        columns.notes[i] = o.note;
-        if (o.value === null) missing++;
-      });
+      const { columns, missing } = observationColumns(observations, (code) => idOf.get(code) ?? (existing.get(code.toLowerCase()) as Indicator).id);
       observations = undefined;
       parsed = undefined;
 

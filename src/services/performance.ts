@@ -38,7 +38,65 @@ interface GroupView {
   memberIdx: Int32Array;
 }
 
-export function performanceService(store: Store) {
+/** An area of the directory, or NotFoundError. */
+function area(d: PerformanceData, code: string) {
+  const idx = d.areaIndex.get(code);
+  if (idx === undefined) throw new NotFoundError('Area', code);
+  return d.areas[idx];
+}
+
+/** The period asked for, or the newest with values. */
+async function readPeriod(d: PerformanceData, text: string | undefined): Promise<Period> {
+  if (text === undefined || text === '') {
+    const keys = await d.periods();
+    if (keys.length === 0) throw new NotFoundError('Published indicator values', 'any period');
+    return periodOf(keys[0]);
+  }
+  const r = parsePeriod(text);
+  if (!r.ok) throw new ValidationError(r.error, [{ field: 'period', message: r.error }]);
+  return r.period;
+}
+
+/** One council's compendium: every indicator with values in the period, against the group as `view` sees it. */
+function buildCompendium(d: PerformanceData, areaCode: string, view: GroupView, p: Period, outcomeId: string | undefined): Compendium {
+  const a = area(d, areaCode);
+  const prevKey = previousPeriod(p).key;
+  const yearKey = yearEarlier(p).key;
+  const series = d.seriesPeriods(p, areaCode);
+  const rows: CompendiumRow[] = [];
+  for (const indicatorId of d.indicatorsIn(p.key)) {
+    const info = d.indicators.get(indicatorId);
+    if (!info || (outcomeId && info.summary.outcomeId !== outcomeId)) continue;
+    const own = d.valueAt(indicatorId, p.key, areaCode);
+    const { sorted, stats } = d.group(indicatorId, p.key, view.key, view.memberIdx);
+    const row = compendiumRow({
+      indicator: info.summary,
+      changeTolerance: info.changeTolerance,
+      periodKey: p.key,
+      value: own.value,
+      status: own.status === PROVISIONAL ? 'provisional' : own.status === FINAL ? 'final' : null,
+      target: d.targets.get(`${indicatorId}|${areaCode}|${p.key}`) ?? null,
+      previous: { periodKey: prevKey, value: d.valueAt(indicatorId, prevKey, areaCode).value },
+      yearEarlier: { periodKey: yearKey, value: d.valueAt(indicatorId, yearKey, areaCode).value },
+      groupSorted: sorted,
+      groupStats: stats,
+      members: view.memberIdx.length,
+      series: series.map((k) => d.valueAt(indicatorId, k, areaCode).value),
+    });
+    rows.push(d.unpublished(indicatorId, p.key, areaCode) ? { ...row, unpublished: true } : row);
+  }
+  rows.sort((x, y) => (x.indicator.code < y.indicator.code ? -1 : x.indicator.code > y.indicator.code ? 1 : 0));
+  return {
+    area: { code: a.code, name: a.name },
+    group: { name: view.resolved.name, label: view.resolved.label, members: view.memberIdx.length },
+    periodKey: p.key,
+    rows,
+    summary: summarise(rows),
+  };
+}
+
+/** What the performance methods share: the in-memory data (reloaded when anything changes), one request at a time, and the group views. */
+function performanceServiceContext(store: Store) {
   const { db } = store;
   let data: PerformanceData | undefined;
   // PGlite has one connection, and a load must not race another: requests run one after another.
@@ -68,23 +126,6 @@ export function performanceService(store: Store) {
     return (await getSetting<string | null>(db, 'defaultGroup')) || FALLBACK_GROUP;
   }
 
-  function area(d: PerformanceData, code: string) {
-    const idx = d.areaIndex.get(code);
-    if (idx === undefined) throw new NotFoundError('Area', code);
-    return d.areas[idx];
-  }
-
-  async function readPeriod(d: PerformanceData, text: string | undefined): Promise<Period> {
-    if (text === undefined || text === '') {
-      const keys = await d.periods();
-      if (keys.length === 0) throw new NotFoundError('Published indicator values', 'any period');
-      return periodOf(keys[0]);
-    }
-    const r = parsePeriod(text);
-    if (!r.ok) throw new ValidationError(r.error, [{ field: 'period', message: r.error }]);
-    return r.period;
-  }
-
   /** The group as `anchor` sees it (its own group in a neighbour set), with the anchor added when not a member. */
   async function groupView(d: PerformanceData, name: string, anchor: string | null, periodKey: string): Promise<GroupView> {
     if (!builtinGroup(name, d.areas) && !d.storedGroups.has(name)) d.storedGroups.set(name, await loadStoredGroups(db, name));
@@ -95,43 +136,14 @@ export function performanceService(store: Store) {
     return { resolved: { ...resolved, memberCodes: codes }, key, memberIdx };
   }
 
-  function buildCompendium(d: PerformanceData, areaCode: string, view: GroupView, p: Period, outcomeId: string | undefined): Compendium {
-    const a = area(d, areaCode);
-    const prevKey = previousPeriod(p).key;
-    const yearKey = yearEarlier(p).key;
-    const series = d.seriesPeriods(p, areaCode);
-    const rows: CompendiumRow[] = [];
-    for (const indicatorId of d.indicatorsIn(p.key)) {
-      const info = d.indicators.get(indicatorId);
-      if (!info || (outcomeId && info.summary.outcomeId !== outcomeId)) continue;
-      const own = d.valueAt(indicatorId, p.key, areaCode);
-      const { sorted, stats } = d.group(indicatorId, p.key, view.key, view.memberIdx);
-      const row = compendiumRow({
-        indicator: info.summary,
-        changeTolerance: info.changeTolerance,
-        periodKey: p.key,
-        value: own.value,
-        status: own.status === PROVISIONAL ? 'provisional' : own.status === FINAL ? 'final' : null,
-        target: d.targets.get(`${indicatorId}|${areaCode}|${p.key}`) ?? null,
-        previous: { periodKey: prevKey, value: d.valueAt(indicatorId, prevKey, areaCode).value },
-        yearEarlier: { periodKey: yearKey, value: d.valueAt(indicatorId, yearKey, areaCode).value },
-        groupSorted: sorted,
-        groupStats: stats,
-        members: view.memberIdx.length,
-        series: series.map((k) => d.valueAt(indicatorId, k, areaCode).value),
-      });
-      rows.push(d.unpublished(indicatorId, p.key, areaCode) ? { ...row, unpublished: true } : row);
-    }
-    rows.sort((x, y) => (x.indicator.code < y.indicator.code ? -1 : x.indicator.code > y.indicator.code ? 1 : 0));
-    return {
-      area: { code: a.code, name: a.name },
-      group: { name: view.resolved.name, label: view.resolved.label, members: view.memberIdx.length },
-      periodKey: p.key,
-      rows,
-      summary: summarise(rows),
-    };
-  }
+  return { db, serial, current, dataFor, defaultGroup, groupView };
+}
 
+type PerformanceServiceContext = ReturnType<typeof performanceServiceContext>;
+
+/** Periods with values, and one council's compendium. */
+function councilFigures(context: PerformanceServiceContext) {
+  const { serial, current, dataFor, defaultGroup, groupView } = context;
   return {
     /** Period keys with published values, newest first. */
     periods: (): Promise<string[]> => serial(async () => [...(await (await current()).periods())]),
@@ -146,7 +158,13 @@ export function performanceService(store: Store) {
       await d.ensureArea(request.area);
       return buildCompendium(d, request.area, view, p, request.outcomeId);
     }),
+  };
+}
 
+/** The compendium of every member of a group at once. */
+function groupFigures(context: PerformanceServiceContext) {
+  const { db, serial, current, defaultGroup, groupView } = context;
+  return {
     /**
      * The compendium of every member of a group at once (league tables, publishers). For a
      * neighbour set, the members are those of the area's own group (default: the workspace's
@@ -182,7 +200,13 @@ export function performanceService(store: Store) {
       }
       return result;
     }),
+  };
+}
 
+/** One indicator's history for one council against its group. */
+function indicatorHistories(context: PerformanceServiceContext) {
+  const { serial, dataFor, defaultGroup, groupView } = context;
+  return {
     /** Every value of one indicator for one council over time, with the group's median and IQR per period. */
     history: (request: { indicator: string; area: string; group?: string; unpublished?: boolean }): Promise<IndicatorHistory> => serial(async () => {
       const d = await dataFor(request.area, request.unpublished);
@@ -214,6 +238,11 @@ export function performanceService(store: Store) {
       };
     }),
   };
+}
+
+export function performanceService(store: Store) {
+  const context = performanceServiceContext(store);
+  return { ...councilFigures(context), ...groupFigures(context), ...indicatorHistories(context) };
 }
 
 export type PerformanceService = ReturnType<typeof performanceService>;

@@ -3,41 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import type { Config } from '../config.js';
-import type { Compendium, IndicatorHistory } from '../domain/index.js';
-import { CommitmentStatus, EntryKind, WorkflowState, comparePeriodKeys, parsePeriod, periodContaining, periodFromKey } from '../domain/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { buildReportModel, entryInPeriod, periodLabel, type ReportInput, type ReportModel, type PeerValue } from '../reports/model/index.js';
+import { buildReportModel, type ReportModel } from '../reports/model/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFile, type ReportFormat } from '../reports/render/index.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
-import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
-import type { ReportFinanceLoader } from './report-finance.js';
-import { getArea } from '../store/queries/getArea.js';
-import { listPeerValues } from '../store/queries/listPeerValues.js';
-import { listReportCommitments } from '../store/queries/listReportCommitments.js';
-import { listReportEntries, type ReportEntryRow } from '../store/queries/listReportEntries.js';
 import { getReportArtifact, insertReportArtifacts, listReportArtifacts, type ReportArtifactSummary } from '../store/queries/reportArtifacts.js';
-import { groupService } from './groups.js';
-import { planService } from './plans.js';
-import { workspaceService } from './workspace.js';
+import { loadReportInput, periodsWithData, type ReportDeps, type ReportRequest } from './report-input.js';
 
-/** What the reports need from benchmarking (services.performance). */
-export interface PerformanceSource {
-  compendium(q: { area: string; group?: string; period?: string; outcomeId?: string; unpublished?: boolean }): Promise<Compendium>;
-  history(q: { indicator: string; area: string; group?: string; unpublished?: boolean }): Promise<IndicatorHistory>;
-  periods(): Promise<(string | { key: string })[]>;
-}
-
-export interface ReportRequest {
-  planId?: string;
-  /** As people write it ("2023/24") or as a key ("FY2023-24"); the latest period with data by default. */
-  period?: string;
-  /** Comparison group name or id; the workspace's default group otherwise. */
-  group?: string;
-  draft: boolean;
-  /** yyyy-mm-dd printed on the report; today by default. */
-  generatedOn?: string;
-}
+export type { PerformanceSource, ReportDeps, ReportRequest } from './report-input.js';
 
 export interface BuildRequest extends ReportRequest {
   formats: ReportFormat[];
@@ -49,115 +23,25 @@ export interface BuildRequest extends ReportRequest {
 export type { ReportFile, ReportFormat };
 export { REPORT_FORMATS };
 
-const YEAR_KINDS = new Set(['financial-year', 'academic-year', 'calendar-year']);
 
-export function reportService(store: Store, config: Config, performance?: PerformanceSource, finance?: ReportFinanceLoader) {
+/** The formats asked for, or a ValidationError naming those that are not formats. */
+function checkFormats(formats: string[]): ReportFormat[] {
+  const bad = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+  if (bad.length || !formats.length) {
+    throw new ValidationError(bad.length ? `Unknown report format: ${bad.join(', ')}` : 'No report format was asked for', [{ field: 'formats', message: `choose from ${REPORT_FORMATS.join(', ')}` }]);
+  }
+  return formats as ReportFormat[];
+}
+
+export function reportService(store: Store, config: Config, deps: ReportDeps) {
   const { db } = store;
-  const plans = planService(store);
-  const workspace = workspaceService(store);
-  const groups = groupService(store);
-
-  /** Years that have something to report: indicator periods and the years of entries. */
-  async function periodsWithData(planId: string, entries?: ReportEntryRow[]): Promise<string[]> {
-    const keys = new Set<string>();
-    for (const p of (await performance?.periods()) ?? []) keys.add(typeof p === 'string' ? p : p.key);
-    for (const e of entries ?? await listReportEntries(db, planId)) {
-      if (e.periodKey) keys.add(e.periodKey);
-      else if (e.date) keys.add(periodContaining(e.date, 'financial-year').key);
-    }
-    const years = new Set<string>();
-    for (const k of keys) {
-      const p = periodFromKey(k);
-      if (!p) continue;
-      years.add(YEAR_KINDS.has(p.kind) ? p.key : periodContaining(p.end, 'financial-year').key);
-    }
-    return [...years].sort(comparePeriodKeys);
-  }
-
-  async function resolvePeriod(planId: string, given: string | undefined, entries: ReportEntryRow[]): Promise<string> {
-    if (given) {
-      const parsed = parsePeriod(given);
-      if (!parsed.ok) throw new ValidationError(`The period "${given}" cannot be read`, [{ field: 'period', message: parsed.error }]);
-      return parsed.period.key;
-    }
-    const all = await periodsWithData(planId, entries);
-    if (!all.length) throw new NotFoundError('Reporting period with data', 'latest (the plan has no entries and there are no indicator values)');
-    return all[all.length - 1];
-  }
-
-  async function loadInput(req: ReportRequest): Promise<ReportInput> {
-    const structure = await plans.structure(req.planId);
-    const planId = structure.plan.id;
-    if (structure.outcomes.length === 0) {
-      throw new ValidationError(`The plan "${structure.plan.title}" has no outcomes yet, so there is nothing to hang a report on`, [{ field: 'planId', message: 'add the plan\'s outcomes first' }]);
-    }
-    const entries = await listReportEntries(db, planId);
-    const periodKey = await resolvePeriod(planId, req.period, entries);
-    const settings = await workspace.settings();
-    const group = req.group ?? settings.defaultGroup ?? undefined;
-    let compendium: Compendium | null = null;
-    const histories: Record<string, IndicatorHistory> = {};
-    const peerValues: Record<string, PeerValue[]> = {};
-    if (performance) {
-      try {
-        // A draft report shows the council's values still awaiting approval too, marked as such.
-        const c = await performance.compendium({ area: settings.councilCode, group, period: periodKey, unpublished: req.draft });
-        compendium = c.rows.length ? c : null;
-      } catch (e) {
-        if (!(e instanceof NotFoundError)) throw e;
-      }
-    }
-    if (compendium) {
-      for (const r of compendium.rows) {
-        histories[r.indicator.id] = await performance!.history({ indicator: r.indicator.id, area: settings.councilCode, group, unpublished: req.draft });
-      }
-      const members = (await groups.resolve(compendium.group.name, settings.councilCode, compendium.periodKey)).memberCodes;
-      const codes = members.includes(settings.councilCode) ? members : [...members, settings.councilCode];
-      // Published values, as the compendium itself is computed from them; in a draft, the council's
-      // own value is the compendium's, which may be one awaiting approval.
-      const values = await listPeerValues(db, { indicatorIds: compendium.rows.map((r) => r.indicator.id), areaCodes: codes, periodKey: compendium.periodKey });
-      for (const v of values) if (v.code !== settings.councilCode) (peerValues[v.indicatorId] ??= []).push({ code: v.code, name: v.name, value: v.value });
-      const ownName = (await getArea(db, settings.councilCode))?.shortName ?? compendium.area.name;
-      for (const r of compendium.rows) {
-        if (r.value !== null) (peerValues[r.indicator.id] ??= []).push({ code: settings.councilCode, name: ownName, value: r.value });
-      }
-    }
-    const inPeriod = entries.filter((e) => (req.draft || e.workflowState === 'published') && entryInPeriod(e, periodKey));
-    if (!compendium && inPeriod.length === 0) {
-      const have = await periodsWithData(planId, entries);
-      throw new ValidationError(`There is nothing to report for ${periodLabel(periodKey)}: no ${req.draft ? '' : 'published '}entries and no indicator values`, [
-        { field: 'period', message: have.length ? `periods with data: ${have.join(', ')}` : 'the plan has no entries or indicator values yet' },
-      ]);
-    }
-    return {
-      council: { code: settings.councilCode, name: settings.councilName, brandColour: settings.brandColour, fictional: settings.demo },
-      plan: { ...structure.plan, outcomes: structure.outcomes },
-      periodKey,
-      draft: req.draft,
-      generatedOn: req.generatedOn ?? new Date().toISOString().slice(0, 10),
-      entries: entries.map((e) => ({ ...e, kind: EntryKind.parse(e.kind), workflowState: WorkflowState.parse(e.workflowState) })),
-      commitments: (await listReportCommitments(db, planId)).map((c) => ({ ...c, status: CommitmentStatus.parse(c.status), workflowState: WorkflowState.parse(c.workflowState) })),
-      financialFigures: await listFinancialFigures(db, planId, periodKey),
-      finance: await finance?.({ area: settings.councilCode, periodKey, planId, group }),
-      compendium,
-      histories,
-      peerValues,
-      methodologyUrl: config.publicUrl ? `${config.publicUrl.replace(/\/$/, '')}/methodology` : 'docs/methodology.md (in the Compendium source)',
-    };
-  }
-
-  function checkFormats(formats: string[]): ReportFormat[] {
-    const bad = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
-    if (bad.length || !formats.length) {
-      throw new ValidationError(bad.length ? `Unknown report format: ${bad.join(', ')}` : 'No report format was asked for', [{ field: 'formats', message: `choose from ${REPORT_FORMATS.join(', ')}` }]);
-    }
-    return formats as ReportFormat[];
-  }
+  const { plans } = deps;
+  const inputDeps = { ...deps, db, config };
 
   async function buildWithModel(req: BuildRequest): Promise<{ files: ReportFile[]; model: ReportModel }> {
     const formats = checkFormats(req.formats);
     req.onProgress?.('loading', 0, formats.length);
-    const model = buildReportModel(await loadInput(req));
+    const model = buildReportModel(await loadReportInput(inputDeps, req));
     const files = await renderReport(model, formats, {
       chromiumPath: config.chromiumPath, browser: req.browser,
       onProgress: (f, done, total) => req.onProgress?.(f, done, total),
@@ -166,11 +50,11 @@ export function reportService(store: Store, config: Config, performance?: Perfor
   }
 
   return {
-    periodsWithData: async (planId?: string) => periodsWithData((await plans.structure(planId)).plan.id),
+    periodsWithData: async (planId?: string) => periodsWithData(inputDeps, (await plans.structure(planId)).plan.id),
 
     /** The report as data (the web's preview and the golden tests use it). */
     async model(req: ReportRequest): Promise<ReportModel> {
-      return buildReportModel(await loadInput(req));
+      return buildReportModel(await loadReportInput(inputDeps, req));
     },
 
     /** Builds the report files in memory; nothing is stored. */

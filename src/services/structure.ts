@@ -30,7 +30,8 @@ function freeSlug(title: string, taken: string[]): string {
   return slug;
 }
 
-export function structureService(store: Store) {
+/** What the structure methods share: the database and the audited write of a heading. */
+function structureServiceContext(store: Store) {
   const { db } = store;
 
   async function structureOf(planId: string) {
@@ -39,6 +40,14 @@ export function structureService(store: Store) {
     return s;
   }
 
+  return { db, structureOf };
+}
+
+type StructureServiceContext = ReturnType<typeof structureServiceContext>;
+
+/** Adding outcomes and themes to a plan. */
+function headingAdds(context: StructureServiceContext) {
+  const { db, structureOf } = context;
   return {
     async addOutcome(actor: Actor, planId: string, input: HeadingInput): Promise<string> {
       authorize(actor, 'plan.manage');
@@ -67,7 +76,13 @@ export function structureService(store: Store) {
       });
       return id;
     },
+  };
+}
 
+/** Editing an outcome or theme. */
+function headingEdits(context: StructureServiceContext) {
+  const { db } = context;
+  return {
     /** Changes title and summary; the slug (and so public addresses) stays as it was. */
     async editOutcome(actor: Actor, id: string, input: HeadingInput): Promise<void> {
       authorize(actor, 'plan.manage');
@@ -90,7 +105,13 @@ export function structureService(store: Store) {
         await appendAuditEvent(tx, { userId: actor.id, action: 'update', entityType: 'theme', entityId: id, before: { title: before.title, summary: before.summary }, after: v });
       });
     },
+  };
+}
 
+/** Reordering and removing outcomes and themes. */
+function headingMoves(context: StructureServiceContext) {
+  const { db, structureOf } = context;
+  return {
     /** Swaps an outcome with its neighbour above or below. */
     async moveOutcome(actor: Actor, id: string, direction: 'up' | 'down'): Promise<void> {
       authorize(actor, 'plan.manage');
@@ -124,4 +145,9 @@ export function structureService(store: Store) {
       });
     },
   };
+}
+
+export function structureService(store: Store) {
+  const context = structureServiceContext(store);
+  return { ...headingAdds(context), ...headingEdits(context), ...headingMoves(context) };
 }

@@ -54,7 +54,8 @@ export function generatePassword(): string {
   return chars.join('').replace(/(.{5})(?=.)/g, '$1-');
 }
 
-export function userService(store: Store) {
+/** What the user methods share: the database and finding a user. */
+function userServiceContext(store: Store) {
   const { db } = store;
 
   async function mustGet(id: string): Promise<UserRow> {
@@ -67,6 +68,14 @@ export function userService(store: Store) {
     return (await listUsers(db)).filter((u) => u.active && u.role === 'admin').length;
   }
 
+  return { db, mustGet, activeAdmins };
+}
+
+type UserServiceContext = ReturnType<typeof userServiceContext>;
+
+/** Listing and reading staff users (administrators only). */
+function userReads(context: UserServiceContext) {
+  const { db, mustGet } = context;
   return {
     async list(actor: Actor): Promise<User[]> {
       authorize(actor, 'workspace.read');
@@ -77,7 +86,13 @@ export function userService(store: Store) {
       authorize(actor, 'workspace.read');
       return toUser(await mustGet(id));
     },
+  };
+}
 
+/** Creating and changing a staff user. */
+function userEdits(context: UserServiceContext) {
+  const { db, mustGet, activeAdmins } = context;
+  return {
     /** Creates an account; without a password one is generated and returned (shown once, never stored). */
     async create(actor: Actor, input: NewUserInput): Promise<{ user: User; generatedPassword?: string }> {
       authorize(actor, 'user.manage');
@@ -112,7 +127,13 @@ export function userService(store: Store) {
       });
       return after;
     },
+  };
+}
 
+/** Deactivating a user and setting a password. */
+function userAccess(context: UserServiceContext) {
+  const { db, mustGet, activeAdmins } = context;
+  return {
     /** Deactivating also ends every session the person has. */
     async setActive(actor: Actor, id: string, active: boolean): Promise<User> {
       authorize(actor, 'user.manage');
@@ -144,4 +165,9 @@ export function userService(store: Store) {
       });
     },
   };
+}
+
+export function userService(store: Store) {
+  const context = userServiceContext(store);
+  return { ...userReads(context), ...userEdits(context), ...userAccess(context) };
 }

@@ -52,7 +52,8 @@ function parseNumber(v: unknown): { ok: true; value: number | null } | { ok: fal
   return /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? { ok: true, value: Number(s) } : { ok: false };
 }
 
-export function valueService(store: Store) {
+/** What the value methods share: the database, finding an indicator or a value, and a value's view. */
+function valueServiceContext(store: Store) {
   const { db } = store;
 
   const councilCode = async (): Promise<string> => (await getSetting<string>(db, 'councilCode')) ?? 'E10000018';
@@ -79,6 +80,27 @@ export function valueService(store: Store) {
     return last?.action === 'return' ? ((last.after as { comment?: string } | null)?.comment ?? null) : null;
   }
 
+  /** One value with what this person may do with it. */
+  async function view(actor: Actor, key: ValueKey): Promise<ValueView> {
+    authorize(actor, 'drafts.read');
+    const { indicator, observation } = await mustGet(key);
+    const scope = scopeOf(indicator, observation.workflowState);
+    return {
+      key, indicator, observation,
+      steps: stepsFrom(scope.workflowState).filter((s) => can(actor, `value.${STEP_ACTION[s]}`, scope)),
+      canEdit: can(actor, 'value.enter', scope),
+      returnComment: await returnComment(key, observation.workflowState),
+    };
+  }
+
+  return { db, councilCode, mustIndicator, scopeOf, mustGet, returnComment, view };
+}
+
+type ValueServiceContext = ReturnType<typeof valueServiceContext>;
+
+/** Listing and reading values, within what the actor may see. */
+function valueReads(context: ValueServiceContext) {
+  const { db, councilCode, scopeOf, view } = context;
   return {
     /** Indicators this person may enter values for (all of them for reviewers). */
     async indicators(actor: Actor): Promise<IndicatorRow[]> {
@@ -95,18 +117,14 @@ export function valueService(store: Store) {
       });
     },
 
-    async get(actor: Actor, key: ValueKey): Promise<ValueView> {
-      authorize(actor, 'drafts.read');
-      const { indicator, observation } = await mustGet(key);
-      const scope = scopeOf(indicator, observation.workflowState);
-      return {
-        key, indicator, observation,
-        steps: stepsFrom(scope.workflowState).filter((s) => can(actor, `value.${STEP_ACTION[s]}`, scope)),
-        canEdit: can(actor, 'value.enter', scope),
-        returnComment: await returnComment(key, observation.workflowState),
-      };
-    },
+    get: (actor: Actor, key: ValueKey): Promise<ValueView> => view(actor, key),
+  };
+}
 
+/** Entering or correcting a value as a draft. */
+function valueEntry(context: ValueServiceContext) {
+  const { db, councilCode, mustIndicator, scopeOf } = context;
+  return {
     /** Records (or corrects) the council's value for a period as a draft. */
     async enter(actor: Actor, input: ValueInput): Promise<ValueKey> {
       authorize(actor, 'value.enter');
@@ -135,7 +153,13 @@ export function valueService(store: Store) {
       });
       return key;
     },
+  };
+}
 
+/** Moving a value along the workflow. */
+function valueWorkflow(context: ValueServiceContext) {
+  const { db, scopeOf, mustGet, view } = context;
+  return {
     async transition(actor: Actor, key: ValueKey, step: WorkflowStep, comment?: string): Promise<ValueView> {
       const { indicator, observation } = await mustGet(key);
       const scope = scopeOf(indicator, observation.workflowState);
@@ -157,7 +181,12 @@ export function valueService(store: Store) {
           before: { workflowState: observation.workflowState }, after: { workflowState: to, ...(note ? { comment: note } : {}) },
         });
       });
-      return this.get(actor, key);
+      return view(actor, key);
     },
   };
+}
+
+export function valueService(store: Store) {
+  const context = valueServiceContext(store);
+  return { ...valueReads(context), ...valueEntry(context), ...valueWorkflow(context) };
 }

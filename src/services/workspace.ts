@@ -89,5 +89,7 @@ export function workspaceService(store: Store) {
   };
 }
 
+export type WorkspaceService = ReturnType<typeof workspaceService>;
+
 /** The advisory lock key for setting a workspace up ("init" in ASCII). */
 const INIT_LOCK = 0x696e6974;

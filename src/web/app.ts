@@ -3,7 +3,8 @@
 import { Hono, type Context } from 'hono';
 import type { Services } from '../services/index.js';
 import { DEFAULT_SETTINGS } from '../services/workspace.js';
-import { isNotFoundError, isValidationError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
+import { answerFor, answerParagraphs, type ErrorAnswer } from './errors.js';
 import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
 import { openDataRoutes } from './open-data.js';
@@ -72,7 +73,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/data', openDataRoutes(s));
   app.route('/manage', manageRoutes(s));
 
-  const errorPage = (c: Context<AppEnv>, status: 400 | 404 | 500, title: string, paragraphs: string[]) => {
+  const errorPage = (c: Context<AppEnv>, status: ErrorAnswer['status'] | 500, title: string, paragraphs: string[]) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: title, detail: paragraphs.join(' ') }, status);
     c.set('views', views);
     if (!c.get('site')) c.set('site', siteContext(DEFAULT_SETTINGS, c.req.path, { assetVersion: assets.version, manage }));
@@ -81,8 +82,8 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
 
   app.notFound((c) => errorPage(c, 404, 'Page not found', ['If you typed the web address, check it is correct. If you followed a link, the page may have moved or not yet be published.']));
   app.onError((e, c) => {
-    if (isNotFoundError(e)) return errorPage(c, 404, 'Page not found', [e.message.replace(/^./, (ch) => ch.toUpperCase()) + '.']);
-    if (isValidationError(e)) return errorPage(c, 400, 'There is a problem with the request', [e.message + '.', ...e.problems.map((p) => `${p.field ? p.field + ': ' : ''}${p.message}.`)]);
+    const answer = answerFor(e);
+    if (answer) return errorPage(c, answer.status, answer.title, answerParagraphs(answer));
     console.error(e);
     return errorPage(c, 500, 'Sorry, there is a problem with the service', ['Try again later.']);
   });

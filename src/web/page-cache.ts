@@ -17,6 +17,27 @@ export interface PageCache {
 
 const CACHED_TYPES = /^(text\/html|application\/json|text\/csv|application\/schema\+json)/;
 
+/** The response as a cache entry, or undefined when it must not be kept (errors, cookies, private). */
+async function cacheable(res: Response): Promise<Cached | undefined> {
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status !== 200 || !CACHED_TYPES.test(type) || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return undefined;
+  const body = await res.clone().text();
+  const headers: [string, string][] = [];
+  res.headers.forEach((value, name) => {
+    if (name !== 'etag') headers.push([name, value]);
+  });
+  return { body, status: res.status, headers, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/** The kept page as a response: 304 when the browser already has it. */
+function respond(hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'miss'): Response {
+  const headers = new Headers(hit.headers);
+  headers.set('ETag', hit.etag);
+  headers.set('X-Cache', state);
+  if (ifNoneMatch === hit.etag) return new Response(null, { status: 304, headers });
+  return new Response(hit.body, { status: hit.status, headers });
+}
+
 export function pageCache(options: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
   const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -25,26 +46,6 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
   const entries = new Map<string, Cached>();
   // Requests for a page that is being rendered wait for that rendering instead of starting another.
   const pending = new Map<string, Promise<Cached | undefined>>();
-
-  /** The response as a cache entry, or undefined when it must not be kept (errors, cookies, private). */
-  const cacheable = async (res: Response): Promise<Cached | undefined> => {
-    const type = res.headers.get('content-type') ?? '';
-    if (res.status !== 200 || !CACHED_TYPES.test(type) || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return undefined;
-    const body = await res.clone().text();
-    const headers: [string, string][] = [];
-    res.headers.forEach((value, name) => {
-      if (name !== 'etag') headers.push([name, value]);
-    });
-    return { body, status: res.status, headers, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-  };
-
-  const respond = (hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
-    const headers = new Headers(hit.headers);
-    headers.set('ETag', hit.etag);
-    headers.set('X-Cache', state);
-    if (ifNoneMatch === hit.etag) return new Response(null, { status: 304, headers });
-    return new Response(hit.body, { status: hit.status, headers });
-  };
 
   return {
     get size() {

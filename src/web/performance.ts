@@ -28,8 +28,8 @@ const CompendiumQuery = PeriodGroup.extend({
   dir: z.string().optional(),
 }).strict();
 
-export function performanceRoutes(s: Services): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+/** The group and period choices, and the compendium table's data for a request. */
+function performanceRoutesContext(s: Services) {
 
   /** Group choices: the built-in groups that can be named as they are, and every stored group. */
   const groupItems = async (selected: string | undefined, current: { name: string; label: string }) => {
@@ -49,7 +49,14 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
     const rows = sortRows(compendium.rows.map(rowView), sort, dir);
     return { q, sort, dir, structure, outcome, compendium, rows };
   }
+  return { groupItems, periodItems, compendiumData };
+}
 
+type PerformanceRoutesContext = ReturnType<typeof performanceRoutesContext>;
+
+/** The compendium table and its CSV. */
+function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRoutesContext): void {
+  const { groupItems, periodItems, compendiumData } = context;
   app.get('/compendium', async (c) => {
     const { q, sort, dir, structure, outcome, compendium, rows } = await compendiumData(c);
     const base = { period: compendium.periodKey, group: compendium.group.name, outcome: outcome?.slug };
@@ -80,7 +87,11 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
     })));
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="compendium-${compendium.periodKey}.csv"` });
   });
+}
 
+/** An indicator's page and its CSV downloads. */
+function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRoutesContext): void {
+  const { groupItems } = context;
   app.get('/indicators', (c) => c.redirect('/compendium', 301));
 
   async function indicatorData(c: Context<AppEnv>) {
@@ -132,6 +143,12 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
     }
     return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${indicator.code}-${c.req.param('file')}"` });
   });
+}
 
+export function performanceRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const context = performanceRoutesContext(s);
+  compendiumPages(app, s, context);
+  indicatorPages(app, s, context);
   return app;
 }

@@ -31,8 +31,8 @@ export const DATASETS = [
   { name: 'commitments', title: 'Commitments: what was promised, when, and its status' },
 ];
 
-export function publicRoutes(s: Services): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+/** The plan indicators with their latest figures, for outcome and theme pages. */
+function publicRoutesContext(s: Services) {
 
   /** The indicators with their latest row from the performance snapshot, for outcome and theme pages. */
   const withRows = async (indicators: PlanIndicatorRow[]) => {
@@ -43,7 +43,14 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
       return { ...i, row: row ? rowView(row) : null };
     });
   };
+  return { withRows };
+}
 
+type PublicRoutesContext = ReturnType<typeof publicRoutesContext>;
+
+/** Outcome, theme and entry pages. */
+function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesContext): void {
+  const { withRows } = context;
   app.get('/outcomes', (c) => c.redirect('/', 301));
 
   app.get('/outcomes/:slug', async (c) => {
@@ -78,7 +85,10 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
     if (entry.outcomeSlug) breadcrumbs.push({ text: entry.outcomeTitle ?? '', href: `/outcomes/${entry.outcomeSlug}` });
     return page(c, 'entry.njk', { title: entry.title, description: plainExcerpt(entry.body, 160), entry, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
   });
+}
 
+/** Delivery by place: every district and named place. */
+function placePages(app: Hono<AppEnv>, s: Services): void {
   app.get('/places', async (c) => page(c, 'places.njk', { title: 'Places', places: await s.site.places() }));
 
   const placePage = async (c: Context<AppEnv>, where: { areaCode: string } | { name: string }) => {
@@ -93,7 +103,10 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
   };
   app.get('/places/named/:name', (c) => placePage(c, { name: c.req.param('name') }));
   app.get('/places/:code', (c) => placePage(c, { areaCode: c.req.param('code') }));
+}
 
+/** Commitments, search, published reports and the accessibility statement. */
+function listingPages(app: Hono<AppEnv>, s: Services): void {
   app.get('/commitments', async (c) => {
     const structure = await s.site.requireStructure();
     const outcomeSlug = c.req.query('outcome') || undefined;
@@ -145,5 +158,13 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
   });
 
   app.get('/accessibility', (c) => page(c, 'accessibility.njk', { title: 'Accessibility' }));
+}
+
+export function publicRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const context = publicRoutesContext(s);
+  outcomePages(app, s, context);
+  placePages(app, s);
+  listingPages(app, s);
   return app;
 }

@@ -58,6 +58,6 @@ export function renderPage(c: Context<AppEnv>, template: string, data: Record<st
   return c.get('views').render(template, { ...data, site: c.get('site') });
 }
 
-export function page(c: Context<AppEnv>, template: string, data: Record<string, unknown> = {}, status: 200 | 400 | 404 | 500 = 200): Response {
+export function page(c: Context<AppEnv>, template: string, data: Record<string, unknown> = {}, status: 200 | 400 | 403 | 404 | 409 | 500 | 503 = 200): Response {
   return c.html(renderPage(c, template, data), status);
 }

@@ -1,7 +1,7 @@
 // Starts the HTTP server for an app, with a clear message when the port is taken.
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.js';
-import { CliError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { createApp } from './app.js';
 
@@ -15,8 +15,8 @@ export async function startServer(s: Services, config: Config): Promise<RunningS
   const app = createApp(s);
   return new Promise((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new CliError(`Port ${config.port} is already in use on ${config.host}.`, 'choose another with --port or PORT'));
-      else if (e.code === 'EACCES') reject(new CliError(`Not allowed to listen on port ${config.port}.`, 'choose a port above 1024 with --port'));
+      if (e.code === 'EADDRINUSE') reject(new UserError(`Port ${config.port} is already in use on ${config.host}.`, 'choose another with --port or PORT'));
+      else if (e.code === 'EACCES') reject(new UserError(`Not allowed to listen on port ${config.port}.`, 'choose a port above 1024 with --port'));
       else reject(e);
     };
     const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

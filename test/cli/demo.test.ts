@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../src/services/demo/users.js';
+import { demoContent } from '../../src/services/demo/content.js';
 import { runCompendium, runInProcess } from '../helpers/cli.js';
+
+const DEMO_USERS = demoContent().users;
 
 let dir: string;
 const start = (args: string[], until?: RegExp) => runCompendium(args, { cwd: dir, until, timeoutMs: 240_000 });

@@ -24,12 +24,7 @@ export function configure(cmd: Command): void {
       if (opts.preset) return withServices(c, async (s) => printImport(await s.financeData.importFiles([{ source: file, preset: opts.preset, period: opts.period }])));
       if (!['long', 'wide', 'auto'].includes(opts.format)) throw new CliError(`--format must be long, wide or auto, not "${opts.format}"`);
       if (!WORKFLOW_STATES.includes(opts.state as WorkflowState)) throw new CliError(`--state must be one of ${WORKFLOW_STATES.join(', ')}, not "${opts.state}"`);
-      let map;
-      try {
-        map = opts.map ? parseColumnMap(opts.map) : undefined;
-      } catch (e) {
-        throw new CliError((e as Error).message);
-      }
+      const map = opts.map ? parseColumnMap(opts.map) : undefined;
       await withServices(c, async (s) => {
         const bar = progress();
         try {

@@ -96,14 +96,23 @@ export function suggestTheme(theme: string, outcome: OutcomeChoice): string | nu
   return best;
 }
 
-/** Parses --map values: "Section=Outcome" (outcome by title, slug or id; empty or "none" for no outcome). */
-export function parseMapOverrides(values: string[]): { section: string; outcome: string | null }[] {
-  return values.map((v) => {
+/**
+ * Parses --map values: "Section=Outcome" (outcome by title, slug or id; empty or "none" for no
+ * outcome). A value without "=" is a problem, not a throw, so the caller can report them all.
+ */
+export function parseMapOverrides(values: string[]): { value: { section: string; outcome: string | null }[]; problems: string[] } {
+  const value: { section: string; outcome: string | null }[] = [];
+  const problems: string[] = [];
+  for (const v of values) {
     const at = v.lastIndexOf('=');
-    if (at <= 0) throw new Error(`--map "${v}" is not "Section=Outcome"`);
+    if (at <= 0) {
+      problems.push(`--map "${v}" is not "Section=Outcome"`);
+      continue;
+    }
     const outcome = v.slice(at + 1).trim();
-    return { section: v.slice(0, at).trim(), outcome: outcome === '' || /^none$/i.test(outcome) ? null : outcome };
-  });
+    value.push({ section: v.slice(0, at).trim(), outcome: outcome === '' || /^none$/i.test(outcome) ? null : outcome });
+  }
+  return { value, problems };
 }
 
 export function findOutcome(name: string, outcomes: OutcomeChoice[]): OutcomeChoice | undefined {

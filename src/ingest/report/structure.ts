@@ -2,8 +2,9 @@
 // the items under them ("Title – text", bold lead-ins, bullets, table rows, "Priority action:" blocks).
 import { MappedText } from './mapped-text.js';
 import type { CleanParagraph } from './clean.js';
+import { NUMBERED_SUB, NUMBERED_TOP, stripMarkup, headingLike, isCaps, findTitle, sectionKind, cleanHeading, type SectionKind } from './headings.js';
 
-export type SectionKind = 'front' | 'outcome';
+export type { SectionKind };
 
 export interface ReportTheme {
   title: string;
@@ -37,76 +38,11 @@ export interface ReportStructure {
   units: ReportUnit[];
 }
 
-const FRONT = /^(?:introduction|foreword|preface|contents|table of contents|overview|executive summary|summary|about (?:this|the) report|financial (?:context|position|overview)|leader'?s? (?:foreword|introduction)|welcome|key priorities)\b/i;
-const CONNECTOR_END = /\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|that|which|as|our|their|its|is|are|was|were|will)$/i;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const BULLET = /^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
-const NUMBERED_TOP = /^(?:(?:priority|outcome|ambition|aim|objective|theme|section)\s+\d+\s*[:.–-]?\s+|\d{1,2}[.)]?\s+(?=[A-Z]))/i;
-const NUMBERED_SUB = /^\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z])/;
 const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority)\s*:\s*/i;
 const PROGRESS = /\b(?:progress(?:\s+(?:by|to|at|as\s+at|in)\s+[A-Za-z0-9 ]{1,25}?)?|update|what\s+we\s+did)\s*:\s*/i;
 const STATUS = /\b(?:status|rag(?:\s+rating)?)\s*:\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\.?$/i;
-
-const stripMarkup = (s: string) => s.replace(/\*\*|__|<\/?[a-z]+>/gi, '').trim();
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
-
-/** A short line of words that could be a heading. */
-export function headingLike(text: string): boolean {
-  // "Highlights from the year:" leads into a list; "**Skills:**" is a heading.
-  if (/:$/.test(text.trim()) && !/^\*\*.*\*\*$/.test(text.trim())) return false;
-  const t = stripMarkup(text).replace(/:$/, '').replace(NUMBERED_SUB, '').replace(/^\d{1,2}[.)]\s+(?=[A-Z])/, '');
-  if (!t || t.length > 100 || wordCount(t) > 12) return false;
-  if (!/^["'(]?[A-Z0-9]/.test(t)) return false;
-  if (/[.;,]$/.test(t) || /[.!?]\s/.test(t) || CONNECTOR_END.test(t)) return false;
-  if (/ – [a-z]/.test(t) && wordCount(t) > 6) return false; // "Fair Funding – given ..." is an item
-  return /[A-Za-z]{3}/.test(t);
-}
-
-const isCaps = (t: string) => {
-  const letters = stripMarkup(t).replace(/[^A-Za-z]/g, '');
-  return letters.length >= 3 && letters === letters.toUpperCase();
-};
-
-/** A paragraph-opening title: "Title – text", "Title - text", "**Title** - text". */
-export function findTitle(text: string, allowColon = false): { title: string; bodyStart: number } | null {
-  const bold = /^\*\*([^*]{1,100}?)\*\*\s*(?:(?:–|:)\s*)?/.exec(text);
-  if (bold) {
-    const title = bold[1].replace(/[:.\s–-]+$/, '').trim();
-    if (title && text.length > bold[0].length) return { title, bodyStart: bold[0].length };
-  }
-  const head = text.slice(0, 140);
-  const candidates: { title: string; bodyStart: number; lower: boolean }[] = [];
-  for (const m of head.matchAll(/ – /g)) {
-    const title = text.slice(0, m.index).trim();
-    if (!validTitle(title)) continue;
-    const bodyStart = m.index + m[0].length;
-    candidates.push({ title, bodyStart, lower: /^[a-z]/.test(text.slice(bodyStart)) });
-  }
-  if (allowColon) {
-    const c = /^([^:]{2,60}):\s+(?=\S)/.exec(text);
-    if (c && validTitle(c[1]) && wordCount(c[1]) <= 8) candidates.push({ title: c[1].trim(), bodyStart: c[0].length, lower: true });
-  }
-  if (!candidates.length) return null;
-  // "Coalville – A511 – in August…": the title runs to the last dash followed by running text.
-  const lower = candidates.filter((c) => c.lower);
-  const pick = lower.length ? lower[lower.length - 1] : candidates[0];
-  return text.length > pick.bodyStart ? { title: pick.title, bodyStart: pick.bodyStart } : null;
-}
-
-function validTitle(title: string): boolean {
-  if (!title || title.length > 100 || wordCount(title) > 12) return false;
-  if (!/^["'(]?[A-Z0-9]/.test(title)) return false;
-  if (/[%£$€]/.test(title) || /[.!?;]\s/.test(title) || /[.;,]$/.test(title)) return false;
-  return !CONNECTOR_END.test(title);
-}
-
-function sectionKind(title: string): SectionKind {
-  return FRONT.test(title.replace(/^the\s+/i, '')) ? 'front' : 'outcome';
-}
-
-function cleanHeading(text: string): string {
-  return stripMarkup(text).replace(NUMBERED_TOP, '').replace(NUMBERED_SUB, '').replace(/:$/, '').trim();
-}
 
 /** Splits a heading line off the front of a paragraph when a short title line sits on top of running text. */
 function splitLeadingHeading(p: CleanParagraph): CleanParagraph[] {

@@ -9,6 +9,9 @@
 // words take the same share of its months. Early / mid / late in a month: days 1–10, 11–20, 21 to
 // the end. Q1–Q4 of a calendar year are January–March … October–December; Q1–Q4 of a financial
 // year ("Q1 2024/25") follow parsePeriod: April–June … January–March.
+import { MONTH_FULL, PART, SINGLE, PMY_RE, SEASON_RE, SEASONS_RE, YEAR_PAIR_RE, PART_RE, PART_START_RE, MONTH_ONLY_RE, SECOND_MONTH_RE, OPEN_ENDED_RE, YEAR_AFTER_JOIN_RE, CANDIDATE_RE } from './date-patterns.js';
+export { easterSunday } from './date-windows.js';
+import { easterSunday, firstYear, iso, lastDay, monthOf, monthWindow, partMonths, seasonWindow, span, type Window } from './date-windows.js';
 import { parsePeriod } from '../../domain/period.js';
 
 export type TimeGrain = 'day' | 'month' | 'season' | 'part-year' | 'quarter' | 'year' | 'financial-year' | 'academic-year' | 'range';
@@ -25,118 +28,10 @@ export interface TimeExpression {
   kind: 'date' | 'period';
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
-const MONTH_FULL = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
-const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
-const YEAR = String.raw`(?:19|20)\d{2}`;
-const YEAR_PAIR = String.raw`(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})(?![\d%])`;
-const SEASON = String.raw`(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)`;
-const PART = String.raw`(?:[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Ff]irst half|[Ss]econd half)\sof(?:\sthe)?)`;
-const QUARTER = String.raw`(?:Q[1-4]|(?:[Tt]he\s)?(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\squarter\sof)`;
+type Found = { w: Window | null; grain: TimeGrain; kind: 'date' | 'period' } | undefined;
 
-/** One time expression, anchored; named groups tell which form matched. */
-const SINGLE = String.raw`(?:` +
-  String.raw`(?<dmy>${DAY}\s${MONTH},?\s${YEAR})` +
-  String.raw`|(?<mdy>${MONTH}\s${DAY},\s?${YEAR})` +
-  String.raw`|(?<pmy>(?:${PART}\s|${PART}-)?${MONTH}\s(?:of\s)?${YEAR})` +
-  String.raw`|(?<sy>(?:${PART}\s)?(?:${SEASON}\s?[/–-]\s?)?${SEASON}(?:\sterm)?\s(?:of\s)?(?:${YEAR_PAIR}|${YEAR}))` +
-  String.raw`|(?<qfy>${QUARTER}\s?(?:of\s)?(?:FY\s?)?${YEAR_PAIR}|${YEAR_PAIR}\s(?:Q|[Qq]uarter\s)[1-4])` +
-  String.raw`|(?<qy>${QUARTER}\s?(?:of\s)?${YEAR})` +
-  String.raw`|(?<py>${PART}[\s-](?:the\s)?(?:(?:financial|academic)\syear\s)?(?:${YEAR_PAIR}(?:\s(?:financial|academic)\syear)?|${YEAR}))` +
-  String.raw`|(?<fy>(?:(?:FY|AY)\s?|(?:[Ff]inancial|[Aa]cademic)\syear\s)?${YEAR_PAIR}(?:\s\((?:academic|financial)(?:\syear)?\))?)` +
-  String.raw`|(?<rel>(?:(?:the\s)?${SEASON}\s(?:of\s)?|${PART}\s)(?:this|last|next)\syear(?!\s?['’]s))` +
-  String.raw`|(?<hol>(?:Easter|Christmas)\s${YEAR})` +
-  String.raw`|(?<dm>${DAY}\s${MONTH_FULL}(?!,?\s(?:of\s)?(?:19|20)\d{2}\b))` +
-  String.raw`|(?<y>${YEAR})(?![\d,.]\d|%|\s?\/\s?\d)` +
-  String.raw`|(?<m>(?:${PART}[\s-])?${MONTH_FULL})` +
-  String.raw`)`;
-
-const PMY_RE = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH})\s(?:of\s)?(\d{4})$`);
-const SEASON_RE = new RegExp(SEASON);
-const SEASONS_RE = new RegExp(SEASON, 'g');
-const YEAR_PAIR_RE = new RegExp(YEAR_PAIR);
-const PART_RE = new RegExp(PART);
-const PART_START_RE = new RegExp(`^${PART}`);
-const MONTH_ONLY_RE = new RegExp(String.raw`^(${PART})?[\s-]?(${MONTH_FULL})$`);
-const SECOND_MONTH_RE = new RegExp(String.raw`^\s(?:and|to|-|–)\s${MONTH_FULL}\b`);
-const OPEN_ENDED_RE = new RegExp(String.raw`(?:${DAY}\s${MONTH_FULL}|(?:${PART}[\s-])?${MONTH_FULL}(?:\s${DAY})?)(?=\s?(?:to|until|till|and|[-–])\s?(?:${DAY}\s|${PART}[\s-])?${MONTH_FULL})`, 'y');
-const YEAR_AFTER_JOIN_RE = new RegExp(String.raw`(${YEAR})(?![\d%]|[,.]\d)`, 'y');
-/** Where a time expression can start: a figure, or a word that begins one. Other words are skipped. */
-const CANDIDATE_RE = /(?<![A-Za-z0-9])(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s|[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast|[Tt]his|[Nn]ext|Q[1-4]|FY|AY|[Ff]inancial|[Aa]cademic|Easter|Christmas))/g;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const monthOf = (name: string): number => {
-  const n = name.toLowerCase().replace(/\.$/, '');
-  const i = MONTH_NAMES.findIndex((m) => m.startsWith(n.slice(0, 3)));
-  return i + 1;
-};
-
-interface Window { start: string; end: string }
-
-function monthWindow(y: number, m: number, part?: string): Window {
-  const p = (part ?? '').toLowerCase();
-  const L = lastDay(y, m);
-  if (/early|start|beginning|first half/.test(p)) return { start: iso(y, m, 1), end: iso(y, m, /first half/.test(p) ? 15 : 10) };
-  if (/mid|middle/.test(p)) return { start: iso(y, m, 11), end: iso(y, m, 20) };
-  if (/late|end|second half/.test(p)) return { start: iso(y, m, /second half/.test(p) ? 16 : 21), end: iso(y, m, L) };
-  return { start: iso(y, m, 1), end: iso(y, m, L) };
-}
-
-/** Months (1-based, may exceed 12 into the next year) covered by a part of a twelve-month span. */
-function partMonths(part: string): [number, number] {
-  const p = part.toLowerCase();
-  if (/first half/.test(p)) return [1, 6];
-  if (/second half/.test(p)) return [7, 12];
-  if (/early/.test(p)) return [1, 4];
-  if (/start|beginning/.test(p)) return [1, 3];
-  if (/mid|middle/.test(p)) return [5, 8];
-  if (/end/.test(p)) return [10, 12];
-  return [9, 12]; // late
-}
-
-function span(y: number, firstMonth: number, lastMonth: number): Window {
-  const sy = y + Math.floor((firstMonth - 1) / 12);
-  const sm = ((firstMonth - 1) % 12) + 1;
-  const ey = y + Math.floor((lastMonth - 1) / 12);
-  const em = ((lastMonth - 1) % 12) + 1;
-  return { start: iso(sy, sm, 1), end: iso(ey, em, lastDay(ey, em)) };
-}
-
-function seasonWindow(season: string, y: number): Window {
-  const s = season.toLowerCase();
-  if (s.startsWith('spring')) return span(y, 3, 5);
-  if (s.startsWith('summer')) return span(y, 6, 8);
-  if (s.startsWith('autumn')) return span(y, 9, 11);
-  return span(y, 12, 14);
-}
-
-/** Easter Sunday of a year (the Gregorian computus), ISO. */
-export function easterSunday(y: number): string {
-  const a = y % 19;
-  const b = Math.floor(y / 100);
-  const c = y % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return iso(y, month, day);
-}
-
-const firstYear = (s: string): number => Number(/(?:19|20)\d{2}/.exec(s)?.[0]);
-
-/** The window of one matched expression; null dates when the year is needed but unknown. */
-function windowOf(groups: Record<string, string | undefined>, text: string, reportYear?: number): { w: Window | null; grain: TimeGrain; kind: 'date' | 'period' } | undefined {
-  const g = groups;
+/** The window of an expression that names its year: a day, month, season, quarter, part of a year or a year. */
+function yearWindowOf(g: Record<string, string | undefined>, text: string): Found {
   if (g.dmy || g.mdy) {
     const m = /(\d{1,2})(?:st|nd|rd|th)?\s([A-Za-z]+)\.?,?\s(\d{4})|([A-Za-z]+)\.?\s(\d{1,2})(?:st|nd|rd|th)?,\s?(\d{4})/.exec(text)!;
     const [d, mo, y] = m[1] ? [+m[1], monthOf(m[2]), +m[3]] : [+m[5], monthOf(m[4]), +m[6]];
@@ -199,6 +94,11 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     const y = +text;
     return { w: { start: iso(y, 1, 1), end: iso(y, 12, 31) }, grain: 'year', kind: 'date' };
   }
+  return undefined;
+}
+
+/** The window of an expression whose year comes from the report ("this year", "in June") or a holiday's date. */
+function relativeWindowOf(g: Record<string, string | undefined>, text: string, reportYear?: number): Found {
   if (g.rel) {
     if (reportYear === undefined) return { w: null, grain: 'year', kind: 'date' };
     const y = reportYear + (/next/i.test(text) ? 1 : /last/i.test(text) ? -1 : 0);
@@ -230,6 +130,11 @@ function windowOf(groups: Record<string, string | undefined>, text: string, repo
     return { w: monthWindow(reportYear, monthOf(m[2]), m[1]), grain: 'month', kind: 'date' };
   }
   return undefined;
+}
+
+/** The window of one matched expression; null dates when the year is needed but unknown. */
+function windowOf(groups: Record<string, string | undefined>, text: string, reportYear?: number): Found {
+  return yearWindowOf(groups, text) ?? relativeWindowOf(groups, text, reportYear);
 }
 
 const SINGLE_RE = new RegExp(SINGLE, 'y');

@@ -147,6 +147,26 @@ function compendiumSection(input: ReportInput): CompendiumSection | null {
   };
 }
 
+/** The table of contents: fixed sections, each outcome with the themes that have entries, the rest, the compendium. */
+function contentsOf(parts: { figures: boolean; outcomes: OutcomeSection[]; other: OtherSection[]; compendium: ReportModel['compendium'] }): ReportModel['contents'] {
+  const { outcomes, other, compendium } = parts;
+  const contents: ReportModel['contents'] = [
+    { anchor: 'introduction', title: 'Introduction', children: [] },
+    { anchor: 'key-priorities', title: 'Key priorities', children: [] },
+  ];
+  if (parts.figures) contents.push({ anchor: 'financial-context', title: 'Financial context', children: [] });
+  for (const o of outcomes) contents.push({ anchor: o.anchor, title: o.title, children: o.themes.filter((t) => t.entries.length).map((t) => ({ anchor: t.anchor, title: t.title })) });
+  if (other.length) contents.push({ anchor: 'other-achievements', title: 'Other achievements and commitments', children: other.map((s) => ({ anchor: s.anchor, title: s.title })) });
+  if (compendium) {
+    contents.push({
+      anchor: 'performance-compendium', title: 'Performance Compendium',
+      children: [{ anchor: 'compendium-summary', title: 'Summary' }, ...compendium.outcomes.map((o) => ({ anchor: o.anchor, title: o.title })), { anchor: 'compendium-methodology', title: 'How to read the compendium' }],
+    });
+  }
+
+  return contents;
+}
+
 export function buildReportModel(input: ReportInput): ReportModel {
   const visible = <T extends { workflowState: string }>(x: T) => input.draft || x.workflowState === 'published';
   const period = periodLabel(input.periodKey);
@@ -196,19 +216,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   if (input.council.fictional) introduction.push(`${input.council.name} is a fictional council: every name, place, figure and achievement in this report is invented to show what Compendium produces.`);
   if (input.draft) introduction.push('This is a draft. It includes material that has not yet been approved for publication and must not be shared outside the council.');
 
-  const contents: ReportModel['contents'] = [
-    { anchor: 'introduction', title: 'Introduction', children: [] },
-    { anchor: 'key-priorities', title: 'Key priorities', children: [] },
-  ];
-  if (figures.length || finance) contents.push({ anchor: 'financial-context', title: 'Financial context', children: [] });
-  for (const o of outcomes) contents.push({ anchor: o.anchor, title: o.title, children: o.themes.filter((t) => t.entries.length).map((t) => ({ anchor: t.anchor, title: t.title })) });
-  if (other.length) contents.push({ anchor: 'other-achievements', title: 'Other achievements and commitments', children: other.map((s) => ({ anchor: s.anchor, title: s.title })) });
-  if (compendium) {
-    contents.push({
-      anchor: 'performance-compendium', title: 'Performance Compendium',
-      children: [{ anchor: 'compendium-summary', title: 'Summary' }, ...compendium.outcomes.map((o) => ({ anchor: o.anchor, title: o.title })), { anchor: 'compendium-methodology', title: 'How to read the compendium' }],
-    });
-  }
+  const contents = contentsOf({ figures: figures.length > 0 || Boolean(finance), outcomes, other, compendium });
 
   return {
     meta: {

@@ -1,7 +1,7 @@
 // One headless Chromium (Debian's, through playwright-core) for printing PDFs.
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { MissingToolError } from './errors.js';
+import { RenderToolMissingError } from './errors.js';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -9,7 +9,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Raised when Chromium is not installed where configured; the message says what to install. */
-export class ChromiumMissingError extends MissingToolError {
+export class ChromiumMissingError extends RenderToolMissingError {
   constructor(path: string) {
     super(`Chromium was not found at ${path}, so the PDF cannot be made (the HTML report does not need it)`,
       'install it with "apt-get install chromium", or set CHROMIUM_PATH to where it is');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { MissingToolError } from './errors.js';
+import { RenderToolMissingError } from './errors.js';
 
 export interface ChartImage {
   id: string;
@@ -18,7 +18,7 @@ export interface ChartFont {
 }
 
 /** Raised when no font for the charts' text is installed; the hint names the package. */
-export class ChartFontMissingError extends MissingToolError {
+export class ChartFontMissingError extends RenderToolMissingError {
   constructor(searched: string[]) {
     super(`No font for the charts' text was found (looked for Liberation Sans, Arial or DejaVu Sans in ${searched.join(', ')}), so the Word file cannot be made`,
       'install one with "apt-get install fonts-liberation", or set CHART_FONT_DIRS to a folder holding LiberationSans-Regular.ttf');

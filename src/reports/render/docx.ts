@@ -160,6 +160,35 @@ async function withCharts(packed: Uint8Array, slots: ChartSlots, images: DocxCha
   return zipSync(files);
 }
 
+/** The Performance Compendium: its summary, each outcome's table with every indicator's sentence and charts, and how to read it. */
+function compendiumBlocks(m: ReportModel, chartBlock: (spec: ChartSpec, level: 3 | 4) => (Paragraph | Table)[]): (Paragraph | Table)[] {
+  const c = m.compendium!;
+  const body: (Paragraph | Table)[] = [];
+  body.push(heading(1, 'Performance Compendium', true));
+  body.push(para(`How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`));
+  body.push(heading(2, 'Summary'));
+  for (const s of c.summary.sentences) body.push(para(s));
+  for (const ch of c.summaryCharts) body.push(...chartBlock(ch, 3));
+  const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
+  for (const o of c.outcomes) {
+    body.push(heading(2, o.title, true));
+    body.push(...table(`${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}`,
+      ['Indicator', 'Value', 'Target', 'Against target', 'Since last period', 'Group median', 'Rank', 'Quartile', 'Trend'], compendiumRows(o.rows)));
+    for (const r of o.rows) {
+      body.push(heading(3, `${r.title} (${r.code})`));
+      body.push(para(`${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. Against target: ${r.rag.label}. Since last period: ${r.direction.label}.${r.source ? ` Source: ${r.source}.` : ''}`));
+      for (const id of r.chartIds) {
+        const spec = charts.get(id);
+        if (spec) body.push(...chartBlock(spec, 4));
+      }
+    }
+  }
+  body.push(heading(2, 'How to read the compendium'));
+  if (c.groupDescription !== c.groupLabel) body.push(para(`About the comparison group: ${c.groupDescription}`));
+  body.push(para(`Values are compared with targets, with the previous period and with the other councils in ${c.groupLabel}. Rank 1 is the best; tied councils share the best rank; quartile bands hold equal numbers of councils, the top quartile being the best. The full method: ${m.meta.methodologyUrl}`));
+  return body;
+}
+
 export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Uint8Array> {
   const slots = new ChartSlots();
   // Drawing can fail while the document is still being written; it is reported where it is awaited.
@@ -197,31 +226,7 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
       if (s.commitments) body.push(...commitmentBlocks(s.commitments, 'Commitments not yet linked to an outcome', 3));
     }
   }
-  const c = m.compendium;
-  if (c) {
-    body.push(heading(1, 'Performance Compendium', true));
-    body.push(para(`How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`));
-    body.push(heading(2, 'Summary'));
-    for (const s of c.summary.sentences) body.push(para(s));
-    for (const ch of c.summaryCharts) body.push(...chartBlock(ch, 3));
-    const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
-    for (const o of c.outcomes) {
-      body.push(heading(2, o.title, true));
-      body.push(...table(`${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}`,
-        ['Indicator', 'Value', 'Target', 'Against target', 'Since last period', 'Group median', 'Rank', 'Quartile', 'Trend'], compendiumRows(o.rows)));
-      for (const r of o.rows) {
-        body.push(heading(3, `${r.title} (${r.code})`));
-        body.push(para(`${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. Against target: ${r.rag.label}. Since last period: ${r.direction.label}.${r.source ? ` Source: ${r.source}.` : ''}`));
-        for (const id of r.chartIds) {
-          const spec = charts.get(id);
-          if (spec) body.push(...chartBlock(spec, 4));
-        }
-      }
-    }
-    body.push(heading(2, 'How to read the compendium'));
-    if (c.groupDescription !== c.groupLabel) body.push(para(`About the comparison group: ${c.groupDescription}`));
-    body.push(para(`Values are compared with targets, with the previous period and with the other councils in ${c.groupLabel}. Rank 1 is the best; tied councils share the best rank; quartile bands hold equal numbers of councils, the top quartile being the best. The full method: ${m.meta.methodologyUrl}`));
-  }
+  if (m.compendium) body.push(...compendiumBlocks(m, chartBlock));
   const small = (children: ParagraphChild[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
   const doc = new Document({
     creator: 'Compendium',

@@ -1,7 +1,7 @@
 // A tool or font a format needs is not on the machine. The files already made (the formats that do
 // not need it) travel with the error, so the CLI can still write them before it stops.
-import { CliError } from '../../errors.js';
+import { MissingToolError } from '../../errors.js';
 
-export class MissingToolError extends CliError {
+export class RenderToolMissingError extends MissingToolError {
   partial: { format: string; fileName: string; mediaType: string; bytes: Uint8Array }[] = [];
 }

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { chartSvg } from '../charts/index.js';
 import type { ReportModel } from '../model/types.js';
 import { BATCH, ChartDrawing, findChartFont, svgSize } from './chart-images.js';
-import { MissingToolError } from './errors.js';
+import { RenderToolMissingError } from './errors.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -103,7 +103,7 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
     }
   } catch (e) {
     // Word comes before the PDF, so that a missing Chromium still leaves the Word file among these.
-    if (e instanceof MissingToolError) e.partial = files;
+    if (e instanceof RenderToolMissingError) e.partial = files;
     throw e;
   }
   return files;
@@ -115,5 +115,5 @@ export { renderCsv, renderJson, openDataMetadata } from './open-data.js';
 export { renderDocx } from './docx.js';
 export { renderPdf } from './pdf.js';
 export { ChartDrawing, ChartFontMissingError, findChartFont, svgsToPng } from './chart-images.js';
-export { MissingToolError } from './errors.js';
+export { RenderToolMissingError } from './errors.js';
 export { ChromiumMissingError, launchChromium } from './browser.js';

@@ -4,7 +4,7 @@
 import { slugify } from '../../domain/index.js';
 import type { tables } from '../../store/index.js';
 import { peerSeries } from './peers.js';
-import type { DemoContent, DemoPlace, DemoUserKey } from './types.js';
+import type { DemoContent, DemoPlace, DemoUserKey } from './schema.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -57,23 +57,18 @@ function nthIndexOf(body: string, text: string, n: number): number {
   }
 }
 
-export function buildDemoRows(content: DemoContent, options: BuildOptions): DemoRows {
-  const { newId } = options;
-  const councilCode = content.council.code;
-  const areaByName = new Map(content.areas.map((a) => [a.shortName, a]));
-  need(content.areas.find((a) => a.code === councilCode), `the council ${councilCode} is not among the areas`);
+/** Ids and lookups every part of the demo shares; each lookup names what it could not find. */
+interface Refs {
+  newId: () => string;
+  planId: string;
+  councilCode: string;
+  userId: (key: DemoUserKey) => string;
+  outcomeId: (slug: string) => string;
+  themeId: (outcome: string, theme: string) => string;
+}
 
-  const areas = content.areas.map((a) => ({
-    code: a.code, name: a.name, shortName: a.shortName, type: a.type, parentCode: a.parentCode,
-    region: 'East Midlands', nation: 'England', population: a.population, lat: null, lng: null, fictional: true, endDate: null,
-  }));
-
-  const userIds = new Map(content.users.map((u) => [u.key, newId()]));
-  const userId = (key: DemoUserKey) => need(userIds.get(key), `no demo user "${key}"`);
-
-  const planId = newId();
-  const plan = { id: planId, title: content.plan.title, councilCode, startDate: content.plan.startDate, endDate: content.plan.endDate, createdAt: at(content.plan.startDate, '09:00:00') };
-
+/** The plan's outcomes and themes, and lookups of their ids by slug. */
+function structureRows(content: DemoContent, newId: () => string, planId: string, userId: Refs['userId']) {
   const outcomes: DemoRows['outcomes'] = [];
   const themes: DemoRows['themes'] = [];
   const outcomeIds = new Map<string, string>();
@@ -93,11 +88,13 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
   const outcomeId = (slug: string) => need(outcomeIds.get(slug), `no outcome with slug "${slug}"`);
   const themeId = (outcome: string, theme: string) => need(themeIds.get(`${outcome}/${theme}`), `no theme "${theme}" in outcome "${outcome}"`);
 
-  const users = content.users.map((u) => ({
-    id: userId(u.key), email: u.email, name: u.name, passwordHash: options.passwordHashes[u.key], role: u.role, active: true,
-    services: u.services, outcomeIds: u.outcomes.map(outcomeId), createdAt: at(content.plan.startDate, '08:00:00'),
-  }));
+  return { outcomes, themes, outcomeId, themeId };
+}
 
+/** The delivery entries with their places, facts, commitments and the entries that show those kept. */
+function entryRows(content: DemoContent, refs: Refs) {
+  const { newId, planId, userId, outcomeId, themeId } = refs;
+  const areaByName = new Map(content.areas.map((a) => [a.shortName, a]));
   const entryIds = new Map<string, string>();
   for (const e of content.entries) {
     if (entryIds.has(e.key)) throw new DemoContentError(`demo content: two entries have the key "${e.key}"`);
@@ -158,6 +155,12 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
     }
   }
 
+  return { entries, entryPlaces, facts, commitments, commitmentEvidence };
+}
+
+/** The indicators, Demoshire's targets and values, and the invented values of its peer group. */
+function indicatorRows(content: DemoContent, refs: Refs) {
+  const { newId, councilCode, userId, outcomeId, themeId } = refs;
   const indicatorIds = new Map<string, string>();
   const indicators: DemoRows['indicators'] = [];
   const targets: DemoRows['targets'] = [];
@@ -190,6 +193,36 @@ export function buildDemoRows(content: DemoContent, options: BuildOptions): Demo
       }
     }
   }
+
+  return { indicators, targets, observations, indicatorIds };
+}
+
+export function buildDemoRows(content: DemoContent, options: BuildOptions): DemoRows {
+  const { newId } = options;
+  const councilCode = content.council.code;
+  need(content.areas.find((a) => a.code === councilCode), `the council ${councilCode} is not among the areas`);
+
+  const areas = content.areas.map((a) => ({
+    code: a.code, name: a.name, shortName: a.shortName, type: a.type, parentCode: a.parentCode,
+    region: 'East Midlands', nation: 'England', population: a.population, lat: null, lng: null, fictional: true, endDate: null,
+  }));
+
+  const userIds = new Map(content.users.map((u) => [u.key, newId()]));
+  const userId = (key: DemoUserKey) => need(userIds.get(key), `no demo user "${key}"`);
+
+  const planId = newId();
+  const plan = { id: planId, title: content.plan.title, councilCode, startDate: content.plan.startDate, endDate: content.plan.endDate, createdAt: at(content.plan.startDate, '09:00:00') };
+
+  const { outcomes, themes, outcomeId, themeId } = structureRows(content, newId, planId, userId);
+  const refs: Refs = { newId, planId, councilCode, userId, outcomeId, themeId };
+
+  const users = content.users.map((u) => ({
+    id: userId(u.key), email: u.email, name: u.name, passwordHash: options.passwordHashes[u.key], role: u.role, active: true,
+    services: u.services, outcomeIds: u.outcomes.map(outcomeId), createdAt: at(content.plan.startDate, '08:00:00'),
+  }));
+
+  const { entries, entryPlaces, facts, commitments, commitmentEvidence } = entryRows(content, refs);
+  const { indicators, targets, observations, indicatorIds } = indicatorRows(content, refs);
 
   const groupId = newId();
   const group = { id: groupId, name: content.group.name, kind: 'custom', anchorAreaCode: null, description: content.group.description };

@@ -1,33 +1,50 @@
-// The whole demo workspace as one value: what `services.demo.load()` writes.
-import { DEMO_AREAS, DEMOSHIRE_CODE, PEER_CODES } from './areas.js';
-import { ECONOMY_ENTRIES } from './entries-economy.js';
-import { PLACES_ENTRIES } from './entries-places.js';
-import { CHILDREN_ENTRIES } from './entries-children.js';
-import { HEALTH_ENTRIES } from './entries-health.js';
-import { GREENER_ENTRIES } from './entries-greener.js';
-import { DEMO_DUTIES } from './duties.js';
-import { DEMO_FINANCIAL_FIGURES } from './finance.js';
-import { DEMO_INDICATORS, INDICATOR_PERIODS } from './indicators.js';
-import { DEMO_PLAN } from './plan.js';
-import type { DemoContent } from './types.js';
-import { DEMO_USERS } from './users.js';
+// The whole demo workspace as one value, read from the JSON files in demo/ at the package root and
+// checked against ./schema.ts: what `services.demo.load()` writes. Read once, when first asked for.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ValidationError } from '../../errors.js';
+import { packageRoot } from '../../package-root.js';
+import { DemoArea, DemoContent, DemoCouncil, DemoDuty, DemoEntry, DemoFinancialFigure, DemoIndicator, DemoPlan, DemoUser } from './schema.js';
 
-export const DEMO_GROUP_NAME = 'demo-peers';
+/** The folder of the demo's JSON files. */
+export const demoDataDir = (): string => path.join(packageRoot(), 'demo');
 
-export const DEMO_CONTENT: DemoContent = {
-  council: { code: DEMOSHIRE_CODE, name: 'Demoshire County Council', brandColour: '#1f6f5c' },
-  areas: DEMO_AREAS,
-  peerCodes: PEER_CODES,
-  group: {
-    name: DEMO_GROUP_NAME,
-    // Shown as the group's label in tables and sentences, so short; docs/demo.md says more.
-    description: 'Demoshire and 15 English county councils (values invented for the demo)',
-  },
-  plan: DEMO_PLAN,
-  users: DEMO_USERS,
-  entries: [...ECONOMY_ENTRIES, ...PLACES_ENTRIES, ...CHILDREN_ENTRIES, ...HEALTH_ENTRIES, ...GREENER_ENTRIES],
-  indicators: DEMO_INDICATORS,
-  indicatorPeriods: INDICATOR_PERIODS,
-  financialFigures: DEMO_FINANCIAL_FIGURES,
-  duties: DEMO_DUTIES,
-};
+/** One JSON file, checked against its schema; a mistake names the file and where in it. */
+function readJson<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T> {
+  const file = path.join(dir, name);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ValidationError(`The demo content cannot be read: ${file}`, [{ file, message: (e as Error).message }]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ValidationError(`The demo content is not valid: ${file}`, parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), message: i.message })));
+  }
+  return parsed.data;
+}
+
+/** Reads and checks every demo file in `dir`; the entries come from every file in its entries/ folder, in name order (the files are numbered). */
+export function loadDemoContent(dir: string = demoDataDir()): DemoContent {
+  const entryFiles = fs.readdirSync(path.join(dir, 'entries')).filter((f) => f.endsWith('.json')).sort();
+  return {
+    ...readJson(dir, 'council.json', DemoCouncil),
+    areas: readJson(dir, 'areas.json', z.array(DemoArea)),
+    plan: readJson(dir, 'plan.json', DemoPlan),
+    users: readJson(dir, 'users.json', z.array(DemoUser)),
+    entries: entryFiles.flatMap((f) => readJson(dir, path.join('entries', f), z.array(DemoEntry))),
+    indicators: readJson(dir, 'indicators.json', z.array(DemoIndicator)),
+    financialFigures: readJson(dir, 'finance.json', z.array(DemoFinancialFigure)),
+    duties: readJson(dir, 'duties.json', z.array(DemoDuty)),
+  };
+}
+
+let cached: DemoContent | undefined;
+
+/** The demo content from demo/, read and checked on first use. */
+export function demoContent(): DemoContent {
+  cached ??= loadDemoContent();
+  return cached;
+}

@@ -1,6 +1,6 @@
 // Invented indicator values for the real councils in the demo's peer group: repeatable (seeded by
 // council and indicator code), spread around a centre with a yearly drift, with a few gaps.
-import type { DemoIndicator } from './types.js';
+import type { DemoIndicator } from './schema.js';
 
 /** FNV-1a hash of a string, as a 32-bit seed. */
 function seed(text: string): number {

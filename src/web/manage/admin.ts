@@ -16,12 +16,19 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   viewer: 'Reads everything in the workspace, drafts included, and changes nothing.',
 };
 
-export function adminRoutes(s: Services): Hono<ManageEnv> {
-  const app = new Hono<ManageEnv>();
+/** Who is asking, and a guard that lets only those allowed an action through. */
+function adminRoutesContext() {
   const actorOf = (c: ManageContext) => c.get('session')!.actor;
   const only = (action: Action): MiddlewareHandler<ManageEnv> => async (c, next) =>
     can(actorOf(c), action) ? next() : problemPage(c, 403, 'You cannot do that', `Your role (${actorOf(c).role}) does not allow this page.`);
+  return { actorOf, only };
+}
 
+type AdminRoutesContext = ReturnType<typeof adminRoutesContext>;
+
+/** Staff accounts: list, add, change, deactivate, history. */
+function userPages(app: Hono<ManageEnv>, s: Services, context: AdminRoutesContext): void {
+  const { actorOf, only } = context;
   // Users ------------------------------------------------------------------------------------------
   app.use('/users/*', only('user.manage'));
   app.use('/users', only('user.manage'));
@@ -75,7 +82,11 @@ export function adminRoutes(s: Services): Hono<ManageEnv> {
     const user = await s.users.get(actorOf(c), c.req.param('id'));
     return view(c, 'manage/history.njk', { title: `History: ${user.name}`, back: `/manage/users/${user.id}`, rows: historyRows(await s.audit.history(actorOf(c), 'user', user.id)) });
   });
+}
 
+/** The plan's outcomes and themes: add, edit, move, remove. */
+function planPages(app: Hono<ManageEnv>, s: Services, context: AdminRoutesContext): void {
+  const { actorOf, only } = context;
   // Plan structure -----------------------------------------------------------------------------------
   app.use('/plan/*', only('plan.manage'));
   app.use('/plan', only('plan.manage'));
@@ -138,7 +149,11 @@ export function adminRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e, (errors) => headingForm(c, 'outcome', id, errors));
     }
   });
+}
 
+/** The public site's settings. */
+function settingsPages(app: Hono<ManageEnv>, s: Services, context: AdminRoutesContext): void {
+  const { actorOf, only } = context;
   // Settings -------------------------------------------------------------------------------------------
   app.use('/settings', only('settings.manage'));
   const settingsPage = async (c: ManageContext, values?: Record<string, unknown>, errors?: FormErrors) =>
@@ -155,6 +170,13 @@ export function adminRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e, (errors) => settingsPage(c, input, errors));
     }
   });
+}
 
+export function adminRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const context = adminRoutesContext();
+  userPages(app, s, context);
+  planPages(app, s, context);
+  settingsPages(app, s, context);
   return app;
 }

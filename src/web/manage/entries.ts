@@ -21,8 +21,8 @@ function entryInput(form: FormFields): EntryInput {
   };
 }
 
-export function entryRoutes(s: Services): Hono<ManageEnv> {
-  const app = new Hono<ManageEnv>();
+/** What the entry pages share: who is asking, the form's choices and the form page. */
+function entryRoutesContext(s: Services) {
   const actorOf = (c: ManageContext) => c.get('session')!.actor;
 
   /** What the entry form needs: the plan's outcomes and themes, and service names to suggest. */
@@ -38,7 +38,14 @@ export function entryRoutes(s: Services): Hono<ManageEnv> {
 
   const formPage = async (c: ManageContext, data: { entry?: Record<string, unknown>; id?: string; errors?: FormErrors }, status: 200 | 400 = 200) =>
     view(c, 'manage/entry-form.njk', { title: data.id ? 'Edit entry' : 'New entry', ...(await formChoices(c)), ...data }, status);
+  return { actorOf, formChoices, formPage };
+}
 
+type EntryRoutesContext = ReturnType<typeof entryRoutesContext>;
+
+/** Listing, adding, reading and editing entries. */
+function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesContext): void {
+  const { actorOf, formPage } = context;
   app.get('/', async (c) => {
     const actor = actorOf(c);
     const state = c.req.query('state');
@@ -96,7 +103,11 @@ export function entryRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, id, errors }, 400));
     }
   });
+}
 
+/** Deleting an entry, moving it along the workflow, and its history. */
+function entryDeletePages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesContext): void {
+  const { actorOf } = context;
   app.get('/:id/delete', async (c) => {
     const entry = await s.entries.get(actorOf(c), c.req.param('id'));
     return view(c, 'manage/confirm-delete.njk', { title: 'Delete this entry?', what: entry.entry.title, action: `/manage/entries/${entry.entry.id}/delete`, back: `/manage/entries/${entry.entry.id}` });
@@ -133,6 +144,12 @@ export function entryRoutes(s: Services): Hono<ManageEnv> {
       title: `History: ${entry?.entry.title ?? 'deleted entry'}`, back: entry ? `/manage/entries/${id}` : '/manage/entries', rows: historyRows(events),
     });
   });
+}
 
+export function entryRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const context = entryRoutesContext(s);
+  entryEditPages(app, s, context);
+  entryDeletePages(app, s, context);
   return app;
 }

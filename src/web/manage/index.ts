@@ -31,15 +31,23 @@ const waitText = (seconds: number) => {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 };
 
-export function manageRoutes(s: Services): Hono<ManageEnv> {
-  const app = new Hono<ManageEnv>();
-  const tooLarge = (c: ManageContext) => problemPage(c, 413, 'The file is too large',
+/** The page for a request body over the limit. */
+function tooLarge(c: ManageContext, s: Services): Response {
+  return problemPage(c, 413, 'The file is too large',
     `Uploads can be at most ${Math.round(s.config.maxUploadBytes / 1024 / 1024 * 10) / 10} MB. Split the file, or ask whoever runs Compendium to raise COMPENDIUM_MAX_UPLOAD_MB.`);
-  const uploadLimit = streamingBodyLimit(s.config.maxUploadBytes, tooLarge);
-  const formLimit = streamingBodyLimit(Math.min(FORM_LIMIT, s.config.maxUploadBytes), tooLarge);
+}
+
+/** Request size limits (uploads up to the configured size, forms far less), counted as the body streams in, and the session. */
+function bodyLimits(app: Hono<ManageEnv>, s: Services): void {
+  const onError = (c: ManageContext) => tooLarge(c, s);
+  const uploadLimit = streamingBodyLimit(s.config.maxUploadBytes, onError);
+  const formLimit = streamingBodyLimit(Math.min(FORM_LIMIT, s.config.maxUploadBytes), onError);
   app.use('*', (c, next) => (c.req.path.startsWith('/manage/uploads/') ? uploadLimit(c, next) : formLimit(c, next)));
   app.use('*', sessionMiddleware(s, (c, message) => problemPage(c, 403, 'Forbidden', message)));
+}
 
+/** Signing in; everything after this needs a signed-in session. */
+function signInPages(app: Hono<ManageEnv>, s: Services): void {
   const signedIn: MiddlewareHandler<ManageEnv> = async (c, next) => {
     if (c.get('session')) return next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(`/manage/sign-in?next=${encodeURIComponent(c.req.path)}`, 302);
@@ -72,7 +80,10 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
   });
 
   app.use('*', signedIn);
+}
 
+/** Signing out, the workspace home and account, and every workspace section. */
+function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.post('/sign-out', async (c) => {
     await s.auth.signOut(sessionToken(c));
     clearSessionCookie(c, s);
@@ -134,5 +145,12 @@ export function manageRoutes(s: Services): Hono<ManageEnv> {
 
   app.notFound((c) => problemPage(c as ManageContext, 404, 'Page not found', 'If you typed the web address, check it is correct.'));
   app.onError((e, c) => answerError(c as ManageContext, e));
+}
+
+export function manageRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  bodyLimits(app, s);
+  signInPages(app, s);
+  workspacePages(app, s);
   return app;
 }

@@ -47,8 +47,8 @@ function indicatorInput(form: FormFields): { input: IndicatorInput; problems: Fi
   return { input, problems };
 }
 
-export function indicatorRoutes(s: Services): Hono<ManageEnv> {
-  const app = new Hono<ManageEnv>();
+/** What the indicator pages share: who may manage, the form's choices, the form and the indicator page. */
+function indicatorRoutesContext(s: Services) {
   const actorOf = (c: ManageContext) => c.get('session')!.actor;
   /** Forms and changes: the services take a user id, not an actor, so the role is checked here. */
   const manage: MiddlewareHandler<ManageEnv> = async (c, next) => {
@@ -81,7 +81,14 @@ export function indicatorRoutes(s: Services): Hono<ManageEnv> {
       target: { toleranceKind: 'absolute', ...extra.target }, errors: extra.errors,
     }, extra.errors ? 400 : 200);
   };
+  return { actorOf, manage, urlOf, councilCode, choices, formPage, indicatorPage };
+}
 
+type IndicatorRoutesContext = ReturnType<typeof indicatorRoutesContext>;
+
+/** Listing, adding, reading and editing indicators. */
+function indicatorEditPages(app: Hono<ManageEnv>, s: Services, context: IndicatorRoutesContext): void {
+  const { actorOf, manage, urlOf, choices, formPage, indicatorPage } = context;
   app.get('/', async (c) => {
     const actor = actorOf(c);
     const [indicators, { outcomes, users }] = [await s.indicators.list(), await choices(c)];
@@ -130,7 +137,11 @@ export function indicatorRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e, again);
     }
   });
+}
 
+/** Setting and removing targets, and an indicator's history. */
+function targetPages(app: Hono<ManageEnv>, s: Services, context: IndicatorRoutesContext): void {
+  const { actorOf, manage, urlOf, councilCode, indicatorPage } = context;
   app.post('/:code/targets', manage, async (c) => {
     const indicator = await s.indicators.get(c.req.param('code'));
     const form = c.get('form')!;
@@ -166,6 +177,12 @@ export function indicatorRoutes(s: Services): Hono<ManageEnv> {
     events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
     return view(c, 'manage/history.njk', { title: `History: ${indicator.code}`, back: urlOf(indicator.code), rows: historyRows(events) });
   });
+}
 
+export function indicatorRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const context = indicatorRoutesContext(s);
+  indicatorEditPages(app, s, context);
+  targetPages(app, s, context);
   return app;
 }

@@ -1,13 +1,14 @@
 // What every workspace page shares: its navigation by role, rendering with error summaries, the
 // confirmation banner after an action, and turning service errors into the right status and page.
 import type { Context } from 'hono';
-import { isConflictError, isForbiddenError, isNotFoundError, isValidationError, type FieldProblem } from '../../errors.js';
+import { isValidationError, type FieldProblem } from '../../errors.js';
+import { answerFor } from '../errors.js';
 import { can } from '../../services/policy.js';
 import { CSRF_FIELD, type ManageEnv } from '../auth/session.js';
 import { renderPage, type NavigationItem } from '../render.js';
 
 export type ManageContext = Context<ManageEnv>;
-type Status = 200 | 400 | 403 | 404 | 409 | 413 | 429;
+type Status = 200 | 400 | 403 | 404 | 409 | 413 | 429 | 503;
 
 function navigation(c: ManageContext): NavigationItem[] {
   const actor = c.get('session')?.actor;
@@ -113,12 +114,10 @@ export function problemPage(c: ManageContext, status: Status, title: string, mes
  * is 403, a missing record 404, a workflow step from the wrong state 409. Anything else is rethrown.
  */
 export async function answerError(c: ManageContext, e: unknown, again?: (errors: FormErrors) => Response | Promise<Response>): Promise<Response> {
-  if (isValidationError(e)) {
-    if (again) return again(formErrors(e.problems, e.message));
-    return problemPage(c, 400, 'There is a problem', [e.message, ...e.problems.map((p) => p.message)].join('. ') + '.');
-  }
-  if (isForbiddenError(e)) return problemPage(c, 403, 'You cannot do that', e.message);
-  if (isNotFoundError(e)) return problemPage(c, 404, 'Page not found', `${e.message}.`);
-  if (isConflictError(e)) return problemPage(c, 409, 'That cannot be done now', e.message);
-  throw e;
+  const answer = answerFor(e);
+  if (!answer) throw e;
+  if (isValidationError(e) && again) return again(formErrors(e.problems, e.message));
+  if (answer.status === 400) return problemPage(c, 400, answer.title, [answer.message, ...answer.problems.map((p) => p.message)].join('. ') + '.');
+  if (answer.status === 404) return problemPage(c, 404, answer.title, `${answer.message}.`);
+  return problemPage(c, answer.status, answer.title, answer.message);
 }

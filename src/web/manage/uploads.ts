@@ -7,8 +7,8 @@ import { authorize } from '../../services/policy.js';
 import type { ManageEnv } from '../auth/session.js';
 import { answerError, view, type ManageContext } from './render.js';
 
-export function uploadRoutes(s: Services): Hono<ManageEnv> {
-  const app = new Hono<ManageEnv>();
+/** What the upload pages share: who is asking, the size limit, the page and the plan's outcomes. */
+function uploadRoutesContext(s: Services) {
   const actorOf = (c: ManageContext) => c.get('session')!.actor;
   const maxMb = Math.round((s.config.maxUploadBytes / 1024 / 1024) * 10) / 10;
 
@@ -18,7 +18,14 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
   const outcomesOf = async () => (await s.plans.structure().catch(() => undefined))?.outcomes ?? [];
   const reportPage = async (c: ManageContext, data: Record<string, unknown> = {}, status: 200 | 400 = 200) =>
     page(c, { outcomes: await outcomesOf(), hasPlan: Boolean(await s.plans.currentPlanId()), ...data }, status);
+  return { actorOf, maxMb, page, outcomesOf, reportPage };
+}
 
+type UploadRoutesContext = ReturnType<typeof uploadRoutesContext>;
+
+/** The uploads page, and a report's preview and confirmation. */
+function reportUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRoutesContext): void {
+  const { actorOf, outcomesOf, reportPage } = context;
   app.get('/', async (c) => {
     authorize(actorOf(c), 'import.run');
     return reportPage(c);
@@ -69,7 +76,11 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e);
     }
   });
+}
 
+/** Uploading indicator definitions or values. */
+function indicatorUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRoutesContext): void {
+  const { actorOf, reportPage } = context;
   app.post('/indicators', async (c) => {
     const actor = actorOf(c);
     authorize(actor, 'import.run');
@@ -91,6 +102,12 @@ export function uploadRoutes(s: Services): Hono<ManageEnv> {
       return answerError(c, e);
     }
   });
+}
 
+export function uploadRoutes(s: Services): Hono<ManageEnv> {
+  const app = new Hono<ManageEnv>();
+  const context = uploadRoutesContext(s);
+  reportUploadPages(app, s, context);
+  indicatorUploadPages(app, s, context);
   return app;
 }

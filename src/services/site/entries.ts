@@ -1,0 +1,62 @@
+// The public site's delivery: published entries, one entry, places, and the plan's commitments.
+import { NotFoundError } from '../../errors.js';
+import type { Store } from '../../store/index.js';
+import { getArea } from '../../store/queries/getArea.js';
+import { getPublishedEntry, type PublicEntryDetail } from '../../store/queries/getPublishedEntry.js';
+import { listPlaceDelivery } from '../../store/queries/listPlaceDelivery.js';
+import { listPublishedCommitments } from '../../store/queries/listPublishedCommitments.js';
+import { listPublishedEntries, type PublicEntryFilter } from '../../store/queries/listPublishedEntries.js';
+import type { SitePlanService } from './current-plan.js';
+import { PAGE_SIZE } from './paging.js';
+
+export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService }) {
+  const { db } = deps.store;
+  const { requireStructure } = deps.sitePlan;
+
+  return {
+    async entries(filter: Omit<PublicEntryFilter, 'planId'> = {}) {
+      const structure = await requireStructure();
+      return listPublishedEntries(db, { ...filter, planId: structure.plan.id });
+    },
+
+    async entry(id: string): Promise<PublicEntryDetail> {
+      const structure = await requireStructure();
+      const entry = await getPublishedEntry(db, structure.plan.id, id);
+      if (!entry) throw new NotFoundError('Entry', id);
+      return entry;
+    },
+
+    /** Delivery by place: the council's districts and every named place, with published entry counts. */
+    async places() {
+      const structure = await requireStructure();
+      const council = await getArea(db, structure.plan.councilCode);
+      return { council, ...(await listPlaceDelivery(db, structure.plan.id, structure.plan.councilCode)) };
+    },
+
+    /** One district (by area code) or one named place, with its published entries. */
+    async place(where: { areaCode: string } | { name: string }, page = 1) {
+      const structure = await requireStructure();
+      const paging = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+      if ('areaCode' in where) {
+        const area = await getArea(db, where.areaCode);
+        if (!area || (area.parentCode !== structure.plan.councilCode && area.code !== structure.plan.councilCode)) throw new NotFoundError('Place', where.areaCode);
+        const entries = await listPublishedEntries(db, { planId: structure.plan.id, areaCode: area.code, ...paging });
+        return { name: area.shortName, area, entries, page };
+      }
+      const entries = await listPublishedEntries(db, { planId: structure.plan.id, placeName: where.name, ...paging });
+      if (entries.total === 0) throw new NotFoundError('Place', where.name);
+      const name = entries.entries[0].places.find((p) => p.name.toLowerCase() === where.name.toLowerCase())?.name ?? where.name;
+      return { name, area: undefined, entries, page };
+    },
+
+    async commitments(filter: { outcomeId?: string; status?: string } = {}) {
+      const structure = await requireStructure();
+      const list = await listPublishedCommitments(db, { planId: structure.plan.id, ...filter });
+      const counts: Record<string, number> = {};
+      for (const c of await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId })) counts[c.status] = (counts[c.status] ?? 0) + 1;
+      return { plan: structure.plan, outcomes: structure.outcomes, commitments: list, counts };
+    },
+  };
+}
+
+export type SiteEntryService = ReturnType<typeof siteEntryService>;

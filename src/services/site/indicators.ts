@@ -1,0 +1,140 @@
+// The public site's indicators: the plan's list, each one's published values, the performance
+// snapshot on the home page and the figures of an indicator's page.
+import { comparePeriodKeys } from '../../domain/index.js';
+import type { Compendium, CompendiumRow, CompendiumSummary, IndicatorHistory } from '../../domain/performance.js';
+import { NotFoundError } from '../../errors.js';
+import { periodLabel } from '../../present/format.js';
+import { summarise } from '../../stats/index.js';
+import type { Store } from '../../store/index.js';
+import { listCouncilValuePeriods } from '../../store/queries/listCouncilValuePeriods.js';
+import { listPeerValues } from '../../store/queries/listPeerValues.js';
+import { listPlanIndicators, type PlanIndicatorRow } from '../../store/queries/listPlanIndicators.js';
+import { listPublishedObservations } from '../../store/queries/listPublishedObservations.js';
+import type { PlanStructure } from '../../store/queries/plans.js';
+import type { GroupService } from '../groups.js';
+import type { PerformanceService } from '../performance.js';
+import type { SitePlanService } from './current-plan.js';
+
+/** Every indicator at its latest period with a value for the council, against one comparator group. */
+export interface PerformanceSnapshot {
+  area: Compendium['area'];
+  group: Compendium['group'];
+  rows: CompendiumRow[];
+  summary: CompendiumSummary;
+}
+
+/** A peer council's value, for the benchmark chart and table. */
+export interface PeerValue {
+  code: string;
+  name: string;
+  value: number | null;
+}
+
+type Deps = { store: Store; sitePlan: SitePlanService; performance: PerformanceService; groups: GroupService };
+
+/** Each plan indicator's newest period with a value for the council; the newest period of all for the rest. */
+async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, newest: string) {
+  const latest = new Map<string, string>();
+  for (const { indicatorId, periodKey } of await listCouncilValuePeriods(deps.store.db, council, [...ids])) {
+    const had = latest.get(indicatorId);
+    if (!had || comparePeriodKeys(periodKey, had) > 0) latest.set(indicatorId, periodKey);
+  }
+  const periods = new Set([...latest.values()]);
+  if (latest.size < ids.size) periods.add(newest);
+  return { latest, periods: [...periods].sort(comparePeriodKeys).reverse() };
+}
+
+/**
+ * Each of the plan's indicators (those under its outcomes) at the newest period in which the
+ * council has a published value (or, with none, the newest period of all), against the
+ * workspace's default group (or the one named).
+ */
+export async function performanceSnapshot(deps: Deps, structure: PlanStructure | undefined, group?: string): Promise<PerformanceSnapshot | undefined> {
+  if (!structure) return undefined;
+  const allPeriods = await deps.performance.periods();
+  if (allPeriods.length === 0) return undefined;
+  const council = structure.plan.councilCode;
+  const ids = new Set((await listPlanIndicators(deps.store.db, structure.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
+  const { latest, periods } = await snapshotPeriods(deps, council, ids, allPeriods[0]);
+  const rows = new Map<string, CompendiumRow>();
+  let head: Compendium | undefined;
+  for (const period of periods) {
+    const c = await deps.performance.compendium({ area: council, group, period });
+    head ??= c;
+    for (const row of c.rows) {
+      const id = row.indicator.id;
+      if (ids.has(id) && !rows.has(id) && (latest.get(id) ?? allPeriods[0]) === period) rows.set(id, row);
+    }
+  }
+  if (!head) return undefined;
+  const list = [...rows.values()].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
+  return { area: head.area, group: head.group, rows: list, summary: summarise(list) };
+}
+
+async function indicatorByCode(deps: Deps, code: string): Promise<PlanIndicatorRow> {
+  const structure = await deps.sitePlan.requireStructure();
+  const [indicator] = await listPlanIndicators(deps.store.db, structure.plan.id, code);
+  if (!indicator) throw new NotFoundError('Indicator', code);
+  return indicator;
+}
+
+/** Every member of the group the row was compared with, and the council itself, with their values. */
+async function peerValues(deps: Deps, indicatorId: string, area: string, own: Compendium): Promise<PeerValue[]> {
+  const members = (await deps.groups.resolve(own.group.name, area, own.periodKey)).memberCodes;
+  const codes = members.includes(area) ? members : [...members, area];
+  return (await listPeerValues(deps.store.db, { indicatorIds: [indicatorId], areaCodes: codes, periodKey: own.periodKey }))
+    .map((v) => ({ code: v.code, name: v.name, value: v.value }));
+}
+
+/**
+ * One indicator's figures for its page: its row for the chosen period (default: the newest with a
+ * value), its history against the group, and every group member's value in that period.
+ */
+async function indicatorPerformance(deps: Deps, code: string, request: { period?: string; group?: string } = {}) {
+  const structure = await deps.sitePlan.requireStructure();
+  const indicator = await indicatorByCode(deps, code);
+  const area = structure.plan.councilCode;
+  const history: IndicatorHistory = await deps.performance.history({ indicator: indicator.id, area, group: request.group });
+  const withValue = history.points.filter((p) => p.value !== null);
+  const period = request.period ?? withValue.at(-1)?.periodKey ?? history.points.at(-1)?.periodKey;
+  if (!period) return { indicator, row: undefined, history, peers: [] as PeerValue[] };
+  const own = await deps.performance.compendium({ area, group: request.group, period, outcomeId: indicator.outcomeId ?? undefined });
+  const row = own.rows.find((r) => r.indicator.id === indicator.id);
+  return { indicator, row, history, peers: await peerValues(deps, indicator.id, area, own), group: own.group, area: own.area };
+}
+
+export function siteIndicatorService(deps: Deps) {
+  const { db } = deps.store;
+  const { structure, requireStructure } = deps.sitePlan;
+  return {
+    async indicators(): Promise<PlanIndicatorRow[]> {
+      const s = await structure();
+      return s ? listPlanIndicators(db, s.plan.id) : [];
+    },
+
+    indicator: (code: string) => indicatorByCode(deps, code),
+
+    /** The council's published values (with targets) for the given indicators, or all of the plan's. */
+    async observations(indicatorIds?: string[]) {
+      const s = await requireStructure();
+      const ids = indicatorIds ?? (await listPlanIndicators(db, s.plan.id)).map((i) => i.id);
+      const list = await listPublishedObservations(db, s.plan.councilCode, ids);
+      return list.map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
+    },
+
+    performanceSnapshot: async (group?: string) => performanceSnapshot(deps, await structure(), group),
+
+    /** The compendium table: the council's indicators for a period against a group, optionally one outcome's. */
+    async compendium(request: { period?: string; group?: string; outcomeId?: string }): Promise<Compendium> {
+      const s = await requireStructure();
+      return deps.performance.compendium({ area: s.plan.councilCode, ...request });
+    },
+
+    /** Periods with published values, newest first. */
+    periods: (): Promise<string[]> => deps.performance.periods(),
+
+    indicatorPerformance: (code: string, request: { period?: string; group?: string } = {}) => indicatorPerformance(deps, code, request),
+  };
+}
+
+export type SiteIndicatorService = ReturnType<typeof siteIndicatorService>;
