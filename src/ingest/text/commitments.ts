@@ -4,7 +4,7 @@
 // reports of what happened ("opened in early 2020", "was completed in November") are not, nor are
 // forecasts of things the council does not do ("the economy will contract by 6%" has no date).
 import { splitSentences } from './sentences.js';
-import { findTimeExpressions, type TimeExpression } from './dates.js';
+import { findTimeExpressions, type CoveredPeriod, type TimeExpression } from './dates.js';
 
 export interface FoundCommitment {
   /** The sentence (or the clause of it) that makes the commitment. */
@@ -21,6 +21,8 @@ export interface FoundCommitment {
 export interface FindCommitmentsOptions {
   /** The year of the report: due dates wholly before it are history, not commitments. */
   reportYear?: number;
+  /** The period the report covers (dates months without a year; see dates.ts). */
+  covered?: CoveredPeriod;
 }
 
 /** Words that point to the future. */
@@ -44,8 +46,8 @@ const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|o
 /** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
 const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?|\bin\s|^)$/i;
 
-function sentenceCommitments(s: { text: string; start: number }, reportYear?: number): FoundCommitment | undefined {
-  const times = findTimeExpressions(s.text, reportYear).filter((t) => t.dateStart && t.dateEnd);
+function sentenceCommitments(s: { text: string; start: number }, reportYear?: number, covered?: CoveredPeriod): FoundCommitment | undefined {
+  const times = findTimeExpressions(s.text, reportYear, covered).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
   const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
@@ -99,7 +101,7 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
 export function findCommitments(text: string, opts: FindCommitmentsOptions = {}): FoundCommitment[] {
   const out: FoundCommitment[] = [];
   for (const s of splitSentences(text)) {
-    const c = sentenceCommitments(s, opts.reportYear);
+    const c = sentenceCommitments(s, opts.reportYear, opts.covered);
     if (c) out.push(c);
   }
   return out;
