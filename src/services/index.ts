@@ -7,6 +7,7 @@ import { backupService } from './backup.js';
 import type { demoService } from './demo.js';
 import type { importService } from './imports.js';
 import { planService } from './plans.js';
+import { planMapService } from './plan-map.js';
 import { siteService } from './site.js';
 import type { reportService } from './reports.js';
 import { sitePlanService } from './site/current-plan.js';
@@ -91,6 +92,7 @@ export function services(store: Store, config: Config) {
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
+    planMaps: planMapService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
     reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),

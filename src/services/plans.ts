@@ -93,7 +93,8 @@ export function planService(store: Store) {
     currentPlanId,
 
     async structure(planId?: string): Promise<PlanStructure> {
-      const id = planId ?? (await currentPlanId());
+      // A plan is named by its id, slug or exact title wherever one is asked for.
+      const id = planId === undefined ? await currentPlanId() : (await getPlan(db, planId))?.id ?? findPlanByRef(await listPlans(db), planId)?.id ?? planId;
       if (!id) throw new NotFoundError('Plan', 'current (the workspace has no plan yet)');
       const s = await getPlanStructure(db, id);
       if (!s) throw new NotFoundError('Plan', id);
