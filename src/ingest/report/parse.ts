@@ -97,7 +97,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
 
   const entries = items.map((item, i): ParsedEntry => {
     const body = bodies[i];
-    const analysis = analyse(body.text, gazetteer, { reportYear, covered });
+    const analysis = analyse(body.text, gazetteer, { reportYear, covered, undated: true });
     const range = body.originalRange();
     const places = new Map<string, string | null>();
     for (const p of analysis.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);

@@ -18,6 +18,8 @@ export interface AnalyseOptions {
   reportYear?: number;
   /** The period the report covers: months without a year are dated by it and the sentence's tense. */
   covered?: CoveredPeriod;
+  /** Also find undated promises in the council's own voice ("We will …"), due at the plan's end. */
+  undated?: boolean;
 }
 
 export interface Analysis {
