@@ -31,6 +31,7 @@ const COMMANDS: CommandEntry[] = [
   { term: 'funding', description: 'funding per head, comparisons and fair-funding what-if models', load: () => import('./commands/funding.js') },
   { term: 'user', description: 'manage staff accounts for the workspace (/manage)', load: () => import('./commands/user.js') },
   { term: 'plans', description: 'the plan versions: list them, choose the current one, map a later plan\'s outcomes to an earlier one\'s', load: () => import('./commands/plans.js') },
+  { term: 'commitments', description: 'the commitments register: every promise with its due date, status and evidence, and what is overdue', load: () => import('./commands/commitments.js') },
   { term: 'import <files...>', description: 'read annual reports (.txt .md .html .pdf .docx) into the plan: entries, facts, places and commitments', load: () => import('./commands/import.js') },
   { term: 'report', description: 'write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)', load: () => import('./commands/report.js') },
 ];

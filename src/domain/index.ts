@@ -6,3 +6,4 @@ export * from './performance.js';
 export * from './finance.js';
 export * from './workspace.js';
 export * from './plan-years.js';
+export * from './commitment-standing.js';

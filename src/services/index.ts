@@ -8,6 +8,7 @@ import type { demoService } from './demo.js';
 import type { importService } from './imports.js';
 import { planService } from './plans.js';
 import { planMapService } from './plan-map.js';
+import { commitmentRegisterService } from './commitment-register.js';
 import { siteService } from './site.js';
 import type { reportService } from './reports.js';
 import { sitePlanService } from './site/current-plan.js';
@@ -93,6 +94,7 @@ export function services(store: Store, config: Config) {
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
     planMaps: planMapService(store, plans),
+    commitmentRegister: commitmentRegisterService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
     reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),

@@ -81,4 +81,14 @@ describe('plan versions through imports', () => {
     expect(map.lines.map((l) => [l.from, l.to])).toEqual([['Great Communities', 'Clean and Green'], ['Great Communities', 'Safe and Well']]);
     await expect(s.planMaps.confirm('strategic-plan-2022-26', 'strategic-plan-2018-22', ['Safe and Well=Great Communities'])).rejects.toThrow(/starts before/);
   });
+
+  it('keeps a register of the promises: plan end for undated ones, overdue from the day after the due date', async () => {
+    const text = 'A Strong Economy\n\nA new business park opened in Coalville. We will open a second phase in November.\n\nGreat Communities\n\nWe will continue to support village halls across the county.\n';
+    await s.imports.run([report('delivery-2020.txt', text)], { newPlanTitle: 'Strategic Plan 2018-22' });
+    const on = async (onDay: string) => (await s.commitmentRegister.register({ plan: 'strategic-plan-2018-22', onDay })).commitments.map((c) => [c.dueLabel, c.dueEnd, c.madeIn, c.overdue]);
+    expect(await on('2020-11-30')).toEqual([['November', '2020-11-30', '2019/20', false], ['by the end of the plan (March 2022)', '2022-03-31', '2019/20', false]]);
+    expect(await on('2020-12-01')).toEqual([['November', '2020-11-30', '2019/20', true], ['by the end of the plan (March 2022)', '2022-03-31', '2019/20', false]]);
+    const register = await s.commitmentRegister.register({ plan: 'strategic-plan-2018-22', onDay: '2026-12-07' });
+    expect(register.counts.overdue).toBe(2);
+  });
 });
