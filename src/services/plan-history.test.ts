@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { tables, type Store } from '../store/index.js';
 import { services, type Services } from './index.js';
 import { testStore } from '../../test/helpers/store.js';
+import { flagOverdue } from './site/entries.js';
 
 const report = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 const early = (name = 'delivery-2020.txt') => report(name, 'A Strong Economy\n\nA new business park opened in Coalville. We will open a second phase in November.\n\nGreat Communities\n\nIn November the library reopened after repairs.\n');
@@ -90,5 +91,12 @@ describe('plan versions through imports', () => {
     expect(await on('2020-12-01')).toEqual([['November', '2020-11-30', '2019/20', true], ['by the end of the plan (March 2022)', '2022-03-31', '2019/20', false]]);
     const register = await s.commitmentRegister.register({ plan: 'strategic-plan-2018-22', onDay: '2026-12-07' });
     expect(register.counts.overdue).toBe(2);
+  });
+
+  it('shows an open promise past its due date as late on the public site, from the day after', () => {
+    const c = { status: 'open', dueStart: '2020-11-01', dueEnd: '2020-11-30', evidence: [] as unknown[] };
+    expect(flagOverdue([c], '2020-11-30')[0].status).toBe('open');
+    expect(flagOverdue([c], '2020-12-01')[0].status).toBe('late');
+    expect(flagOverdue([{ ...c, evidence: [{}] }], '2026-12-07')[0].status).toBe('open');
   });
 });

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
 import { out, table, withServices } from '../context.js';
+import { SYSTEM_ACTOR } from '../../services/policy.js';
 
 export function configure(cmd: Command): void {
   cmd
@@ -17,7 +18,21 @@ export function configure(cmd: Command): void {
         if (opts.json) return out.json({ ...r, commitments: shown });
         const cut = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
         out.line(`Commitments of "${r.plan.title}" (${r.plan.years}) on ${r.onDay}: ${r.commitments.length} in all, ${r.counts.delivered} delivered, ${r.counts.dropped} dropped, ${r.counts.overdue} overdue.`);
-        out.line(table(shown.map((x) => [cut(x.text.replace(/\s+/g, ' '), 70), cut(x.dueLabel, 34), x.statusLabel, x.madeIn ?? 'entered', x.evidence || '']), ['promise', 'due', 'status', 'made in', 'evidence']));
+        out.line(table(shown.map((x) => [x.id.slice(0, 8), cut(x.text.replace(/\s+/g, ' '), 70), cut(x.dueLabel, 34), x.statusLabel, x.madeIn ?? 'entered', x.evidence || '']), ['id', 'promise', 'due', 'status', 'made in', 'evidence']));
+      });
+    });
+
+  cmd.command('set <id> <status>')
+    .description('set a commitment\'s status (open, delivered, late, dropped, unknown) with a note of what shows it; the id or its first 8 characters')
+    .option('--note <text>', 'what shows it: a report, a decision, a date')
+    .action(async (id: string, status: string, opts: { note?: string }, c: Command) => {
+      // --plan is the parent command's option: "commitments --plan P set ID STATUS" or "commitments set ID STATUS --plan P".
+      const plan = c.optsWithGlobals<{ plan?: string }>().plan;
+      await withServices(c, async (s) => {
+        const all = (await s.commitmentRegister.register({ plan })).commitments.filter((x) => x.id === id || (id.length >= 8 && x.id.startsWith(id)));
+        if (all.length !== 1) throw new CliError(`${all.length ? 'More than one' : 'No'} commitment of the plan has the id "${id}"`, 'see the ids with compendium commitments --plan PLAN');
+        const r = await s.commitments.setStatus(SYSTEM_ACTOR, all[0].id, status, opts.note);
+        out.line(`${r.statusLabel}: ${r.text.replace(/\s+/g, ' ').slice(0, 100)}`);
       });
     });
 }

@@ -67,9 +67,11 @@ export function suggestOutcomeMap(from: MapOutcome[], to: MapOutcome[]): MapSugg
     const best = Math.max(...content, 1e-9);
     const scored = to.map((t, j) => {
       const shared = significantWords(t.title).filter((w) => fTitle.has(w));
+      // Shown as the later title writes them ("communities"), not as compared ("communitie").
+      const shown = (t.title.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => significantWords(w).some((x) => shared.includes(x)));
       const title = fTitle.size ? new Set(shared).size / fTitle.size : 0;
       const score = 0.5 * title + 0.5 * (content[j] / best);
-      const reason = [shared.length ? `titles share "${[...new Set(shared)].join('", "')}"` : '', `content similarity ${content[j].toFixed(2)}`].filter(Boolean).join('; ');
+      const reason = [shown.length ? `titles share "${[...new Set(shown)].join('", "')}"` : '', `content similarity ${content[j].toFixed(2)}`].filter(Boolean).join('; ');
       return { fromId: f.id, from: f.title, toId: t.id, to: t.title, score: Math.round(score * 100) / 100, reason };
     }).sort((a, b) => b.score - a.score);
     const top = scored[0];
