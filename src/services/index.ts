@@ -31,6 +31,7 @@ import { structureService } from './structure.js';
 import { userService } from './users.js';
 import { valueService } from './values.js';
 import { lazyService } from './lazy.js';
+import { linkService } from './links.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
@@ -91,6 +92,7 @@ export function services(store: Store, config: Config) {
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
+    links: linkService(store),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
     reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),

@@ -5,6 +5,7 @@ import {
   bigserial, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { derivedMeasures, financeBudgetGaps, financeNarratives, financePressures, financeSavings, fundingModels } from './schema-finance.js';
+import { entryLinks, schemes } from './schema-links.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -320,6 +321,7 @@ export const auditEvents = pgTable('audit_events', {
 }, (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.at)]);
 
 export * from './schema-finance.js';
+export * from './schema-links.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
@@ -327,4 +329,5 @@ export const TABLES_IN_ORDER = {
   entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives,
+  schemes, entryLinks,
 } as const;
