@@ -104,8 +104,7 @@ function linkSuggestions({ db, mustGetLink }: LinkContext) {
         id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,
         score: p.score, reason: p.reason, sharedNames: p.sharedNames, state: 'suggested',
       }))));
-      const ids = new Set(fresh.map((e) => e.id));
-      const suggestions = (await listLinks(db, { state: 'suggested' })).filter((l) => ids.has(l.entryId));
+      const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
       return { entries: fresh.length, compared: pool.length - fresh.length + commitments.length, added, suggestions };
     },
 

@@ -34,7 +34,13 @@ const TITLE_WEIGHT = 2;
 const NAME_WEIGHT = 0.22;
 /** Amounts match by chance more often than names: they count for less. */
 const AMOUNT_WEIGHT = 0.08;
-export const DEFAULT_LINK_THRESHOLD = 0.15;
+/**
+ * A word in more than this share of the earlier documents ("service", "support") is treated as a stop
+ * word: it says almost nothing about which scheme a text is about, and reading its long postings
+ * list would be most of the work.
+ */
+const COMMON_SHARE = 0.1;
+export const DEFAULT_LINK_THRESHOLD = 0.125;
 export const DEFAULT_LINK_LIMIT = 3;
 
 interface Features { terms: Map<string, number>; length: number; names: Map<string, 'name' | 'amount'>; text: string }
@@ -60,6 +66,8 @@ function features(doc: LinkDoc): Features {
 
 export interface LinkIndex {
   docs: LinkDoc[];
+  /** Each document's words and names, to explain a suggestion once it is chosen. */
+  features: Features[];
   postings: Map<string, { doc: number; tf: number }[]>;
   namePostings: Map<string, number[]>;
   lengths: Float64Array;
@@ -71,8 +79,8 @@ export function buildLinkIndex(docs: LinkDoc[]): LinkIndex {
   const postings = new Map<string, { doc: number; tf: number }[]>();
   const namePostings = new Map<string, number[]>();
   const lengths = new Float64Array(docs.length);
-  docs.forEach((d, i) => {
-    const f = features(d);
+  const all = docs.map(features);
+  all.forEach((f, i) => {
     lengths[i] = f.length;
     for (const [t, tf] of f.terms) {
       const list = postings.get(t);
@@ -86,35 +94,40 @@ export function buildLinkIndex(docs: LinkDoc[]): LinkIndex {
     }
   });
   const total = lengths.reduce((a, b) => a + b, 0);
-  return { docs, postings, namePostings, lengths, averageLength: docs.length ? total / docs.length : 1 };
+  return { docs, features: all, postings, namePostings, lengths, averageLength: docs.length ? total / docs.length : 1 };
 }
 
 /** Inverse document frequency, BM25's form, kept above zero for words in most documents. */
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
-interface Tally { text: number; names: number; shared: string[]; words: { term: string; weight: number }[] }
+/** Running totals for one query: arrays as long as the index, and the documents touched (so only they are read and reset). */
+interface Tally { text: Float64Array; names: Float64Array; touched: number[]; termWeight: Map<string, number>; nameWeight: Map<string, number> }
 
-function tallyText(index: LinkIndex, query: Features, tallies: Map<number, Tally>): number {
+function newTally(size: number): Tally {
+  return { text: new Float64Array(size), names: new Float64Array(size), touched: [], termWeight: new Map(), nameWeight: new Map() };
+}
+
+function tallyText(index: LinkIndex, query: Features, t: Tally): number {
   const n = index.docs.length;
+  const common = Math.max(20, n * COMMON_SHARE);
   let ceiling = 0;
   for (const [term, qtf] of query.terms) {
     const list = index.postings.get(term);
+    if (list && list.length > common) continue;
     const weight = idf(n, list?.length ?? 0) * Math.min(qtf, TITLE_WEIGHT);
     // The most a word can add, whatever the document: BM25 tends to idf·(k1+1) as the word repeats.
     ceiling += weight * (K1 + 1);
     if (!list) continue;
+    t.termWeight.set(term, weight);
     for (const { doc, tf } of list) {
-      const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.lengths[doc] / index.averageLength));
-      const t = tallies.get(doc) ?? { text: 0, names: 0, shared: [], words: [] };
-      t.text += weight * norm;
-      t.words.push({ term, weight: weight * norm });
-      tallies.set(doc, t);
+      if (t.text[doc] === 0 && t.names[doc] === 0) t.touched.push(doc);
+      t.text[doc] += weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.lengths[doc] / index.averageLength));
     }
   }
   return ceiling;
 }
 
-function tallyNames(index: LinkIndex, query: Features, tallies: Map<number, Tally>): void {
+function tallyNames(index: LinkIndex, query: Features, t: Tally): void {
   const n = index.docs.length;
   // The query's own names, and any run of two to five of its words that an earlier document uses as a name.
   const lookups = new Map(query.names);
@@ -125,22 +138,24 @@ function tallyNames(index: LinkIndex, query: Features, tallies: Map<number, Tall
     // A name in many documents ("County Hall") says little; one in a handful says a lot.
     const rarity = Math.min(1, idf(n, list.length) / Math.log(1 + n));
     const weight = (kind === 'amount' ? AMOUNT_WEIGHT : NAME_WEIGHT) * rarity;
+    t.nameWeight.set(name, weight);
     for (const doc of list) {
-      const t = tallies.get(doc) ?? { text: 0, names: 0, shared: [], words: [] };
-      t.names += weight;
-      t.shared.push(name);
-      tallies.set(doc, t);
+      if (t.text[doc] === 0 && t.names[doc] === 0) t.touched.push(doc);
+      t.names[doc] += weight;
     }
   }
 }
 
-function reasonOf(t: Tally, text: number): string {
+/** Why a document was suggested: the names both share, and the words that weighed most. */
+function explain(index: LinkIndex, doc: number, t: Tally, text: number): { reason: string; sharedNames: string[] } {
+  const f = index.features[doc];
+  const sharedNames = [...t.nameWeight.keys()].filter((name) => f.names.has(name));
+  const words = [...t.termWeight].filter(([term]) => f.terms.has(term)).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([term]) => term);
   const parts: string[] = [];
-  if (t.shared.length) parts.push(`both name ${t.shared.slice(0, 4).map((s) => `“${s}”`).join(', ')}`);
-  const words = t.words.sort((a, b) => b.weight - a.weight).slice(0, 5).map((w) => w.term);
+  if (sharedNames.length) parts.push(`both name ${sharedNames.slice(0, 4).map((s) => `“${s}”`).join(', ')}`);
   if (words.length) parts.push(`shared words ${words.join(', ')} (text similarity ${text.toFixed(2)})`);
   const sentence = parts.join('; ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return { reason: sentence.charAt(0).toUpperCase() + sentence.slice(1), sharedNames };
 }
 
 /** The earlier documents a new one is most likely about, best first, at or above the threshold. */
@@ -149,17 +164,26 @@ export function suggestLinks(
 ): LinkSuggestion[] {
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
   const f = features(query);
-  const tallies = new Map<number, Tally>();
-  const ceiling = tallyText(index, f, tallies);
-  tallyNames(index, f, tallies);
-  const scored: LinkSuggestion[] = [];
-  for (const [doc, t] of tallies) {
+  const t = newTally(index.docs.length);
+  const ceiling = tallyText(index, f, t);
+  tallyNames(index, f, t);
+  // The best few kept in order as the touched documents are read: no sort of every candidate.
+  const limit = options.limit ?? DEFAULT_LINK_LIMIT;
+  const chosen: { doc: number; score: number; text: number }[] = [];
+  const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
+    a.score > b.score || (a.score === b.score && index.docs[a.doc].id < index.docs[b.doc].id);
+  for (const doc of t.touched) {
+    const text = ceiling ? t.text[doc] / ceiling : 0;
+    const score = Math.min(1, text + Math.min(t.names[doc], 0.6));
+    if (score < threshold || (chosen.length === limit && !better({ doc, score }, chosen[limit - 1]))) continue;
     const target = index.docs[doc];
     if (target.id === query.id || options.exclude?.has(target.id)) continue;
-    const text = ceiling ? t.text / ceiling : 0;
-    const score = Math.min(1, text + Math.min(t.names, 0.6));
-    if (score < threshold) continue;
-    scored.push({ targetId: target.id, kind: target.kind, score: Math.round(score * 1000) / 1000, reason: reasonOf(t, text), sharedNames: t.shared });
+    let at = chosen.length;
+    while (at > 0 && better({ doc, score }, chosen[at - 1])) at--;
+    chosen.splice(at, 0, { doc, score, text });
+    if (chosen.length > limit) chosen.pop();
   }
-  return scored.sort((a, b) => b.score - a.score || a.targetId.localeCompare(b.targetId)).slice(0, options.limit ?? DEFAULT_LINK_LIMIT);
+  return chosen.map(({ doc, score, text }) => ({
+    targetId: index.docs[doc].id, kind: index.docs[doc].kind, score: Math.round(score * 1000) / 1000, ...explain(index, doc, t, text),
+  }));
 }

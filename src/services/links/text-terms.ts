@@ -7,22 +7,32 @@ one only or other our out over own per same she should since so some such than t
 this those through to too under until up upon us very via was we were what when where which while who will with within
 would year years you your council county leicestershire`.split(/\s+/));
 
+const SUFFIXES = [['ies', 'y'], ['ing', ''], ['ed', ''], ['es', 'e'], ['s', '']] as const;
+
 /** A light stem so that "schemes", "scheme" and "scheming" meet; enough for council prose. */
 export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  for (const [suffix, keep] of [['ies', 'y'], ['ing', ''], ['ed', ''], ['es', 'e'], ['s', '']] as const) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !word.endsWith('ss')) return word.slice(0, -suffix.length) + keep;
+  if (word.length <= 4 || word.endsWith('ss')) return word;
+  for (const [suffix, keep] of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length) + keep;
   }
   return word;
 }
 
+/** Stems already worked out: a report's vocabulary is small and its words repeat. */
+const STEMS = new Map<string, string | null>();
+
 /** The content words of a text, lower-cased and stemmed, stop words and bare numbers left out. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]\d+/g)) {
-    const w = m[0].replace(/['’]s$/, '').replace(/['’]/g, '');
-    if (w.length < 3 || STOP.has(w)) continue;
-    for (const part of w.split('-')) if (part.length >= 3 && !STOP.has(part)) out.push(stem(part));
+  const lower = text.toLowerCase().replace(/['’]s\b/g, '').replace(/['’]/g, '');
+  for (const m of lower.matchAll(/[a-z][a-z0-9]{2,}/g)) {
+    const w = m[0];
+    let s = STEMS.get(w);
+    if (s === undefined) {
+      s = STOP.has(w) ? null : stem(w);
+      if (STEMS.size < 200_000) STEMS.set(w, s);
+    }
+    if (s) out.push(s);
   }
   return out;
 }
@@ -40,29 +50,22 @@ National Local January February March April May June July August September Octob
 export function names(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/\b[AMB]\d{1,4}\b/g)) found.add(m[0].toLowerCase());
-  let run: string[] = [];
-  let runStartsSentence = false;
-  const flush = () => {
-    while (run.length && CONNECTORS.has(run.at(-1)!.toLowerCase())) run.pop();
-    const kept = run.filter((w) => !COMMON_CAPS.has(w));
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const run = m[0].split(/\s+/);
+    // "The", "Our" or "January" at either end are not part of the name; nor is a trailing "and the".
+    while (run.length && COMMON_CAPS.has(run[0])) run.shift();
+    while (run.length && (COMMON_CAPS.has(run.at(-1)!) || CONNECTORS.has(run.at(-1)!))) run.pop();
+    const kept = run.filter((w) => !COMMON_CAPS.has(w) && !CONNECTORS.has(w));
     // One capitalised word names something only mid-sentence ("in Hinckley"), not as a sentence's first word.
-    const single = kept.length === 1 && run.length === 1 && !runStartsSentence && kept[0].length >= 4;
-    if (kept.length >= 2 || single) found.add(kept.join(' ').toLowerCase().replace(/['’]s$/, ''));
-    run = [];
-  };
-  let sentenceStart = true;
-  for (const m of text.matchAll(/[A-Za-z0-9'’&-]+|[.!?:;]|[^\sA-Za-z0-9'’&.!?:;-]+/g)) {
-    const w = m[0];
-    if (/^[A-Z][A-Za-z'’&-]*$/.test(w)) {
-      if (!run.length) runStartsSentence = sentenceStart;
-      run.push(w);
-    } else if (run.length && CONNECTORS.has(w.toLowerCase())) run.push(w);
-    else flush();
-    sentenceStart = /^[.!?:;]$/.test(w);
+    const startsSentence = /(?:^|[.!?:;])\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index));
+    const single = kept.length === 1 && run.length === 1 && !startsSentence && kept[0].length >= 4;
+    if (kept.length >= 2 || single) found.add(run.join(' ').toLowerCase().replace(/['’]s$/, ''));
   }
-  flush();
   return [...found];
 }
+
+/** Capitalised words in a row, possibly joined by "of", "and", "for" … ("Department for Transport"). */
+const CAPITALISED_RUN = /[A-Z][A-Za-z'’&-]*(?![0-9])(?:\s+(?:(?:of|and|for|the|de|la|on|upon|&)\s+)*[A-Z][A-Za-z'’&-]*(?![0-9]))*/g;
 
 /** A name or phrase in one form for comparing: lower case, words separated by single spaces. */
 export function phrase(text: string): string {

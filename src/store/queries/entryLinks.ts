@@ -84,8 +84,9 @@ export interface LinkListRow extends EntryLinkRow {
 }
 
 /** Links with the titles of both ends and their scheme, best score first. */
-export async function listLinks(db: Db, filter: { state?: string; entryId?: string; id?: string; schemeId?: string } = {}): Promise<LinkListRow[]> {
+export async function listLinks(db: Db, filter: { state?: string; entryId?: string; id?: string; schemeId?: string; laterEntryIds?: string[] } = {}): Promise<LinkListRow[]> {
   const where: SQL[] = [];
+  if (filter.laterEntryIds) where.push(filter.laterEntryIds.length ? sql`l.entry_id in (${sql.join(filter.laterEntryIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
   if (filter.state) where.push(sql`l.state = ${filter.state}`);
   if (filter.entryId) where.push(sql`(l.entry_id = ${filter.entryId} or l.earlier_entry_id = ${filter.entryId})`);
   if (filter.id) where.push(sql`l.id = ${filter.id}`);
