@@ -3,7 +3,7 @@
 // accepted links gather into, each with its timeline. An accepted link to a commitment is recorded
 // as evidence that the commitment was delivered, so the commitments register shows it.
 import { randomUUID } from 'node:crypto';
-import { slugify } from '../domain/index.js';
+import { parsePeriod, slugify } from '../domain/index.js';
 import { NotFoundError, UserError, ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { Db } from '../store/db.js';
@@ -59,10 +59,12 @@ export function schemeNameFor(link: Pick<LinkListRow, 'targetTitle' | 'entryTitl
 
 /** What the link methods share: the database, finding a link, choosing a scheme. */
 function linkContext(db: Db) {
-  async function mustGetLink(id: string): Promise<LinkListRow> {
-    const [link] = await listLinks(db, { id });
-    if (!link) throw new NotFoundError('Link', id);
-    return link;
+  /** A link by its id, or by the first characters of it (eight are shown in lists), when only one link starts so. */
+  async function mustGetLink(id: string, tx: Db = db): Promise<LinkListRow> {
+    const found = id.length >= 36 ? await listLinks(tx, { id }) : id.length >= 6 ? await listLinks(tx, { idPrefix: id }) : [];
+    if (found.length > 1) throw new UserError(`More than one link starts with ${id}: give more of its id.`);
+    if (!found.length) throw new UserError(`There is no link ${id}: it may have been removed with an entry that was deleted (see links list).`);
+    return found[0];
   }
 
   async function schemeFor(tx: Db, link: LinkListRow, name: string | undefined): Promise<string> {
@@ -95,17 +97,20 @@ function linkSuggestions({ db, mustGetLink }: LinkContext) {
       if (!target.entryId && !target.periodKey && !target.documentId) throw new UserError('Say which entries to suggest links for: an entry, a period or an imported document.');
       const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
       if (!(threshold > 0 && threshold < 1)) throw new ValidationError('The threshold is not valid', [{ field: 'threshold', message: 'Give a threshold between 0 and 1, such as 0.15' }]);
-      const fresh = await listLinkableEntries(db, { ids: target.entryId ? [target.entryId] : undefined, periodKey: target.periodKey, documentId: target.documentId });
+      const period = target.periodKey ? parsePeriod(target.periodKey) : undefined;
+      if (period && !period.ok) throw new ValidationError(`The period "${target.periodKey}" is not valid`, [{ field: 'period', message: period.error }]);
+      const periodKey = period?.ok ? period.period.key : undefined;
+      const fresh = await listLinkableEntries(db, { ids: target.entryId ? [target.entryId] : undefined, periodKey, documentId: target.documentId });
       if (target.entryId && !fresh.length) throw new UserError(`There is no entry ${target.entryId} (it may have been deleted), so no links were suggested.`);
-      if (!fresh.length) throw new UserError(`No entries ${target.periodKey ? `for ${target.periodKey}` : 'from that document'}: nothing to suggest links for.`);
+      if (!fresh.length) throw new UserError(`There are no entries ${periodKey ? `for ${periodKey}` : 'from that document'}, so there is nothing to suggest links for.`);
       const [pool, commitments, known] = [await listLinkableEntries(db), await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
-      const planned = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
+      const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
       const added = await db.transaction((tx) => insertSuggestions(tx, planned.map((p) => ({
         id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,
         score: p.score, reason: p.reason, sharedNames: p.sharedNames, state: 'suggested',
       }))));
       const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
-      return { entries: fresh.length, compared: pool.length - fresh.length + commitments.length, added, suggestions };
+      return { entries: fresh.length, compared, added, suggestions };
     },
 
     /** Links by state (suggested first when not given), for one entry or all. */
@@ -133,13 +138,12 @@ function linkDecisions({ db, mustGetLink, schemeFor }: LinkContext) {
     async accept(actor: Actor, id: string, options: { scheme?: string } = {}): Promise<LinkView> {
       authorize(actor, 'commitment.update');
       await db.transaction(async (tx) => {
-        const [link] = await listLinks(tx, { id });
-        if (!link) throw new NotFoundError('Link', id);
+        const link = await mustGetLink(id, tx);
         const schemeId = await schemeFor(tx, link, options.scheme);
-        await decideLink(tx, id, { state: 'accepted', schemeId, decidedBy: actor.id });
+        await decideLink(tx, link.id, { state: 'accepted', schemeId, decidedBy: actor.id });
         if (link.commitmentId) await addEvidence(tx, link.commitmentId, link.entryId);
         await appendAuditEvent(tx, {
-          userId: actor.id, action: 'update', entityType: 'entry_link', entityId: id,
+          userId: actor.id, action: 'update', entityType: 'entry_link', entityId: link.id,
           before: { state: link.state }, after: { state: 'accepted', schemeId, entry: link.entryTitle, linkedTo: link.targetTitle },
         });
       });
@@ -150,10 +154,9 @@ function linkDecisions({ db, mustGetLink, schemeFor }: LinkContext) {
     async reject(actor: Actor, id: string): Promise<LinkView> {
       authorize(actor, 'commitment.update');
       await db.transaction(async (tx) => {
-        const [link] = await listLinks(tx, { id });
-        if (!link) throw new NotFoundError('Link', id);
-        await decideLink(tx, id, { state: 'rejected', schemeId: null, decidedBy: actor.id });
-        await appendAuditEvent(tx, { userId: actor.id, action: 'update', entityType: 'entry_link', entityId: id, before: { state: link.state }, after: { state: 'rejected' } });
+        const link = await mustGetLink(id, tx);
+        await decideLink(tx, link.id, { state: 'rejected', schemeId: null, decidedBy: actor.id });
+        await appendAuditEvent(tx, { userId: actor.id, action: 'update', entityType: 'entry_link', entityId: link.id, before: { state: link.state }, after: { state: 'rejected' } });
       });
       return mustGetLink(id);
     },

@@ -32,13 +32,14 @@ const commitmentDoc = (c: LinkableCommitment): LinkDoc => ({ id: c.id, kind: 'co
 export function planSuggestions(
   newEntries: LinkableEntry[], pool: LinkableEntry[], commitments: LinkableCommitment[],
   options: { threshold?: number; limit?: number; known?: Map<string, Set<string>> } = {},
-): PlannedLink[] {
+): { links: PlannedLink[]; compared: number } {
   const byPeriod = new Map<string, LinkableEntry[]>();
   for (const e of newEntries) {
     const key = startOf(e.periodKey) ?? '';
     byPeriod.set(key, [...(byPeriod.get(key) ?? []), e]);
   }
   const planned: PlannedLink[] = [];
+  let compared = 0;
   for (const [start, group] of byPeriod) {
     const ids = new Set(group.map((e) => e.id));
     const before = (key: string | null) => {
@@ -50,9 +51,10 @@ export function planSuggestions(
       ...commitments.filter((c) => c.periodKey === null || before(c.periodKey)).map(commitmentDoc),
     ];
     const index = buildLinkIndex(docs);
+    compared = Math.max(compared, docs.length);
     for (const e of group) {
       for (const s of suggestLinks(index, entryDoc(e), { ...options, exclude: options.known?.get(e.id) })) planned.push({ ...s, entryId: e.id });
     }
   }
-  return planned;
+  return { links: planned, compared };
 }

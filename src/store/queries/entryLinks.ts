@@ -84,19 +84,20 @@ export interface LinkListRow extends EntryLinkRow {
 }
 
 /** Links with the titles of both ends and their scheme, best score first. */
-export async function listLinks(db: Db, filter: { state?: string; entryId?: string; id?: string; schemeId?: string; laterEntryIds?: string[] } = {}): Promise<LinkListRow[]> {
+export async function listLinks(db: Db, filter: { state?: string; entryId?: string; id?: string; schemeId?: string; laterEntryIds?: string[]; idPrefix?: string } = {}): Promise<LinkListRow[]> {
   const where: SQL[] = [];
   if (filter.laterEntryIds) where.push(filter.laterEntryIds.length ? sql`l.entry_id in (${sql.join(filter.laterEntryIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
   if (filter.state) where.push(sql`l.state = ${filter.state}`);
   if (filter.entryId) where.push(sql`(l.entry_id = ${filter.entryId} or l.earlier_entry_id = ${filter.entryId})`);
   if (filter.id) where.push(sql`l.id = ${filter.id}`);
+  if (filter.idPrefix) where.push(sql`l.id like ${`${filter.idPrefix.replace(/[%_\\]/g, '')}%`}`);
   if (filter.schemeId) where.push(sql`l.scheme_id = ${filter.schemeId}`);
   return rows<LinkListRow>(db, sql`
     select l.id, l.entry_id as "entryId", l.earlier_entry_id as "earlierEntryId", l.commitment_id as "commitmentId", l.score,
       l.reason, l.shared_names as "sharedNames", l.state, l.scheme_id as "schemeId", l.decided_by as "decidedBy",
       l.decided_at as "decidedAt", l.created_at as "createdAt",
-      e.title as "entryTitle", e.period_key as "entryPeriodKey",
-      coalesce(t.title, c.text) as "targetTitle", coalesce(t.period_key, ce.period_key) as "targetPeriodKey",
+      coalesce(nullif(e.title, ''), left(e.body, 100)) as "entryTitle", e.period_key as "entryPeriodKey",
+      coalesce(nullif(t.title, ''), left(t.body, 100), c.text) as "targetTitle", coalesce(t.period_key, ce.period_key) as "targetPeriodKey",
       s.slug as "schemeSlug", s.name as "schemeName"
     from entry_links l
       join entries e on e.id = l.entry_id
