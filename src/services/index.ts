@@ -32,6 +32,7 @@ import { userService } from './users.js';
 import { valueService } from './values.js';
 import { lazyService } from './lazy.js';
 import { linkService } from './links.js';
+import { changesService } from './changes.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
@@ -93,6 +94,7 @@ export function services(store: Store, config: Config) {
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
     links: linkService(store),
+    changes: changesService(store, { plans, workspace, performance }),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
     reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),

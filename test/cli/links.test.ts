@@ -41,6 +41,17 @@ describe('compendium links', { timeout: 120_000 }, () => {
     expect((await compendium('links', 'schemes')).stdout).toMatch(/melton-distributor-road\s+Melton Distributor Road\s+2\s+FY2019-20 to FY2023-24/);
   });
 
+  it('prints what changed between the two periods, in Markdown and JSON', async () => {
+    const md = await compendium('changes', '--from', '2019/20', '--to', '2023/24');
+    expect(md.stderr).toBe('');
+    expect(md.stdout).toMatch(/^# What changed from 2019\/20 to 2023\/24\n\n2019\/20: Strategic Plan 2018-22\. 2023\/24: Strategic Plan 2022-26\./);
+    expect(md.stdout).toContain('Added: Waste.');
+    expect(md.stdout).toContain('Dropped: Libraries.');
+    const json = JSON.parse((await compendium('changes', '--from', '2019/20', '--to', '2023/24', '--format', 'json')).stdout) as { outcomes: { kept: string[] } };
+    expect(json.outcomes.kept).toEqual(['Transport']);
+    expect((await compendium('changes', '--from', '2023/24', '--to', '2019/20')).stderr).toBe('compendium: 2023/24 does not end before 2019/20 begins\n  to: Give --to a period later than --from\n');
+  });
+
   it('refuses bad input in one sentence', async () => {
     expect((await compendium('links', 'accept', 'zzzzzzzz')).stderr).toBe('compendium: There is no link zzzzzzzz: it may have been removed with an entry that was deleted (see links list).\n');
     expect((await compendium('links', 'add', '--entry', 'nope', '--to', 'nada')).stderr).toBe('compendium: There is no entry nope (it may have been deleted), so no link was written.\n');
