@@ -199,7 +199,7 @@ function schemeReads({ db }: LinkContext) {
       return {
         scheme: { id: scheme.id, slug: scheme.slug, name: scheme.name },
         entries: await listSchemeEntries(db, scheme.id, options.publishedOnly ?? false),
-        commitments: await listSchemeCommitments(db, scheme.id),
+        commitments: await listSchemeCommitments(db, scheme.id, options.publishedOnly ?? false),
       };
     },
   };

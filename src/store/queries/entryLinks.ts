@@ -178,9 +178,10 @@ export async function listSchemeEntries(db: Db, schemeId: string, publishedOnly:
 export interface TimelineCommitmentRow { id: string; text: string; dueText: string | null; dueEnd: string | null; status: string; entryId: string }
 
 /** Commitments linked into a scheme, with the later entry that showed them delivered. */
-export async function listSchemeCommitments(db: Db, schemeId: string): Promise<TimelineCommitmentRow[]> {
+export async function listSchemeCommitments(db: Db, schemeId: string, publishedOnly: boolean): Promise<TimelineCommitmentRow[]> {
   return rows<TimelineCommitmentRow>(db, sql`
     select c.id, c.text, c.due_text as "dueText", c.due_end as "dueEnd", c.status, l.entry_id as "entryId"
     from entry_links l join commitments c on c.id = l.commitment_id
-    where l.scheme_id = ${schemeId} and l.state = 'accepted' order by c.due_end nulls last, c.text`);
+    where l.scheme_id = ${schemeId} and l.state = 'accepted' ${publishedOnly ? sql`and c.workflow_state = 'published'` : sql``}
+    order by c.due_end nulls last, c.text`);
 }
