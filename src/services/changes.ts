@@ -1,13 +1,13 @@
 // "What changed" between two periods: reads the plans in force, the commitments with their
 // evidence, the accepted links' figures and the indicators against the group, and hands them to
 // the pure buildChanges. Until the plan map is confirmed (plans map), outcomes are matched by title.
-import { CommitmentStatus, parsePeriod, type Compendium, type Period } from '../domain/index.js';
+import { CommitmentStatus, parsePeriod, periodFromKey, type Compendium, type Period } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import { periodLabel } from '../present/format.js';
 import { COMMITMENT_LABELS } from '../present/labels.js';
 import { buildChanges, type ChangesModel, type ChangesSide, type IndicatorPosition } from '../reports/model/changes.js';
 import type { Store } from '../store/index.js';
-import { countEntriesByPlan, listAcceptedEntryLinks, listCommitmentsWithEvidence } from '../store/queries/listChangeInputs.js';
+import { countEntriesByPlan, listAcceptedEntryLinks, listCommitmentsWithEvidence, listEntryPeriods } from '../store/queries/listChangeInputs.js';
 import type { PlanService } from './plans.js';
 import type { WorkspaceService } from './workspace.js';
 
@@ -57,7 +57,19 @@ export function changesService(store: Store, deps: ChangesDeps) {
     }
   }
 
-  return {
+  const service = {
+    /**
+     * What changed since the latest earlier year with entries (of any plan), for a report of this
+     * period; null when nothing was reported before it.
+     */
+    async sinceEarlier(periodKey: string): Promise<ChangesModel | null> {
+      const to = periodFromKey(periodKey);
+      if (!to) return null;
+      const earlier = (await listEntryPeriods(db)).map((k) => periodFromKey(k)).filter((p): p is Period => Boolean(p) && p!.end < to.start && p!.kind === to.kind)
+        .sort((a, b) => a.end.localeCompare(b.end)).at(-1);
+      return earlier ? service.between(earlier.key, to.key) : null;
+    },
+
     /** What changed from one period to a later one: `from` and `to` as people write them ("2019/20"). */
     async between(fromText: string, toText: string): Promise<ChangesModel> {
       const from = periodOrThrow(fromText, 'from');
@@ -81,6 +93,7 @@ export function changesService(store: Store, deps: ChangesDeps) {
       }, (key) => (key ? periodLabel(key) : 'undated'));
     },
   };
+  return service;
 }
 
 export type ChangesService = ReturnType<typeof changesService>;

@@ -48,6 +48,7 @@ export function services(store: Store, config: Config) {
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
+  const changes = changesService(store, { plans, workspace, performance });
   const site = siteService({
     sitePlan,
     siteIndicators,
@@ -94,10 +95,10 @@ export function services(store: Store, config: Config) {
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
     links: linkService(store),
-    changes: changesService(store, { plans, workspace, performance }),
+    changes,
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),
+    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) }))),
     imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
   };
 }

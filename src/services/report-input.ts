@@ -40,6 +40,8 @@ export interface ReportDeps {
   workspace: WorkspaceService;
   groups: GroupService;
   performance?: PerformanceSource;
+  /** What changed since the latest earlier year with entries (services.changes). */
+  changes?: { sinceEarlier(periodKey: string): Promise<ReportInput['changes']> };
   /** The financial context's figures and charts (funding per head against the group). */
   finance?: ReportFinanceLoader;
 }
@@ -150,6 +152,7 @@ export async function loadReportInput(deps: InputDeps, req: ReportRequest): Prom
     compendium,
     histories,
     peerValues,
+    changes: await deps.changes?.sinceEarlier(periodKey),
     methodologyUrl: config.publicUrl ? `${config.publicUrl.replace(/\/$/, '')}/methodology` : 'docs/methodology.md (in the Compendium source)',
   };
 }

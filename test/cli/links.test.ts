@@ -52,6 +52,15 @@ describe('compendium links', { timeout: 120_000 }, () => {
     expect((await compendium('changes', '--from', '2023/24', '--to', '2019/20')).stderr).toBe('compendium: 2023/24 does not end before 2019/20 begins\n  to: Give --to a period later than --from\n');
   });
 
+  it('adds what changed since the earlier year as a section of the report', async () => {
+    const r = await compendium('report', '--period', '2023/24', '--format', 'md', '--out', path.join(dir, 'out'));
+    expect(r.code).toBe(0);
+    const [file] = fs.readdirSync(path.join(dir, 'out'));
+    const md = fs.readFileSync(path.join(dir, 'out', file), 'utf8');
+    expect(md).toContain('[What changed from 2019/20 to 2023/24](#what-changed)');
+    expect(md).toMatch(/\n## What changed from 2019\/20 to 2023\/24\n\n2019\/20: Strategic Plan 2018-22\. 2023\/24: Strategic Plan 2022-26\.\n\n### Outcomes and themes/);
+  });
+
   it('refuses bad input in one sentence', async () => {
     expect((await compendium('links', 'accept', 'zzzzzzzz')).stderr).toBe('compendium: There is no link zzzzzzzz: it may have been removed with an entry that was deleted (see links list).\n');
     expect((await compendium('links', 'add', '--entry', 'nope', '--to', 'nada')).stderr).toBe('compendium: There is no entry nope (it may have been deleted), so no link was written.\n');

@@ -30,6 +30,12 @@ export async function listAcceptedEntryLinks(db: Db): Promise<AcceptedLinkRow[]>
     where l.state = 'accepted' order by s.name, l.id`);
 }
 
+/** Every period that has entries, in any plan. */
+export async function listEntryPeriods(db: Db): Promise<string[]> {
+  const r = await rows<{ periodKey: string }>(db, sql`select distinct period_key as "periodKey" from entries where period_key is not null`);
+  return r.map((x) => x.periodKey);
+}
+
 /** How many entries each plan has in a period: the plan a period's report was written under. */
 export async function countEntriesByPlan(db: Db, periodKey: string): Promise<{ planId: string; n: number }[]> {
   return rows<{ planId: string; n: number }>(db, sql`
