@@ -49,6 +49,7 @@ export function services(store: Store, config: Config) {
   const sitePlan = sitePlanService({ store, plans });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
   const changes = changesService(store, { plans, workspace, performance });
+  const links = linkService(store);
   const site = siteService({
     sitePlan,
     siteIndicators,
@@ -94,12 +95,20 @@ export function services(store: Store, config: Config) {
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
-    links: linkService(store),
+    links,
     changes,
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
     reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) }))),
-    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
+    // A later report's entries arrive with links to earlier entries and commitments suggested, for a person to decide.
+    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => {
+      const i = m.importService(store, config);
+      return { ...i, run: async (...a: Parameters<typeof i.run>) => {
+        const r = await i.run(...a);
+        if (!r.dryRun) await links.suggestAfterImport(r.files.flatMap((f) => (f.documentId ? [f.documentId] : [])));
+        return r;
+      } };
+    })),
   };
 }
 

@@ -34,6 +34,11 @@ afterAll(async () => { await w.close(); });
 const entryTitled = async (title: string) => (await w.store.db.select().from(tables.entries)).find((e) => e.title === title)!;
 
 describe('links across years', () => {
+  it('suggests links as soon as a later report is imported', async () => {
+    const waiting = await w.s.links.list(w.users.viewer, { state: 'suggested' });
+    expect(waiting.map((l) => l.entryTitle)).toEqual(expect.arrayContaining(['Melton road', 'Reading']));
+  });
+
   it('suggests earlier entries and commitments about the same scheme, with a score and a reason, and only those', async () => {
     const r = await w.s.links.suggest(w.users.officer, { periodKey: 'FY2023-24' });
     expect(r.entries).toBe(4);

@@ -87,6 +87,26 @@ type LinkContext = ReturnType<typeof linkContext>;
 
 /** Suggesting links and reading them. */
 function linkSuggestions({ db, mustGetLink }: LinkContext) {
+  async function suggestFor(target: SuggestTarget, options: { threshold?: number; limit?: number }): Promise<SuggestResult> {
+    if (!target.entryId && !target.periodKey && !target.documentId) throw new UserError('Say which entries to suggest links for: an entry, a period or an imported document.');
+    const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
+    if (!(threshold > 0 && threshold < 1)) throw new ValidationError('The threshold is not valid', [{ field: 'threshold', message: 'Give a threshold between 0 and 1, such as 0.15' }]);
+    const period = target.periodKey ? parsePeriod(target.periodKey) : undefined;
+    if (period && !period.ok) throw new ValidationError(`The period "${target.periodKey}" is not valid`, [{ field: 'period', message: period.error }]);
+    const periodKey = period?.ok ? period.period.key : undefined;
+    const fresh = await listLinkableEntries(db, { ids: target.entryId ? [target.entryId] : undefined, periodKey, documentId: target.documentId });
+    if (target.entryId && !fresh.length) throw new UserError(`There is no entry ${target.entryId} (it may have been deleted), so no links were suggested.`);
+    if (!fresh.length) throw new UserError(`There are no entries ${periodKey ? `for ${periodKey}` : 'from that document'}, so there is nothing to suggest links for.`);
+    const [pool, commitments, known] = [await listLinkableEntries(db), await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
+    const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
+    const added = await db.transaction((tx) => insertSuggestions(tx, planned.map((p) => ({
+      id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,
+      score: p.score, reason: p.reason, sharedNames: p.sharedNames, state: 'suggested',
+    }))));
+    const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
+    return { entries: fresh.length, compared, added, suggestions };
+  }
+
   return {
     /**
      * Suggests links for new entries (one, a period's or a document's) among earlier entries and
@@ -94,23 +114,20 @@ function linkSuggestions({ db, mustGetLink }: LinkContext) {
      */
     async suggest(actor: Actor, target: SuggestTarget, options: { threshold?: number; limit?: number } = {}): Promise<SuggestResult> {
       authorize(actor, 'commitment.update');
-      if (!target.entryId && !target.periodKey && !target.documentId) throw new UserError('Say which entries to suggest links for: an entry, a period or an imported document.');
-      const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
-      if (!(threshold > 0 && threshold < 1)) throw new ValidationError('The threshold is not valid', [{ field: 'threshold', message: 'Give a threshold between 0 and 1, such as 0.15' }]);
-      const period = target.periodKey ? parsePeriod(target.periodKey) : undefined;
-      if (period && !period.ok) throw new ValidationError(`The period "${target.periodKey}" is not valid`, [{ field: 'period', message: period.error }]);
-      const periodKey = period?.ok ? period.period.key : undefined;
-      const fresh = await listLinkableEntries(db, { ids: target.entryId ? [target.entryId] : undefined, periodKey, documentId: target.documentId });
-      if (target.entryId && !fresh.length) throw new UserError(`There is no entry ${target.entryId} (it may have been deleted), so no links were suggested.`);
-      if (!fresh.length) throw new UserError(`There are no entries ${periodKey ? `for ${periodKey}` : 'from that document'}, so there is nothing to suggest links for.`);
-      const [pool, commitments, known] = [await listLinkableEntries(db), await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
-      const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
-      const added = await db.transaction((tx) => insertSuggestions(tx, planned.map((p) => ({
-        id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,
-        score: p.score, reason: p.reason, sharedNames: p.sharedNames, state: 'suggested',
-      }))));
-      const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
-      return { entries: fresh.length, compared, added, suggestions };
+      return suggestFor(target, options);
+    },
+
+    /**
+     * After an import (which was itself authorised): suggestions for each imported document's
+     * entries, waiting in the workspace for a person. Returns how many were new.
+     */
+    async suggestAfterImport(documentIds: string[]): Promise<number> {
+      let added = 0;
+      for (const documentId of documentIds) {
+        const fresh = await listLinkableEntries(db, { documentId });
+        if (fresh.length) added += (await suggestFor({ documentId }, {})).added;
+      }
+      return added;
     },
 
     /** Links by state (suggested first when not given), for one entry or all. */

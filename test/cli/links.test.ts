@@ -26,7 +26,7 @@ describe('compendium links', { timeout: 120_000 }, () => {
   it('suggests the earlier entry about the same scheme with its reason, and nothing for a new scheme', async () => {
     const r = await compendium('links', 'suggest', '--period', '2023/24');
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^Compared 2 new entries with 2 earlier entries and commitments: 1 new suggestions, 1 waiting for a decision\./);
+    expect(r.stdout).toMatch(/^Compared 2 new entries with 2 earlier entries and commitments: 0 new suggestions, 1 waiting for a decision\./);
     expect(r.stdout).toMatch(/FY2023-24 Melton road\s+FY2019-20 Melton Distributor Road/);
     expect(r.stdout).toMatch(/Both name “melton mowbray”/);
     expect(r.stdout).not.toMatch(/Rehome/);
