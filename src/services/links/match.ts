@@ -1,7 +1,7 @@
 // Suggesting links across years: which earlier entries and commitments a new entry is about.
 // Pure: an inverted index of earlier documents, scored by BM25 over titles and bodies and by the
 // names they share (schemes, roads, places, partners, amounts), each weighted by how rare it is.
-import { names, phrase, phrases, terms } from './text-terms.js';
+import { isCommonName, names, phrase, phrases, terms } from './text-terms.js';
 
 export interface LinkDoc {
   id: string;
@@ -58,7 +58,7 @@ function features(doc: LinkDoc): Features {
   const titleNames = titleName.split(' ').length >= 2 && titleName.split(' ').length <= 6 ? [titleName] : [];
   for (const n of [...names(`${doc.title}. ${doc.body}`), ...(doc.places ?? []), ...(doc.partners ?? []), ...titleNames]) {
     const p = phrase(n);
-    if (p) found.set(p, 'name');
+    if (p && !isCommonName(p)) found.set(p, 'name');
   }
   for (const a of doc.amounts ?? []) found.set(a.toLowerCase().replace(/\s+/g, ''), 'amount');
   return { terms: counts, length: titleTerms.length * TITLE_WEIGHT + bodyTerms.length, names: found, text: `${doc.title}. ${doc.body}` };

@@ -67,6 +67,10 @@ export function names(text: string): string[] {
 /** Capitalised words in a row, possibly joined by "of", "and", "for" … ("Department for Transport"). */
 const CAPITALISED_RUN = /[A-Z][A-Za-z'’&-]*(?![0-9])(?:\s+(?:(?:of|and|for|the|de|la|on|upon|&)\s+)*[A-Z][A-Za-z'’&-]*(?![0-9]))*/g;
 
+const COMMON_LOWER = new Set([...COMMON_CAPS].map((w) => w.toLowerCase()));
+/** A name made only of words too common to name a scheme ("Leicestershire", "the Council"), as places and partners can be. */
+export const isCommonName = (name: string): boolean => name.split(' ').every((w) => COMMON_LOWER.has(w) || CONNECTORS.has(w));
+
 /** A name or phrase in one form for comparing: lower case, words separated by single spaces. */
 export function phrase(text: string): string {
   return text.toLowerCase().replace(/['’]s\b/g, '').replace(/[^a-z0-9£.]+/g, ' ').replace(/\.(?!\d)/g, ' ').replace(/\s+/g, ' ').trim();
