@@ -33,6 +33,8 @@ const COMMANDS: CommandEntry[] = [
   { term: 'plans', description: 'the plan versions: list them, choose the current one, map a later plan\'s outcomes to an earlier one\'s', load: () => import('./commands/plans.js') },
   { term: 'commitments', description: 'the commitments register: every promise with its due date, status and evidence, and what is overdue', load: () => import('./commands/commitments.js') },
   { term: 'import <files...>', description: 'read annual reports (.txt .md .html .pdf .docx) into the plan: entries, facts, places and commitments', load: () => import('./commands/import.js') },
+  { term: 'links', description: 'links across years: suggest, accept or reject links between entries about the same scheme; schemes and their timelines', load: () => import('./commands/links.js') },
+  { term: 'changes', description: 'what changed between two periods: outcomes, commitments that fell due, figures of linked schemes, indicators against the group', load: () => import('./commands/changes.js') },
   { term: 'report', description: 'write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)', load: () => import('./commands/report.js') },
 ];
 

@@ -33,6 +33,8 @@ import { structureService } from './structure.js';
 import { userService } from './users.js';
 import { valueService } from './values.js';
 import { lazyService } from './lazy.js';
+import { linkService } from './links.js';
+import { changesService } from './changes.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
@@ -48,6 +50,8 @@ export function services(store: Store, config: Config) {
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
+  const changes = changesService(store, { plans, workspace, performance });
+  const links = linkService(store);
   const site = siteService({
     sitePlan,
     siteIndicators,
@@ -97,10 +101,20 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     planMaps: planMapService(store, plans),
     commitmentRegister: commitmentRegisterService(store, plans),
+    links,
+    changes,
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),
-    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
+    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) }))),
+    // A later report's entries arrive with links to earlier entries and commitments suggested, for a person to decide.
+    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => {
+      const i = m.importService(store, config);
+      return { ...i, run: async (...a: Parameters<typeof i.run>) => {
+        const r = await i.run(...a);
+        if (!r.dryRun) await links.suggestAfterImport(r.files.flatMap((f) => (f.documentId ? [f.documentId] : [])));
+        return r;
+      } };
+    })),
   };
 }
 

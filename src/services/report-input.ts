@@ -41,6 +41,8 @@ export interface ReportDeps {
   workspace: WorkspaceService;
   groups: GroupService;
   performance?: PerformanceSource;
+  /** What changed since the latest earlier year with entries (services.changes). */
+  changes?: { sinceEarlier(periodKey: string): Promise<ReportInput['changes']> };
   /** The financial context's figures and charts (funding per head against the group). */
   finance?: ReportFinanceLoader;
 }
@@ -155,6 +157,7 @@ export async function loadReportInput(deps: InputDeps, req: ReportRequest): Prom
     compendium,
     histories: historiesToPeriod(histories, periodKey),
     peerValues,
+    changes: await deps.changes?.sinceEarlier(periodKey),
     methodologyUrl: config.publicUrl ? `${config.publicUrl.replace(/\/$/, '')}/methodology` : 'docs/methodology.md (in the Compendium source)',
   };
 }

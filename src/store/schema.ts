@@ -6,6 +6,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { derivedMeasures, financeBudgetGaps, financeNarratives, financePressures, financeSavings, fundingModels } from './schema-finance.js';
 import { planOutcomeMaps } from './schema-history.js';
+import { entryLinks, schemes } from './schema-links.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -333,6 +334,7 @@ export const auditEvents = pgTable('audit_events', {
 
 export * from './schema-finance.js';
 export * from './schema-history.js';
+export * from './schema-links.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
@@ -340,4 +342,5 @@ export const TABLES_IN_ORDER = {
   entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
+  schemes, entryLinks,
 } as const;

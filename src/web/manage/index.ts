@@ -11,6 +11,7 @@ import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
+import { linkRoutes } from './links.js';
 import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
@@ -137,6 +138,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/values', valueRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));
+  app.route('/links', linkRoutes(s));
   app.route('/calendar', calendarRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/audit', auditRoutes(s));
