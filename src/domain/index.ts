@@ -5,3 +5,4 @@ export * from './period-order.js';
 export * from './performance.js';
 export * from './finance.js';
 export * from './workspace.js';
+export * from './import-batch.js';

@@ -14,6 +14,7 @@ import { findDocumentBySha } from '../store/queries/findDocumentBySha.js';
 import { getSectionMappings, putSectionMappings } from '../store/queries/sectionMappings.js';
 import { listAreaNames } from '../store/queries/listAreaNames.js';
 import { insertReportImport } from '../store/queries/insertReportImport.js';
+import { insertImportBatch } from '../store/queries/importBatches.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import type { Db } from '../store/db.js';
 import { hashToken } from './auth.js';
@@ -90,8 +91,10 @@ async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, userId
       await appendAuditEvent(tx, { userId, action: 'create', entityType: 'plan', entityId: plan.id, after: { title: plan.title, from: 'import', outcomes: plan.outcomes.map((o) => o.title) } });
     }
     for (const w of planned.writes) {
-      await insertReportImport(tx, w.rows);
+      // The document first (the batch points at it), then the batch, then its draft rows.
+      await insertReportImport(tx, w.rows, async () => insertImportBatch(tx, w.batch));
       await appendAuditEvent(tx, { userId, action: 'import', entityType: 'document', entityId: String(w.rows.document.id), after: w.audit });
+      await appendAuditEvent(tx, { userId, action: 'create', entityType: 'import_batch', entityId: w.batch.id, after: { fileName: w.batch.fileName, sha256: w.batch.sha256, counts: w.batch.counts } });
     }
     await putSectionMappings(tx, planned.mappings);
   });
