@@ -6,14 +6,8 @@ import { manageWorkspace, type ManageWorkspace } from '../../test/helpers/manage
 import { tables } from '../store/index.js';
 import { createApp } from '../web/app.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
+import { BATCH_REPORT } from '../../test/helpers/import-batch.js';
 
-export const BATCH_REPORT = [
-  'Great Communities', '',
-  'Quillmere library – The new Quillmere library opened in Melton in May 2024 and lent 12,000 books. We will open a second branch in Oakham by spring 2026.', '',
-  'Yarrowfield play park – A play park opened in Oakham for 300 children.', '',
-  'Clean and Green', '',
-  'Brambleton recycling – Recycling rose to 52% across the county. Fly-tipping fell by 18% after 40 new cameras went up in Melton.', '',
-].join('\n');
 
 let w: ManageWorkspace;
 beforeEach(async () => {
