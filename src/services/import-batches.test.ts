@@ -184,3 +184,22 @@ describe('an import waits for review', () => {
     expect((await w.s.importBatches.get(w.users.viewer, batchId)).items.pending).toBe(3);
   });
 });
+
+describe('untitled items in what is published', () => {
+  it('are a list under their heading in reports and on the public site, never empty headings', async () => {
+    const batchId = await importReport();
+    for (const word of ['Yarrowfield', 'Quillmere']) await w.s.importBatches.retitle(w.users.officer, batchId, (await itemByWord(batchId, word)).id, '');
+    await w.s.importBatches.publish(w.users.officer, batchId);
+    const [html, md] = await w.s.reports.build({ planId: w.planId, period: '2023/24', formats: ['html', 'md'], draft: false });
+    const text = (f: { bytes: Uint8Array }) => new TextDecoder().decode(f.bytes);
+    const page = text(html);
+    expect(page).toMatch(/<ul class="govuk-list govuk-list--bullet cmp-untitled">\n<li class="cmp-entry cmp-entry--untitled" id="entry-[^"]+">The new Quillmere library[^]*?<\/li>\n<li class="cmp-entry cmp-entry--untitled" id="entry-[^"]+">A play park opened in Oakham/);
+    expect(page).not.toMatch(/<h\d class="govuk-heading-s">\s*<\/h\d>/);
+    expect(page).toContain('Brambleton recycling</h3>');
+    expect(text(md)).toMatch(/\n- The new Quillmere library[^\n]*\n- A play park opened in Oakham for 300 children\. \(Places: Oakham\)\n/);
+    expect(text(md)).not.toMatch(/^#+ *$/m);
+    const site = await (await createApp(w.s, { cachePages: false }).request('/outcomes/great-communities')).text();
+    expect(site).not.toMatch(/<h3 class="govuk-heading-s[^"]*"><a class="govuk-link" href="\/entries\/[^"]+"><\/a><\/h3>/);
+    expect(site).toMatch(/<p class="govuk-body govuk-!-margin-bottom-1"><a class="govuk-link" href="\/entries\/[^"]+">A play park opened in Oakham/);
+  });
+});

@@ -72,7 +72,9 @@ describe('round trip: the 2020 Leicestershire report imported and reported', () 
     // And the rendered HTML carries each entry exactly once.
     const html = text((await s.reports.build({ planId, period: periodKey, formats: ['html'], draft: false }))[0]);
     const d = parseHTML(html).document;
-    expect(d.querySelectorAll('article.cmp-entry').length).toBe(imported.length);
+    // Titled entries as articles, untitled ones as items of a list under their heading.
+    expect(d.querySelectorAll('article.cmp-entry, li.cmp-entry--untitled').length).toBe(imported.length);
+    expect(d.querySelectorAll('li.cmp-entry--untitled').length).toBe(imported.filter((x) => !x.title.trim()).length);
     for (const e of imported.slice(0, 40)) expect(d.querySelectorAll(`#entry-${e.id}`).length).toBe(1);
   });
 });
