@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.js';
 import { services } from '../src/services/index.js';
+import { SYSTEM_ACTOR } from '../src/services/policy.js';
 import { openStore, tables } from '../src/store/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +35,8 @@ export async function benchWorkspace(dataDir: string) {
   const periodKey = (await s.performance.periods())[0];
 
   log('importing the 2020 report into the demo plan…');
-  await s.imports.run([{ name: path.basename(REPORT_2020), bytes: new Uint8Array(fs.readFileSync(REPORT_2020)) }], { planId: structure.plan.id });
+  const imported = await s.imports.run([{ name: path.basename(REPORT_2020), bytes: new Uint8Array(fs.readFileSync(REPORT_2020)) }], { planId: structure.plan.id });
+  await s.importBatches.publish(SYSTEM_ACTOR, imported.files[0].batchId!);
   // Report its entries in the demo's latest year so they are part of the report being timed.
   await store.db.update(tables.entries).set({ periodKey }).where(eq(tables.entries.planId, structure.plan.id));
 

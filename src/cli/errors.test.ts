@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, MissingToolError, NotFoundError, UserError, ValidationError } from '../errors.js';
+import { CliError, ConflictError, MissingToolError, NotFoundError, UserError, ValidationError } from '../errors.js';
 import { describeCliError } from './errors.js';
 
 describe('how the CLI says an error', () => {
@@ -19,6 +19,10 @@ describe('how the CLI says an error', () => {
   it('gives a missing tool\'s hint, and the CLI\'s own exit code', () => {
     expect(describeCliError(new MissingToolError('Chromium was not found', 'apt-get install chromium')).lines.at(-1)).toBe('hint: apt-get install chromium');
     expect(describeCliError(new CliError('stop', undefined, 3)).exitCode).toBe(3);
+  });
+
+  it('says a conflict in its one sentence, with nothing about --debug', () => {
+    expect(describeCliError(new ConflictError('The batch was already undone: there is nothing left to undo.')).lines).toEqual(['compendium: The batch was already undone: there is nothing left to undo.']);
   });
 
   it('suggests --debug for anything unexpected, and shows the stack with it', () => {

@@ -35,6 +35,7 @@ const COMMANDS: CommandEntry[] = [
   { term: 'import <files...>', description: 'read annual reports (.txt .md .html .pdf .docx) into the plan: entries, facts, places and commitments', load: () => import('./commands/import.js') },
   { term: 'links', description: 'links across years: suggest, accept or reject links between entries about the same scheme; schemes and their timelines', load: () => import('./commands/links.js') },
   { term: 'changes', description: 'what changed between two periods: outcomes, commitments that fell due, figures of linked schemes, indicators against the group', load: () => import('./commands/changes.js') },
+  { term: 'imports', description: 'import batches: list, show BATCH, publish BATCH [--items ...], undo BATCH (imported items are drafts until published)', load: () => import('./commands/imports.js') },
   { term: 'report', description: 'write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)', load: () => import('./commands/report.js') },
 ];
 

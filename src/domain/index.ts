@@ -7,3 +7,4 @@ export * from './finance.js';
 export * from './workspace.js';
 export * from './plan-years.js';
 export * from './commitment-standing.js';
+export * from './import-batch.js';

@@ -14,7 +14,8 @@ const REPORT = [
 
 beforeAll(async () => {
   w = await manageWorkspace();
-  await w.s.imports.run([{ name: 'promises-2024.txt', bytes: new TextEncoder().encode(REPORT) }], { planId: w.planId, reportYear: 2024 });
+  const imported = await w.s.imports.run([{ name: 'promises-2024.txt', bytes: new TextEncoder().encode(REPORT) }], { planId: w.planId, reportYear: 2024 });
+  await w.s.importBatches.publish(w.users.officer, imported.files[0].batchId!);
 });
 afterAll(async () => { await w.close(); });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ENTRY_KINDS, IsoDate, parsePeriod, WorkflowState, type EntryKind } from '../domain/index.js';
-import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import {
@@ -232,6 +232,9 @@ function entryWorkflow(context: EntryServiceContext) {
       const scope = scopeOf(before.entry);
       authorize(actor, `entry.${STEP_ACTION[step]}`, scope);
       const to = nextState(scope.workflowState, step, 'entry');
+      if (before.entry.importDecision === 'excluded' && step !== 'return') {
+        throw new ConflictError('This entry was excluded when its import batch was reviewed, so it cannot be moved on: include it in the batch first.');
+      }
       const note = comment?.trim() ?? '';
       if (step === 'return' && !note) throw new ValidationError('Say what needs changing', [{ field: 'comment', message: 'Enter a comment for the author saying what to change' }]);
       if (note.length > 2000) throw new ValidationError('The comment is too long', [{ field: 'comment', message: 'A comment is at most 2,000 characters' }]);

@@ -57,7 +57,7 @@ describe('importing the 2020 Annual Delivery Report', () => {
     const entries = await store.db.select().from(tables.entries);
     for (const e of entries) {
       expect(canonical(doc.text!.slice(e.sourceStart!, e.sourceEnd!))).toBe(canonical(e.body));
-      expect(e).toMatchObject({ documentId: doc.id, kind: 'achievement', workflowState: 'published', periodKey: 'FY2019-20', planId });
+      expect(e).toMatchObject({ documentId: doc.id, kind: 'achievement', workflowState: 'draft', importBatchId: f.batchId, importDecision: 'pending', periodKey: 'FY2019-20', planId });
     }
     const outcomes = await store.db.select().from(tables.outcomes);
     const economy = outcomes.find((o) => o.title === 'A Strong Economy')!;

@@ -19,6 +19,7 @@ import { findDocumentBySha } from '../store/queries/findDocumentBySha.js';
 import { getSectionMappings, putSectionMappings } from '../store/queries/sectionMappings.js';
 import { listAreaNames } from '../store/queries/listAreaNames.js';
 import { insertReportImport } from '../store/queries/insertReportImport.js';
+import { insertImportBatch } from '../store/queries/importBatches.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import type { Db } from '../store/db.js';
 import { hashToken } from './auth.js';
@@ -152,8 +153,10 @@ async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, opts: 
       if (opts.makeCurrent) await putSettings(tx, { currentPlanId: plan.id });
     }
     for (const w of planned.writes) {
-      await insertReportImport(tx, w.rows);
+      // The document first (the batch points at it), then the batch, then its draft rows.
+      await insertReportImport(tx, w.rows, async () => insertImportBatch(tx, w.batch));
       await appendAuditEvent(tx, { userId, action: 'import', entityType: 'document', entityId: String(w.rows.document.id), after: w.audit });
+      await appendAuditEvent(tx, { userId, action: 'create', entityType: 'import_batch', entityId: w.batch.id, after: { fileName: w.batch.fileName, sha256: w.batch.sha256, counts: w.batch.counts } });
     }
     await putSectionMappings(tx, planned.mappings);
   });

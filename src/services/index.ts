@@ -28,6 +28,7 @@ import { authService } from './auth.js';
 import { dutyService } from './duties.js';
 import { commitmentService } from './commitments.js';
 import { entryService } from './entries.js';
+import { importBatchService } from './import-batches.js';
 import { siteSettingsService } from './site-settings.js';
 import { structureService } from './structure.js';
 import { userService } from './users.js';
@@ -95,6 +96,7 @@ export function services(store: Store, config: Config) {
     auth: authService(store, config),
     users: userService(store),
     entries: entryService(store),
+    importBatches: importBatchService(store),
     values: valueService(store),
     audit: auditService(store),
     duties: dutyService(store),

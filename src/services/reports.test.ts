@@ -11,6 +11,7 @@ import { tables, type Store } from '../store/index.js';
 import { testStore } from '../../test/helpers/store.js';
 import { REPORT_2020 } from '../../test/helpers/reports.js';
 import { services, type Services } from './index.js';
+import { SYSTEM_ACTOR } from './policy.js';
 
 let store: Store;
 let s: Services;
@@ -40,6 +41,9 @@ describe('round trip: the 2020 Leicestershire report imported and reported', () 
     });
     const summary = await s.imports.run([{ name: path.basename(REPORT_2020), bytes: new Uint8Array(fs.readFileSync(REPORT_2020)) }], { planId });
     const periodKey = summary.files[0].periodKey;
+    // Drafts until the batch is published: no published report has them.
+    await expect(s.reports.model({ planId, period: periodKey, draft: false, generatedOn: '2020-12-01' })).rejects.toThrow(/no published entries/);
+    await s.importBatches.publish(SYSTEM_ACTOR, summary.files[0].batchId!);
     const imported = await store.db.select().from(tables.entries).where(eq(tables.entries.planId, planId)).orderBy(asc(tables.entries.position));
     expect(imported.length).toBeGreaterThan(270);
 
@@ -68,7 +72,9 @@ describe('round trip: the 2020 Leicestershire report imported and reported', () 
     // And the rendered HTML carries each entry exactly once.
     const html = text((await s.reports.build({ planId, period: periodKey, formats: ['html'], draft: false }))[0]);
     const d = parseHTML(html).document;
-    expect(d.querySelectorAll('article.cmp-entry').length).toBe(imported.length);
+    // Titled entries as articles, untitled ones as items of a list under their heading.
+    expect(d.querySelectorAll('article.cmp-entry, li.cmp-entry--untitled').length).toBe(imported.length);
+    expect(d.querySelectorAll('li.cmp-entry--untitled').length).toBe(imported.filter((x) => !x.title.trim()).length);
     for (const e of imported.slice(0, 40)) expect(d.querySelectorAll(`#entry-${e.id}`).length).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { getTableName, is, SQL } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import {
   AREA_TYPES, COMMITMENT_STATUSES, ENTRY_KINDS, FACT_KINDS, FREQUENCIES, GROUP_KINDS, OBSERVATION_STATUSES, POLARITIES, ROLES,
-  TOLERANCE_KINDS, UNITS, WORKFLOW_STATES,
+  TOLERANCE_KINDS, UNITS, WORKFLOW_STATES, IMPORT_BATCH_STATES, IMPORT_DECISIONS,
 } from '../domain/index.js';
 import { TABLES_IN_ORDER } from './schema.js';
 
@@ -15,6 +15,8 @@ const ENUMERATIONS: Record<string, readonly string[]> = {
   'users.role': ROLES,
   'entries.kind': ENTRY_KINDS,
   'entries.workflow_state': WORKFLOW_STATES,
+  'entries.import_decision': IMPORT_DECISIONS,
+  'import_batches.state': IMPORT_BATCH_STATES,
   'facts.kind': FACT_KINDS,
   'commitments.status': COMMITMENT_STATUSES,
   'commitments.workflow_state': WORKFLOW_STATES,

@@ -15,6 +15,7 @@ const PURPOSE: Record<string, string> = {
   outcomes: 'The outcomes of a plan, in order, each with a summary and an owner.',
   themes: 'The themes of an outcome, in order.',
   documents: 'Imported files: name, media type, SHA-256 (importing the same file twice changes nothing) and the extracted text.',
+  import_batches: 'One imported report file: its name, SHA-256, plan, period, who imported it and when, what it gave (counts, warnings, the report\'s own sections) and its state (review, published, undone). Its entries and commitments are drafts until it is published.',
   section_mappings: 'Remembered answers to "which outcome is this report section?", per plan.',
   entries: 'Delivery: achievements, updates, projects and commitments, with workflow state and provenance (document and character offsets).',
   entry_places: 'Places an entry mentions: reference areas by code, or named towns and villages.',

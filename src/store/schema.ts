@@ -140,6 +140,32 @@ export const sectionMappings = pgTable('section_mappings', {
   themeId: text('theme_id').references(() => themes.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.planId, t.section] })]);
 
+/**
+ * One imported report file. Its entries and commitments are drafts linked to it until a reviewer
+ * publishes them; undoing it removes them (the batch row stays, to say when and by whom).
+ */
+export const importBatches = pgTable('import_batches', {
+  id: text('id').primaryKey(),
+  planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  documentId: text('document_id').references(() => documents.id, { onDelete: 'set null' }),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  periodKey: text('period_key'),
+  /** review, published or undone. */
+  state: text('state').notNull().default('review'),
+  /** What the file gave: entries, facts, places, commitments. */
+  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+  warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+  /** The report's own sections, in order, and the outcome each was mapped to. */
+  outline: jsonb('outline').$type<{ title: string; kind: string; outcomeId: string | null; outcome: string | null; themes: string[] }[]>().notNull().default([]),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
+  publishedAt: ts('published_at'),
+  undoneBy: text('undone_by').references(() => users.id, { onDelete: 'set null' }),
+  undoneAt: ts('undone_at'),
+}, (t) => [index('import_batches_plan_idx').on(t.planId, t.createdAt)]);
+
 export const entries = pgTable('entries', {
   id: text('id').primaryKey(),
   planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
@@ -165,11 +191,16 @@ export const entries = pgTable('entries', {
   updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   publishedAt: ts('published_at'),
+  /** The import batch the entry came from, while it exists; null for entries written in the workspace. */
+  importBatchId: text('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
+  /** For imported entries: pending, accepted or excluded by the reviewer. */
+  importDecision: text('import_decision'),
 }, (t) => [
   index('entries_plan_idx').on(t.planId, t.outcomeId, t.position),
   index('entries_period_idx').on(t.periodKey),
   index('entries_state_idx').on(t.workflowState),
   index('entries_document_idx').on(t.documentId),
+  index('entries_import_batch_idx').on(t.importBatchId),
 ]);
 
 export const entryPlaces = pgTable('entry_places', {
@@ -218,6 +249,7 @@ export const commitments = pgTable('commitments', {
   sourceEnd: integer('source_end'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  importBatchId: text('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
 }, (t) => [index('commitments_plan_idx').on(t.planId, t.dueStart), index('commitments_entry_idx').on(t.entryId)]);
 
 export const commitmentEvidence = pgTable('commitment_evidence', {
@@ -339,7 +371,7 @@ export * from './schema-links.js';
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
   settings, areas, users, sessions, loginAttempts, stagedUploads, plans, outcomes, themes, documents, sectionMappings,
-  entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
+  importBatches, entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
   schemes, entryLinks,

@@ -83,7 +83,7 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
     const entry = await s.site.entry(c.req.param('id'));
     const breadcrumbs = [{ text: 'Home', href: '/' }];
     if (entry.outcomeSlug) breadcrumbs.push({ text: entry.outcomeTitle ?? '', href: `/outcomes/${entry.outcomeSlug}` });
-    return page(c, 'entry.njk', { title: entry.title, description: plainExcerpt(entry.body, 160), entry, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
+    return page(c, 'entry.njk', { title: entry.title || plainExcerpt(entry.body, 90), description: plainExcerpt(entry.body, 160), entry, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
   });
 }
 

@@ -97,6 +97,7 @@ export function formatSummary(s: ImportSummary): { lines: string[]; warnings: st
     lines.push(table(rows, ['section', 'outcome', 'mapped by', 'entries', 'facts', 'commitments']).replace(/^/gm, '  '));
     const facts = Object.entries(f.facts).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
     lines.push(`  ${f.entries} entries; facts: ${facts}; ${f.places.length} places; ${f.commitments} commitments; ${f.dropped.pageNumbers} page numbers and ${f.dropped.furniture} furniture lines dropped`);
+    if (f.batchId && !s.dryRun) lines.push(`  Saved as drafts in import batch ${f.batchId}: review with "compendium imports show ${f.batchId.slice(0, 8)}", publish with "compendium imports publish ${f.batchId.slice(0, 8)}"`);
     for (const w of f.warnings) warnings.push(`${f.name}: ${w}`);
   }
   lines.push('', `Total: ${s.totals.entries} entries, ${s.totals.facts} facts, ${s.totals.places} places, ${s.totals.commitments} commitments.`);

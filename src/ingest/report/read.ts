@@ -136,6 +136,9 @@ async function readDocx(name: string, bytes: Uint8Array, unpackedLimit: number):
   return htmlToText(html);
 }
 
+const NO_TEXT_LAYER = 'the PDF has no text layer (it looks like a scanned document); OCR is not done, so import a copy with selectable text or the original document';
+const PASSWORD_PROTECTED = 'the PDF is protected by a password, so it cannot be read: save a copy without the password and import that';
+
 let pdftotextPresent: boolean | undefined;
 function hasPdftotext(): boolean {
   pdftotextPresent ??= spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
@@ -157,6 +160,7 @@ async function readPdf(name: string, bytes: Uint8Array, usePdftotext: boolean): 
       extractor = 'pdftotext -layout';
     } catch (e) {
       const msg = ((e as { stderr?: string }).stderr || (e as Error).message || '').split('\n').find((l) => l.trim()) ?? 'corrupt file';
+      if (/incorrect password/i.test(msg)) throw new ReportReadError(name, PASSWORD_PROTECTED);
       throw new ReportReadError(name, `the PDF cannot be read (${msg.trim()})`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -168,11 +172,12 @@ async function readPdf(name: string, bytes: Uint8Array, usePdftotext: boolean): 
       pages = layOutPages((await extractTextItems(doc)).items);
       extractor = 'unpdf';
     } catch (e) {
+      if ((e as Error).name === 'PasswordException' || /password/i.test((e as Error).message ?? '')) throw new ReportReadError(name, PASSWORD_PROTECTED);
       throw new ReportReadError(name, `the PDF cannot be read (${((e as Error).message ?? 'corrupt file').split('\n')[0]})`);
     }
   }
   const text = pages.join('\n\f');
-  if (text.replace(/\s/g, '').length < 20) throw new ReportReadError(name, 'no text layer (a scanned PDF?): run OCR first');
+  if (text.replace(/\s/g, '').length < 20) throw new ReportReadError(name, NO_TEXT_LAYER);
   return { text, pages: pages.length, extractor };
 }
 

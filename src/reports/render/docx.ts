@@ -9,6 +9,7 @@ import {
   AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
+import { entryRuns } from './entry-runs.js';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Token, Tokens } from 'marked';
 import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
@@ -88,6 +89,14 @@ function entryBlocks(e: EntryView, level: 3 | 4): Paragraph[] {
   if (e.places.length) out.push(new Paragraph({ children: [new TextRun({ text: 'Places: ', bold: true }), new TextRun(e.places.join(', '))] }));
   if (e.partners.length) out.push(new Paragraph({ children: [new TextRun({ text: 'Partners: ', bold: true }), new TextRun(e.partners.join(', '))] }));
   return out;
+}
+
+/** Titled entries under their own headings; a run of untitled ones as one bulleted list. */
+function entriesBlocks(entries: EntryView[]): Paragraph[] {
+  return entryRuns(entries).flatMap((r) => (r.kind === 'titled' ? entryBlocks(r.entry, 3) : r.entries.map((e) => {
+    const extra = [e.workflowState === 'published' ? null : e.workflowState, e.places.length ? `Places: ${e.places.join(', ')}` : null].filter(Boolean).join('; ');
+    return new Paragraph({ children: [new TextRun('• '), new TextRun(markdownToText(e.body).replace(/\s+/g, ' ').trim() + (extra ? ` (${extra})` : ''))], indent: { left: 360, hanging: 240 }, spacing: { after: 80 } });
+  })));
 }
 
 function commitmentBlocks(items: CommitmentView[], captionText: string, level: 2 | 3): (Paragraph | Table)[] {
@@ -209,11 +218,11 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
   for (const o of m.outcomes) {
     body.push(heading(1, o.title, true));
     if (o.summary) body.push(para(o.summary, { size: 26 }));
-    for (const e of o.entries) body.push(...entryBlocks(e, 3));
+    body.push(...entriesBlocks(o.entries));
     for (const t of o.themes) {
       body.push(heading(2, t.title));
       if (t.summary) body.push(para(t.summary));
-      if (t.entries.length) for (const e of t.entries) body.push(...entryBlocks(e, 3));
+      if (t.entries.length) body.push(...entriesBlocks(t.entries));
       else body.push(para(`Nothing is reported under this theme for ${m.meta.periodLabel}.`));
     }
     body.push(...commitmentBlocks(o.commitments, `${o.title}: commitments due in ${m.meta.periodLabel} or later`, 2));
@@ -222,7 +231,7 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
     body.push(heading(1, 'Other achievements and commitments', true));
     for (const s of m.other) {
       body.push(heading(2, s.title));
-      for (const e of s.entries) body.push(...entryBlocks(e, 3));
+      body.push(...entriesBlocks(s.entries));
       if (s.commitments) body.push(...commitmentBlocks(s.commitments, 'Commitments not yet linked to an outcome', 3));
     }
   }

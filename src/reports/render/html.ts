@@ -1,6 +1,7 @@
 // The report as one self-contained HTML file: GOV.UK Frontend styles with the council's brand,
 // a contents list with anchors, inline SVG charts and a print stylesheet (the PDF is printed from it).
 import { renderChart } from '../charts/index.js';
+import { entryRuns } from './entry-runs.js';
 import { RAG_LABELS, RAG_MEANINGS, DIRECTION_LABELS, QUARTILE_LABELS, TREND_LABELS } from '../../present/labels.js';
 import type {
   CommitmentView, CompendiumSection, EntryView, IndicatorRow, Labelled, OutcomeSection, ReportModel,
@@ -40,6 +41,17 @@ ${facts.length ? `<dl class="govuk-summary-list govuk-summary-list--no-border">$
 </article>`;
 }
 
+/** An untitled item: one bullet of the list under its heading, with its places and partners after it. */
+function untitledHtml(entry: EntryView): string {
+  const extra = [entry.dateLabel, entry.places.length ? `Places: ${entry.places.join(', ')}` : null, entry.partners.length ? `Partners: ${entry.partners.join(', ')}` : null].filter(Boolean).join(' · ');
+  return `<li class="cmp-entry cmp-entry--untitled" id="entry-${e(entry.id)}">${markdownToHtml(entry.body, 'report').replace(/^<p[^>]*>([\s\S]*)<\/p>\s*$/, '$1')}${stateTag(entry.workflowState)}${extra ? ` <span class="govuk-body-s cmp-entry__meta">(${e(extra)})</span>` : ''}</li>`;
+}
+
+/** A heading's entries: each titled one as an article, runs of untitled ones as one list. */
+function entriesHtml(entries: EntryView[], level: number): string {
+  return entryRuns(entries).map((r) => (r.kind === 'titled' ? entryHtml(r.entry, level) : `<ul class="govuk-list govuk-list--bullet cmp-untitled">\n${r.entries.map(untitledHtml).join('\n')}\n</ul>`)).join('\n');
+}
+
 function commitmentsHtml(items: CommitmentView[], caption: string, level: number): string {
   if (!items.length) return '';
   const rows = items.map((c) => `<tr class="govuk-table__row"><td class="govuk-table__cell">${e(c.text)}${stateTag(c.workflowState)}</td><td class="govuk-table__cell">${e(c.due)}</td><td class="govuk-table__cell cmp-status">${e(c.statusLabel)}</td></tr>`).join('');
@@ -53,12 +65,12 @@ function outcomeHtml(o: OutcomeSection, m: ReportModel): string {
   const themes = o.themes.map((t) => `<section class="cmp-theme" id="${t.anchor}">
 <h3 class="govuk-heading-m">${e(t.title)}</h3>
 ${t.summary ? `<p class="govuk-body">${e(t.summary)}</p>` : ''}
-${t.entries.length ? t.entries.map((x) => entryHtml(x, 4)).join('\n') : `<p class="govuk-body">Nothing is reported under this theme for ${e(m.meta.periodLabel)}.</p>`}
+${t.entries.length ? entriesHtml(t.entries, 4) : `<p class="govuk-body">Nothing is reported under this theme for ${e(m.meta.periodLabel)}.</p>`}
 </section>`).join('\n');
   return `<section class="cmp-outcome" id="${o.anchor}">
 <h2 class="govuk-heading-l">${e(o.title)}</h2>
 ${o.summary ? `<p class="govuk-body-l">${e(o.summary)}</p>` : ''}
-${o.entries.map((x) => entryHtml(x, 3)).join('\n')}
+${entriesHtml(o.entries, 3)}
 ${themes}
 ${commitmentsHtml(o.commitments, `${o.title}: commitments due in ${m.meta.periodLabel} or later`, 3)}
 </section>`;
@@ -163,7 +175,7 @@ ${(m.financial.charts ?? []).map((ch) => `${renderChart(ch, { brandColour: m.met
   const other = m.other.length ? `<section class="cmp-other" id="other-achievements">
 <h2 class="govuk-heading-l">Other achievements and commitments</h2>
 ${m.other.map((s) => `<section id="${s.anchor}"><h3 class="govuk-heading-m">${e(s.title)}</h3>
-${s.entries.map((x) => entryHtml(x, 4)).join('\n')}
+${entriesHtml(s.entries, 4)}
 ${s.commitments ? commitmentsHtml(s.commitments, `Commitments not yet linked to an outcome, due in ${m.meta.periodLabel} or later`, 4) : ''}</section>`).join('\n')}
 </section>` : '';
   return `<!DOCTYPE html>

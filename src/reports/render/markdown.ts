@@ -2,6 +2,7 @@
 // Raw HTML and unsafe links are made inert once, over the whole document (entry text, titles, names alike).
 import { markdownWithoutHtml } from '../../present/markdown.js';
 import { changesMarkdown } from './changes-markdown.js';
+import { entryRuns } from './entry-runs.js';
 import type { ChartSpec, CommitmentView, EntryView, ReportModel } from '../model/types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -18,6 +19,18 @@ function entry(e: EntryView, hashes: string): string {
   if (e.places.length) lines.push(`**Places:** ${e.places.join(', ')}`, '');
   if (e.partners.length) lines.push(`**Partners:** ${e.partners.join(', ')}`, '');
   return lines.join('\n');
+}
+
+/** Titled entries under their own headings; untitled ones as one bulleted list. */
+function entries(list: EntryView[], hashes: string): string[] {
+  return entryRuns(list).map((r) => {
+    if (r.kind === 'titled') return entry(r.entry, hashes);
+    const bullet = (e: EntryView) => {
+      const extra = [e.workflowState === 'published' ? null : e.workflowState, e.places.length ? `Places: ${e.places.join(', ')}` : null].filter(Boolean).join('; ');
+      return `- ${e.body.trim().replace(/\n+/g, ' ')}${extra ? ` (${extra})` : ''}`;
+    };
+    return [...r.entries.map(bullet), ''].join('\n');
+  });
 }
 
 function commitments(items: CommitmentView[], hashes: string): string {
@@ -44,18 +57,18 @@ export function renderMarkdown(m: ReportModel): string {
   for (const o of m.outcomes) {
     out.push(`## ${o.title}`, '');
     if (o.summary) out.push(o.summary, '');
-    out.push(...o.entries.map((e) => entry(e, '###')));
+    out.push(...entries(o.entries, '###'));
     for (const t of o.themes) {
       out.push(`### ${t.title}`, '');
       if (t.summary) out.push(t.summary, '');
-      out.push(...(t.entries.length ? t.entries.map((e) => entry(e, '####')) : [`Nothing is reported under this theme for ${m.meta.periodLabel}.`, '']));
+      out.push(...(t.entries.length ? entries(t.entries, '####') : [`Nothing is reported under this theme for ${m.meta.periodLabel}.`, '']));
     }
     out.push(commitments(o.commitments, '###'));
   }
   if (m.other.length) {
     out.push('## Other achievements and commitments', '');
     for (const s of m.other) {
-      out.push(`### ${s.title}`, '', ...s.entries.map((e) => entry(e, '####')));
+      out.push(`### ${s.title}`, '', ...entries(s.entries, '####'));
       if (s.commitments) out.push(commitments(s.commitments, '####'));
     }
   }

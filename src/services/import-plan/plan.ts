@@ -6,6 +6,7 @@ import { normaliseSection, suggestTheme } from '../../ingest/report/mapping.js';
 import type { ReportImportRows } from '../../store/queries/insertReportImport.js';
 import type { SectionMappingRow } from '../../store/queries/sectionMappings.js';
 import { sectionMapper, type MappedSection, type SectionMapper } from './section-map.js';
+import type { ImportBatchRow } from '../../store/queries/importBatches.js';
 import type { FileSummary, ImportContext, ImportPlan, ImportSettings, ImportSummary, ImportWrite, ReadFile, SectionSummary } from './types.js';
 
 /** How each section and each theme of one report is mapped ([section][theme], null: follows its section). */
@@ -30,11 +31,11 @@ function mapFile(report: ParsedReport, mapper: SectionMapper): FileMapping {
 
 /** The document, entries, facts, places and commitments of one report, and what they add up to. */
 function fileRows(
-  file: ReadFile, report: ParsedReport, mapping: FileMapping, target: { planId: string; documentId: string | null },
+  file: ReadFile, report: ParsedReport, mapping: FileMapping, target: { planId: string; documentId: string | null; batchId: string | null },
   settings: ImportSettings,
 ): { rows: ReportImportRows; counts: FileCounts } {
-  const { planId, documentId } = target;
-  const { userId, newId, now } = settings;
+  const { planId, documentId, batchId } = target;
+  const { userId, newId } = settings;
   const rows: ReportImportRows = {
     document: { id: documentId ?? '', name: file.name, mediaType: file.mediaType, sha256: file.sha256, size: file.size, planId, text: file.text, importedBy: userId },
     entries: [], facts: [], places: [], commitments: [],
@@ -50,10 +51,11 @@ function fileRows(
       id: entryId, planId, outcomeId: outcome?.id ?? null,
       themeId: outcome && theme ? suggestTheme(theme.title, outcome) : null,
       kind: 'achievement', title: e.title, body: e.body, date: null, periodKey: report.periodKey, service: null,
-      partners: e.partners, status: e.status, workflowState: 'published',
+      // Drafts of the import batch: nothing is public until a reviewer publishes the batch.
+      partners: e.partners, status: e.status, workflowState: 'draft',
       sourceSection: theme ? `${section.title} / ${theme.title}` : section.title,
       position: n + 1, documentId, sourceStart: e.start, sourceEnd: e.end,
-      createdBy: userId, updatedBy: userId, publishedAt: now,
+      createdBy: userId, updatedBy: userId, publishedAt: null, importBatchId: batchId, importDecision: 'pending',
     });
     for (const f of e.facts) {
       rows.facts.push({ id: newId(), entryId, kind: f.kind, value: f.value, valueMax: f.valueMax, unit: f.unit, text: f.text, start: f.start, end: f.end, approximate: f.approximate, dateStart: f.dateStart, dateEnd: f.dateEnd });
@@ -67,8 +69,8 @@ function fileRows(
     for (const c of e.commitments) {
       rows.commitments.push({
         id: newId(), planId, outcomeId: outcome?.id ?? null, entryId, text: c.text, dueText: c.dueText,
-        dueStart: c.dueStart, dueEnd: c.dueEnd, status: 'open', workflowState: 'published', documentId,
-        sourceStart: c.start, sourceEnd: c.end,
+        dueStart: c.dueStart, dueEnd: c.dueEnd, status: 'open', workflowState: 'draft', documentId,
+        sourceStart: c.start, sourceEnd: c.end, importBatchId: batchId,
       });
     }
     const st = counts.sections[e.section];
@@ -137,25 +139,41 @@ export function planImport(files: { read: ReadFile; report: ParsedReport }[], co
     const duplicate = existing ? existing : seen.has(read.sha256) ? 'in this import' as const : false;
     seen.add(read.sha256);
     const documentId = duplicate ? existing?.id ?? null : settings.newId();
+    const batchId = duplicate ? null : settings.newId();
     const mapping = mapFile(report, mapper);
-    const { rows, counts } = fileRows(read, report, mapping, { planId: plan.id, documentId }, settings);
+    const { rows, counts } = fileRows(read, report, mapping, { planId: plan.id, documentId, batchId }, settings);
     const sections = sectionSummaries(report, mapping, counts);
     out.files.push({
       name: read.name, format: read.format, extractor: read.extractor, sha256: read.sha256,
       status: duplicate ? 'already imported' : settings.dryRun ? 'would import' : 'imported',
-      documentId, reportYear: report.reportYear, periodKey: report.periodKey, titledItems: report.titledItems, sections,
+      documentId, batchId, reportYear: report.reportYear, periodKey: report.periodKey, titledItems: report.titledItems, sections,
       entries: report.entries.length, facts: counts.factKinds, places: [...counts.places].sort(), commitments: rows.commitments.length,
       dropped: report.dropped, warnings: importWarnings({ sections, unplaced: counts.unplaced, entries: report.entries.length, duplicate }), report,
     });
     if (duplicate) continue;
     for (const m of mappingsToRemember(report, mapping, plan.id)) mappings.set(m.section, m);
-    out.writes.push(auditedWrite(rows, read, report.periodKey, sections));
+    const warnings = out.files[out.files.length - 1].warnings;
+    out.writes.push({ ...auditedWrite(rows, read, report.periodKey, sections), batch: batchRow({ id: batchId!, planId: plan.id, documentId, read, periodKey: report.periodKey, userId: settings.userId }, rows, sections, warnings) });
   }
   out.mappings = [...mappings.values()];
   return out;
 }
 
-function auditedWrite(rows: ReportImportRows, read: ReadFile, periodKey: string, sections: SectionSummary[]): ImportWrite {
+/** The batch that holds one file's drafts until they are reviewed and published. */
+function batchRow(
+  b: { id: string; planId: string; documentId: string | null; read: ReadFile; periodKey: string; userId: string | null },
+  rows: ReportImportRows, sections: SectionSummary[], warnings: string[],
+): ImportBatchRow {
+  return {
+    id: b.id, planId: b.planId, documentId: b.documentId, fileName: b.read.name, sha256: b.read.sha256, periodKey: b.periodKey, state: 'review',
+    counts: { entries: rows.entries.length, facts: rows.facts.length, places: rows.places.length, commitments: rows.commitments.length },
+    warnings,
+    outline: sections.map((s) => ({ title: s.title, kind: s.kind, outcomeId: s.outcomeId, outcome: s.outcome, themes: s.themes })),
+    createdBy: b.userId,
+  };
+}
+
+function auditedWrite(rows: ReportImportRows, read: ReadFile, periodKey: string, sections: SectionSummary[]): Omit<ImportWrite, 'batch'> {
   return {
     rows,
     audit: { name: read.name, sha256: read.sha256, periodKey, entries: rows.entries.length, facts: rows.facts.length, commitments: rows.commitments.length, sections: sections.map((s) => ({ title: s.title, outcome: s.outcome, mappedBy: s.mappedBy })) },

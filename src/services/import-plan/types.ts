@@ -3,6 +3,7 @@
 import type { ParsedReport } from '../../ingest/report/parse.js';
 import type { MappedBy, OutcomeChoice } from '../../ingest/report/mapping.js';
 import type { ReportImportRows } from '../../store/queries/insertReportImport.js';
+import type { ImportBatchRow } from '../../store/queries/importBatches.js';
 import type { SectionMappingRow } from '../../store/queries/sectionMappings.js';
 import type { insertOutcome, insertPlan, insertTheme } from '../../store/queries/plans.js';
 
@@ -27,6 +28,8 @@ export interface FileSummary {
   sha256: string;
   status: 'imported' | 'would import' | 'already imported';
   documentId: string | null;
+  /** The import batch holding this file's drafts (null when nothing new was written). */
+  batchId: string | null;
   reportYear: number;
   periodKey: string;
   titledItems: boolean;
@@ -93,6 +96,7 @@ export interface ImportSettings {
 /** One file's rows and the audit note that goes with them. */
 export interface ImportWrite {
   rows: ReportImportRows;
+  batch: ImportBatchRow;
   audit: Record<string, unknown>;
 }
 

@@ -11,8 +11,10 @@ export interface ReportImportRows {
   commitments: (typeof commitments.$inferInsert)[];
 }
 
-export async function insertReportImport(db: Db, rows: ReportImportRows): Promise<void> {
+/** `afterDocument` runs between the document and its entries (the import batch is written there). */
+export async function insertReportImport(db: Db, rows: ReportImportRows, afterDocument?: () => Promise<void>): Promise<void> {
   await insertRows(db, documents, [rows.document]);
+  await afterDocument?.();
   await insertRows(db, entries, rows.entries);
   await insertRows(db, facts, rows.facts);
   await insertRows(db, entryPlaces, rows.places);

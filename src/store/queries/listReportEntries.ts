@@ -1,5 +1,5 @@
 // A plan's entries with their places and extracted facts, in report order: what the report model reads.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../db.js';
 import { entries, entryPlaces, facts } from '../schema.js';
 
@@ -9,8 +9,10 @@ export type ReportEntryRow = typeof entries.$inferSelect & {
 };
 
 export async function listReportEntries(db: Db, planId: string): Promise<ReportEntryRow[]> {
-  const rows = await db.select().from(entries).where(eq(entries.planId, planId)).orderBy(asc(entries.position), asc(entries.createdAt));
-  const ofPlan = db.select({ id: entries.id }).from(entries).where(eq(entries.planId, planId));
+  // Imported items a reviewer excluded never reach a report, draft or published.
+  const kept = and(eq(entries.planId, planId), or(isNull(entries.importDecision), ne(entries.importDecision, 'excluded')));
+  const rows = await db.select().from(entries).where(kept).orderBy(asc(entries.position), asc(entries.createdAt));
+  const ofPlan = db.select({ id: entries.id }).from(entries).where(kept);
   const places = await db.select().from(entryPlaces).where(inArray(entryPlaces.entryId, ofPlan));
   const fs = await db.select({ entryId: facts.entryId, kind: facts.kind, text: facts.text, start: facts.start }).from(facts)
     .where(inArray(facts.entryId, ofPlan)).orderBy(asc(facts.start));

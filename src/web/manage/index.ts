@@ -15,6 +15,7 @@ import { linkRoutes } from './links.js';
 import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
+import { importRoutes } from './imports.js';
 import { valueRoutes } from './values.js';
 import { fundingManageRoutes } from '../funding.js';
 
@@ -141,6 +142,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/links', linkRoutes(s));
   app.route('/calendar', calendarRoutes(s));
   app.route('/uploads', uploadRoutes(s));
+  app.route('/imports', importRoutes(s));
   app.route('/audit', auditRoutes(s));
   app.route('/funding', fundingManageRoutes(s));
   app.route('/', adminRoutes(s));

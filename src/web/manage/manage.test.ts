@@ -374,8 +374,10 @@ describe('uploads', () => {
     other.csrf = b.csrf;
     // Confirm, moving the second section under the first outcome.
     const done = await other.post('/manage/uploads/report/confirm', { token, section: sections, outcome: [w.outcomes[0].id, w.outcomes[0].id] });
-    expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Report imported');
+    // Straight to the review of its batch: drafts, nothing public yet.
+    expect(done.status).toBe(303);
+    expect(locationOf(done)).toMatch(/^\/manage\/imports\/[0-9a-f-]{36}\?done=batch-imported$/);
+    expect(await (await other.get(locationOf(done))).text()).toContain('The report was imported as drafts.');
     const items = (await w.s.entries.list(w.users.admin, { pageSize: 200 })).items.filter((e) => /Library hub|Recycling/.test(e.title));
     expect(items.map((e) => e.outcomeId)).toEqual([w.outcomes[0].id, w.outcomes[0].id]);
     // The preview cannot be confirmed twice.

@@ -23,7 +23,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/calendar', text: 'Calendar' },
     { href: '/manage/funding', text: 'Funding' },
   ];
-  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
+  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
   if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
   if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' });
@@ -67,6 +67,15 @@ export const CONFIRMATIONS: Record<string, string> = {
   'user-reactivated': 'The user can sign in again.',
   'password-changed': 'Your password was changed. Other devices were signed out; sign in again here.',
   'plan-saved': 'The plan structure was saved.',
+  'batch-imported': 'The report was imported as drafts. Review its items, then publish them: nothing is on the public site yet.',
+  'batch-decided': 'The item’s review decision was saved.',
+  'batch-retitled': 'The item’s title was saved.',
+  'batch-moved': 'The item was moved.',
+  'batch-merged': 'The two items were merged into one.',
+  'batch-split': 'The item was split in two; the second part is untitled, just after it.',
+  'batch-fact': 'The fact was corrected.',
+  'batch-published': 'The items were published: they are now on the public site.',
+  'batch-undone': 'The import was undone: everything it wrote was removed.',
   'settings-saved': 'The settings were saved. The public site shows them now.',
 };
 

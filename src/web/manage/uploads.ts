@@ -70,6 +70,9 @@ function reportUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRou
     try {
       const result = await s.imports.run([staged.file], { ...staged.options, userId: actor.id, map, thread: true });
       await s.imports.unstage(token);
+      // A new import waits as drafts in its batch: straight to its review.
+      const batchId = result.files.find((f) => f.batchId)?.batchId;
+      if (batchId) return c.redirect(`/manage/imports/${batchId}?done=batch-imported`, 303);
       return view(c, 'manage/report-result.njk', { title: 'Report imported', result });
     } catch (e) {
       if (isValidationError(e)) return reportPage(c, { errors: { summary: [{ text: [e.message, ...e.problems.map((p) => p.message)].join(': '), href: '#report' }], field: {} } }, 400);

@@ -1,0 +1,69 @@
+// The review of an import batch in the workspace, by plain forms: the outline, each action with its
+// confirmation, the refusals as pages that say what went wrong, publishing part and undoing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../../test/helpers/manage.js';
+import { signedIn } from '../../../test/helpers/web.js';
+import { BATCH_REPORT } from '../../../test/helpers/import-batch.js';
+
+let w: ManageWorkspace;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  w = await manageWorkspace();
+  app = createApp(w.s, { cachePages: false });
+});
+afterAll(async () => { await w.close(); });
+
+const locationOf = (r: Response) => r.headers.get('location') ?? '';
+
+describe('reviewing an import in the workspace', () => {
+  it('shows the outline and takes each review action from a form, then publishes the rest and undoes the batch', async () => {
+    const summary = await w.s.imports.run([{ name: 'review-2024.txt', bytes: new TextEncoder().encode(BATCH_REPORT) }], { planId: w.planId, reportYear: 2024 });
+    const batchId = summary.files[0].batchId!;
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const list = await (await officer.get('/manage/imports')).text();
+    expect(list).toContain(`href="/manage/imports/${batchId}">review-2024.txt</a>`);
+    expect(list).toContain('Waiting for review');
+
+    const page = await (await officer.get(`/manage/imports/${batchId}`)).text();
+    expect(page).toMatch(/<h2 class="govuk-heading-m" id="section-1">Great Communities<\/h2>/);
+    expect(page).toContain('Mapped to: <strong>Great Communities</strong>');
+    expect(page).toContain('Quillmere library');
+    expect(page).toContain('12,000 books');
+    const ids = [...page.matchAll(/id="item-([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(3);
+    const [library, park, recycling] = ids;
+
+    const excluded = await officer.post(`/manage/imports/${batchId}/decide`, { item: recycling, decision: 'excluded' });
+    expect(locationOf(excluded)).toBe(`/manage/imports/${batchId}?done=batch-decided#item-${recycling}`);
+    expect(await (await officer.get(locationOf(excluded))).text()).toContain('The item’s review decision was saved.');
+    expect(locationOf(await officer.post(`/manage/imports/${batchId}/items/${park}/title`, { title: 'Play park in Oakham' }))).toContain('done=batch-retitled');
+    expect(locationOf(await officer.post(`/manage/imports/${batchId}/decide`, { item: library, decision: 'accepted' }))).toContain('done=batch-decided');
+
+    const tooLong = await officer.post(`/manage/imports/${batchId}/items/${park}/title`, { title: 'x'.repeat(301) });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain('A title is at most 300 characters');
+
+    const published = await officer.post(`/manage/imports/${batchId}/publish`, { scope: 'accepted' });
+    expect(locationOf(published)).toContain('done=batch-published');
+    const publicApp = createApp(w.s, { cachePages: false });
+    const site = await (await publicApp.request('/outcomes/great-communities')).text();
+    expect(site).toContain('Quillmere library');
+    expect(site).not.toContain('Play park in Oakham');
+
+    const after = await (await officer.get(`/manage/imports/${batchId}`)).text();
+    expect(after).toContain('1 published, 0 accepted, 1 to review, 1 excluded');
+
+    // A contributor may read the batch but not act on it.
+    const contributor = await signedIn(app, 'contributor@test.gov.uk', PASSWORD);
+    expect((await contributor.post(`/manage/imports/${batchId}/decide`, { item: park, decision: 'excluded' })).status).toBe(403);
+
+    const confirm = await (await officer.get(`/manage/imports/${batchId}/undo`)).text();
+    expect(confirm).toContain('Undo the import of review-2024.txt?');
+    expect(locationOf(await officer.post(`/manage/imports/${batchId}/undo`))).toBe(`/manage/imports/${batchId}?done=batch-undone`);
+    expect(await (await publicApp.request('/outcomes/great-communities')).text()).not.toContain('Quillmere library');
+    const twice = await officer.post(`/manage/imports/${batchId}/undo`);
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toMatch(/import batch [0-9a-f]{8} \(review-2024\.txt\) was already undone on \d{4}-\d\d-\d\d: there is nothing left to undo\./);
+  });
+});
