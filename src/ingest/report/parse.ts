@@ -54,6 +54,47 @@ export interface ParsedEntry {
   places: { name: string; areaCode: string | null }[];
   partners: string[];
   commitments: ParsedCommitment[];
+  /** Offsets in the original text of each fact, in the order of `facts`. */
+  factSources: { start: number; end: number }[];
+  /** For an untitled item, a short title the reviewer may take (never written as the title itself). */
+  suggestedTitle: string | null;
+  /** False for text that could not be placed under any section (kept, with a warning). */
+  placed: boolean;
+}
+
+/** A paragraph of the council's own words that is not a delivery item (an introduction, a context section). */
+export interface ParsedParagraph {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Narrative: the report's introduction, a non-outcome section, or the introduction of an outcome or theme. */
+export interface ParsedNarrative {
+  section: number | null;
+  theme: number | null;
+  heading: string | null;
+  paragraphs: ParsedParagraph[];
+}
+
+/** A figure read from a KPI or measure table (even one flattened to a cell a line), offered to the indicator import. */
+export interface ParsedMeasure {
+  label: string;
+  /** The figure as written ("45.2%", "£1,634.60"). */
+  text: string;
+  value: number;
+  unit: string;
+  /** The column or period it is given for, when the table says. */
+  column: string | null;
+  start: number;
+  end: number;
+}
+
+/** Why a document is not a report of delivery (minutes, an agenda, news, a forward plan). */
+export interface NotAReport {
+  kind: 'minutes' | 'agenda' | 'news' | 'forward plan';
+  /** One sentence for the person importing. */
+  reason: string;
 }
 
 export interface ParsedReport {
@@ -66,6 +107,14 @@ export interface ParsedReport {
   sections: ParsedSection[];
   entries: ParsedEntry[];
   dropped: { pageNumbers: number; furniture: number };
+  /** Set when the document looks like minutes, an agenda, news or a forward plan rather than a report. */
+  notReport: NotAReport | null;
+  narrative: ParsedNarrative[];
+  measures: ParsedMeasure[];
+  /** The contents page's lines, when the document has one (used for structure, never imported as entries). */
+  contents: { title: string; page: number | null; start: number; end: number }[];
+  /** What a person should check: unplaced text, tables read as measures, a document that is not a report. */
+  warnings: string[];
 }
 
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
@@ -113,6 +162,9 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       places: [...places].map(([name, areaCode]) => ({ name, areaCode })),
       partners: [...new Set(found.partners.map((p) => p.name))],
       commitments: found.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
+      factSources: found.facts.map((f) => body.originalRange(f.start, f.end)),
+      suggestedTitle: null,
+      placed: true,
     };
   });
 
@@ -127,5 +179,13 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     })),
     entries,
     dropped: cleaned.dropped,
+    notReport: null,
+    narrative: structure.sections.flatMap((s, k) => [
+      ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : []),
+      ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : [])),
+    ]),
+    measures: [],
+    contents: [],
+    warnings: [],
   };
 }
