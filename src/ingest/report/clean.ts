@@ -3,6 +3,7 @@
 // (keeping real hyphens), and normalises quotes, dashes and spaces. Every character keeps its
 // offset in the original text (see MappedText).
 import { MappedText } from './mapped-text.js';
+import { isFurnitureLine } from './furniture.js';
 
 export interface CleanParagraph {
   /** The paragraph's lines, each trimmed and normalised (bullets and tables need them). */
@@ -38,7 +39,7 @@ const URL_ONLY = /^\s*(?:https?:\/\/|www\.)\S+\s*$/i;
 const TERMINAL = /[.!?:;]["'’”)]?\s*$/;
 const CONNECTOR = new Set(('and or of the a an to in for with by on at from that which as our their its is are was were be been has have this ' +
   'these those into between including such than per within across also both will would could should can may not but its whose where when while').split(' '));
-const BULLET = /^\s*(?:[-*•◦▪‣●–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
+const BULLET = /^\s*(?:[-*•◦▪‣●–\uf0a7\uf0b7\uf076\uf0d8\uf0fc\u25aa\u25cf\u00b7]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const COLUMN_GAP = /\S {3,}\S/;
 
@@ -63,6 +64,7 @@ const isBlank = (l: Line | undefined) => !l || l.drop !== null || l.raw.trim() =
 function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number; furniture: number } {
   let pageNumbers = 0;
   let furniture = 0;
+  const candidates: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!PAGE_NUMBER.test(l.raw)) continue;
@@ -71,10 +73,23 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
     const next = lines[i + 1];
     const alone = (!prev || prev.raw.trim() === '' || PAGE_NUMBER.test(prev.raw) || l.afterPageBreak) &&
       (!next || next.raw.trim() === '' || PAGE_NUMBER.test(next.raw) || next.afterPageBreak);
-    if (!alone) continue;
-    l.drop = 'page-number';
+    if (alone) candidates.push(i);
+  }
+  for (const i of candidates) {
+    // Numbers alone close to other figures are the cells of a flattened table, not page numbers;
+    // a number beside a page break is a page number whatever is near it.
+    const atBreak = lines[i].afterPageBreak || lines[i + 1]?.afterPageBreak;
+    if (!atBreak && figuresNear(lines, i)) continue;
+    lines[i].drop = 'page-number';
     pageNumbers++;
   }
+  for (const l of lines) {
+    if (!l.drop && isFurnitureLine(l.raw)) {
+      l.drop = 'furniture';
+      furniture++;
+    }
+  }
+  if (markdown) furniture += dropFrontMatter(lines);
   // The first content after a page number opens a page; footnote URLs sitting by page numbers go too.
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].drop !== 'page-number') continue;
@@ -106,6 +121,38 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
     }
   }
   return { pageNumbers, furniture };
+}
+
+const FIGURE_LINE = /^\s*(?:[£$€]\s?)?-?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*$/i;
+
+/**
+ * Whether line i sits among the cells of a flattened table: two more figures alone on their lines
+ * within three non-blank lines, or one that is a decimal, a percentage or money. (A page number and
+ * a footnote's number can stand next to each other; three figures together are a table.)
+ */
+function figuresNear(lines: Line[], i: number): boolean {
+  let near = 0;
+  for (const step of [-1, 1]) {
+    let seen = 0;
+    for (let j = i + step; j >= 0 && j < lines.length && seen < 3; j += step) {
+      if (lines[j].raw.trim() === '') continue;
+      seen++;
+      if (!FIGURE_LINE.test(lines[j].raw)) continue;
+      if (/[.,%£$€]/.test(lines[j].raw)) return true;
+      near++;
+    }
+  }
+  return near >= 2;
+}
+
+/** A Markdown file's YAML front matter ("---" … "---" at the top) is the site's, not the report's. */
+function dropFrontMatter(lines: Line[]): number {
+  const first = lines.findIndex((l) => l.raw.trim() !== '');
+  if (first < 0 || lines[first].raw.trim() !== '---') return 0;
+  const end = lines.findIndex((l, i) => i > first && l.raw.trim() === '---');
+  if (end < 0 || end - first > 60) return 0;
+  for (let i = first; i <= end; i++) lines[i].drop = 'furniture';
+  return end - first + 1;
 }
 
 /** Words of the document, to tell "infra-\nstructure" (one word) from "low-\ncarbon" (a real hyphen). */
@@ -149,6 +196,8 @@ const QUOTES: [RegExp, string][] = [
   [/\u200b|\u200c|\u200d|\ufeff|\u00ad/, ''],
   [/ﬁ/, 'fi'], [/ﬂ/, 'fl'], [/ﬀ/, 'ff'], [/ﬃ/, 'ffi'], [/ﬄ/, 'ffl'],
   [/\t/, ' '],
+  // Symbol-font and other bullets copied out of Word and PDF files read as a plain bullet.
+  [/[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\u25aa\u25a0\u25cf\u27a2\u2219\u00b7\u2043\u25e6](?=\s)/, '•'],
 ];
 
 /** Normalises one piece of text: straight quotes, en dash for spaced dashes, single spaces. */

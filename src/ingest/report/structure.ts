@@ -29,6 +29,8 @@ export interface ReportUnit {
   title: string | null;
   body: MappedText;
   status: string | null;
+  /** A bullet or a numbered list item: one item whatever its length. */
+  bullet?: boolean;
 }
 
 export interface ReportStructure {
@@ -173,7 +175,7 @@ function splitUnits(p: CleanParagraph, joinLines: (lines: MappedText[]) => Mappe
     }
     return groups.map((g) => {
       const first = g[0].replace(/^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/g, '');
-      return unit(joinLines([first, ...g.slice(1)]), true);
+      return { ...unit(joinLines([first, ...g.slice(1)]), true), bullet: true };
     });
   }
   return [unit(p.text, false)];
