@@ -3,7 +3,7 @@
 // (keeping real hyphens), and normalises quotes, dashes and spaces. Every character keeps its
 // offset in the original text (see MappedText).
 import { MappedText } from './mapped-text.js';
-import { isFurnitureLine } from './furniture.js';
+import { dropFrontMatter, figuresNear, isFurnitureLine, isSignature, hasColumnGap } from './furniture.js';
 
 export interface CleanParagraph {
   /** The paragraph's lines, each trimmed and normalised (bullets and tables need them). */
@@ -41,7 +41,6 @@ const CONNECTOR = new Set(('and or of the a an to in for with by on at from that
   'these those into between including such than per within across also both will would could should can may not but its whose where when while').split(' '));
 const BULLET = /^\s*(?:[-*•◦▪‣●–\uf0a7\uf0b7\uf076\uf0d8\uf0fc\u25aa\u25cf\u00b7]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const COLUMN_GAP = /\S {3,}\S/;
 
 function splitLines(original: string): Line[] {
   const lines: Line[] = [];
@@ -90,6 +89,7 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
     }
   }
   if (markdown) furniture += dropFrontMatter(lines);
+  furniture += dropSignaturesAndFootnotes(lines);
   // The first content after a page number opens a page; footnote URLs sitting by page numbers go too.
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].drop !== 'page-number') continue;
@@ -123,36 +123,24 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
   return { pageNumbers, furniture };
 }
 
-const FIGURE_LINE = /^\s*(?:[£$€]\s?)?-?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*$/i;
-
-/**
- * Whether line i sits among the cells of a flattened table: two more figures alone on their lines
- * within three non-blank lines, or one that is a decimal, a percentage or money. (A page number and
- * a footnote's number can stand next to each other; three figures together are a table.)
- */
-function figuresNear(lines: Line[], i: number): boolean {
-  let near = 0;
-  for (const step of [-1, 1]) {
-    let seen = 0;
-    for (let j = i + step; j >= 0 && j < lines.length && seen < 3; j += step) {
-      if (lines[j].raw.trim() === '') continue;
-      seen++;
-      if (!FIGURE_LINE.test(lines[j].raw)) continue;
-      if (/[.,%£$€]/.test(lines[j].raw)) return true;
-      near++;
+/** A name with a role under it, and a footnote (its number alone, its text) at the foot of a page. */
+function dropSignaturesAndFootnotes(lines: Line[]): number {
+  let n = 0;
+  const drop = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (!lines[k].drop && lines[k].raw.trim()) { lines[k].drop = 'furniture'; n++; }
+  };
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (lines[i].drop || !isBlank(lines[i - 1])) continue;
+    if (isSignature(lines[i].raw, lines[i + 1].raw)) drop(i, i + 2);
+    if (!/^\s*\d{1,2}\s*$/.test(lines[i].raw) || isBlank(lines[i + 1])) continue;
+    for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
+      if (lines[j].drop === 'page-number' || lines[j].afterPageBreak) {
+        drop(i, j);
+        break;
+      }
     }
   }
-  return near >= 2;
-}
-
-/** A Markdown file's YAML front matter ("---" … "---" at the top) is the site's, not the report's. */
-function dropFrontMatter(lines: Line[]): number {
-  const first = lines.findIndex((l) => l.raw.trim() !== '');
-  if (first < 0 || lines[first].raw.trim() !== '---') return 0;
-  const end = lines.findIndex((l, i) => i > first && l.raw.trim() === '---');
-  if (end < 0 || end - first > 60) return 0;
-  for (let i = first; i <= end; i++) lines[i].drop = 'furniture';
-  return end - first + 1;
+  return n;
 }
 
 /** Words of the document, to tell "infra-\nstructure" (one word) from "low-\ncarbon" (a real hyphen). */
@@ -294,11 +282,11 @@ export function cleanText(original: string, options: { markdown?: boolean } = {}
 
   const paragraphs = merged.map((r): CleanParagraph => {
     // Columns laid out with spaces (pdftotext -layout): rows become "| a | b |" like a Markdown table.
-    const gapped = markdown ? 0 : r.lines.filter((l) => COLUMN_GAP.test(l.raw.trim())).length;
+    const gapped = markdown ? 0 : r.lines.filter((l) => hasColumnGap(l.raw)).length;
     const table = gapped >= 2 && gapped * 2 >= r.lines.length;
     let mapped = r.lines.map((l) => {
       const line = MappedText.original(l.raw, l.start);
-      if (!table || !COLUMN_GAP.test(l.raw.trim())) return normalise(line);
+      if (!table || !hasColumnGap(l.raw)) return normalise(line);
       const cells = normalise(line.trim().replace(/ {3,}/g, ' | '));
       return MappedText.concat([MappedText.synthetic('| ', cells.map[0]), cells, MappedText.synthetic(' |', cells.map[cells.length])]);
     });

@@ -11,12 +11,16 @@ const WEB = /^(?:back to top|return to top|top of page|skip to (?:main )?content
 const PICTURE = /^(?:Image|Picture|Photo(?:graph)?|Figure|Chart|Graph|Pie [Cc]hart|Bar [Cc]hart|Map|Infographic|Logo|Icon)(?:\s+\d+[a-z]?)?\s*[:–-]/;
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const DATE_ALONE = new RegExp(`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4}$`, 'i');
+const SIGN_OFF = /^(?:thank you\.?|thanks\.?|yours (?:sincerely|faithfully),?|best wishes,?|kind regards,?)$/i;
+const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.uk|org\.uk|co\.uk|gov\.wales|gov\.scot|com|org|net|wales|scot)\/?$/i;
 const TRANSLATED = /^\(?this (?:content|page) has been translated by a computer/i;
 
 /** Whether a whole line (trimmed) is page or website furniture rather than the report's own words. */
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim().replace(/^[#*_\s]+|[*_\s]+$/g, '');
+  if (/^page \d+:\s/i.test(t)) return true; // a document host's page header
   if (!t || t.length > 160) return false;
+  if (SIGN_OFF.test(t) || DOMAIN.test(t) || /^\S.{0,60}\s?-?\.\.\.$/.test(t)) return true;
   if (MARKING.test(t) || APPENDIX.test(t) || WEB.test(t) || DATE_ALONE.test(t) || TRANSLATED.test(t)) return true;
   if (PICTURE.test(t) && t.length <= 90 && !/[.!?]$/.test(t)) return true;
   if (/^\/\s/.test(t)) return true; // "/ Report No": a table cell left behind by the extraction
@@ -26,4 +30,51 @@ export function isFurnitureLine(line: string): boolean {
   if (caps && /^[A-Z&/.\s-]{2,8}$/.test(t) && t.split(/\s+/).length <= 2 && letters.length <= 5) return true;
   // A committee's or council's name in capitals at the top of a page.
   return caps && BODY_IN_CAPS.test(t) && t.split(/\s+/).length <= 8;
+}
+
+const FIGURE_LINE = /^\s*(?:[£$€]\s?)?-?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*$/i;
+
+/**
+ * Whether line i sits among the cells of a flattened table: two more figures alone on their lines
+ * within three non-blank lines, or one that is a decimal, a percentage or money. (A page number and
+ * a footnote's number can stand next to each other; three figures together are a table.)
+ */
+export function figuresNear(lines: { raw: string }[], i: number): boolean {
+  let near = 0;
+  for (const step of [-1, 1]) {
+    let seen = 0;
+    for (let j = i + step; j >= 0 && j < lines.length && seen < 3; j += step) {
+      if (lines[j].raw.trim() === '') continue;
+      seen++;
+      if (!FIGURE_LINE.test(lines[j].raw)) continue;
+      if (/[.,%£$€]/.test(lines[j].raw)) return true;
+      near++;
+    }
+  }
+  return near >= 2;
+}
+
+/** A Markdown file's YAML front matter ("---" … "---" at the top) is the site's, not the report's. */
+export function dropFrontMatter(lines: { raw: string; drop: string | null }[]): number {
+  const first = lines.findIndex((l) => l.raw.trim() !== '');
+  if (first < 0 || lines[first].raw.trim() !== '---') return 0;
+  const end = lines.findIndex((l, i) => i > first && l.raw.trim() === '---');
+  if (end < 0 || end - first > 60) return 0;
+  for (let i = first; i <= end; i++) lines[i].drop = 'furniture';
+  return end - first + 1;
+}
+
+const COLUMN_GAP = /\S {3,}\S/;
+
+/** Columns laid out with spaces (three or more), not counting the gap after a bullet or a list number. */
+export function hasColumnGap(raw: string): boolean {
+  return COLUMN_GAP.test(raw.trim().replace(/^(?:[-*•◦▪‣●\uf0a7\uf0b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/, ''));
+}
+
+const ROLE = /^(?:(?:interim |acting |deputy |assistant )?(?:director|head|chief executive|leader|cabinet member|portfolio holder|chair(?:man|woman)?|councillor|cllr|lead member|executive member|corporate director|strategic director|service director|manager)\b)/i;
+const NAME = /^(?:(?:councillor|cllr|dr|mr|mrs|ms|miss|professor)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}$/;
+
+/** A signature: a person's name on its own line with their role on the next ("Director for …", "Cabinet Member for …"). */
+export function isSignature(name: string, role: string | undefined): boolean {
+  return NAME.test(name.trim()) && role !== undefined && ROLE.test(role.trim()) && role.trim().length <= 90;
 }
