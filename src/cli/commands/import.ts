@@ -12,6 +12,7 @@ interface ImportCliOptions {
   newPlan?: string;
   map: string[];
   dryRun?: boolean;
+  force?: boolean;
   json?: boolean;
   year?: string;
 }
@@ -26,6 +27,7 @@ export function configure(cmd: Command): void {
     .option('--map <section=outcome>', 'map a report section to an outcome (repeatable; "Section=" for none); remembered', collect, [])
     .option('--year <year>', 'the year the reports were published, if the file name does not say')
     .option('--dry-run', 'show what would be imported without writing anything')
+    .option('--force', 'import a document that looks like minutes, an agenda, news or a forward plan')
     .option('--json', 'print the whole structured result as JSON')
     .action(async (files: string[], opts: ImportCliOptions, cmd: Command) => {
       if (opts.plan && opts.newPlan !== undefined) throw new CliError('use either --plan or --new-plan, not both');
@@ -59,7 +61,7 @@ export function configure(cmd: Command): void {
       await withServices(cmd, async (s) => {
         let summary: ImportSummary;
         try {
-          summary = await s.imports.run(inputs, { planId: opts.plan, newPlanTitle: opts.newPlan, map: opts.map, dryRun: opts.dryRun, reportYear: year, onProgress });
+          summary = await s.imports.run(inputs, { planId: opts.plan, newPlanTitle: opts.newPlan, map: opts.map, dryRun: opts.dryRun, force: opts.force, reportYear: year, onProgress });
         } finally {
           bar?.stop();
         }

@@ -6,6 +6,7 @@ import type { AreaInput, FoundFact, Gazetteer } from '../text/index.js';
 import { cleanText, joinLines } from './clean.js';
 import { buildItems } from './items.js';
 import { findStructure, type SectionKind } from './structure.js';
+import { notAReport } from './not-a-report.js';
 import type { MappedText } from './mapped-text.js';
 
 export interface ParseOptions {
@@ -134,6 +135,7 @@ export function reportYearOf(text: string, name?: string, given?: number): numbe
 
 export function parseReport(text: string, markdown: boolean, options: ParseOptions = {}): ParsedReport {
   const reportYear = reportYearOf(text, options.name, options.reportYear);
+  const notReport = notAReport(text);
   const cleaned = cleanText(text, { markdown });
   const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, cleaned.vocabulary));
   const { items, titledReport } = buildItems(structure, splitSentences);
@@ -179,13 +181,13 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     })),
     entries,
     dropped: cleaned.dropped,
-    notReport: null,
+    notReport,
     narrative: structure.sections.flatMap((s, k) => [
       ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : []),
       ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : [])),
     ]),
     measures: [],
     contents: [],
-    warnings: [],
+    warnings: notReport ? [notReport.reason] : [],
   };
 }

@@ -145,7 +145,7 @@ export function planImport(files: { read: ReadFile; report: ParsedReport }[], co
       status: duplicate ? 'already imported' : settings.dryRun ? 'would import' : 'imported',
       documentId, reportYear: report.reportYear, periodKey: report.periodKey, titledItems: report.titledItems, sections,
       entries: report.entries.length, facts: counts.factKinds, places: [...counts.places].sort(), commitments: rows.commitments.length,
-      dropped: report.dropped, warnings: importWarnings({ sections, unplaced: counts.unplaced, entries: report.entries.length, duplicate }), report,
+      dropped: report.dropped, warnings: [...report.warnings, ...importWarnings({ sections, unplaced: counts.unplaced, entries: report.entries.length, duplicate })], report,
     });
     if (duplicate) continue;
     for (const m of mappingsToRemember(report, mapping, plan.id)) mappings.set(m.section, m);
