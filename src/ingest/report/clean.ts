@@ -16,6 +16,8 @@ export interface CleanParagraph {
   markdownLevel: number | null;
   /** Opens with the single-space indent some PDF extractions put at the top of a page. */
   indented: boolean;
+  /** Spaces before the first line's text in the original (a list under a heading is indented; the heading is not). */
+  indent?: number;
 }
 
 export interface CleanResult {
@@ -292,7 +294,10 @@ export function cleanText(original: string, options: { markdown?: boolean } = {}
     });
     if (r.heading !== null) mapped = mapped.map((m) => m.replace(/^#{1,6}\s+|\s+#+$/g, ''));
     mapped = mapped.filter((m) => m.length > 0);
-    return { lines: mapped, text: joinLines(mapped, vocabulary), pageStart: r.pageStart, markdownLevel: r.heading, indented: r.indented };
+    // "1.1 / text": a table's cells flattened with slashes; the number leads the paragraph.
+    mapped = mapped.map((m) => (/^\d{1,2}(?:\.\d{1,2})*\.?\s+\/\s/.test(m.text) ? m.replace(/\s+\/(?=\s)/g, (x) => (x.index < 8 ? '' : x[0])) : m));
+    const indent = /^ */.exec(r.lines[0].raw)![0].length;
+    return { lines: mapped, text: joinLines(mapped, vocabulary), pageStart: r.pageStart, markdownLevel: r.heading, indented: r.indented, indent };
   }).filter((p) => p.text.length > 0);
   return { paragraphs, dropped, vocabulary };
 }

@@ -62,6 +62,35 @@ function splitLeadingHeading(p: CleanParagraph): CleanParagraph[] {
 }
 const TERMINAL_OR_OPEN = /[.!?:;,(–-]$/;
 
+const WORDS = (t: string) => t.split(/\s+/).filter(Boolean).length;
+
+/**
+ * A heading that ends with a full stop: a numbered heading at the margin ("4. How the partnership
+ * works.", over two lines at most) with a list or text under it, or a few words ("Cross-cutting
+ * priorities.") over a paragraph of text.
+ */
+function closedHeading(p: CleanParagraph, next: CleanParagraph | undefined): boolean {
+  if (!next || p.lines.length > 2 || p.markdownLevel !== null || !/\.$/.test(p.text.text)) return false;
+  const t = p.text.text.replace(/\.$/, '');
+  if (/[.!?;:]\s/.test(t) || /,$/.test(t)) return false;
+  if (/^\d{1,2}\.\s+[A-Z]/.test(t) && (p.indent ?? 0) < 2 && WORDS(t) <= 16) {
+    return (next.indent ?? 0) > (p.indent ?? 0) || next.text.length >= 60;
+  }
+  return headingLike(t) && p.lines.length === 1 && WORDS(t) <= 4 && /^[A-Z]/.test(t) && next.text.length >= 60 && !BULLET.test(t);
+}
+
+/** "1.1 …", "1.2 …": numbered paragraphs run together in one block are one unit each. */
+function splitNumberedParagraphs(p: CleanParagraph): CleanParagraph[] {
+  if (!p.lines.slice(1).some((l) => /^\d{1,2}\.\d{1,2}\s+[A-Z]/.test(l.text))) return [p];
+  const starts = p.lines.map((l, i) => (i > 0 && /^\d{1,2}\.(?:\d{1,2})?\s+[A-Z]/.test(l.text) ? i : -1)).filter((i) => i > 0);
+  const cuts = [0, ...starts, p.lines.length];
+  return cuts.slice(0, -1).map((from, k) => {
+    const lines = p.lines.slice(from, cuts[k + 1]);
+    const text = MappedText.concat(lines.flatMap((l, i) => (i ? [MappedText.synthetic(' ', l.map[0]), l] : [l])));
+    return { ...p, lines, text, pageStart: k === 0 && p.pageStart };
+  });
+}
+
 interface Block {
   p: CleanParagraph;
   heading: boolean;
@@ -69,10 +98,12 @@ interface Block {
 }
 
 export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText): ReportStructure {
-  const blocks: Block[] = joinActions(paragraphs.flatMap(splitLeadingHeading)).map((p) => ({
+  const split = joinActions(paragraphs.flatMap(splitLeadingHeading).flatMap(splitNumberedParagraphs));
+  const blocks: Block[] = split.map((p, i) => ({
     p,
     heading: p.markdownLevel !== null || (p.lines.length <= 2 && headingLike(p.text.text) && !TABLE_ROW.test(p.text.text) &&
-      (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))),
+      (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))) ||
+      closedHeading(p, split[i + 1]),
     level: 0,
   }));
   assignLevels(blocks);
