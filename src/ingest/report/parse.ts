@@ -7,6 +7,7 @@ import { cleanText, joinLines } from './clean.js';
 import { buildItems } from './items.js';
 import { findStructure, type SectionKind } from './structure.js';
 import { notAReport } from './not-a-report.js';
+import { findContents } from './contents.js';
 import type { MappedText } from './mapped-text.js';
 
 export interface ParseOptions {
@@ -137,7 +138,8 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   const reportYear = reportYearOf(text, options.name, options.reportYear);
   const notReport = notAReport(text);
   const cleaned = cleanText(text, { markdown });
-  const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, cleaned.vocabulary));
+  const { contents, rest } = findContents(cleaned.paragraphs);
+  const structure = findStructure(rest, (lines) => joinLines(lines, cleaned.vocabulary), contents.map((c) => c.title));
   const { items, titledReport } = buildItems(structure, splitSentences);
 
   const base = buildGazetteer(options.areas ?? []);
@@ -187,7 +189,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : [])),
     ]),
     measures: [],
-    contents: [],
+    contents,
     warnings: notReport ? [notReport.reason] : [],
   };
 }

@@ -97,16 +97,21 @@ interface Block {
   level: 0 | 1 | 2;
 }
 
-export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText): ReportStructure {
+const known = (t: string) => cleanHeading(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The report's structure; `contents` are the titles its contents page lists (headings wherever they stand). */
+export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText, contents: string[] = []): ReportStructure {
+  const listed = new Set(contents.map(known));
   const split = joinActions(paragraphs.flatMap(splitLeadingHeading).flatMap(splitNumberedParagraphs));
   const blocks: Block[] = split.map((p, i) => ({
     p,
     heading: p.markdownLevel !== null || (p.lines.length <= 2 && headingLike(p.text.text) && !TABLE_ROW.test(p.text.text) &&
       (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))) ||
-      closedHeading(p, split[i + 1]),
+      closedHeading(p, split[i + 1]) || (p.lines.length <= 2 && listed.has(known(p.text.text))),
     level: 0,
   }));
   assignLevels(blocks);
+  for (const b of blocks) if (b.heading && listed.has(known(b.p.text.text))) b.level = 1;
 
   const sections: ReportSection[] = [];
   const units: ReportUnit[] = [];
