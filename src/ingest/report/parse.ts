@@ -8,6 +8,7 @@ import { buildItems } from './items.js';
 import { findStructure, type SectionKind } from './structure.js';
 import { notAReport } from './not-a-report.js';
 import { findContents } from './contents.js';
+import { findMeasures } from './measures.js';
 import type { MappedText } from './mapped-text.js';
 
 export interface ParseOptions {
@@ -138,7 +139,8 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   const reportYear = reportYearOf(text, options.name, options.reportYear);
   const notReport = notAReport(text);
   const cleaned = cleanText(text, { markdown });
-  const { contents, rest } = findContents(cleaned.paragraphs);
+  const { contents, rest: afterContents } = findContents(cleaned.paragraphs);
+  const { measures, rest } = findMeasures(afterContents);
   const structure = findStructure(rest, (lines) => joinLines(lines, cleaned.vocabulary), contents.map((c) => c.title));
   const { items, titledReport } = buildItems(structure, splitSentences);
 
@@ -188,7 +190,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : []),
       ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : [])),
     ]),
-    measures: [],
+    measures,
     contents,
     warnings: notReport ? [notReport.reason] : [],
   };
