@@ -40,7 +40,8 @@ export function findContents(paragraphs: CleanParagraph[]): { contents: Contents
       const lines = linesOf(paragraphs[j]).filter((l) => !NOTE.test(l.text));
       if (!lines.length) continue;
       const read = lines.map(asContentsLine);
-      if (read.some((r) => r === null)) break;
+      // The body starts where a line is missing its page number or repeats a title already listed.
+      if (read.some((r) => r === null || found.some((f) => f.title === r.title))) break;
       found.push(...(read as ContentsLine[]));
     }
     // Under a heading, three lines make a contents page; without one, four lines that all end in page numbers.

@@ -27,7 +27,7 @@ export function isFurnitureLine(line: string): boolean {
   const letters = t.replace(/[^A-Za-z]/g, '');
   const caps = letters.length >= 2 && letters === letters.toUpperCase();
   // Directorate or team initials ("CFS", "A&C", "E&T").
-  if (caps && /^[A-Z&/.\s-]{2,8}$/.test(t) && t.split(/\s+/).length <= 2 && letters.length <= 5) return true;
+  if (caps && /^[A-Z&/.\s-]{2,8}$/.test(t) && t.split(/\s+/).length <= 2 && letters.length <= 5 && !/^(?:RED|AMBER|GREEN|BLUE|AND|THE)$/.test(t)) return true;
   // A committee's or council's name in capitals at the top of a page.
   return caps && BODY_IN_CAPS.test(t) && t.split(/\s+/).length <= 8;
 }
@@ -36,14 +36,14 @@ const FIGURE_LINE = /^\s*(?:[£$€]\s?)?-?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*
 
 /**
  * Whether line i sits among the cells of a flattened table: two more figures alone on their lines
- * within three non-blank lines, or one that is a decimal, a percentage or money. (A page number and
+ * within four non-blank lines, or one that is a decimal, a percentage or money. (A page number and
  * a footnote's number can stand next to each other; three figures together are a table.)
  */
 export function figuresNear(lines: { raw: string }[], i: number): boolean {
   let near = 0;
   for (const step of [-1, 1]) {
     let seen = 0;
-    for (let j = i + step; j >= 0 && j < lines.length && seen < 3; j += step) {
+    for (let j = i + step; j >= 0 && j < lines.length && seen < 4; j += step) {
       if (lines[j].raw.trim() === '') continue;
       seen++;
       if (!FIGURE_LINE.test(lines[j].raw)) continue;

@@ -42,7 +42,11 @@ export interface ReportStructure {
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const BULLET = /^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
-const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority)\s*:\s*/i;
+const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority|what\s+we\s+said\s+we(?:'d|\s+would)\s+do|what\s+we\s+planned)\s*:\s*/i;
+/** A RAG rating or a delivery status standing alone on its line, beside or under an action. */
+const RAG_ALONE = /^(?:RED|AMBER|GREEN|BLUE|Red|Amber|Green|Blue|Complete(?:d)?|On track|Off track|At risk|Not started|Delayed|In progress)\.?$/;
+/** A RAG word in capitals at the end of an action ("Open the new library   AMBER"). */
+const RAG_END = /\s(?:[-–:|(]\s*)?(RED|AMBER|GREEN|BLUE)\)?\s*$/;
 const PROGRESS = /\b(?:progress(?:\s+(?:by|to|at|as\s+at|in)\s+[A-Za-z0-9 ]{1,25}?)?|update|what\s+we\s+did)\s*:\s*/i;
 const STATUS = /\b(?:status|rag(?:\s+rating)?)\s*:\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\.?$/i;
 
@@ -155,6 +159,12 @@ function joinActions(paragraphs: CleanParagraph[]): CleanParagraph[] {
   const out: CleanParagraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
+    if (prev && RAG_ALONE.test(p.text.text.trim()) && !RAG_ALONE.test(prev.text.text.trim())) {
+      // The rating printed in its own column, after the action it rates.
+      const rate = (t: MappedText) => MappedText.concat([t, MappedText.synthetic(' Status: ', p.text.map[0]), p.text]);
+      out[out.length - 1] = { ...prev, lines: [...prev.lines.slice(0, -1), rate(prev.lines[prev.lines.length - 1])], text: rate(prev.text) };
+      continue;
+    }
     if (prev && ACTION.test(prev.text.text) && !PROGRESS.test(prev.text.text) && /^(?:progress|update|what we did)\b[^:]{0,30}:/i.test(p.text.text)) {
       out[out.length - 1] = {
         ...prev,
@@ -220,7 +230,7 @@ function splitUnits(p: CleanParagraph, joinLines: (lines: MappedText[]) => Mappe
 function unit(text: MappedText, allowColon: boolean): Omit<ReportUnit, 'section' | 'theme'> {
   let status: string | null = null;
   let t = text;
-  const st = STATUS.exec(t.text);
+  const st = STATUS.exec(t.text) ?? RAG_END.exec(t.text);
   if (st && st.index > 0) {
     status = st[1].trim().toLowerCase();
     t = t.slice(0, st.index).trim();
