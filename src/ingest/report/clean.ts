@@ -3,7 +3,7 @@
 // (keeping real hyphens), and normalises quotes, dashes and spaces. Every character keeps its
 // offset in the original text (see MappedText).
 import { MappedText } from './mapped-text.js';
-import { dropFrontMatter, figuresNear, isFurnitureLine, isSignature, hasColumnGap } from './furniture.js';
+import { dropFrontMatter, dropSignaturesAndFootnotes, figuresNear, isFurnitureLine, hasColumnGap } from './furniture.js';
 
 export interface CleanParagraph {
   /** The paragraph's lines, each trimmed and normalised (bullets and tables need them). */
@@ -123,26 +123,6 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
     }
   }
   return { pageNumbers, furniture };
-}
-
-/** A name with a role under it, and a footnote (its number alone, its text) at the foot of a page. */
-function dropSignaturesAndFootnotes(lines: Line[]): number {
-  let n = 0;
-  const drop = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (!lines[k].drop && lines[k].raw.trim()) { lines[k].drop = 'furniture'; n++; }
-  };
-  for (let i = 0; i < lines.length - 1; i++) {
-    if (lines[i].drop || !isBlank(lines[i - 1])) continue;
-    if (isSignature(lines[i].raw, lines[i + 1].raw)) drop(i, i + 2);
-    if (!/^\s*\d{1,2}\s*$/.test(lines[i].raw) || isBlank(lines[i + 1])) continue;
-    for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
-      if (lines[j].drop === 'page-number' || lines[j].afterPageBreak) {
-        drop(i, j);
-        break;
-      }
-    }
-  }
-  return n;
 }
 
 /** Words of the document, to tell "infra-\nstructure" (one word) from "low-\ncarbon" (a real hyphen). */

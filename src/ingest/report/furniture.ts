@@ -78,3 +78,28 @@ const NAME = /^(?:(?:councillor|cllr|dr|mr|mrs|ms|miss|professor)\.?\s+)?[A-Z][a
 export function isSignature(name: string, role: string | undefined): boolean {
   return NAME.test(name.trim()) && role !== undefined && ROLE.test(role.trim()) && role.trim().length <= 90;
 }
+
+/** A name with a role under it, and a footnote (its number alone, its text) at the foot of a page. */
+interface FurnitureLine { raw: string; drop: string | null; afterPageBreak: boolean }
+
+const blank = (l: FurnitureLine | undefined) => !l || l.drop !== null || l.raw.trim() === '';
+
+export function dropSignaturesAndFootnotes(lines: FurnitureLine[]): number {
+  let n = 0;
+  const drop = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (!lines[k].drop && lines[k].raw.trim()) { lines[k].drop = 'furniture'; n++; }
+  };
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (lines[i].drop || !blank(lines[i - 1])) continue;
+    if (isSignature(lines[i].raw, lines[i + 1].raw)) drop(i, i + 2);
+    if (!/^\s*\d{1,2}\s*$/.test(lines[i].raw) || blank(lines[i + 1])) continue;
+    for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
+      if (lines[j].drop === 'page-number' || lines[j].afterPageBreak) {
+        drop(i, j);
+        break;
+      }
+    }
+  }
+  return n;
+}
+
