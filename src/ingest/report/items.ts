@@ -53,6 +53,7 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
   const titled = delivery.filter((u) => u.title !== null).length;
   const titledReport = delivery.length > 0 && titled / delivery.length >= TITLED_REPORT;
   const groupHasTitles = new Set(units.filter((u) => u.title !== null).map((u) => `${u.section}/${u.theme}`));
+  const noOutcomes = !sections.some((s) => s.kind === 'outcome');
   const bySentence = !titledReport && isAchievementList(delivery.filter((u) => u.title === null).map((u) => u.body.text), splitSentences);
 
   const items: ReportItem[] = [];
@@ -64,7 +65,9 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
     lastGroup = group;
     const section = sections[u.section];
     const introOf = () => (u.theme === null ? section.intro : section.themes[u.theme].intro);
-    if (section.kind === 'front') {
+    // With no outcome section at all, text under no heading is delivery that could not be placed:
+    // kept as items (unplaced, with a warning), not folded into an introduction.
+    if (section.kind === 'front' && !(noOutcomes && section.heading === null)) {
       introOf().push(u.title ? MappedText.concat([MappedText.synthetic(`${u.title} – `, u.body.map[0]), u.body]) : u.body);
       continue;
     }

@@ -81,4 +81,21 @@ describe('layouts of other councils', () => {
     expect(report.sections.map((s) => s.title)).toEqual(['Background', 'Progress']);
     expect(report.entries.map((e) => e.body.slice(0, 12))).toEqual(['1.1 The plan', '1.2 Progress', '2.1 Of the 6']);
   });
+
+  it('keeps untitled achievements untitled, with a suggested short title for the reviewer', () => {
+    const report = parse('## Parks\n\n- We have planted 3,000 trees along the river path, with help from 40 volunteers.\n- The council reopened the boating lake after repairs.\n', true);
+    expect(report.entries.map((e) => [e.title, e.suggestedTitle])).toEqual([
+      ['', 'Planted 3,000 trees along the river path'],
+      ['', 'Reopened the boating lake after repairs'],
+    ]);
+  });
+
+  it('keeps text under no heading as unplaced items with a warning, and starts every body with a capital', () => {
+    const report = parse('Bus shelters – in June ten new shelters were fitted in Eastgate.\n\nThe library van now visits twelve villages.\n');
+    expect(report.entries.map((e) => [e.title, e.body, e.placed])).toEqual([
+      ['Bus shelters', 'In June ten new shelters were fitted in Eastgate.', false],
+      ['', 'The library van now visits twelve villages.', false],
+    ]);
+    expect(report.warnings).toContain('2 item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file');
+  });
 });

@@ -9,6 +9,7 @@ import { findStructure, type SectionKind } from './structure.js';
 import { notAReport } from './not-a-report.js';
 import { findContents } from './contents.js';
 import { findMeasures } from './measures.js';
+import { suggestTitle } from './suggest-title.js';
 import type { MappedText } from './mapped-text.js';
 
 export interface ParseOptions {
@@ -122,6 +123,7 @@ export interface ParsedReport {
 
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
 const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
+const capitalise = (t: MappedText) => (/^[a-z]/.test(t.text) ? t.replace(/^[a-z]/g, (m) => m[0].toUpperCase()) : t);
 const joinIntro = (parts: MappedText[]) => parts.map((p) => tidy(p).text).join('\n\n');
 
 /** The year a report was published: given, or in its file name, or the latest year it often mentions. */
@@ -146,7 +148,8 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
 
   const base = buildGazetteer(options.areas ?? []);
   // Towns and villages the report names ("in Coalville") join the reference areas.
-  const bodies = items.map((i) => tidy(i.body));
+  // Text shown as a paragraph starts with a capital: "Title – in March …" leaves "In March …".
+  const bodies = items.map((i) => capitalise(tidy(i.body)));
   const discovered = discoverPlaceNames(bodies.map((b) => b.text).join('\n\n'), base);
   const gazetteer: Gazetteer = discovered.length ? buildGazetteer(options.areas ?? [], discovered) : base;
 
@@ -169,11 +172,12 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       partners: [...new Set(found.partners.map((p) => p.name))],
       commitments: found.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
       factSources: found.facts.map((f) => body.originalRange(f.start, f.end)),
-      suggestedTitle: null,
-      placed: true,
+      suggestedTitle: item.title ? null : suggestTitle(body.text),
+      placed: structure.sections[item.section]?.kind !== 'front',
     };
   });
 
+  const unplaced = entries.filter((e) => !e.placed).length;
   return {
     title: structure.title,
     reportYear,
@@ -192,6 +196,10 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     ]),
     measures,
     contents,
-    warnings: notReport ? [notReport.reason] : [],
+    warnings: [
+      ...(notReport ? [notReport.reason] : []),
+      ...(unplaced ? [`${unplaced} item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file`] : []),
+      ...(measures.length ? [`${measures.length} figure(s) laid out as a table were read as measures for the indicator import, not as entries`] : []),
+    ],
   };
 }
