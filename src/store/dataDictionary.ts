@@ -15,6 +15,7 @@ const PURPOSE: Record<string, string> = {
   outcomes: 'The outcomes of a plan, in order, each with a summary and an owner.',
   themes: 'The themes of an outcome, in order.',
   documents: 'Imported files: name, media type, SHA-256 (importing the same file twice changes nothing) and the extracted text.',
+  narrative_blocks: 'The council\'s own words that are not delivery items, paragraph by paragraph in its order: the plan\'s introduction and non-outcome sections (outcome and theme empty), and each outcome\'s and theme\'s introduction; imported from reports and editable.',
   section_mappings: 'Remembered answers to "which outcome is this report section?", per plan.',
   entries: 'Delivery: achievements, updates, projects and commitments, with workflow state and provenance (document and character offsets).',
   entry_places: 'Places an entry mentions: reference areas by code, or named towns and villages.',

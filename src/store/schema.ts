@@ -5,6 +5,7 @@ import {
   bigserial, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { derivedMeasures, financeBudgetGaps, financeNarratives, financePressures, financeSavings, fundingModels } from './schema-finance.js';
+import { narrativeBlocks } from './schema-narrative.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -320,11 +321,12 @@ export const auditEvents = pgTable('audit_events', {
 }, (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.at)]);
 
 export * from './schema-finance.js';
+export * from './schema-narrative.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
   settings, areas, users, sessions, loginAttempts, stagedUploads, plans, outcomes, themes, documents, sectionMappings,
   entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
-  derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives,
+  derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, narrativeBlocks,
 } as const;

@@ -191,8 +191,8 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     dropped: cleaned.dropped,
     notReport,
     narrative: structure.sections.flatMap((s, k) => [
-      ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : []),
-      ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: tidy(p).text, ...p.originalRange() })) }] : [])),
+      ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : []),
+      ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : [])),
     ]),
     measures,
     contents,
