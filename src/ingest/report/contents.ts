@@ -27,11 +27,13 @@ function asContentsLine(line: MappedText): ContentsLine | null {
   return { title, page: paged ? Number(paged[2]) : null, start, end };
 }
 
+const FRONT_PARAGRAPHS = 120;
 const linesOf = (p: CleanParagraph) => (p.lines.length ? p.lines : [p.text]);
 
 /** Splits the contents page off the paragraphs; the rest are returned in order. */
 export function findContents(paragraphs: CleanParagraph[]): { contents: ContentsLine[]; rest: CleanParagraph[] } {
-  for (let i = 0; i < paragraphs.length; i++) {
+  // A contents page sits near the front.
+  for (let i = 0; i < Math.min(paragraphs.length, FRONT_PARAGRAPHS); i++) {
     const headed = CONTENTS_HEADING.test(paragraphs[i].text.text.replace(/[#*:]/g, '').trim());
     const from = headed ? i + 1 : i;
     const found: ContentsLine[] = [];

@@ -43,6 +43,8 @@ export function findMeasures(paragraphs: CleanParagraph[]): { measures: ParsedMe
     taken.add(`${c.p}/${c.l}`);
   }
   for (let i = 0; i < cells.length; i++) {
+    // Only a line holding a figure, or a label over one, can open a table.
+    if (!/\d/.test(cells[i].line.text) && !/\d/.test(cells[i + 1]?.line.text ?? '')) continue;
     const run = tableRun(cells, i, taken);
     if (run.length < 3) continue;
     let label = '';
