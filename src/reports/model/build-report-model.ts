@@ -176,14 +176,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const themeOutcome = new Map(plan.outcomes.flatMap((o) => o.themes.map((t) => [t.id, o.id] as const)));
   const outcomeOf = (e: ReportEntry) => (e.themeId && themeOutcome.get(e.themeId)) || e.outcomeId;
+  // The council's narrative written for this period (or for any), in its order.
+  const narrative = (input.narrative ?? []).filter((n) => n.paragraphs.length && (!n.periodKey || n.periodKey === input.periodKey)).sort(byPosition);
+  const told = (outcomeId: string, themeId: string | null) => {
+    const paragraphs = narrative.filter((n) => n.outcomeId === outcomeId && n.themeId === themeId).flatMap((n) => n.paragraphs);
+    return paragraphs.length ? { narrative: paragraphs } : {};
+  };
   const outcomes: OutcomeSection[] = [...plan.outcomes].sort(byPosition).map((o) => {
     const mine = entries.filter((e) => outcomeOf(e) === o.id);
     const themeIds = new Set(o.themes.map((t) => t.id));
     return {
-      id: o.id, anchor: anchor('outcome', o.slug), title: o.title, summary: o.summary,
+      id: o.id, anchor: anchor('outcome', o.slug), title: o.title, summary: o.summary, ...told(o.id, null),
       entries: mine.filter((e) => !e.themeId || !themeIds.has(e.themeId)).map(entryView),
       themes: [...o.themes].sort(byPosition).map((t) => ({
-        id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary,
+        id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary, ...told(o.id, t.id),
         entries: mine.filter((e) => e.themeId === t.id).map(entryView),
       })),
       commitments: commitments.filter((c) => c.outcomeId === o.id).map(commitmentView),
@@ -191,6 +197,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   });
 
   const placed = new Set(plan.outcomes.map((o) => o.id));
+  const ownSections = narrative.filter((n) => !n.outcomeId || !placed.has(n.outcomeId)).map((n) => ({ heading: n.heading, paragraphs: n.paragraphs }));
   const other: OtherSection[] = [];
   for (const e of entries.filter((x) => { const o = outcomeOf(x); return !o || !placed.has(o); })) {
     const title = e.sourceSection?.trim() || 'Other achievements';
@@ -231,6 +238,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       methodologyUrl: input.methodologyUrl,
     },
     introduction,
+    ...(ownSections.length ? { narrative: ownSections } : {}),
     keyPriorities: outcomes.map((o) => ({ anchor: o.anchor, title: o.title, summary: o.summary })),
     financial: figures.length || finance ? { heading: `Financial context, ${period}`, figures, ...(finance ? { narrative: finance.narrative, charts: finance.charts } : {}) } : null,
     outcomes,
