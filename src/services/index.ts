@@ -34,6 +34,7 @@ import { lazyService } from './lazy.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
+import { narrativeService } from './narrative.js';
 import { reportFinanceLoader } from './report-finance.js';
 
 export function services(store: Store, config: Config) {
@@ -42,6 +43,7 @@ export function services(store: Store, config: Config) {
   const financeData = financeDataService(store);
   const funding = fundingService(store);
   const financeStory = financeStoryService(store, plans);
+  const narrative = narrativeService(store, plans);
   const workspace = workspaceService(store);
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
@@ -84,6 +86,7 @@ export function services(store: Store, config: Config) {
     financeData,
     funding,
     financeStory,
+    narrative,
     groups,
     performance,
     auth: authService(store, config),

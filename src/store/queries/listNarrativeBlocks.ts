@@ -9,3 +9,11 @@ export async function listNarrativeBlocks(db: Db, planId: string) {
     position: narrativeBlocks.position, heading: narrativeBlocks.heading, paragraphs: narrativeBlocks.paragraphs,
   }).from(narrativeBlocks).where(eq(narrativeBlocks.planId, planId)).orderBy(asc(narrativeBlocks.position));
 }
+
+/** Rewrites one block's heading and paragraphs; the block as it was, or undefined when there is none. */
+export async function updateNarrativeBlock(db: Db, id: string, change: { heading: string | null; paragraphs: string[]; updatedBy: string | null }) {
+  const [before] = await db.select().from(narrativeBlocks).where(eq(narrativeBlocks.id, id));
+  if (!before) return undefined;
+  await db.update(narrativeBlocks).set({ ...change, updatedAt: new Date().toISOString() }).where(eq(narrativeBlocks.id, id));
+  return before;
+}
