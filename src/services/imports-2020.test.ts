@@ -88,4 +88,23 @@ describe('importing the 2020 Annual Delivery Report', () => {
     expect(again.totals.entries).toBe(0);
     expect(await counts()).toEqual(c);
   });
+
+  it("keeps the report's narrative paragraph by paragraph, in its order: the introduction and financial context under no outcome, each outcome's introduction under it", async () => {
+    await s.imports.run([load(REPORT_2020)], { planId });
+    const blocks = await store.db.select().from(tables.narrativeBlocks).orderBy(tables.narrativeBlocks.position);
+    expect(blocks.map((b) => b.position)).toEqual(blocks.map((_, i) => i + 1));
+    const intro = blocks.find((b) => b.heading === 'Introduction')!;
+    expect(intro.outcomeId).toBeNull();
+    expect(intro.paragraphs.length).toBeGreaterThanOrEqual(3);
+    expect(intro.paragraphs[0]).toMatch(/^In December 2017 the County Council agreed a four-year Strategic Plan/);
+    expect(intro.paragraphs[1]).toMatch(/^In October 2019 we reported/);
+    const finance = blocks.find((b) => b.heading === 'Financial Context, Challenges and Fair Funding Campaign')!;
+    expect(finance.outcomeId).toBeNull();
+    expect(finance.position).toBeGreaterThan(intro.position);
+    const outcomes = await store.db.select().from(tables.outcomes);
+    const economy = outcomes.find((o) => o.title === 'A Strong Economy')!;
+    const economyIntro = blocks.find((b) => b.outcomeId === economy.id && b.themeId === null)!;
+    expect(economyIntro.paragraphs[0]).toMatch(/^Our economy outcome focuses on/);
+    for (const b of blocks) for (const p of b.paragraphs) expect(p, p.slice(0, 40)).toMatch(/^[^a-z]/);
+  });
 });

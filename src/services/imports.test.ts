@@ -113,4 +113,16 @@ describe('importing reports', () => {
     const themed = await rows<{ n: number }>(store.db, sql`select count(*)::int as n from entries where theme_id is not null`);
     expect(Number(themed[0].n)).toBeGreaterThan(50);
   });
+
+  it('refuses minutes without force, saying why in one sentence and writing nothing; imports them with force', async () => {
+    const minutes = load(path.join(OWN_REPORTS, 'millbrook-parish-minutes-2025.txt'));
+    const before = await counts();
+    await expect(s.imports.run([minutes], { planId })).rejects.toThrow(/^millbrook-parish-minutes-2025\.txt: This looks like the minutes of a meeting, not a report of delivery .*import it only with --force\.$/);
+    expect(await counts()).toEqual(before);
+    const preview = await s.imports.preview([minutes], { planId });
+    expect(preview.files[0].warnings[0]).toMatch(/^This looks like the minutes of a meeting/);
+    const forced = await s.imports.run([minutes], { planId, force: true });
+    expect(forced.files[0].status).toBe('imported');
+    expect((await counts()).entries).toBeGreaterThan(before.entries);
+  });
 });

@@ -47,6 +47,8 @@ export interface ImportOptions {
   /** "Section=Outcome" overrides; remembered for the next import. */
   map?: string[];
   dryRun?: boolean;
+  /** Import a document even though it looks like minutes, an agenda, news or a forward plan. */
+  force?: boolean;
   /** The year the reports were published, when neither file name nor text says. */
   reportYear?: number;
   userId?: string | null;
@@ -162,6 +164,14 @@ async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, opts: 
   });
 }
 
+/** A document that is not a report of delivery is imported only when forced (a preview still shows it, with the warning). */
+function refuseNonReports(reads: ReadReport[], parsed: ParsedReport[], allowed: boolean): void {
+  if (allowed) return;
+  const k = parsed.findIndex((p) => p.notReport);
+  if (k < 0) return;
+  throw new ValidationError(`${reads[k].name}: ${parsed[k].notReport!.reason}`, [{ field: 'force', message: 'use --force (or tick "Import it anyway") to import it as a report' }]);
+}
+
 export function importService(store: Store, config: Config) {
   const { db } = store;
 
@@ -182,9 +192,10 @@ export function importService(store: Store, config: Config) {
       parsed.push(r.parsed);
     }
     if (opts.period !== undefined && !parsePeriod(opts.period).ok) throw new ValidationError(`--period "${opts.period}" is not a period such as 2019/20`, [{ field: 'period', message: 'not a period' }]);
+    const dryRun = Boolean(opts.dryRun);
+    refuseNonReports(reads, parsed, dryRun || Boolean(opts.force));
     const plan = await targetPlan(db, opts, parsed[0] && { report: parsed[0], text: reads[0].text });
     const context = await importContext(db, plan, reads, parsed, opts.map ?? []);
-    const dryRun = Boolean(opts.dryRun);
     const userId = opts.userId ?? null;
     const planned = planImport(reads.map((read, i) => ({ read, report: parsed[i] })), context, { dryRun, userId, now: new Date().toISOString(), newId: randomUUID });
     stampHistory(planned, plan);

@@ -39,6 +39,7 @@ import { changesService } from './changes.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
+import { narrativeService } from './narrative.js';
 import { reportFinanceLoader } from './report-finance.js';
 
 export function services(store: Store, config: Config) {
@@ -47,6 +48,7 @@ export function services(store: Store, config: Config) {
   const financeData = financeDataService(store);
   const funding = fundingService(store);
   const financeStory = financeStoryService(store, plans);
+  const narrative = narrativeService(store, plans);
   const workspace = workspaceService(store);
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
@@ -91,6 +93,7 @@ export function services(store: Store, config: Config) {
     financeData,
     funding,
     financeStory,
+    narrative,
     groups,
     performance,
     auth: authService(store, config),

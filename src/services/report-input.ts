@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { entryInPeriod, periodLabel, type PeerValue, type ReportInput } from '../reports/model/index.js';
 import type { Db } from '../store/db.js';
 import { getArea } from '../store/queries/getArea.js';
+import { listNarrativeBlocks } from '../store/queries/listNarrativeBlocks.js';
 import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
 import type { ReportFinanceLoader } from './report-finance.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
@@ -152,6 +153,7 @@ export async function loadReportInput(deps: InputDeps, req: ReportRequest): Prom
     entries: entries.map((e) => ({ ...e, kind: EntryKind.parse(e.kind), workflowState: WorkflowState.parse(e.workflowState) })),
     // Kept to the period: promises made by then, with the status they had then (late once past due).
     commitments: commitmentsForPeriod((await listReportCommitments(db, planId)).map((c) => ({ ...c, status: CommitmentStatus.parse(c.status), workflowState: WorkflowState.parse(c.workflowState) })), periodKey, today, await countEvidence(db, planId)),
+    narrative: await listNarrativeBlocks(db, planId),
     financialFigures: await listFinancialFigures(db, planId, periodKey),
     finance: await deps.finance?.({ area: settings.councilCode, periodKey, planId, group }),
     compendium,

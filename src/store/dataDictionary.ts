@@ -16,6 +16,7 @@ const PURPOSE: Record<string, string> = {
   themes: 'The themes of an outcome, in order.',
   documents: 'Imported files: name, media type, SHA-256 (importing the same file twice changes nothing) and the extracted text.',
   import_batches: 'One imported report file: its name, SHA-256, plan, period, who imported it and when, what it gave (counts, warnings, the report\'s own sections) and its state (review, published, undone). Its entries and commitments are drafts until it is published.',
+  narrative_blocks: 'The council\'s own words that are not delivery items, paragraph by paragraph in its order: the plan\'s introduction and non-outcome sections (outcome and theme empty), and each outcome\'s and theme\'s introduction; imported from reports and editable.',
   section_mappings: 'Remembered answers to "which outcome is this report section?", per plan.',
   entries: 'Delivery: achievements, updates, projects and commitments, with workflow state and provenance (document and character offsets).',
   entry_places: 'Places an entry mentions: reference areas by code, or named towns and villages.',

@@ -7,6 +7,7 @@ import {
 import { derivedMeasures, financeBudgetGaps, financeNarratives, financePressures, financeSavings, fundingModels } from './schema-finance.js';
 import { planOutcomeMaps } from './schema-history.js';
 import { entryLinks, schemes } from './schema-links.js';
+import { narrativeBlocks } from './schema-narrative.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -367,6 +368,7 @@ export const auditEvents = pgTable('audit_events', {
 export * from './schema-finance.js';
 export * from './schema-history.js';
 export * from './schema-links.js';
+export * from './schema-narrative.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
@@ -374,5 +376,5 @@ export const TABLES_IN_ORDER = {
   importBatches, entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
-  schemes, entryLinks,
+  schemes, entryLinks, narrativeBlocks,
 } as const;

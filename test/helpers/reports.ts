@@ -14,7 +14,7 @@ export const readFixture = (file: string) => fs.readFileSync(file, 'utf8');
 /**
  * A string as clean-up sees it, ignoring what clean-up is allowed to change: whitespace and line
  * breaks, hyphens at line ends, quote and dash styles, Markdown emphasis, and page numbers or
- * footnote links standing alone on their lines.
+ * footnote links standing alone on their lines, and the case of the first letter.
  */
 export function canonical(s: string): string {
   return s
@@ -23,5 +23,7 @@ export function canonical(s: string): string {
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[-–—]/g, '')
-    .replace(/\s+/g, '');
+    .replace(/\s+/g, '')
+    // A body opening in lower case after its title's dash is given a capital.
+    .replace(/^[a-z]/, (c) => c.toUpperCase());
 }

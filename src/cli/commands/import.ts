@@ -16,6 +16,7 @@ interface ImportCliOptions {
   replace?: boolean;
   map: string[];
   dryRun?: boolean;
+  force?: boolean;
   json?: boolean;
   year?: string;
 }
@@ -34,6 +35,7 @@ export function configure(cmd: Command): void {
     .option('--map <section=outcome>', 'map a report section to an outcome (repeatable; "Section=" for none); remembered', collect, [])
     .option('--year <year>', 'the year the reports were published, if the file name does not say')
     .option('--dry-run', 'show what would be imported without writing anything')
+    .option('--force', 'import a document that looks like minutes, an agenda, news or a forward plan')
     .option('--json', 'print the whole structured result as JSON')
     .action(async (files: string[], opts: ImportCliOptions, cmd: Command) => {
       if (opts.plan && opts.newPlan !== undefined) throw new CliError('use either --plan or --new-plan, not both');
@@ -70,7 +72,7 @@ export function configure(cmd: Command): void {
         try {
           summary = await s.imports.run(inputs, {
             planId: opts.plan, newPlanTitle: opts.newPlan, newPlanYears: opts.years, notCurrent: !opts.current, period: opts.period, replace: opts.replace,
-            map: opts.map, dryRun: opts.dryRun, reportYear: year, onProgress,
+            map: opts.map, dryRun: opts.dryRun, force: opts.force, reportYear: year, onProgress,
           });
         } finally {
           bar?.stop();

@@ -3,6 +3,7 @@
 // (keeping real hyphens), and normalises quotes, dashes and spaces. Every character keeps its
 // offset in the original text (see MappedText).
 import { MappedText } from './mapped-text.js';
+import { dropFrontMatter, dropSignaturesAndFootnotes, figuresNear, isFurnitureLine, hasColumnGap } from './furniture.js';
 
 export interface CleanParagraph {
   /** The paragraph's lines, each trimmed and normalised (bullets and tables need them). */
@@ -15,6 +16,8 @@ export interface CleanParagraph {
   markdownLevel: number | null;
   /** Opens with the single-space indent some PDF extractions put at the top of a page. */
   indented: boolean;
+  /** Spaces before the first line's text in the original (a list under a heading is indented; the heading is not). */
+  indent?: number;
 }
 
 export interface CleanResult {
@@ -38,9 +41,8 @@ const URL_ONLY = /^\s*(?:https?:\/\/|www\.)\S+\s*$/i;
 const TERMINAL = /[.!?:;]["'’”)]?\s*$/;
 const CONNECTOR = new Set(('and or of the a an to in for with by on at from that which as our their its is are was were be been has have this ' +
   'these those into between including such than per within across also both will would could should can may not but its whose where when while').split(' '));
-const BULLET = /^\s*(?:[-*•◦▪‣●–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
+const BULLET = /^\s*(?:[-*•◦▪‣●–\uf0a7\uf0b7\uf076\uf0d8\uf0fc\u25aa\u25cf\u00b7]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const COLUMN_GAP = /\S {3,}\S/;
 
 function splitLines(original: string): Line[] {
   const lines: Line[] = [];
@@ -63,6 +65,7 @@ const isBlank = (l: Line | undefined) => !l || l.drop !== null || l.raw.trim() =
 function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number; furniture: number } {
   let pageNumbers = 0;
   let furniture = 0;
+  const candidates: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!PAGE_NUMBER.test(l.raw)) continue;
@@ -71,10 +74,24 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
     const next = lines[i + 1];
     const alone = (!prev || prev.raw.trim() === '' || PAGE_NUMBER.test(prev.raw) || l.afterPageBreak) &&
       (!next || next.raw.trim() === '' || PAGE_NUMBER.test(next.raw) || next.afterPageBreak);
-    if (!alone) continue;
-    l.drop = 'page-number';
+    if (alone) candidates.push(i);
+  }
+  for (const i of candidates) {
+    // Numbers alone close to other figures are the cells of a flattened table, not page numbers;
+    // a number beside a page break is a page number whatever is near it.
+    const atBreak = lines[i].afterPageBreak || lines[i + 1]?.afterPageBreak;
+    if (!atBreak && figuresNear(lines, i)) continue;
+    lines[i].drop = 'page-number';
     pageNumbers++;
   }
+  for (const l of lines) {
+    if (!l.drop && isFurnitureLine(l.raw)) {
+      l.drop = 'furniture';
+      furniture++;
+    }
+  }
+  if (markdown) furniture += dropFrontMatter(lines);
+  furniture += dropSignaturesAndFootnotes(lines);
   // The first content after a page number opens a page; footnote URLs sitting by page numbers go too.
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].drop !== 'page-number') continue;
@@ -149,6 +166,8 @@ const QUOTES: [RegExp, string][] = [
   [/\u200b|\u200c|\u200d|\ufeff|\u00ad/, ''],
   [/ﬁ/, 'fi'], [/ﬂ/, 'fl'], [/ﬀ/, 'ff'], [/ﬃ/, 'ffi'], [/ﬄ/, 'ffl'],
   [/\t/, ' '],
+  // Symbol-font and other bullets copied out of Word and PDF files read as a plain bullet.
+  [/[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\u25aa\u25a0\u25cf\u27a2\u2219\u00b7\u2043\u25e6](?=\s)/, '•'],
 ];
 
 /** Normalises one piece of text: straight quotes, en dash for spaced dashes, single spaces. */
@@ -245,17 +264,20 @@ export function cleanText(original: string, options: { markdown?: boolean } = {}
 
   const paragraphs = merged.map((r): CleanParagraph => {
     // Columns laid out with spaces (pdftotext -layout): rows become "| a | b |" like a Markdown table.
-    const gapped = markdown ? 0 : r.lines.filter((l) => COLUMN_GAP.test(l.raw.trim())).length;
+    const gapped = markdown ? 0 : r.lines.filter((l) => hasColumnGap(l.raw)).length;
     const table = gapped >= 2 && gapped * 2 >= r.lines.length;
     let mapped = r.lines.map((l) => {
       const line = MappedText.original(l.raw, l.start);
-      if (!table || !COLUMN_GAP.test(l.raw.trim())) return normalise(line);
+      if (!table || !hasColumnGap(l.raw)) return normalise(line);
       const cells = normalise(line.trim().replace(/ {3,}/g, ' | '));
       return MappedText.concat([MappedText.synthetic('| ', cells.map[0]), cells, MappedText.synthetic(' |', cells.map[cells.length])]);
     });
     if (r.heading !== null) mapped = mapped.map((m) => m.replace(/^#{1,6}\s+|\s+#+$/g, ''));
     mapped = mapped.filter((m) => m.length > 0);
-    return { lines: mapped, text: joinLines(mapped, vocabulary), pageStart: r.pageStart, markdownLevel: r.heading, indented: r.indented };
+    // "1.1 / text": a table's cells flattened with slashes; the number leads the paragraph.
+    mapped = mapped.map((m) => (/^\d{1,2}(?:\.\d{1,2})*\.?\s+\/\s/.test(m.text) ? m.replace(/\s+\/(?=\s)/g, (x) => (x.index < 8 ? '' : x[0])) : m));
+    const indent = /^ */.exec(r.lines[0].raw)![0].length;
+    return { lines: mapped, text: joinLines(mapped, vocabulary), pageStart: r.pageStart, markdownLevel: r.heading, indented: r.indented, indent };
   }).filter((p) => p.text.length > 0);
   return { paragraphs, dropped, vocabulary };
 }

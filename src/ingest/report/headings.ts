@@ -59,6 +59,8 @@ function validTitle(title: string): boolean {
   if (!title || title.length > 100 || wordCount(title) > 12) return false;
   if (!/^["'(]?[A-Z0-9]/.test(title)) return false;
   if (/[%£$€]/.test(title) || /[.!?;]\s/.test(title) || /[.;,]$/.test(title)) return false;
+  // "A new clerk was employed during 2005 – …" is a sentence, not a title.
+  if (/\b(?:was|were|has been|have been|had been)\s+[a-z]+(?:ed|en)\b/.test(title)) return false;
   return !CONNECTOR_END.test(title);
 }
 

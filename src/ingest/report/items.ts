@@ -18,12 +18,43 @@ export type SentenceSplitter = (text: string) => { text: string; start: number; 
 /** Share of titled paragraphs above which a report is read as "Title – text" items. */
 const TITLED_REPORT = 0.3;
 
+/** Share of sentences opening on a verb in the past tense ("Supported …", "Led …") that marks a list of achievements. */
+const ACHIEVEMENT_LIST = 0.15;
+const NOT_VERBS = new Set('united red based hundred limited indeed need speed shared dedicated detailed related planned proposed'.split(' '));
+const PAST = /^(?:successfully\s+)?([A-Za-z]+)/i;
+const IRREGULAR = new Set('led won ran held built made began set gave took brought bought sent spent saw grew rose fell met hosted'.split(' '));
+
+/** Whether a paragraph's sentences are achievements written without a subject, one a sentence (a summary's style). */
+function opensOnPastVerb(sentence: string): boolean {
+  const m = PAST.exec(sentence.trim());
+  const w = m ? m[1].toLowerCase() : '';
+  return !NOT_VERBS.has(w) && (IRREGULAR.has(w) || (w.length > 4 && w.endsWith('ed')));
+}
+
+/**
+ * Whether the report's untitled paragraphs are lists of achievements, one a sentence (split them),
+ * rather than paragraphs of running text (keep each whole).
+ */
+export function isAchievementList(texts: string[], splitSentences: SentenceSplitter): boolean {
+  let sentences = 0;
+  let past = 0;
+  for (const t of texts) {
+    for (const s of splitSentences(t)) {
+      sentences++;
+      if (opensOnPastVerb(t.slice(s.start, s.end))) past++;
+    }
+  }
+  return sentences > 0 && past / sentences >= ACHIEVEMENT_LIST;
+}
+
 export function buildItems(structure: ReportStructure, splitSentences: SentenceSplitter): { items: ReportItem[]; titledReport: boolean } {
   const { sections, units } = structure;
   const delivery = units.filter((u) => sections[u.section].kind === 'outcome');
   const titled = delivery.filter((u) => u.title !== null).length;
   const titledReport = delivery.length > 0 && titled / delivery.length >= TITLED_REPORT;
   const groupHasTitles = new Set(units.filter((u) => u.title !== null).map((u) => `${u.section}/${u.theme}`));
+  const noOutcomes = !sections.some((s) => s.kind === 'outcome');
+  const bySentence = !titledReport && isAchievementList(delivery.filter((u) => u.title === null).map((u) => u.body.text), splitSentences);
 
   const items: ReportItem[] = [];
   let last: ReportItem | null = null;
@@ -34,7 +65,9 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
     lastGroup = group;
     const section = sections[u.section];
     const introOf = () => (u.theme === null ? section.intro : section.themes[u.theme].intro);
-    if (section.kind === 'front') {
+    // With no outcome section at all, text under no heading is delivery that could not be placed:
+    // kept as items (unplaced, with a warning), not folded into an introduction.
+    if (section.kind === 'front' && !(noOutcomes && section.heading === null)) {
       introOf().push(u.title ? MappedText.concat([MappedText.synthetic(`${u.title} – `, u.body.map[0]), u.body]) : u.body);
       continue;
     }
@@ -57,6 +90,10 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
       } else {
         items.push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status });
       }
+      continue;
+    }
+    if (!bySentence || u.bullet) {
+      items.push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status });
       continue;
     }
     for (const s of splitSentences(u.body.text)) {

@@ -172,7 +172,7 @@ describe("other councils' layouts", () => {
     expect(report.entries.map((e) => e.title)).toEqual(['High Street Grants', 'Market Hall', 'Job Fair', 'Leisure Centres', 'Safer Streets']);
     const grants = report.entries[0];
     expect(grants.body).toContain('refurbish their shop fronts');
-    expect(report.entries[1].body).toBe('the refurbished market hall reopened in March 2025 with 42 stalls. A second phase is expected to open in early 2026.');
+    expect(report.entries[1].body).toBe('The refurbished market hall reopened in March 2025 with 42 stalls. A second phase is expected to open in early 2026.');
     expectBodiesAtTheirOffsets(report, text);
   });
 

@@ -5,6 +5,10 @@ import type { AreaInput, FoundFact, Gazetteer } from '../text/index.js';
 import { cleanText, joinLines } from './clean.js';
 import { buildItems } from './items.js';
 import { findStructure, type SectionKind } from './structure.js';
+import { notAReport } from './not-a-report.js';
+import { findContents } from './contents.js';
+import { findMeasures } from './measures.js';
+import { suggestTitle } from './suggest-title.js';
 import type { MappedText } from './mapped-text.js';
 import { reportPeriodOf, type ReportPeriod } from './report-period.js';
 
@@ -56,6 +60,47 @@ export interface ParsedEntry {
   places: { name: string; areaCode: string | null }[];
   partners: string[];
   commitments: ParsedCommitment[];
+  /** Offsets in the original text of each fact, in the order of `facts`. */
+  factSources: { start: number; end: number }[];
+  /** For an untitled item, a short title the reviewer may take (never written as the title itself). */
+  suggestedTitle: string | null;
+  /** False for text that could not be placed under any section (kept, with a warning). */
+  placed: boolean;
+}
+
+/** A paragraph of the council's own words that is not a delivery item (an introduction, a context section). */
+export interface ParsedParagraph {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Narrative: the report's introduction, a non-outcome section, or the introduction of an outcome or theme. */
+export interface ParsedNarrative {
+  section: number | null;
+  theme: number | null;
+  heading: string | null;
+  paragraphs: ParsedParagraph[];
+}
+
+/** A figure read from a KPI or measure table (even one flattened to a cell a line), offered to the indicator import. */
+export interface ParsedMeasure {
+  label: string;
+  /** The figure as written ("45.2%", "£1,634.60"). */
+  text: string;
+  value: number;
+  unit: string;
+  /** The column or period it is given for, when the table says. */
+  column: string | null;
+  start: number;
+  end: number;
+}
+
+/** Why a document is not a report of delivery (minutes, an agenda, news, a forward plan). */
+export interface NotAReport {
+  kind: 'minutes' | 'agenda' | 'news' | 'forward plan';
+  /** One sentence for the person importing. */
+  reason: string;
 }
 
 export interface ParsedReport {
@@ -70,10 +115,19 @@ export interface ParsedReport {
   sections: ParsedSection[];
   entries: ParsedEntry[];
   dropped: { pageNumbers: number; furniture: number };
+  /** Set when the document looks like minutes, an agenda, news or a forward plan rather than a report. */
+  notReport: NotAReport | null;
+  narrative: ParsedNarrative[];
+  measures: ParsedMeasure[];
+  /** The contents page's lines, when the document has one (used for structure, never imported as entries). */
+  contents: { title: string; page: number | null; start: number; end: number }[];
+  /** What a person should check: unplaced text, tables read as measures, a document that is not a report. */
+  warnings: string[];
 }
 
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
 const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
+const capitalise = (t: MappedText) => (/^[a-z]/.test(t.text) ? t.replace(/^[a-z]/g, (m) => m[0].toUpperCase()) : t);
 const joinIntro = (parts: MappedText[]) => parts.map((p) => tidy(p).text).join('\n\n');
 
 /** The year a report was published: given, or in its file name, or the latest year it often mentions. */
@@ -85,13 +139,17 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   const found = reportPeriodOf(text, options.name, { year: options.reportYear, period: options.period });
   const { reportYear } = found;
   const covered = { start: found.period.start, end: found.period.end };
+  const notReport = notAReport(text);
   const cleaned = cleanText(text, { markdown });
-  const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, cleaned.vocabulary));
+  const { contents, rest: afterContents } = findContents(cleaned.paragraphs);
+  const { measures, rest } = findMeasures(afterContents);
+  const structure = findStructure(rest, (lines) => joinLines(lines, cleaned.vocabulary), contents.map((c) => c.title));
   const { items, titledReport } = buildItems(structure, splitSentences);
 
   const base = buildGazetteer(options.areas ?? []);
   // Towns and villages the report names ("in Coalville") join the reference areas.
-  const bodies = items.map((i) => tidy(i.body));
+  // Text shown as a paragraph starts with a capital: "Title – in March …" leaves "In March …".
+  const bodies = items.map((i) => capitalise(tidy(i.body)));
   const discovered = discoverPlaceNames(bodies.map((b) => b.text).join('\n\n'), base);
   const gazetteer: Gazetteer = discovered.length ? buildGazetteer(options.areas ?? [], discovered) : base;
 
@@ -113,9 +171,13 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       places: [...places].map(([name, areaCode]) => ({ name, areaCode })),
       partners: [...new Set(analysis.partners.map((p) => p.name))],
       commitments: analysis.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
+      factSources: analysis.facts.map((f) => body.originalRange(f.start, f.end)),
+      suggestedTitle: item.title ? null : suggestTitle(body.text),
+      placed: structure.sections[item.section]?.kind !== 'front',
     };
   });
 
+  const unplaced = entries.filter((e) => !e.placed).length;
   return {
     title: structure.title,
     reportYear,
@@ -128,5 +190,17 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     })),
     entries,
     dropped: cleaned.dropped,
+    notReport,
+    narrative: structure.sections.flatMap((s, k) => [
+      ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : []),
+      ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : [])),
+    ]),
+    measures,
+    contents,
+    warnings: [
+      ...(notReport ? [notReport.reason] : []),
+      ...(unplaced ? [`${unplaced} item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file`] : []),
+      ...(measures.length ? [`${measures.length} figure(s) laid out as a table were read as measures for the indicator import, not as entries`] : []),
+    ],
   };
 }

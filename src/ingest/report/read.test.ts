@@ -81,7 +81,7 @@ describe('reading each format', () => {
     const p = parseReport(r.text, r.markdown, { name: r.name });
     expect(p.sections.map((s) => s.title)).toEqual(['A Strong Economy', 'Keeping People Safe']);
     expect(p.entries.map((e) => [e.title, e.body])).toEqual([
-      ['Apprenticeships', 'we created 140 apprenticeships in 2024.'],
+      ['Apprenticeships', 'We created 140 apprenticeships in 2024.'],
       ['Fostering', '36 new foster carers were approved.'],
     ]);
     expect(r.text.slice(p.entries[1].start, p.entries[1].end)).toBe('36 new foster carers were approved.');
@@ -94,7 +94,7 @@ describe('reading each format', () => {
     const p = parseReport(r.text, r.markdown, { name: r.name });
     expect(p.sections.map((s) => s.title)).toEqual(['A Strong Economy', 'Keeping People Safe']);
     expect(p.entries.map((e) => e.title)).toEqual(['Enterprise Hub', 'Road Safety', 'Trading Standards']);
-    expect(p.entries[2].body).toBe('officers removed 12,000 unsafe products from sale in 2023/24.');
+    expect(p.entries[2].body).toBe('Officers removed 12,000 unsafe products from sale in 2023/24.');
   });
 
   describe('refusals name the file and the problem', () => {

@@ -29,6 +29,8 @@ export interface ReportUnit {
   title: string | null;
   body: MappedText;
   status: string | null;
+  /** A bullet or a numbered list item: one item whatever its length. */
+  bullet?: boolean;
 }
 
 export interface ReportStructure {
@@ -40,7 +42,11 @@ export interface ReportStructure {
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const BULLET = /^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
-const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority)\s*:\s*/i;
+const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority|what\s+we\s+said\s+we(?:'d|\s+would)\s+do|what\s+we\s+planned)\s*:\s*/i;
+/** A RAG rating or a delivery status standing alone on its line, beside or under an action. */
+const RAG_ALONE = /^(?:RED|AMBER|GREEN|BLUE|Red|Amber|Green|Blue|Complete(?:d)?|On track|Off track|At risk|Not started|Delayed|In progress)\.?$/;
+/** A RAG word in capitals at the end of an action ("Open the new library   AMBER"). */
+const RAG_END = /\s(?:[-–:|(]\s*)?(RED|AMBER|GREEN|BLUE)\)?\s*$/;
 const PROGRESS = /\b(?:progress(?:\s+(?:by|to|at|as\s+at|in)\s+[A-Za-z0-9 ]{1,25}?)?|update|what\s+we\s+did)\s*:\s*/i;
 const STATUS = /\b(?:status|rag(?:\s+rating)?)\s*:\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\.?$/i;
 
@@ -60,20 +66,56 @@ function splitLeadingHeading(p: CleanParagraph): CleanParagraph[] {
 }
 const TERMINAL_OR_OPEN = /[.!?:;,(–-]$/;
 
+const WORDS = (t: string) => t.split(/\s+/).filter(Boolean).length;
+
+/**
+ * A heading that ends with a full stop: a numbered heading at the margin ("4. How the partnership
+ * works.", over two lines at most) with a list or text under it, or a few words ("Cross-cutting
+ * priorities.") over a paragraph of text.
+ */
+function closedHeading(p: CleanParagraph, next: CleanParagraph | undefined): boolean {
+  if (!next || p.lines.length > 2 || p.markdownLevel !== null || !/\.$/.test(p.text.text)) return false;
+  const t = p.text.text.replace(/\.$/, '');
+  if (/[.!?;:]\s/.test(t) || /,$/.test(t)) return false;
+  if (/^\d{1,2}\.\s+[A-Z]/.test(t) && (p.indent ?? 0) < 2 && WORDS(t) <= 16) {
+    return (next.indent ?? 0) > (p.indent ?? 0) || next.text.length >= 60;
+  }
+  return headingLike(t) && p.lines.length === 1 && WORDS(t) <= 4 && /^[A-Z]/.test(t) && next.text.length >= 60 && !BULLET.test(t);
+}
+
+/** "1.1 …", "1.2 …": numbered paragraphs run together in one block are one unit each. */
+function splitNumberedParagraphs(p: CleanParagraph): CleanParagraph[] {
+  if (!p.lines.slice(1).some((l) => /^\d{1,2}\.\d{1,2}\s+[A-Z]/.test(l.text))) return [p];
+  const starts = p.lines.map((l, i) => (i > 0 && /^\d{1,2}\.(?:\d{1,2})?\s+[A-Z]/.test(l.text) ? i : -1)).filter((i) => i > 0);
+  const cuts = [0, ...starts, p.lines.length];
+  return cuts.slice(0, -1).map((from, k) => {
+    const lines = p.lines.slice(from, cuts[k + 1]);
+    const text = MappedText.concat(lines.flatMap((l, i) => (i ? [MappedText.synthetic(' ', l.map[0]), l] : [l])));
+    return { ...p, lines, text, pageStart: k === 0 && p.pageStart };
+  });
+}
+
 interface Block {
   p: CleanParagraph;
   heading: boolean;
   level: 0 | 1 | 2;
 }
 
-export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText): ReportStructure {
-  const blocks: Block[] = joinActions(paragraphs.flatMap(splitLeadingHeading)).map((p) => ({
+const known = (t: string) => cleanHeading(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The report's structure; `contents` are the titles its contents page lists (headings wherever they stand). */
+export function findStructure(paragraphs: CleanParagraph[], joinLines: (lines: MappedText[]) => MappedText, contents: string[] = []): ReportStructure {
+  const listed = new Set(contents.map(known));
+  const split = joinActions(paragraphs.flatMap(splitLeadingHeading).flatMap(splitNumberedParagraphs));
+  const blocks: Block[] = split.map((p, i) => ({
     p,
     heading: p.markdownLevel !== null || (p.lines.length <= 2 && headingLike(p.text.text) && !TABLE_ROW.test(p.text.text) &&
-      (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))),
+      (!BULLET.test(p.text.text) || (p.lines.length === 1 && (NUMBERED_TOP.test(p.text.text) || NUMBERED_SUB.test(p.text.text))))) ||
+      closedHeading(p, split[i + 1]) || (p.lines.length <= 2 && listed.has(known(p.text.text))),
     level: 0,
   }));
   assignLevels(blocks);
+  for (const b of blocks) if (b.heading && listed.has(known(b.p.text.text))) b.level = 1;
 
   const sections: ReportSection[] = [];
   const units: ReportUnit[] = [];
@@ -117,6 +159,12 @@ function joinActions(paragraphs: CleanParagraph[]): CleanParagraph[] {
   const out: CleanParagraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
+    if (prev && RAG_ALONE.test(p.text.text.trim()) && !RAG_ALONE.test(prev.text.text.trim())) {
+      // The rating printed in its own column, after the action it rates.
+      const rate = (t: MappedText) => MappedText.concat([t, MappedText.synthetic(' Status: ', p.text.map[0]), p.text]);
+      out[out.length - 1] = { ...prev, lines: [...prev.lines.slice(0, -1), rate(prev.lines[prev.lines.length - 1])], text: rate(prev.text) };
+      continue;
+    }
     if (prev && ACTION.test(prev.text.text) && !PROGRESS.test(prev.text.text) && /^(?:progress|update|what we did)\b[^:]{0,30}:/i.test(p.text.text)) {
       out[out.length - 1] = {
         ...prev,
@@ -173,7 +221,7 @@ function splitUnits(p: CleanParagraph, joinLines: (lines: MappedText[]) => Mappe
     }
     return groups.map((g) => {
       const first = g[0].replace(/^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/g, '');
-      return unit(joinLines([first, ...g.slice(1)]), true);
+      return { ...unit(joinLines([first, ...g.slice(1)]), true), bullet: true };
     });
   }
   return [unit(p.text, false)];
@@ -182,7 +230,7 @@ function splitUnits(p: CleanParagraph, joinLines: (lines: MappedText[]) => Mappe
 function unit(text: MappedText, allowColon: boolean): Omit<ReportUnit, 'section' | 'theme'> {
   let status: string | null = null;
   let t = text;
-  const st = STATUS.exec(t.text);
+  const st = STATUS.exec(t.text) ?? RAG_END.exec(t.text);
   if (st && st.index > 0) {
     status = st[1].trim().toLowerCase();
     t = t.slice(0, st.index).trim();

@@ -167,6 +167,19 @@ function contentsOf(parts: { figures: boolean; outcomes: OutcomeSection[]; other
   return contents;
 }
 
+/** Entries and commitments under no outcome of the plan: grouped by the report section they came from. */
+function otherSections(entries: ReportEntry[], commitments: ReportInput['commitments']): OtherSection[] {
+  const other: OtherSection[] = [];
+  for (const e of entries) {
+    const title = e.sourceSection?.trim() || 'Other achievements';
+    let section = other.find((s) => s.title === title);
+    if (!section) other.push((section = { anchor: anchor('other', String(other.length + 1)), title, entries: [] }));
+    section.entries.push(entryView(e));
+  }
+  if (commitments.length) other.push({ anchor: 'other-commitments', title: 'Other commitments', entries: [], commitments: commitments.map(commitmentView) });
+  return other;
+}
+
 export function buildReportModel(input: ReportInput): ReportModel {
   const visible = <T extends { workflowState: string }>(x: T) => input.draft || x.workflowState === 'published';
   const period = periodLabel(input.periodKey);
@@ -176,14 +189,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const themeOutcome = new Map(plan.outcomes.flatMap((o) => o.themes.map((t) => [t.id, o.id] as const)));
   const outcomeOf = (e: ReportEntry) => (e.themeId && themeOutcome.get(e.themeId)) || e.outcomeId;
+  // The council's narrative written for this period (or for any), in its order.
+  const narrative = (input.narrative ?? []).filter((n) => n.paragraphs.length && (!n.periodKey || n.periodKey === input.periodKey)).sort(byPosition);
+  const told = (outcomeId: string, themeId: string | null) => {
+    const paragraphs = narrative.filter((n) => n.outcomeId === outcomeId && n.themeId === themeId).flatMap((n) => n.paragraphs);
+    return paragraphs.length ? { narrative: paragraphs } : {};
+  };
   const outcomes: OutcomeSection[] = [...plan.outcomes].sort(byPosition).map((o) => {
     const mine = entries.filter((e) => outcomeOf(e) === o.id);
     const themeIds = new Set(o.themes.map((t) => t.id));
     return {
-      id: o.id, anchor: anchor('outcome', o.slug), title: o.title, summary: o.summary,
+      id: o.id, anchor: anchor('outcome', o.slug), title: o.title, summary: o.summary, ...told(o.id, null),
       entries: mine.filter((e) => !e.themeId || !themeIds.has(e.themeId)).map(entryView),
       themes: [...o.themes].sort(byPosition).map((t) => ({
-        id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary,
+        id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary, ...told(o.id, t.id),
         entries: mine.filter((e) => e.themeId === t.id).map(entryView),
       })),
       commitments: commitments.filter((c) => c.outcomeId === o.id).map(commitmentView),
@@ -191,15 +210,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   });
 
   const placed = new Set(plan.outcomes.map((o) => o.id));
-  const other: OtherSection[] = [];
-  for (const e of entries.filter((x) => { const o = outcomeOf(x); return !o || !placed.has(o); })) {
-    const title = e.sourceSection?.trim() || 'Other achievements';
-    let section = other.find((s) => s.title === title);
-    if (!section) other.push((section = { anchor: anchor('other', String(other.length + 1)), title, entries: [] }));
-    section.entries.push(entryView(e));
-  }
-  const otherCommitments = commitments.filter((c) => !c.outcomeId || !placed.has(c.outcomeId)).map(commitmentView);
-  if (otherCommitments.length) other.push({ anchor: 'other-commitments', title: 'Other commitments', entries: [], commitments: otherCommitments });
+  const ownSections = narrative.filter((n) => !n.outcomeId || !placed.has(n.outcomeId)).map((n) => ({ heading: n.heading, paragraphs: n.paragraphs }));
+  const other = otherSections(entries.filter((x) => { const o = outcomeOf(x); return !o || !placed.has(o); }), commitments.filter((c) => !c.outcomeId || !placed.has(c.outcomeId)));
 
   const finance = input.finance ? financeSection(input.finance, input.council.name, input.council.code) : null;
   const figures = [...input.financialFigures.slice().sort(byPosition).map((f) => ({ label: f.label, value: formatFigure(f.amount, f.unit), note: f.note })), ...(finance?.figures ?? [])];
@@ -232,6 +244,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       methodologyUrl: input.methodologyUrl,
     },
     introduction,
+    ...(ownSections.length ? { narrative: ownSections } : {}),
     keyPriorities: outcomes.map((o) => ({ anchor: o.anchor, title: o.title, summary: o.summary })),
     financial: figures.length || finance ? { heading: `Financial context, ${period}`, figures, ...(finance ? { narrative: finance.narrative, charts: finance.charts } : {}) } : null,
     outcomes,

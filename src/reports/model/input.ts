@@ -50,6 +50,17 @@ export interface ReportFinance {
   whatIf: (WhatIfResult & { name: string }) | null;
 }
 
+/** A block of the council's own narrative: under no outcome (the plan's own sections), an outcome, or a theme. */
+export interface ReportNarrative {
+  outcomeId: string | null;
+  themeId: string | null;
+  /** The report period it was written for; null for any period. */
+  periodKey: string | null;
+  position: number;
+  heading: string | null;
+  paragraphs: string[];
+}
+
 export interface ReportInput {
   council: { code: string; name: string; brandColour: string; fictional: boolean };
   plan: ReportPlan;
@@ -59,6 +70,8 @@ export interface ReportInput {
   generatedOn: string;
   entries: ReportEntry[];
   commitments: ReportCommitment[];
+  /** The council's own narrative, printed in its order (none when not given). */
+  narrative?: ReportNarrative[];
   financialFigures: ReportFinancialFigure[];
   finance?: ReportFinance;
   compendium: Compendium | null;

@@ -64,6 +64,8 @@ export interface ThemeSection {
   anchor: string;
   title: string;
   summary: string;
+  /** The theme's introduction in the council's words, paragraph by paragraph. */
+  narrative?: string[];
   entries: EntryView[];
 }
 
@@ -82,6 +84,8 @@ export interface OutcomeSection {
   anchor: string;
   title: string;
   summary: string;
+  /** The outcome's introduction in the council's words, paragraph by paragraph (printed instead of the summary). */
+  narrative?: string[];
   /** Entries of the outcome that belong to none of its themes. */
   entries: EntryView[];
   themes: ThemeSection[];
@@ -220,6 +224,8 @@ export type ChartSpec = TrendChartSpec | PositionChartSpec | SummaryChartSpec | 
 export interface ReportModel {
   meta: ReportMeta;
   introduction: string[];
+  /** The council's own sections that are not outcomes (its introduction, financial context …), in its order. */
+  narrative?: { heading: string | null; paragraphs: string[] }[];
   keyPriorities: KeyPriority[];
   financial: { heading: string; figures: FinancialFigureView[]; narrative?: string[]; charts?: ChartSpec[] } | null;
   outcomes: OutcomeSection[];

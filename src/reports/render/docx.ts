@@ -211,17 +211,20 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
     para(`Reporting period: ${m.meta.periodLabel}. ${draft ? 'Draft produced' : 'Published'} on ${m.meta.generatedOnLabel}.`),
     heading(1, 'Introduction', true),
     ...m.introduction.map((p) => para(p)),
+    ...(m.narrative ?? []).flatMap((n) => [...(n.heading ? [heading(1, n.heading)] : []), ...n.paragraphs.map((p) => para(p))]),
     heading(1, 'Key priorities'),
     ...m.keyPriorities.map((k) => new Paragraph({ children: [new TextRun({ text: k.title, bold: true }), new TextRun(k.summary ? `: ${k.summary}` : '')], spacing: { after: 120 } })),
   ];
   if (m.financial) body.push(heading(1, 'Financial context'), ...(m.financial.narrative ?? []).map((p) => para(p)), ...(m.financial.charts ?? []).flatMap((ch) => chartBlock(ch, 3)), ...table(m.financial.heading, ['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])));
   for (const o of m.outcomes) {
     body.push(heading(1, o.title, true));
-    if (o.summary) body.push(para(o.summary, { size: 26 }));
+    if (o.narrative?.length) body.push(...o.narrative.map((p) => para(p)));
+    else if (o.summary) body.push(para(o.summary, { size: 26 }));
     body.push(...entriesBlocks(o.entries));
     for (const t of o.themes) {
       body.push(heading(2, t.title));
-      if (t.summary) body.push(para(t.summary));
+      if (t.narrative?.length) body.push(...t.narrative.map((p) => para(p)));
+      else if (t.summary) body.push(para(t.summary));
       if (t.entries.length) body.push(...entriesBlocks(t.entries));
       else body.push(para(`Nothing is reported under this theme for ${m.meta.periodLabel}.`));
     }

@@ -64,12 +64,12 @@ function commitmentsHtml(items: CommitmentView[], caption: string, level: number
 function outcomeHtml(o: OutcomeSection, m: ReportModel): string {
   const themes = o.themes.map((t) => `<section class="cmp-theme" id="${t.anchor}">
 <h3 class="govuk-heading-m">${e(t.title)}</h3>
-${t.summary ? `<p class="govuk-body">${e(t.summary)}</p>` : ''}
+${t.narrative?.length ? t.narrative.map((x) => `<p class="govuk-body">${e(x)}</p>`).join('\n') : t.summary ? `<p class="govuk-body">${e(t.summary)}</p>` : ''}
 ${t.entries.length ? entriesHtml(t.entries, 4) : `<p class="govuk-body">Nothing is reported under this theme for ${e(m.meta.periodLabel)}.</p>`}
 </section>`).join('\n');
   return `<section class="cmp-outcome" id="${o.anchor}">
 <h2 class="govuk-heading-l">${e(o.title)}</h2>
-${o.summary ? `<p class="govuk-body-l">${e(o.summary)}</p>` : ''}
+${o.narrative?.length ? o.narrative.map((x) => `<p class="govuk-body">${e(x)}</p>`).join('\n') : o.summary ? `<p class="govuk-body-l">${e(o.summary)}</p>` : ''}
 ${entriesHtml(o.entries, 3)}
 ${themes}
 ${commitmentsHtml(o.commitments, `${o.title}: commitments due in ${m.meta.periodLabel} or later`, 3)}
@@ -208,7 +208,10 @@ ${contentsHtml(m)}
 <section id="introduction">
 <h2 class="govuk-heading-l">Introduction</h2>
 ${m.introduction.map((p) => `<p class="govuk-body">${e(p)}</p>`).join('\n')}
-</section>
+</section>${(m.narrative ?? []).map((n, i) => `\n<section class="cmp-narrative" id="narrative-${i + 1}">
+${n.heading ? `<h2 class="govuk-heading-l">${e(n.heading)}</h2>` : ''}
+${n.paragraphs.map((p) => `<p class="govuk-body">${e(p)}</p>`).join('\n')}
+</section>`).join('')}
 <section id="key-priorities">
 <h2 class="govuk-heading-l">Key priorities</h2>
 ${m.keyPriorities.length ? `<ul class="govuk-list">${m.keyPriorities.map((k) => `<li><a class="govuk-link govuk-!-font-weight-bold" href="#${k.anchor}">${e(k.title)}</a>${k.summary ? `: ${e(k.summary)}` : ''}</li>`).join('')}</ul>` : '<p class="govuk-body">The plan has no outcomes yet.</p>'}

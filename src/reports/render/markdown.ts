@@ -49,6 +49,7 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(`# ${m.meta.title}`, '', `**${m.meta.councilName}** · ${m.meta.planLine} · Reporting period ${m.meta.periodLabel} · ${draft ? 'Draft produced' : 'Published'} ${m.meta.generatedOnLabel}`, '');
   out.push('## Contents', '', ...m.contents.map((c, i) => `${i + 1}. [${c.title}](#${c.anchor})`), '');
   out.push('## Introduction', '', ...m.introduction.flatMap((p) => [p, '']));
+  for (const n of m.narrative ?? []) out.push(...(n.heading ? [`## ${n.heading}`, ''] : []), ...n.paragraphs.flatMap((p) => [p, '']));
   out.push('## Key priorities', '', ...m.keyPriorities.map((k) => `- **${k.title}**${k.summary ? `: ${k.summary}` : ''}`), '');
   if (m.financial) {
     out.push('## Financial context', '', ...(m.financial.narrative ?? []).flatMap((p) => [p, '']), pipeTable(['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])), '');
@@ -56,11 +57,13 @@ export function renderMarkdown(m: ReportModel): string {
   }
   for (const o of m.outcomes) {
     out.push(`## ${o.title}`, '');
-    if (o.summary) out.push(o.summary, '');
+    if (o.narrative?.length) out.push(...o.narrative.flatMap((p) => [p, '']));
+    else if (o.summary) out.push(o.summary, '');
     out.push(...entries(o.entries, '###'));
     for (const t of o.themes) {
       out.push(`### ${t.title}`, '');
-      if (t.summary) out.push(t.summary, '');
+      if (t.narrative?.length) out.push(...t.narrative.flatMap((p) => [p, '']));
+      else if (t.summary) out.push(t.summary, '');
       out.push(...(t.entries.length ? entries(t.entries, '####') : [`Nothing is reported under this theme for ${m.meta.periodLabel}.`, '']));
     }
     out.push(commitments(o.commitments, '###'));

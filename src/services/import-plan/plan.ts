@@ -29,6 +29,22 @@ function mapFile(report: ParsedReport, mapper: SectionMapper): FileMapping {
   };
 }
 
+/** The report's narrative blocks in its order, each under the outcome (and theme) its section maps to, or under none. */
+function narrativeRows(report: ParsedReport, mapping: FileMapping, target: { planId: string; documentId: string | null }, settings: ImportSettings): NonNullable<ReportImportRows['narrative']> {
+  return report.narrative.filter((n) => n.paragraphs.length).map((n, i) => {
+    const section = n.section === null ? null : report.sections[n.section];
+    const outcome = n.section === null ? null : mapping.sections[n.section].outcome;
+    const theme = section && n.theme !== null ? section.themes[n.theme] : null;
+    const underOutcome = section?.kind === 'outcome' && outcome;
+    return {
+      id: settings.newId(), planId: target.planId, outcomeId: underOutcome ? outcome.id : null,
+      themeId: underOutcome && theme ? suggestTheme(theme.title, outcome) : null, periodKey: report.periodKey, position: i + 1,
+      heading: n.heading ?? (section && section.kind === 'front' && section.heading ? section.title : theme?.title ?? null),
+      paragraphs: n.paragraphs.map((p) => p.text), documentId: target.documentId, updatedBy: settings.userId,
+    };
+  });
+}
+
 /** The document, entries, facts, places and commitments of one report, and what they add up to. */
 function fileRows(
   file: ReadFile, report: ParsedReport, mapping: FileMapping, target: { planId: string; documentId: string | null; batchId: string | null },
@@ -38,7 +54,7 @@ function fileRows(
   const { userId, newId } = settings;
   const rows: ReportImportRows = {
     document: { id: documentId ?? '', name: file.name, mediaType: file.mediaType, sha256: file.sha256, size: file.size, planId, text: file.text, importedBy: userId },
-    entries: [], facts: [], places: [], commitments: [],
+    entries: [], facts: [], places: [], commitments: [], narrative: narrativeRows(report, mapping, target, settings),
   };
   const counts: FileCounts = { sections: report.sections.map(() => ({ entries: 0, facts: 0, commitments: 0 })), factKinds: {}, places: new Set(), unplaced: new Set() };
   for (const [n, e] of report.entries.entries()) {
@@ -148,7 +164,7 @@ export function planImport(files: { read: ReadFile; report: ParsedReport }[], co
       status: duplicate ? 'already imported' : settings.dryRun ? 'would import' : 'imported',
       documentId, batchId, reportYear: report.reportYear, periodKey: report.periodKey, titledItems: report.titledItems, sections,
       entries: report.entries.length, facts: counts.factKinds, places: [...counts.places].sort(), commitments: rows.commitments.length,
-      dropped: report.dropped, warnings: importWarnings({ sections, unplaced: counts.unplaced, entries: report.entries.length, duplicate }), report,
+      dropped: report.dropped, warnings: [...report.warnings, ...importWarnings({ sections, unplaced: counts.unplaced, entries: report.entries.length, duplicate })], report,
     });
     if (duplicate) continue;
     for (const m of mappingsToRemember(report, mapping, plan.id)) mappings.set(m.section, m);

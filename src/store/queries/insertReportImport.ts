@@ -1,6 +1,6 @@
-// Writes one imported report (document, entries, facts, places, commitments) inside the caller's transaction.
+// Writes one imported report (document, entries, facts, places, commitments, narrative) inside the caller's transaction.
 import type { Db } from '../db.js';
-import { commitments, documents, entries, entryPlaces, facts } from '../schema.js';
+import { commitments, documents, entries, entryPlaces, facts, narrativeBlocks } from '../schema.js';
 import { insertRows } from './insertRows.js';
 
 export interface ReportImportRows {
@@ -9,6 +9,8 @@ export interface ReportImportRows {
   facts: (typeof facts.$inferInsert)[];
   places: (typeof entryPlaces.$inferInsert)[];
   commitments: (typeof commitments.$inferInsert)[];
+  /** The report's narrative (introductions, non-outcome sections), paragraph by paragraph. */
+  narrative?: (typeof narrativeBlocks.$inferInsert)[];
 }
 
 /** `afterDocument` runs between the document and its entries (the import batch is written there). */
@@ -19,4 +21,5 @@ export async function insertReportImport(db: Db, rows: ReportImportRows, afterDo
   await insertRows(db, facts, rows.facts);
   await insertRows(db, entryPlaces, rows.places);
   await insertRows(db, commitments, rows.commitments);
+  if (rows.narrative?.length) await insertRows(db, narrativeBlocks, rows.narrative);
 }

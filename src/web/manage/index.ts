@@ -9,6 +9,7 @@ import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, 
 import { answerError, done, problemPage, view, type ManageContext } from './render.js';
 import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
+import { narrativeRoutes } from './narrative.js';
 import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
 import { linkRoutes } from './links.js';
@@ -144,6 +145,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/uploads', uploadRoutes(s));
   app.route('/imports', importRoutes(s));
   app.route('/audit', auditRoutes(s));
+  app.route('/narrative', narrativeRoutes(s));
   app.route('/funding', fundingManageRoutes(s));
   app.route('/', adminRoutes(s));
 

@@ -26,7 +26,7 @@ function navigation(c: ManageContext): NavigationItem[] {
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
   if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
-  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' });
+  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/narrative', text: 'Narrative' });
   if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
   const path = c.req.path.replace(/\/$/, '');
   return items.map((i) => ({ ...i, active: i.href === '/manage' ? path === '/manage' : path === i.href || path.startsWith(i.href + '/') }));

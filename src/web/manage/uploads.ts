@@ -68,7 +68,8 @@ function reportUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRou
     const choices = form.all('outcome');
     const map = sections.map((section, i) => `${section}=${choices[i] || 'none'}`);
     try {
-      const result = await s.imports.run([staged.file], { ...staged.options, userId: actor.id, map, thread: true });
+      const force = form.get('force') === 'yes';
+      const result = await s.imports.run([staged.file], { ...staged.options, userId: actor.id, map, force, thread: true });
       await s.imports.unstage(token);
       // A new import waits as drafts in its batch: straight to its review.
       const batchId = result.files.find((f) => f.batchId)?.batchId;

@@ -1,0 +1,60 @@
+// Loads the labels in test/fixtures/eval-import, reads each document from ../shared/fixtures/reports
+// as the importer would, parses it and scores it (src/ingest/report/evaluate-structure.ts). Used by
+// `npm run eval:import` and by test/eval-others.test.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readReport } from '../src/ingest/report/read.js';
+import { parseReport } from '../src/ingest/report/parse.js';
+import { scoreStructure, summarise, type SetSummary, type StructureLabels, type StructureScore } from '../src/ingest/report/evaluate-structure.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const EVAL_DIR = path.join(ROOT, 'test', 'fixtures', 'eval-import');
+export const SHARED_REPORTS = path.resolve(ROOT, '../shared/fixtures/reports');
+
+export interface OthersRun {
+  scores: StructureScore[];
+  tuning: SetSummary;
+  heldOut: SetSummary;
+}
+
+export function loadLabels(set?: 'tuning' | 'heldOut'): StructureLabels[] {
+  return fs.readdirSync(EVAL_DIR).filter((f) => /^\d+\.json$/.test(f)).sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as StructureLabels)
+    .filter((l) => !set || l.set === set);
+}
+
+/** Reads, parses and scores every labelled document (or one set's). */
+export async function runOthers(set?: 'tuning' | 'heldOut'): Promise<OthersRun> {
+  const scores: StructureScore[] = [];
+  for (const labels of loadLabels(set)) {
+    const file = path.join(SHARED_REPORTS, labels.source);
+    const read = await readReport({ name: path.basename(file), bytes: fs.readFileSync(file) });
+    const report = parseReport(read.text, read.markdown, { name: read.name });
+    scores.push(scoreStructure(path.basename(file), read.text, report, labels));
+  }
+  return { scores, tuning: summarise(scores.filter((s) => s.set === 'tuning')), heldOut: summarise(scores.filter((s) => s.set === 'heldOut')) };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+export function formatSet(name: string, s: SetSummary): string {
+  return [
+    `${name} (${s.documents} documents)`,
+    `  items      precision ${f3(s.items.precision)}  recall ${f3(s.items.recall)}`,
+    `  titles     ${f3(s.titles)}`,
+    `  sections   precision ${f3(s.sections.precision)}  recall ${f3(s.sections.recall)}`,
+    `  facts      precision ${f3(s.factsPrecision)}`,
+    `  commitments recall ${f3(s.commitmentsRecall)}  (history-plans' extractor)`,
+    `  measures   recall ${f3(s.measuresRecall)}`,
+    `  not a report: ${s.notReports.flagged} of ${s.notReports.labelled} flagged; ${s.notReports.wronglyFlagged} report(s) wrongly flagged`,
+  ].join('\n');
+}
+
+export function formatDocument(s: StructureScore): string {
+  const i = s.items;
+  return `${s.file.padEnd(58)} ${s.set.padEnd(7)} items ${i.matched}/${i.labelled} of ${i.found} found; titles ${s.titles.right}/${s.titles.labelled}; ` +
+    `sections ${s.sections.matched}/${s.sections.labelled} of ${s.sections.found}; facts ${s.facts.right}/${s.facts.found}; ` +
+    `commitments ${s.commitments.found}/${s.commitments.labelled}; measures ${s.measures.found}/${s.measures.labelled} (${s.measures.offered} offered); ` +
+    `not a report ${s.notReport.labelled ? 'yes' : 'no'}/${s.notReport.flagged ? 'flagged' : 'not flagged'}`;
+}
