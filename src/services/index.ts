@@ -9,6 +9,7 @@ import type { importService } from './imports.js';
 import { planService } from './plans.js';
 import { siteService } from './site.js';
 import type { reportService } from './reports.js';
+import type { reportVersionService } from './report-versions.js';
 import { sitePlanService } from './site/current-plan.js';
 import { siteEntryService } from './site/entries.js';
 import { siteIndicatorService } from './site/indicators.js';
@@ -45,6 +46,8 @@ export function services(store: Store, config: Config) {
   const workspace = workspaceService(store);
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
+  const reportDeps = { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) };
+  const loadReports = () => import('./reports.js').then((m) => m.reportService(store, config, reportDeps));
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
   const site = siteService({
     sitePlan,
@@ -93,7 +96,12 @@ export function services(store: Store, config: Config) {
     commitments: commitmentService(store, plans),
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),
+    reports: lazyService<ReturnType<typeof reportService>>(loadReports),
+    // Drafts, approval and published versions; generation runs in the background, one at a time.
+    reportVersions: lazyService<ReturnType<typeof reportVersionService>>(async () => {
+      const [builder, m] = await Promise.all([loadReports(), import('./report-versions.js')]);
+      return m.reportVersionService({ store, config, plans, builder });
+    }),
     imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
   };
 }

@@ -34,6 +34,7 @@ const PURPOSE: Record<string, string> = {
   finance_budget_gaps: 'The budget gap by year across the medium-term financial strategy.',
   finance_pressures: 'One-off pressures (costs) and the grants that met them, such as Covid-19.',
   finance_narratives: "The council's own account of its finances for a report period, and the what-if model the report shows.",
+  report_versions: 'Versions of the annual report for a plan and period: the background generation\'s progress, the draft sent for approval, who published it and when, and what changed since the version before.',
   report_artifacts: 'Generated report files (HTML, PDF, DOCX, MD, CSV, JSON), kept in the database so web processes stay stateless.',
   audit_events: 'Append-only audit trail: who changed what, when, before and after.',
 };
