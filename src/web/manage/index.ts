@@ -13,6 +13,7 @@ import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
 import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
+import { reportRoutes } from './reports.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
 import { fundingManageRoutes } from '../funding.js';
@@ -138,6 +139,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));
   app.route('/calendar', calendarRoutes(s));
+  app.route('/reports', reportRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/audit', auditRoutes(s));
   app.route('/funding', fundingManageRoutes(s));
