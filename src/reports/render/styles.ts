@@ -47,7 +47,8 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-header__council{margin:0;font-weight:700;font-size:1.5rem;line-height:1.25}
 .cmp-header__product{margin:0;font-size:1rem}
 .cmp-title-page{border-left:10px solid var(--cmp-brand);padding-left:20px;margin-bottom:40px}
-.cmp-contents ol ol{margin-top:5px;margin-left:20px;list-style-type:lower-alpha}
+.cmp-contents>ol{padding-left:2.4em}
+.cmp-contents ol ol{margin-top:5px;margin-left:0;padding-left:1.6em;list-style-type:lower-alpha}
 .cmp-entry{border-top:1px solid #b1b4b6;padding-top:15px;margin-bottom:25px}
 .cmp-entry__meta{color:#484949}
 .cmp-key-figures{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:0 0 15px}
@@ -76,7 +77,8 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 @page{size:A4;margin:16mm 14mm 18mm 14mm}
 @media print{
   html,body{background:#ffffff}
-  body{font-size:11pt}
+  body{font-size:10.5pt;line-height:1.35}
+  .govuk-body,.govuk-list,.govuk-summary-list{font-size:10.5pt;line-height:1.35}
   .govuk-skip-link,.cmp-no-print{display:none !important}
   .govuk-width-container{max-width:none;margin:0}
   .govuk-main-wrapper{padding:0}
@@ -91,7 +93,19 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
   thead{display:table-header-group}
   caption{break-after:avoid}
   .cmp-figure__keep{break-inside:avoid}
-  .cmp-entry{break-inside:avoid-page}
+  /* Entries flow on from page to page (keeping a heading with its first lines), so pages fill up. */
+  .cmp-entry{break-inside:auto;margin-bottom:10px;padding-top:8px}
+  .cmp-entry h4{margin-bottom:4px}
+  p,li{orphans:3;widows:3}
+  .govuk-body,.govuk-body-l,.govuk-list{margin-bottom:8px}
+  .govuk-body-l{font-size:12.5pt;line-height:1.35}
+  .cmp-entry .govuk-summary-list{margin-bottom:4px;font-size:9.5pt}
+  .cmp-entry .govuk-summary-list__key,.cmp-entry .govuk-summary-list__value{padding-top:1px;padding-bottom:1px}
+  .cmp-outcome{margin-top:0}
+  .cmp-theme{margin-top:16px}
+  .govuk-heading-l{margin-bottom:12px}
+  .govuk-heading-m{margin-bottom:8px}
+  .cmp-contents li{margin-bottom:2px}
   .cmp-table--compendium{font-size:8.5pt}
   /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
   .cmp-chart-data{font-size:8pt;margin-bottom:10px}
