@@ -57,6 +57,8 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-table{font-size:1rem}
 .cmp-table--compendium{font-size:.875rem}
 .cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
+/* The indicator's name gets room to be read: it never wraps one word to a line. */
+.cmp-table--compendium tbody th,.cmp-table--compendium tbody td:first-child{min-width:12em}
 .cmp-num{text-align:right;white-space:nowrap}
 .cmp-status{white-space:nowrap}
 .cmp-symbol{display:inline-block;min-width:1.2em;margin-right:.3em;font-weight:700}
@@ -74,11 +76,11 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-draft-mark{display:none}
 .cmp-footer{margin-top:60px}
 .cmp-plot text,.cmp-plot tspan{white-space:pre}
-@page{size:A4;margin:16mm 14mm 18mm 14mm}
+@page{size:A4;margin:15mm 14mm 16mm 14mm}
 @media print{
   html,body{background:#ffffff}
-  body{font-size:10.5pt;line-height:1.35}
-  .govuk-body,.govuk-list,.govuk-summary-list{font-size:10.5pt;line-height:1.35}
+  body{font-size:10.5pt;line-height:1.3}
+  .govuk-body,.govuk-list,.govuk-summary-list{font-size:10.5pt;line-height:1.3}
   .govuk-skip-link,.cmp-no-print{display:none !important}
   .govuk-width-container{max-width:none;margin:0}
   .govuk-main-wrapper{padding:0}
@@ -98,7 +100,7 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
   .cmp-entry h4{margin-bottom:4px}
   p,li{orphans:3;widows:3}
   .govuk-body,.govuk-body-l,.govuk-list{margin-bottom:8px}
-  .govuk-body-l{font-size:12.5pt;line-height:1.35}
+  .govuk-body-l{font-size:12pt;line-height:1.3}
   .cmp-entry .govuk-summary-list{margin-bottom:4px;font-size:9.5pt}
   .cmp-entry .govuk-summary-list__key,.cmp-entry .govuk-summary-list__value{padding-top:1px;padding-bottom:1px}
   .cmp-outcome{margin-top:0}
@@ -106,6 +108,10 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
   .govuk-heading-l{margin-bottom:12px}
   .govuk-heading-m{margin-bottom:8px}
   .cmp-contents li{margin-bottom:2px}
+  .cmp-table{font-size:9pt}
+  .cmp-table .govuk-table__header,.cmp-table .govuk-table__cell{padding:3px 10px 3px 0}
+  .govuk-heading-s{font-size:11.5pt}
+  .govuk-table{margin-bottom:12px}
   .cmp-table--compendium{font-size:8.5pt}
   /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
   .cmp-chart-data{font-size:8pt;margin-bottom:10px}
