@@ -37,46 +37,8 @@ export function readableBrand(brand: string): string {
   return contrastRatio(brand, '#ffffff') >= 4.5 ? brand : '#0b0c0c';
 }
 
-export function reportCss(brandColour: string): string {
-  const brand = readableBrand(brandColour);
-  const headerText = contrastRatio(brandColour, '#ffffff') >= 4.5 ? '#ffffff' : '#0b0c0c';
-  return `${govukFrontendCss()}
-:root{--govuk-brand-colour:${brand};--cmp-brand:${brandColour};--cmp-brand-text:${headerText}}
-body,.govuk-template__body{font-family:${FONT_STACK}}
-.cmp-header{background:var(--cmp-brand);color:var(--cmp-brand-text);padding:16px 0;border-bottom:8px solid #0b0c0c}
-.cmp-header__council{margin:0;font-weight:700;font-size:1.5rem;line-height:1.25}
-.cmp-header__product{margin:0;font-size:1rem}
-.cmp-title-page{border-left:10px solid var(--cmp-brand);padding-left:20px;margin-bottom:40px}
-.cmp-contents>ol{padding-left:2.4em}
-.cmp-contents ol ol{margin-top:5px;margin-left:0;padding-left:1.6em;list-style-type:lower-alpha}
-.cmp-entry{border-top:1px solid #b1b4b6;padding-top:15px;margin-bottom:25px}
-.cmp-entry__meta{color:#484949}
-.cmp-key-figures{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:0 0 15px}
-.cmp-key-figures li{border:2px solid #0b0c0c;padding:4px 10px;font-weight:700;background:#ffffff}
-.cmp-outcome{margin-top:50px}
-.cmp-table{font-size:1rem}
-.cmp-table--compendium{font-size:.875rem}
-.cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
-/* The indicator's name gets room to be read: it never wraps one word to a line. */
-.cmp-table--compendium tbody th,.cmp-table--compendium tbody td:first-child{min-width:12em}
-.cmp-num{text-align:right;white-space:nowrap}
-.cmp-status{white-space:nowrap}
-.cmp-symbol{display:inline-block;min-width:1.2em;margin-right:.3em;font-weight:700}
-.cmp-tag{display:inline-block;padding:2px 6px;border:2px solid #0b0c0c;font-weight:700;white-space:nowrap;color:#0b0c0c;background:#ffffff}
-.cmp-tag--green{background:#cce2d8;color:#005a30;border-color:#005a30}
-.cmp-tag--amber{background:#fff7bf;color:#594d00;border-color:#594d00}
-.cmp-tag--red{background:#f4cdc6;color:#942514;border-color:#942514;border-style:double;border-width:3px}
-.cmp-tag--missing{border-style:dashed}
-.cmp-tag--no-target{border-style:dotted}
-.cmp-figure{margin:0 0 40px;padding:0}
-.cmp-figure__chart svg{max-width:100%;height:auto}
-.cmp-figure__source{color:#484949}
-.cmp-chart-data{font-size:.875rem}
-.cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
-.cmp-draft-mark{display:none}
-.cmp-footer{margin-top:60px}
-.cmp-plot text,.cmp-plot tspan{white-space:pre}
-@page{size:A4;margin:15mm 14mm 16mm 14mm}
+/** The page size and the print layout (the PDF is printed from the HTML with these). */
+const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
 @media print{
   html,body{background:#ffffff}
   body{font-size:10.5pt;line-height:1.3}
@@ -121,4 +83,45 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
   .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
 }
 `;
+
+export function reportCss(brandColour: string): string {
+  const brand = readableBrand(brandColour);
+  const headerText = contrastRatio(brandColour, '#ffffff') >= 4.5 ? '#ffffff' : '#0b0c0c';
+  return `${govukFrontendCss()}
+:root{--govuk-brand-colour:${brand};--cmp-brand:${brandColour};--cmp-brand-text:${headerText}}
+body,.govuk-template__body{font-family:${FONT_STACK}}
+.cmp-header{background:var(--cmp-brand);color:var(--cmp-brand-text);padding:16px 0;border-bottom:8px solid #0b0c0c}
+.cmp-header__council{margin:0;font-weight:700;font-size:1.5rem;line-height:1.25}
+.cmp-header__product{margin:0;font-size:1rem}
+.cmp-title-page{border-left:10px solid var(--cmp-brand);padding-left:20px;margin-bottom:40px}
+.cmp-contents>ol{padding-left:2.4em}
+.cmp-contents ol ol{margin-top:5px;margin-left:0;padding-left:1.6em;list-style-type:lower-alpha}
+.cmp-entry{border-top:1px solid #b1b4b6;padding-top:15px;margin-bottom:25px}
+.cmp-entry__meta{color:#484949}
+.cmp-key-figures{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:0 0 15px}
+.cmp-key-figures li{border:2px solid #0b0c0c;padding:4px 10px;font-weight:700;background:#ffffff}
+.cmp-outcome{margin-top:50px}
+.cmp-table{font-size:1rem}
+.cmp-table--compendium{font-size:.875rem}
+.cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
+/* The indicator's name gets room to be read: it never wraps one word to a line. */
+.cmp-table--compendium tbody th,.cmp-table--compendium tbody td:first-child{min-width:12em}
+.cmp-num{text-align:right;white-space:nowrap}
+.cmp-status{white-space:nowrap}
+.cmp-symbol{display:inline-block;min-width:1.2em;margin-right:.3em;font-weight:700}
+.cmp-tag{display:inline-block;padding:2px 6px;border:2px solid #0b0c0c;font-weight:700;white-space:nowrap;color:#0b0c0c;background:#ffffff}
+.cmp-tag--green{background:#cce2d8;color:#005a30;border-color:#005a30}
+.cmp-tag--amber{background:#fff7bf;color:#594d00;border-color:#594d00}
+.cmp-tag--red{background:#f4cdc6;color:#942514;border-color:#942514;border-style:double;border-width:3px}
+.cmp-tag--missing{border-style:dashed}
+.cmp-tag--no-target{border-style:dotted}
+.cmp-figure{margin:0 0 40px;padding:0}
+.cmp-figure__chart svg{max-width:100%;height:auto}
+.cmp-figure__source{color:#484949}
+.cmp-chart-data{font-size:.875rem}
+.cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
+.cmp-draft-mark{display:none}
+.cmp-footer{margin-top:60px}
+.cmp-plot text,.cmp-plot tspan{white-space:pre}
+${PRINT_CSS}`;
 }
