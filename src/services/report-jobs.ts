@@ -136,11 +136,19 @@ export function reportWorker(ctx: JobContext) {
     return running;
   }
 
+  let soon: Promise<void> | null = null;
   return {
     start,
-    /** Resolves when no work is under way in this process. */
+    /** Starts shortly, once the answer to the request that asked has gone (the browser never waits on the work). */
+    later(): void {
+      soon ??= new Promise<void>((resolve) => setTimeout(resolve, 250)).then(() => {
+        soon = null;
+        void start();
+      });
+    },
+    /** Resolves when no work is waiting to start or under way in this process. */
     async idle(): Promise<void> {
-      while (running) await running.catch(() => undefined);
+      while (soon || running) await (soon ?? running!).catch(() => undefined);
     },
   };
 }

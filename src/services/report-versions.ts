@@ -91,7 +91,7 @@ function draftMethods(deps: VersionDeps, worker: Worker) {
       const groupName = req.group?.trim() || null;
       const waiting = (await listReportVersions(db, { planId, states: ['queued'] })).find((v) => v.periodKey === periodKey && v.groupName === groupName);
       if (waiting) {
-        void worker.start();
+        worker.later();
         return { version: waiting, alreadyQueued: true };
       }
       const id = randomUUID();
@@ -99,7 +99,7 @@ function draftMethods(deps: VersionDeps, worker: Worker) {
         await insertReportVersion(tx, { id, planId, periodKey, groupName, state: 'queued', requestedBy: actor.id });
         await appendAuditEvent(tx, { userId: actor.id, action: 'request-report', entityType: 'report', entityId: id, after: { planId, periodKey, groupName } });
       });
-      void worker.start();
+      worker.later();
       return { version: await find(db, id), alreadyQueued: false };
     },
 
@@ -154,7 +154,7 @@ function publishMethods(deps: VersionDeps, worker: Worker, get: (actor: Actor, i
         }
         await appendAuditEvent(tx, { userId: actor.id, action: 'approve-report', entityType: 'report', entityId: id, after: { planId: row.planId, periodKey: row.periodKey, changeNote } });
       });
-      void worker.start();
+      worker.later();
     },
 
     /** The command line's `report --publish`: made, approved and published at once, with an audit record. */
