@@ -1,27 +1,8 @@
 // Publishing the demo's report in a real browser: the performance officer makes a draft, watches it
 // being made, previews it and sends it; the administrator publishes it; a signed-out visitor
 // downloads every format from the public Reports page. axe on the workspace's report pages.
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-const ACCOUNTS = {
-  admin: ['admin@demoshire.example', 'demoshire-admin'],
-  officer: ['performance@demoshire.example', 'demoshire-performance'],
-} as const;
-
-async function signIn(page: Page, who: keyof typeof ACCOUNTS) {
-  await page.context().clearCookies();
-  await page.goto('/manage/sign-in');
-  await page.getByLabel('Email address').fill(ACCOUNTS[who][0]);
-  await page.getByLabel('Password').fill(ACCOUNTS[who][1]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-}
-
-async function checkAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`), page.url()).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { checkAxe, signIn } from './session.js';
 
 test('a report goes from the officer\'s draft to downloads on the public site', async ({ page }) => {
   test.setTimeout(240_000);
