@@ -1,6 +1,7 @@
 // Domain types and schemas: what Compendium keeps. Imports nothing else of ours.
 export * from './model.js';
 export * from './period.js';
+export * from './presentation.js';
 export * from './period-order.js';
 export * from './performance.js';
 export * from './finance.js';

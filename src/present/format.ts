@@ -12,6 +12,12 @@ export function formatNumber(value: number, decimalPlaces = 0): string {
   return f.format(value);
 }
 
+/** A number for open data: rounded at the stated decimal places, with no floating-point tail (83.3, not 83.30000000000001). */
+export function roundAt(value: number | null, decimalPlaces: number): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  return Number(value.toFixed(Math.max(0, Math.min(decimalPlaces, 10))));
+}
+
 /** "12 March 2024" from yyyy-mm-dd. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -11,6 +11,7 @@ import { planMapService } from './plan-map.js';
 import { commitmentRegisterService } from './commitment-register.js';
 import { siteService } from './site.js';
 import type { reportService } from './reports.js';
+import type { reportVersionService } from './report-versions.js';
 import { sitePlanService } from './site/current-plan.js';
 import { siteEntryService } from './site/entries.js';
 import { siteIndicatorService } from './site/indicators.js';
@@ -42,6 +43,20 @@ import { financeStoryService } from './finance-story.js';
 import { narrativeService } from './narrative.js';
 import { reportFinanceLoader } from './report-finance.js';
 
+/** The public site's reads, each concern given the current plan and the indicators it needs. */
+function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>; performance: ReturnType<typeof performanceService>; groups: ReturnType<typeof groupService> }) {
+  const sitePlan = sitePlanService({ store, plans: deps.plans });
+  const siteIndicators = siteIndicatorService({ store, sitePlan, performance: deps.performance, groups: deps.groups });
+  return siteService({
+    sitePlan,
+    siteIndicators,
+    siteOutcomes: siteOutcomeService({ store, sitePlan, siteIndicators }),
+    siteEntries: siteEntryService({ store, sitePlan }),
+    siteSearch: siteSearchService({ store, sitePlan }),
+    sitePublishedReports: sitePublishedReportService({ store, sitePlan }),
+  });
+}
+
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
   const plans = planService(store);
@@ -51,18 +66,11 @@ export function services(store: Store, config: Config) {
   const narrative = narrativeService(store, plans);
   const workspace = workspaceService(store);
   const groups = groupService(store);
-  const sitePlan = sitePlanService({ store, plans });
-  const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
   const changes = changesService(store, { plans, workspace, performance });
+  const reportDeps = { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) };
+  const loadReports = () => import('./reports.js').then((m) => m.reportService(store, config, reportDeps));
   const links = linkService(store);
-  const site = siteService({
-    sitePlan,
-    siteIndicators,
-    siteOutcomes: siteOutcomeService({ store, sitePlan, siteIndicators }),
-    siteEntries: siteEntryService({ store, sitePlan }),
-    siteSearch: siteSearchService({ store, sitePlan }),
-    sitePublishedReports: sitePublishedReportService({ store, sitePlan }),
-  });
+  const site = publicSite(store, { plans, performance, groups });
   return {
     config,
     store: {
@@ -110,7 +118,12 @@ export function services(store: Store, config: Config) {
     changes,
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) }))),
+    reports: lazyService<ReturnType<typeof reportService>>(loadReports),
+    // Drafts, approval and published versions; generation runs in the background, one at a time.
+    reportVersions: lazyService<ReturnType<typeof reportVersionService>>(async () => {
+      const [builder, m] = await Promise.all([loadReports(), import('./report-versions.js')]);
+      return m.reportVersionService({ store, config, plans, builder });
+    }),
     // A later report's entries arrive with links to earlier entries and commitments suggested, for a person to decide.
     imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => {
       const i = m.importService(store, config);

@@ -1,6 +1,6 @@
 // Indicator values: imported from CSV or XLSX (long or wide), all or nothing, through the bulk path.
 import { randomUUID } from 'node:crypto';
-import type { Indicator, WorkflowState } from '../domain/index.js';
+import { dataPrecision, guessUnit, type Indicator, type WorkflowState } from '../domain/index.js';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import { frequencyOfPeriodKind } from '../ingest/indicator-fields.js';
 import { parseObservationTable, type ObservationTableOptions, type ObservationTableResult, type ParsedObservation } from '../ingest/observation-table.js';
@@ -50,7 +50,7 @@ export interface ObservationImportResult {
  * The indicators a file mentions: new ones to create (named by code, polarity from the file), and
  * old ones whose polarity the file changes. `existing` (by lower-case code) gains the new ones.
  */
-function indicatorChanges(mentioned: ObservationTableResult['indicators'], existing: Map<string, Indicator>, file: string) {
+function indicatorChanges(mentioned: ObservationTableResult['indicators'], existing: Map<string, Indicator>, file: string, valuesOf: (code: string) => (number | null)[]) {
   const created: Indicator[] = [];
   const polarityChanges: { before: Indicator; after: Indicator }[] = [];
   const idOf = new Map<string, string>();
@@ -62,7 +62,8 @@ function indicatorChanges(mentioned: ObservationTableResult['indicators'], exist
       continue;
     }
     const indicator: Indicator = {
-      id: randomUUID(), code, title: hints.title ?? code, unit: 'other', decimalPlaces: 1, polarity: hints.polarity ?? 'none',
+      // Unit and decimal places guessed from the name and the file's own values (editable afterwards).
+      id: randomUUID(), code, title: hints.title ?? code, unit: guessUnit(hints.title ?? code, valuesOf(code)), decimalPlaces: dataPrecision(valuesOf(code)), polarity: hints.polarity ?? 'none',
       frequency: frequencyOfPeriodKind(hints.firstPeriod.kind), outcomeId: null, themeId: null, source: file, definition: null,
       changeTolerance: 0, ownerId: null,
     };
@@ -71,6 +72,17 @@ function indicatorChanges(mentioned: ObservationTableResult['indicators'], exist
     idOf.set(code, indicator.id);
   }
   return { created, polarityChanges, idOf };
+}
+
+/** Each indicator's values in the file, for guessing how a new one is written. */
+function valuesByCode(observations: ParsedObservation[]): (code: string) => (number | null)[] {
+  const by = new Map<string, (number | null)[]>();
+  for (const o of observations) {
+    let list = by.get(o.indicatorCode);
+    if (!list) by.set(o.indicatorCode, (list = []));
+    list.push(o.value);
+  }
+  return (code) => by.get(code) ?? [];
 }
 
 /** The rows as columns, the shape the bulk upsert takes, and how many are blank. */
@@ -119,7 +131,7 @@ export function observationService(store: Store) {
       const { badLines, format, problems } = parsed;
       let observations: ParsedObservation[] | undefined = badLines.size ? parsed.observations.filter((o) => !badLines.has(o.line)) : parsed.observations;
 
-      const { created, polarityChanges, idOf } = indicatorChanges(parsed.indicators, existing, file);
+      const { created, polarityChanges, idOf } = indicatorChanges(parsed.indicators, existing, file, valuesByCode(parsed.observations));
       const n = observations.length;
       const { columns, missing } = observationColumns(observations, (code) => idOf.get(code) ?? (existing.get(code.toLowerCase()) as Indicator).id);
       observations = undefined;

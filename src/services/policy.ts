@@ -21,6 +21,7 @@ export const ACTIONS = [
   'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
   'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
   'import.run', 'indicator.manage', 'duty.manage', 'commitment.update',
+  'report.generate', 'report.publish',
   'user.manage', 'plan.manage', 'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -47,7 +48,7 @@ const REVIEWER_ACTIONS = new Set<Action>([
   'workspace.read', 'drafts.read', 'audit.read',
   'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
   'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
-  'import.run', 'indicator.manage', 'duty.manage', 'commitment.update',
+  'import.run', 'indicator.manage', 'duty.manage', 'commitment.update', 'report.generate',
 ]);
 
 const CONTRIBUTOR_ACTIONS = new Set<Action>(['workspace.read', 'drafts.read', 'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'value.enter', 'value.submit']);
@@ -65,7 +66,8 @@ export function inScope(actor: Actor, record: RecordScope): boolean {
 /**
  * The rule, in one place:
  * - admin may do everything;
- * - a performance officer does everything except users, plan structure and settings;
+ * - a performance officer does everything except users, plan structure, settings and publishing
+ *   reports (they generate drafts and send them for approval; an administrator publishes);
  * - a contributor creates, edits, deletes and submits entries and values they are assigned to
  *   (by service or outcome), and only while those are drafts (new or returned);
  * - a viewer reads, drafts included, and changes nothing.
@@ -100,11 +102,11 @@ export function authorize(actor: Actor | null | undefined, action: Action, recor
 
 const VERBS: Record<string, string> = {
   read: 'reading', create: 'creating', edit: 'editing', delete: 'deleting', submit: 'submitting', approve: 'approving',
-  publish: 'publishing', return: 'returning', enter: 'entering', run: 'running', manage: 'managing',
+  publish: 'publishing', return: 'returning', enter: 'entering', run: 'running', manage: 'managing', generate: 'generating',
 };
 const NOUNS: Record<string, string> = {
   workspace: 'the workspace', drafts: 'drafts', audit: 'the audit trail', entry: 'entries', value: 'indicator values',
-  import: 'imports', indicator: 'indicators', duty: 'the reporting calendar', user: 'users', plan: 'the plan structure', settings: 'settings',
+  import: 'imports', indicator: 'indicators', duty: 'the reporting calendar', user: 'users', plan: 'the plan structure', settings: 'settings', report: 'reports',
 };
 
 function describeAction(action: Action): string {

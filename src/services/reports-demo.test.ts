@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { entryInPeriod } from '../reports/model/index.js';
 import { tables, type Store } from '../store/index.js';
 import { demoTestServices } from '../../test/helpers/demo.js';
@@ -51,22 +51,6 @@ describe('the demo report', () => {
     expect(Buffer.from(files[4].bytes.slice(0, 2)).toString()).toBe('PK');
     expect(Buffer.from(files[5].bytes.slice(0, 5)).toString()).toBe('%PDF-');
   });
-
-  it('publishes into the database, lists and serves the files, and records who did it', async () => {
-    const stored = await s.reports.publish({ formats: ['html', 'json'], draft: false, userId: null });
-    expect(stored.map((a) => a.format).sort()).toEqual(['html', 'json']);
-    const listed = await s.reports.list();
-    expect(listed.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
-    const html = listed.find((a) => a.format === 'html')!;
-    expect(html).toMatchObject({ draft: false, mediaType: 'text/html; charset=utf-8' });
-    const got = await s.reports.get(html.id);
-    expect(got.content.length).toBe(html.size);
-    expect(new TextDecoder().decode(got.content)).toContain('<!DOCTYPE html>');
-    const audit = await store.db.select().from(tables.auditEvents).where(eq(tables.auditEvents.action, 'publish-report'));
-    expect(audit).toHaveLength(1);
-    await expect(s.reports.get('no-such-id')).rejects.toBeInstanceOf(NotFoundError);
-  });
-
 });
 
 describe('bad input', () => {

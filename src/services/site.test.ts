@@ -72,8 +72,10 @@ describe('site service', () => {
     expect(highlightSegments('a \u0001b\u0002 <c>')).toEqual([{ text: 'a ', match: false }, { text: 'b', match: true }, { text: ' <c>', match: false }]);
   });
 
-  it('lists published report files only', async () => {
-    expect((await t.s.site.reports()).map((r) => r.id)).toEqual([t.fixture.reportId]);
+  it('lists published report files only, by version with who approved them', async () => {
+    const reports = await t.s.site.reports();
+    expect(reports.map((r) => [r.version, r.approvedBy])).toEqual([[1, 'Ada Checker']]);
+    expect(reports.flatMap((r) => r.files.map((f) => f.id))).toEqual([t.fixture.reportId]);
     await expect(t.s.site.report(t.fixture.draftReportId)).rejects.toThrow(/not found/);
   });
 });

@@ -38,6 +38,7 @@ const PURPOSE: Record<string, string> = {
   finance_narratives: "The council's own account of its finances for a report period, and the what-if model the report shows.",
   schemes: 'Schemes and projects followed across years; each has a public timeline of the entries linked to it.',
   entry_links: 'A later entry linked to an earlier entry or a commitment about the same scheme: suggested with a score and a reason, accepted or rejected by a person.',
+  report_versions: 'Versions of the annual report for a plan and period: the background generation\'s progress, the draft sent for approval, who published it and when, and what changed since the version before.',
   report_artifacts: 'Generated report files (HTML, PDF, DOCX, MD, CSV, JSON), kept in the database so web processes stay stateless.',
   plan_outcome_maps: "How a later plan's outcomes continue an earlier plan's: one row per confirmed pair (an outcome may split or merge), with who confirmed it and when.",
   audit_events: 'Append-only audit trail: who changed what, when, before and after.',

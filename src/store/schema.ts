@@ -339,6 +339,40 @@ export const financialFigures = pgTable('financial_figures', {
   position: integer('position').notNull().default(0),
 }, (t) => [index('financial_figures_plan_idx').on(t.planId, t.periodKey)]);
 
+/**
+ * One version of a report for a plan and period: asked for in the workspace (or the command line),
+ * generated in the background as a draft, sent for approval, and published by an administrator.
+ * The row is the job's state too, so a restart picks up queued work where it was.
+ */
+export const reportVersions = pgTable('report_versions', {
+  id: text('id').primaryKey(),
+  planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  periodKey: text('period_key').notNull(),
+  groupName: text('group_name'),
+  /** queued, generating, draft, submitted, publish-queued, publishing, published, failed */
+  state: text('state').notNull(),
+  /** What the background work is doing now ("pdf"), and how far through it is. */
+  stage: text('stage'),
+  done: integer('done').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  /** Why the last generation or publication stopped (the row stays where it was). */
+  error: text('error'),
+  /** 1, 2, … among the published versions of the plan and period; null until published. */
+  version: integer('version'),
+  changeNote: text('change_note'),
+  /** Why the PDF is not among the published files (Chromium missing on the server), if it is not. */
+  pdfUnavailable: text('pdf_unavailable'),
+  requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  submittedBy: text('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+  submittedAt: ts('submitted_at'),
+  publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
+  /** The approver's name as it was when publishing (kept if the user is later removed). */
+  approvedByName: text('approved_by_name'),
+  publishedAt: ts('published_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [index('report_versions_plan_idx').on(t.planId, t.periodKey, t.state), uniqueIndex('report_versions_version_idx').on(t.planId, t.periodKey, t.version)]);
+
 /** Generated report files (kept in the database so web processes stay stateless). */
 export const reportArtifacts = pgTable('report_artifacts', {
   id: text('id').primaryKey(),
@@ -351,7 +385,9 @@ export const reportArtifacts = pgTable('report_artifacts', {
   content: bytea('content').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-}, (t) => [index('report_artifacts_plan_idx').on(t.planId, t.periodKey, t.format)]);
+  /** The report version these files belong to (files published before versions existed have none). */
+  reportId: text('report_id').references(() => reportVersions.id, { onDelete: 'cascade' }),
+}, (t) => [index('report_artifacts_report_idx').on(t.reportId), index('report_artifacts_plan_idx').on(t.planId, t.periodKey, t.format)]);
 
 /** Append-only: rows are inserted, never updated or deleted (a trigger refuses both). */
 export const auditEvents = pgTable('audit_events', {
@@ -374,7 +410,7 @@ export * from './schema-narrative.js';
 export const TABLES_IN_ORDER = {
   settings, areas, users, sessions, loginAttempts, stagedUploads, plans, outcomes, themes, documents, sectionMappings,
   importBatches, entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
-  comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
+  comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportVersions, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
   schemes, entryLinks, narrativeBlocks,
 } as const;

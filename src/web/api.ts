@@ -138,8 +138,8 @@ function figureRoutes(api: Api, s: Services): void {
     }, 200);
   });
 
-  api.openapi(routes.reports, async (c) => c.json((await s.site.reports()).map((r) => ({
-    id: r.id, periodKey: r.periodKey, format: r.format, fileName: r.fileName, mediaType: r.mediaType, size: r.size,
-    url: `/reports/${encodeURIComponent(r.id)}/${encodeURIComponent(r.fileName)}`,
-  })), 200));
+  api.openapi(routes.reports, async (c) => c.json((await s.site.reports()).flatMap((r) => r.files.map((f) => ({
+    id: f.id, periodKey: r.periodKey, format: f.format, fileName: f.fileName, mediaType: f.mediaType, size: f.size,
+    url: `/reports/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`,
+  }))), 200));
 }

@@ -133,6 +133,7 @@ describe('public pages', () => {
     const list = await get('/reports');
     expect(list.html).toContain('annual-delivery-report-2024-25.html');
     expect(list.html).not.toContain('draft.pdf');
+    expect(list.html).toContain('Version 1, published 30 June 2025, approved by Ada Checker.');
     const file = await app.request(`/reports/${t.fixture.reportId}/annual-delivery-report-2024-25.html`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="annual-delivery-report-2024-25.html"');

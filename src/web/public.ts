@@ -141,8 +141,17 @@ function listingPages(app: Hono<AppEnv>, s: Services): void {
   });
 
   app.get('/reports', async (c) => {
-    const reports = (await s.site.reports()).map((r) => ({ ...r, formatLabel: FORMAT_LABELS[r.format] ?? r.format.toUpperCase(), sizeLabel: sizeLabel(r.size) }));
-    return page(c, 'reports.njk', { title: 'Reports and open data', reports, datasets: DATASETS });
+    const reports = (await s.site.reports()).map((r) => ({
+      ...r, files: r.files.map((f) => ({ ...f, formatLabel: FORMAT_LABELS[f.format] ?? f.format.toUpperCase(), sizeLabel: sizeLabel(f.size) })),
+    }));
+    // Each period's latest version first; the versions it corrected stay available beneath it.
+    const periods: { periodKey: string; latest: (typeof reports)[number]; earlier: typeof reports }[] = [];
+    for (const r of reports) {
+      const p = periods.find((x) => x.periodKey === r.periodKey);
+      if (p) p.earlier.push(r);
+      else periods.push({ periodKey: r.periodKey, latest: r, earlier: [] });
+    }
+    return page(c, 'reports.njk', { title: 'Reports and open data', periods, datasets: DATASETS });
   });
 
   app.get('/reports/:id/:file?', async (c) => {

@@ -47,6 +47,23 @@ describe('compendium report', { timeout: 180_000 }, () => {
     expect(fs.readdirSync(out)).toEqual(['demoshire-county-council-annual-delivery-report-2024-25-draft.html']);
   });
 
+  it('publishes the next version with --publish (a note needed from the second), the PDF marked unavailable without Chromium', async () => {
+    const env = { CHROMIUM_PATH: '/nowhere/chromium' };
+    const first = await compendium(['report', '--publish', '--period', '2024/25'], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Published version 1 of the 2024/25 report (5 files); it is on the public Reports page now:');
+    expect(first.stdout).toContain('No PDF: Chromium was not found at /nowhere/chromium');
+    const again = await compendium(['report', '--publish', '--period', '2024/25'], env);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr.split('\n')[0]).toBe('compendium: Version 1 of the 2024/25 report is already published: say what this version changes');
+    const second = await compendium(['report', '--publish', '--period', '2024/25', '--note', 'Corrected a figure'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Published version 2 of the 2024/25 report');
+    const both = await compendium(['report', '--publish', '--draft']);
+    expect(both.stderr.split('\n')[0]).toBe('compendium: --publish and --draft cannot go together');
+  });
+
   it('refuses an unknown format in one line', async () => {
     const r = await compendium(['report', '--format', 'html,pptx']);
     expect(r.code).not.toBe(0);

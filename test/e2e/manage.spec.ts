@@ -1,30 +1,8 @@
 // The staff workspace in a real browser on the demo workspace: the whole cycle for an entry and for an
 // indicator value (contributor → performance officer → public site and search), one flow by keyboard
 // alone, and axe (WCAG 2.2 AA) on every workspace page.
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-
-const ACCOUNTS = {
-  admin: ['admin@demoshire.example', 'demoshire-admin'],
-  officer: ['performance@demoshire.example', 'demoshire-performance'],
-  contributor: ['contributor@demoshire.example', 'demoshire-contributor'],
-  viewer: ['viewer@demoshire.example', 'demoshire-viewer'],
-} as const;
-
-async function checkAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const problems = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(problems, page.url()).toEqual([]);
-}
-
-async function signIn(page: Page, who: keyof typeof ACCOUNTS) {
-  await page.context().clearCookies();
-  await page.goto('/manage/sign-in');
-  await page.getByLabel('Email address').fill(ACCOUNTS[who][0]);
-  await page.getByLabel('Password').fill(ACCOUNTS[who][1]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-}
+import { ACCOUNTS, checkAxe, signIn } from './session.js';
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `max` presses. */
 async function tabTo(page: Page, matches: (el: { tag: string; text: string; label: string; name: string; type: string }) => boolean, max = 80) {

@@ -71,8 +71,11 @@ export async function seedSite(s: Services, store: Store): Promise<SiteFixture> 
     obs('i-smoke', 'E10000018', 'CY2022', 12.4), obs('i-smoke', 'E10000018', 'CY2023', 11.9),
   ]);
   await db.insert(tables.targets).values({ id: 't-1', indicatorId: 'i-ksi', areaCode: 'E10000018', periodKey: 'CY2023', value: 300 });
+  await db.insert(tables.reportVersions).values({
+    id: 'v-pub', planId, periodKey: 'FY2024-25', state: 'published', version: 1, approvedByName: 'Ada Checker', publishedAt: '2025-06-30T10:00:00Z',
+  });
   await db.insert(tables.reportArtifacts).values([
-    { id: 'r-pub', planId, periodKey: 'FY2024-25', format: 'html', fileName: 'annual-delivery-report-2024-25.html', mediaType: 'text/html', draft: false, content: new TextEncoder().encode('<html><body>Report</body></html>') },
+    { id: 'r-pub', reportId: 'v-pub', planId, periodKey: 'FY2024-25', format: 'html', fileName: 'annual-delivery-report-2024-25.html', mediaType: 'text/html', draft: false, content: new TextEncoder().encode('<html><body>Report</body></html>') },
     { id: 'r-draft', planId, periodKey: 'FY2024-25', format: 'pdf', fileName: 'draft.pdf', mediaType: 'application/pdf', draft: true, content: new Uint8Array([1, 2, 3]) },
   ]);
   await appendAuditEvent(db, { userId: null, action: 'seed', entityType: 'test', entityId: planId });

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../../errors.js';
+import { periodLabel } from '../../present/format.js';
+import type { Services } from '../../services/index.js';
+import { SYSTEM_ACTOR } from '../../services/policy.js';
 import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../services/reports.js';
 import { out, withServices } from '../context.js';
 
@@ -14,6 +17,8 @@ interface ReportOptions {
   format: string;
   out: string;
   draft?: boolean;
+  publish?: boolean;
+  note?: string;
 }
 
 function writeFiles(dir: string, files: ReportFile[]): string[] {
@@ -39,7 +44,13 @@ export function configure(cmd: Command): void {
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, 'html,pdf')
     .option('--out <dir>', 'folder to write the files to', 'reports')
     .option('--draft', 'include unpublished material and mark every page DRAFT')
+    .option('--publish', 'publish every format on the public Reports page as the next version (recorded in the audit trail)')
+    .option('--note <text>', 'with --publish: what this version changes (needed once a version is published)')
     .action(async (opts: ReportOptions, cmd: Command) => {
+      if (opts.publish) {
+        if (opts.draft) throw new CliError('--publish and --draft cannot go together', 'a draft is checked in the workspace; publish without --draft');
+        return withServices(cmd, (s) => publish(s, opts));
+      }
       const formats = opts.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
       const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
       if (unknown.length || !formats.length) throw new CliError(`--format: unknown format ${unknown.join(', ') || '(none given)'}`, `choose from ${REPORT_FORMATS.join(', ')}`);
@@ -69,4 +80,15 @@ export function configure(cmd: Command): void {
         files.forEach((f, i) => out.line(`  ${written[i]}  (${f.format}, ${size(f.bytes.length)})`));
       });
     });
+}
+
+/** --publish: makes every format, stores them as the next published version and says what it stored. */
+async function publish(s: Services, opts: ReportOptions): Promise<void> {
+  const v = await s.reportVersions.publishNow(SYSTEM_ACTOR, {
+    planId: opts.plan, period: opts.period, group: opts.group, note: opts.note,
+    onProgress: (stage) => out.line(`… ${stage}`),
+  });
+  out.line(`Published version ${v.version} of the ${periodLabel(v.periodKey)} report (${v.files.length} files); it is on the public Reports page now:`);
+  for (const f of v.files) out.line(`  ${f.fileName}  (${f.format}, ${size(f.size)})`);
+  if (v.pdfUnavailable) out.line(`No PDF: ${v.pdfUnavailable}`);
 }

@@ -22,6 +22,8 @@ export function configure(cmd: Command): void {
         if (opts.demo) await serveDemo(s);
         const server = await startServer(s, config);
         s.store.noteHolder(`at ${server.url}`);
+        // Report drafts or publications that were waiting or under way when the server last stopped.
+        setTimeout(() => void s.reportVersions.resume().catch(() => undefined), 2000).unref();
         out.line(`Compendium is running at ${server.url} (${s.store.kind === 'pglite' ? 'embedded database in ' + s.store.location : 'PostgreSQL'}). Press Ctrl+C to stop.`);
         const stop = async () => {
           await server.close();

@@ -43,7 +43,7 @@ describe('buildReportModel', () => {
   it('picks key figures from facts in text order, leaving out dates', () => {
     const m = buildReportModel(fixtureInput());
     expect(m.outcomes[0].themes[1].entries[0].keyFigures).toEqual(['12,000 hedge plants', '40 parish councils']);
-    expect(m.outcomes[0].themes[0].entries[0].keyFigures).toEqual(['£45,000']);
+    expect(m.outcomes[0].themes[0].entries[0].keyFigures).toEqual(['£45,000 grant']);
   });
 
   it('builds compendium rows with words for every status and ranks as "n of N"', () => {

@@ -8,12 +8,12 @@ import { anchor } from './anchor.js';
 import { positionSpec, quartileCountViews, shortGroupLabel, sourceLine, summarySpec, trendSpec } from './chart-specs.js';
 import type { ReportCommitment, ReportEntry, ReportInput } from './input.js';
 import { financeSection } from './finance-section.js';
+import { keyFigure } from './key-figures.js';
 import type {
   ChartSpec, CommitmentView, CompendiumOutcome, CompendiumSection, CountView, EntryView, IndicatorRow, OtherSection,
   OutcomeSection, ReportModel,
 } from './types.js';
 
-const KEY_FIGURE_KINDS = new Set(['money', 'count', 'percent', 'duration']);
 const MAX_KEY_FIGURES = 6;
 
 /** Whether an entry belongs to the report's period: by its period (or one inside it), else its date; undated entries always. */
@@ -38,7 +38,8 @@ export function commitmentInScope(c: Pick<ReportCommitment, 'dueEnd' | 'dueStart
 function entryView(e: ReportEntry): EntryView {
   const figures: string[] = [];
   for (const f of [...e.facts].sort((a, b) => (a.start ?? 0) - (b.start ?? 0))) {
-    if (KEY_FIGURE_KINDS.has(f.kind) && !figures.includes(f.text.trim()) && figures.length < MAX_KEY_FIGURES) figures.push(f.text.trim());
+    const figure = keyFigure(f, e.body);
+    if (figure && !figures.includes(figure) && figures.length < MAX_KEY_FIGURES) figures.push(figure);
   }
   return {
     id: e.id, kind: e.kind, title: e.title, body: e.body,

@@ -6,6 +6,7 @@ import { buildReportModel } from '../model/index.js';
 import { renderHtml } from './html.js';
 import { marked } from '../../present/markdown.js';
 import { renderMarkdown } from './markdown.js';
+import { parse } from 'csv-parse/sync';
 import { renderCsv, renderJson } from './open-data.js';
 import { reportCss } from './styles.js';
 
@@ -118,6 +119,23 @@ describe('Markdown and open data', () => {
     expect(data[0].split(',')).toContain('quartile_band');
     expect(data).toHaveLength(5);
     expect(data.find((l) => l.includes('CARE-09'))).toContain(',,,missing,');
+  });
+
+  it('writes figures at the stated precision, with words beside the codes', () => {
+    const m = published();
+    const [first, second] = m.compendium!.outcomes.flatMap((o) => o.rows);
+    Object.assign(first, { value: 83.30000000000001, decimalPlaces: 1, median: 80.25 });
+    Object.assign(second, { value: 0.413, decimalPlaces: 3 });
+    const csv = renderCsv(m);
+    expect(csv).not.toContain('83.30000000000001');
+    const [head, ...rows] = parse(csv.split('\r\n').filter((l) => l && !l.startsWith('#')).join('\n')) as string[][];
+    const col = (row: string[], name: string) => row[head.indexOf(name)];
+    expect(col(rows[0], 'value')).toBe('83.3');
+    expect(col(rows[0], 'group_median')).toBe('80.3');
+    expect(col(rows[1], 'value')).toBe('0.413');
+    expect(col(rows[0], 'rag_label')).toBe(first.rag.label);
+    expect(col(rows[0], 'direction_label')).toBe(first.direction.label);
+    expect(rows.map((r) => col(r, 'direction_label')).join(' ')).not.toMatch(/no-significant-change|not-comparable/);
   });
 
   it('defuses a formula in any CSV cell, the metadata lines included', () => {

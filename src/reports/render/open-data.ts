@@ -2,6 +2,8 @@
 // block saying where the figures come from, for which period and group, and how they are computed.
 import type { ReportModel } from '../model/types.js';
 import { toCsv } from '../../present/csv.js';
+import { roundAt } from '../../present/format.js';
+import { unitLabel } from '../../present/labels.js';
 
 export interface OpenDataMetadata {
   title: string;
@@ -23,18 +25,23 @@ const COLUMNS: Record<string, string> = {
   indicator_code: "The council's code for the indicator",
   indicator: 'What is measured',
   unit: 'percent, rate-per-1000, rate-per-100000, count, gbp, days, score, ratio or other',
+  unit_label: 'The unit in words',
+  decimal_places: 'The decimal places the figures are given to',
   polarity: 'higher or lower is better, or none',
   value: 'The value for the period (blank = missing, never zero)',
   target: 'The target for the period (blank = none)',
   rag: 'green, amber, red, no-target or missing',
+  rag_label: 'The same in words',
   previous_period: 'The period compared with for direction of travel',
   previous_value: 'The value in the previous period',
   direction: 'improving, worsening, no-change, increasing, decreasing or not-comparable',
+  direction_label: 'The same in words',
   group_n: 'How many councils in the group have a value',
   group_median: 'The median of those values',
   rank: '1 = best after polarity; ties share the best rank',
   quartile_band: '1 = best quarter of the group, 4 = worst',
   trend: 'Mann-Kendall trend read through polarity',
+  trend_label: 'The same in words',
   source: 'Where the figures come from',
 };
 
@@ -57,12 +64,17 @@ export function openDataMetadata(m: ReportModel): OpenDataMetadata | null {
 function records(m: ReportModel): Record<string, string | number | null>[] {
   const c = m.compendium;
   if (!c) return [];
-  return c.outcomes.flatMap((o) => o.rows.map((r) => ({
-    outcome: o.title, indicator_code: r.code, indicator: r.title, unit: r.unit, polarity: r.polarity,
-    value: r.value, target: r.target, rag: r.rag.key, previous_period: r.previousPeriodLabel,
-    previous_value: r.previousValue, direction: r.direction.key, group_n: r.groupWithValues, group_median: r.median,
-    rank: r.rank, quartile_band: r.quartile.key === 'none' ? null : r.quartile.key, trend: r.trend.key, source: r.source,
-  })));
+  // Figures at the indicator's stated precision; codes in their own columns, words beside them.
+  return c.outcomes.flatMap((o) => o.rows.map((r) => {
+    const dp = r.decimalPlaces;
+    return {
+      outcome: o.title, indicator_code: r.code, indicator: r.title, unit: r.unit, unit_label: unitLabel(r.unit), decimal_places: dp, polarity: r.polarity,
+      value: roundAt(r.value, dp), target: roundAt(r.target, dp), rag: r.rag.key, rag_label: r.rag.label, previous_period: r.previousPeriodLabel,
+      previous_value: roundAt(r.previousValue, dp), direction: r.direction.key, direction_label: r.direction.label, group_n: r.groupWithValues,
+      group_median: roundAt(r.median, dp), rank: r.rank, quartile_band: r.quartile.key === 'none' ? null : r.quartile.key,
+      trend: r.trend.key, trend_label: r.trend.label, source: r.source,
+    };
+  }));
 }
 
 /** CSV: a commented metadata block ("# key: value"), then the header row and one row per indicator. */

@@ -38,7 +38,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(options.draft),
         footerTemplate: footerTemplate(options.footerText, options.draft),
-        margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+        margin: { top: '15mm', bottom: '16mm', left: '14mm', right: '14mm' },
       });
       return new Uint8Array(pdf);
     } finally {

@@ -37,6 +37,53 @@ export function readableBrand(brand: string): string {
   return contrastRatio(brand, '#ffffff') >= 4.5 ? brand : '#0b0c0c';
 }
 
+/** The page size and the print layout (the PDF is printed from the HTML with these). */
+const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
+@media print{
+  html,body{background:#ffffff}
+  body{font-size:10.5pt;line-height:1.3}
+  .govuk-body,.govuk-list,.govuk-summary-list{font-size:10.5pt;line-height:1.3}
+  .govuk-skip-link,.cmp-no-print{display:none !important}
+  .govuk-width-container{max-width:none;margin:0}
+  .govuk-main-wrapper{padding:0}
+  .cmp-header{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .cmp-tag,.cmp-key-figures li,.cmp-figure svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .cmp-title-page{break-after:page}
+  .cmp-contents{break-after:page}
+  .cmp-outcome,.cmp-compendium,.cmp-other,.cmp-compendium-outcome{break-before:page}
+  h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
+  table{break-inside:auto}
+  tr,th,td{break-inside:avoid}
+  thead{display:table-header-group}
+  caption{break-after:avoid}
+  .cmp-figure__keep{break-inside:avoid}
+  /* Entries flow on from page to page (keeping a heading with its first lines), so pages fill up. */
+  .cmp-entry{break-inside:auto;margin-bottom:10px;padding-top:8px}
+  .cmp-entry h4{margin-bottom:4px}
+  p,li{orphans:3;widows:3}
+  .govuk-body,.govuk-body-l,.govuk-list{margin-bottom:8px}
+  .govuk-body-l{font-size:12pt;line-height:1.3}
+  .cmp-entry .govuk-summary-list{margin-bottom:4px;font-size:9.5pt}
+  .cmp-entry .govuk-summary-list__key,.cmp-entry .govuk-summary-list__value{padding-top:1px;padding-bottom:1px}
+  .cmp-outcome{margin-top:0}
+  .cmp-theme{margin-top:16px}
+  .govuk-heading-l{margin-bottom:12px}
+  .govuk-heading-m{margin-bottom:8px}
+  .cmp-contents li{margin-bottom:2px}
+  .cmp-table{font-size:9pt}
+  .cmp-table .govuk-table__header,.cmp-table .govuk-table__cell{padding:3px 10px 3px 0}
+  .govuk-heading-s{font-size:11.5pt}
+  .govuk-table{margin-bottom:12px}
+  .cmp-table--compendium{font-size:8.5pt}
+  /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
+  .cmp-chart-data{font-size:8pt;margin-bottom:10px}
+  .cmp-chart-data .govuk-table__header,.cmp-chart-data .govuk-table__cell{padding:2px 10px 2px 0}
+  .cmp-figure{margin-bottom:20px}
+  a.govuk-link::after{content:none !important}
+  .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
+}
+`;
+
 export function reportCss(brandColour: string): string {
   const brand = readableBrand(brandColour);
   const headerText = contrastRatio(brandColour, '#ffffff') >= 4.5 ? '#ffffff' : '#0b0c0c';
@@ -47,7 +94,8 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-header__council{margin:0;font-weight:700;font-size:1.5rem;line-height:1.25}
 .cmp-header__product{margin:0;font-size:1rem}
 .cmp-title-page{border-left:10px solid var(--cmp-brand);padding-left:20px;margin-bottom:40px}
-.cmp-contents ol ol{margin-top:5px;margin-left:20px;list-style-type:lower-alpha}
+.cmp-contents>ol{padding-left:2.4em}
+.cmp-contents ol ol{margin-top:5px;margin-left:0;padding-left:1.6em;list-style-type:lower-alpha}
 .cmp-entry{border-top:1px solid #b1b4b6;padding-top:15px;margin-bottom:25px}
 .cmp-entry__meta{color:#484949}
 .cmp-key-figures{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:0 0 15px}
@@ -56,6 +104,8 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-table{font-size:1rem}
 .cmp-table--compendium{font-size:.875rem}
 .cmp-table--compendium th,.cmp-table--compendium td{padding:8px 8px 8px 0;vertical-align:top}
+/* The indicator's name gets room to be read: it never wraps one word to a line. */
+.cmp-table--compendium tbody th,.cmp-table--compendium tbody td:first-child{min-width:12em}
 .cmp-num{text-align:right;white-space:nowrap}
 .cmp-status{white-space:nowrap}
 .cmp-symbol{display:inline-block;min-width:1.2em;margin-right:.3em;font-weight:700}
@@ -73,32 +123,5 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-draft-mark{display:none}
 .cmp-footer{margin-top:60px}
 .cmp-plot text,.cmp-plot tspan{white-space:pre}
-@page{size:A4;margin:16mm 14mm 18mm 14mm}
-@media print{
-  html,body{background:#ffffff}
-  body{font-size:11pt}
-  .govuk-skip-link,.cmp-no-print{display:none !important}
-  .govuk-width-container{max-width:none;margin:0}
-  .govuk-main-wrapper{padding:0}
-  .cmp-header{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-  .cmp-tag,.cmp-key-figures li,.cmp-figure svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-  .cmp-title-page{break-after:page}
-  .cmp-contents{break-after:page}
-  .cmp-outcome,.cmp-compendium,.cmp-other,.cmp-compendium-outcome{break-before:page}
-  h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
-  table{break-inside:auto}
-  tr,th,td{break-inside:avoid}
-  thead{display:table-header-group}
-  caption{break-after:avoid}
-  .cmp-figure__keep{break-inside:avoid}
-  .cmp-entry{break-inside:avoid-page}
-  .cmp-table--compendium{font-size:8.5pt}
-  /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
-  .cmp-chart-data{font-size:8pt;margin-bottom:10px}
-  .cmp-chart-data .govuk-table__header,.cmp-chart-data .govuk-table__cell{padding:2px 10px 2px 0}
-  .cmp-figure{margin-bottom:20px}
-  a.govuk-link::after{content:none !important}
-  .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
-}
-`;
+${PRINT_CSS}`;
 }

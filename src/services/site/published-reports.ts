@@ -1,17 +1,53 @@
-// The report files published for the public site's plan; drafts and other plans' files never show.
+// The reports published for the public site's plan, version by version with every format, the date
+// and who approved each; drafts and other plans' files never show.
 import { NotFoundError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import { getReportArtifact, listReportArtifacts } from '../../store/queries/reportArtifacts.js';
+import { listReportVersions } from '../../store/queries/reportVersions.js';
 import type { SitePlanService } from './current-plan.js';
+
+export interface PublishedFile {
+  id: string;
+  format: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+}
+
+/** One published version: newest first, corrections with the note of what changed. */
+export interface PublishedReport {
+  id: string | null;
+  periodKey: string;
+  version: number | null;
+  publishedAt: string;
+  approvedBy: string | null;
+  changeNote: string | null;
+  pdfUnavailable: string | null;
+  files: PublishedFile[];
+}
 
 export function sitePublishedReportService(deps: { store: Store; sitePlan: SitePlanService }) {
   const { db } = deps.store;
   return {
-    async reports() {
+    async reports(): Promise<PublishedReport[]> {
       const structure = await deps.sitePlan.structure();
       if (!structure) return [];
-      return (await listReportArtifacts(db, { planId: structure.plan.id, publishedOnly: true }))
-        .map((r) => ({ id: r.id, periodKey: r.periodKey, format: r.format, fileName: r.fileName, mediaType: r.mediaType, size: r.size, createdAt: r.createdAt }));
+      const planId = structure.plan.id;
+      const files = await listReportArtifacts(db, { planId, publishedOnly: true });
+      const file = (f: (typeof files)[number]): PublishedFile => ({ id: f.id, format: f.format, fileName: f.fileName, mediaType: f.mediaType, size: f.size });
+      const versions: PublishedReport[] = (await listReportVersions(db, { planId, states: ['published'] })).map((v) => ({
+        id: v.id, periodKey: v.periodKey, version: v.version, publishedAt: v.publishedAt ?? v.updatedAt, approvedBy: v.approvedByName,
+        changeNote: v.changeNote, pdfUnavailable: v.pdfUnavailable, files: files.filter((f) => f.reportId === v.id).map(file),
+      }));
+      // Files published before reports had versions: one entry per period and moment.
+      const older = new Map<string, PublishedReport>();
+      for (const f of files.filter((x) => !x.reportId)) {
+        const key = `${f.periodKey} ${f.createdAt}`;
+        if (!older.has(key)) older.set(key, { id: null, periodKey: f.periodKey, version: null, publishedAt: f.createdAt, approvedBy: null, changeNote: null, pdfUnavailable: null, files: [] });
+        older.get(key)!.files.push(file(f));
+      }
+      return [...versions, ...older.values()]
+        .sort((a, b) => b.periodKey.localeCompare(a.periodKey) || (b.version ?? 0) - (a.version ?? 0) || b.publishedAt.localeCompare(a.publishedAt));
     },
 
     async report(id: string) {

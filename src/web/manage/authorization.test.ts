@@ -2,6 +2,7 @@
 // refused. Each cell gets its own fresh record, so one role's action cannot change another's answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { createApp } from '../app.js';
 import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../../test/helpers/manage.js';
 import { browser, signedIn, type Browser } from '../../../test/helpers/web.js';
@@ -60,6 +61,12 @@ const valueFor = async (indicator: 0 | 1, steps: WorkflowStep[] = []) => {
   for (const s of steps) await w.s.values.transition(w.users.officer, key, s);
   return `/manage/values/${key.indicatorId}/${key.periodKey}`;
 };
+/** A report version of the plan in a given state, for the reports routes. */
+const reportIn = async (state: string) => {
+  const id = randomUUID();
+  await w.store.db.execute(sql`insert into report_versions (id, plan_id, period_key, state) values (${id}, ${w.planId}, ${`FY${1900 + ++periodCounter}-01`}, ${state})`);
+  return id;
+};
 const entryFields = (service: string) => ({ title: 'Edited title', kind: 'update', body: 'New text', service });
 const REVIEWERS: Who[] = ['admin', 'officer'];
 const WRITERS: Who[] = ['admin', 'officer', 'contributor'];
@@ -116,6 +123,9 @@ const ROUTES: Route[] = [
     setup: async () => ({ path: `/manage/commitments/${await aCommitment()}/evidence`, fields: { entryId: await entryIn('Highways') } }),
   },
   { name: 'set a target', allowed: REVIEWERS, setup: async () => ({ path: `/manage/indicators/${w.indicators[1].code}/targets`, fields: { period: `${1900 + ++periodCounter}/${String((1901 + periodCounter) % 100).padStart(2, '0')}`, value: '70', tolerance: '2', toleranceKind: 'absolute' } }) },
+  { name: 'ask for a report draft (a year with nothing: 400 once allowed)', allowed: REVIEWERS, allowedStatus: 400, setup: async () => ({ path: '/manage/reports', fields: { plan: w.planId, period: '1901/02' } }) },
+  { name: 'send a report draft for approval', allowed: REVIEWERS, setup: async () => ({ path: `/manage/reports/${await reportIn('draft')}/submit` }) },
+  { name: 'publish a report', allowed: ['admin'], setup: async () => ({ path: `/manage/reports/${await reportIn('submitted')}/publish`, fields: { note: 'First' } }) },
   { name: 'add a user', allowed: ['admin'], setup: async () => ({ path: '/manage/users', fields: { email: `${randomUUID()}@test.gov.uk`, name: 'New', role: 'viewer' } }) },
   {
     name: 'change a user', allowed: ['admin'],

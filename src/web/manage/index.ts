@@ -15,6 +15,7 @@ import { commitmentRoutes } from './commitments.js';
 import { linkRoutes } from './links.js';
 import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
+import { reportRoutes } from './reports.js';
 import { uploadRoutes } from './uploads.js';
 import { importRoutes } from './imports.js';
 import { valueRoutes } from './values.js';
@@ -142,6 +143,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/commitments', commitmentRoutes(s));
   app.route('/links', linkRoutes(s));
   app.route('/calendar', calendarRoutes(s));
+  app.route('/reports', reportRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/imports', importRoutes(s));
   app.route('/audit', auditRoutes(s));

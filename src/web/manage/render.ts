@@ -23,6 +23,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/calendar', text: 'Calendar' },
     { href: '/manage/funding', text: 'Funding' },
   ];
+  if (can(actor, 'report.generate') || can(actor, 'report.publish')) items.push({ href: '/manage/reports', text: 'Reports' });
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
   if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
@@ -77,6 +78,10 @@ export const CONFIRMATIONS: Record<string, string> = {
   'batch-published': 'The items were published: they are now on the public site.',
   'batch-undone': 'The import was undone: everything it wrote was removed.',
   'settings-saved': 'The settings were saved. The public site shows them now.',
+  'report-requested': 'The draft report is being made. This page shows how far it has got; you can leave it and come back.',
+  'report-already-queued': 'The same report was already waiting to be made, so it was not asked for twice. This is that one.',
+  'report-submitted': 'The report was sent to an administrator for approval.',
+  'report-publishing': 'The report is being published. It appears on the public Reports page when its files are made.',
 };
 
 export interface FormErrors {
