@@ -6,7 +6,7 @@ import { can } from '../../services/policy.js';
 import { streamingBodyLimit } from '../auth/body-limit.js';
 import { clientAddress } from '../auth/client-address.js';
 import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
-import { answerError, done, problemPage, view, type ManageContext } from './render.js';
+import { adminSections, answerError, done, problemPage, view, type ManageContext } from './render.js';
 import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar.js';
@@ -109,9 +109,11 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
       reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
       actor.role === 'contributor' ? (await s.values.list(actor, { states: ['draft'], mine: true })) : [],
     ];
-    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer });
+    const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
+    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer, start });
   });
 
+  app.get('/admin', (c) => view(c, 'manage/admin.njk', { title: 'Administration', sections: adminSections(c.get('session')!.actor) }));
   app.get('/account', (c) => view(c, 'manage/account.njk', { title: 'Your account' }));
   app.post('/account/password', async (c) => {
     const form = c.get('form')!;

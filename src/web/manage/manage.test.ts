@@ -450,8 +450,8 @@ describe('administration and audit', () => {
     expect(r.headers.get('content-type')).toContain('text/csv');
     expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = await r.text();
-    expect(csv.split('\r\n')[0]).toBe('id,at,user_id,user_name,action,entity_type,entity_id,before,after');
-    expect(csv).toContain(',publish,entry,');
+    expect(csv.split('\r\n')[0]).toBe('id,at,user_id,user_name,action,what,entity_type,entity_id,record,changes');
+    expect(csv).toContain(',publish,Published,entry,');
     expect((await officer.get('/manage/audit/export.csv?from=yesterday')).status).toBe(400);
     const contributor = await signedIn(app, 'contributor@test.gov.uk', PASSWORD);
     expect((await contributor.get('/manage/audit/export.csv')).status).toBe(403);

@@ -3,12 +3,23 @@
 import type { Context } from 'hono';
 import { isValidationError, type FieldProblem } from '../../errors.js';
 import { answerFor } from '../errors.js';
-import { can } from '../../services/policy.js';
+import { can, type Actor } from '../../services/policy.js';
 import { CSRF_FIELD, type ManageEnv } from '../auth/session.js';
 import { renderPage, type NavigationItem } from '../render.js';
 
 export type ManageContext = Context<ManageEnv>;
 type Status = 200 | 400 | 403 | 404 | 409 | 413 | 429 | 503;
+
+/** Sections that are not everyday work, reached through one "Administration" item so the bar stays one row. */
+export function adminSections(actor: Actor): NavigationItem[] {
+  const items: NavigationItem[] = [];
+  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
+  if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
+  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
+  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' });
+  if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
+  return items;
+}
 
 function navigation(c: ManageContext): NavigationItem[] {
   const actor = c.get('session')?.actor;
@@ -16,19 +27,17 @@ function navigation(c: ManageContext): NavigationItem[] {
   const items: NavigationItem[] = [
     { href: '/manage', text: 'Dashboard' },
     { href: '/manage/entries', text: 'Entries' },
-    { href: '/manage/values', text: 'Indicator values' },
+    { href: '/manage/values', text: 'Values' },
     { href: '/manage/indicators', text: 'Indicators' },
     { href: '/manage/commitments', text: 'Commitments' },
     { href: '/manage/calendar', text: 'Calendar' },
     { href: '/manage/funding', text: 'Funding' },
   ];
-  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
-  if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
-  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
-  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' });
-  if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
+  const admin = adminSections(actor);
   const path = c.req.path.replace(/\/$/, '');
-  return items.map((i) => ({ ...i, active: i.href === '/manage' ? path === '/manage' : path === i.href || path.startsWith(i.href + '/') }));
+  const within = (href: string) => path === href || path.startsWith(href + '/');
+  if (admin.length) items.push({ href: '/manage/admin', text: 'Administration', active: within('/manage/admin') || admin.some((i) => within(i.href)) });
+  return items.map((i) => ({ ...i, active: i.active ?? (i.href === '/manage' ? path === '/manage' : within(i.href)) }));
 }
 
 /** Messages shown after an action, chosen by a key in the address so no text travels in it. */
@@ -91,7 +100,7 @@ export function formErrors(problems: FieldProblem[], message?: string): FormErro
 
 export function view(c: ManageContext, template: string, data: Record<string, unknown> = {}, status: Status = 200): Response {
   const session = c.get('session');
-  const site = { ...c.get('site'), serviceName: 'Staff workspace', navigation: navigation(c) };
+  const site = { ...c.get('site'), serviceName: 'Staff workspace', serviceUrl: '/manage', navigation: navigation(c) };
   c.set('site', site);
   const done = c.req.query('done');
   const html = renderPage(c as never, template, {

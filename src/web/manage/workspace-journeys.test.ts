@@ -124,3 +124,85 @@ describe('a reviewer', () => {
     expect(text).toContain(`Outcome ${w.outcomes[0].title}`);
   });
 });
+
+describe('wayfinding', () => {
+  it('leads the workspace’s name to the workspace, and offers account and sign-out in the footer', async () => {
+    const html = await (await (await as('officer')).get('/manage/entries')).text();
+    expect(html).toMatch(/<a href="\/manage" class="govuk-service-navigation__link"[^>]*>\s*Staff workspace/);
+    const footer = html.slice(html.indexOf('govuk-footer'));
+    expect(footer).toContain('Sign out');
+    expect(footer).toContain('href="/manage/account"');
+    expect(footer).not.toContain('Staff sign in');
+  });
+
+  it('keeps the navigation to everyday sections, with administration grouped on a page of its own', async () => {
+    const admin = await as('admin');
+    const html = await (await admin.get('/manage/users')).text();
+    const nav = html.slice(html.indexOf('govuk-service-navigation__list'), html.indexOf('</nav>', html.indexOf('govuk-service-navigation__list')));
+    expect((nav.match(/<li class="govuk-service-navigation__item/g) ?? []).length).toBeLessThanOrEqual(8);
+    expect(nav).toMatch(/govuk-service-navigation__item--active[^>]*>\s*<a[^>]*href="\/manage\/admin"/);
+    const page = textOf(await (await admin.get('/manage/admin')).text());
+    for (const section of ['Uploads', 'Audit', 'Users', 'Plan', 'Settings']) expect(page).toContain(section);
+    expect(textOf(await (await (await as('officer')).get('/manage/admin')).text())).not.toContain('Settings');
+  });
+
+  it('does not offer a viewer actions they cannot take', async () => {
+    const html = await (await (await as('viewer')).get('/manage')).text();
+    expect(html).not.toContain('Write a new entry');
+    expect(html).not.toContain('Enter an indicator value');
+    const contributor = await (await (await as('contributor')).get('/manage')).text();
+    expect(contributor).toContain('Write a new entry');
+  });
+});
+
+describe('the approval queue', () => {
+  it('says who submitted each entry and when', async () => {
+    const contributor = await as('contributor');
+    const created = await contributor.post('/manage/entries', { title: 'Gritted the hill roads', kind: 'update', outcomeId: w.outcomes[0].id, service: 'Highways', body: 'Gritted.' });
+    await contributor.post(`${locationOf(created).split('?')[0]}/workflow`, { step: 'submit' });
+    const html = await (await (await as('officer')).get('/manage')).text();
+    const row = textOf(html.slice(html.indexOf('Gritted the hill roads'), html.indexOf('</tr>', html.indexOf('Gritted the hill roads'))));
+    expect(html).toContain('Submitted by');
+    expect(row).toContain('contributor');
+    expect(row).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d/);
+  });
+});
+
+describe('forms', () => {
+  it('pre-selects no entry type and no role', async () => {
+    const entryForm = await (await (await as('contributor')).get('/manage/entries/new')).text();
+    expect(entryForm).toContain('name="kind"');
+    expect(entryForm).not.toMatch(/name="kind"[^>]*checked/);
+    const userForm = await (await (await as('admin')).get('/manage/users/new')).text();
+    expect(userForm).toContain('name="role"');
+    expect(userForm).not.toMatch(/name="role"[^>]*checked/);
+  });
+});
+
+describe('the audit trail', () => {
+  it('names each record, and says a role change from what to what', async () => {
+    const admin = await as('admin');
+    const u = w.users.otherContributor;
+    await w.s.users.update(w.users.admin, u.id, { role: 'viewer' });
+    await w.s.entries.create(w.users.officer, { title: 'Planted 400 trees', kind: 'achievement', body: 'Trees.' });
+    const html = await (await admin.get('/manage/audit')).text();
+    const text = textOf(html);
+    expect(text).toContain('Role changed from contributor to viewer');
+    expect(text).toContain(`User: ${u.email}`);
+    expect(text).toContain('Entry: Planted 400 trees');
+    const csv = await (await admin.get('/manage/audit/export.csv?type=user')).text();
+    expect(csv).toContain('role: contributor → viewer');
+    expect(csv).not.toContain('"{');
+  });
+});
+
+describe('tables on narrow screens', () => {
+  it('puts every table in a labelled region that scrolls on its own', async () => {
+    for (const path of ['/manage', '/manage/values', '/manage/entries', '/manage/audit']) {
+      const html = await (await (await as('admin')).get(path)).text();
+      const tables = html.match(/<table\b/g) ?? [];
+      const regions = html.match(/<div class="app-table-wrap" tabindex="0" role="region" aria-label(ledby)?="[^"]+">\s*<table\b/g) ?? [];
+      expect(regions.length, path).toBe(tables.length);
+    }
+  });
+});
