@@ -26,6 +26,7 @@ import { authService } from './auth.js';
 import { dutyService } from './duties.js';
 import { commitmentService } from './commitments.js';
 import { entryService } from './entries.js';
+import { entryFactService } from './entry-facts.js';
 import { siteSettingsService } from './site-settings.js';
 import { structureService } from './structure.js';
 import { userService } from './users.js';
@@ -87,6 +88,7 @@ export function services(store: Store, config: Config) {
     auth: authService(store, config),
     users: userService(store),
     entries: entryService(store),
+    entryFacts: entryFactService(store),
     values: valueService(store),
     audit: auditService(store),
     duties: dutyService(store),

@@ -106,6 +106,20 @@ export async function realignFacts(db: Db, entryId: string, moves: { id: string;
   if (removed.length) await db.delete(facts).where(inArray(facts.id, removed));
 }
 
+export async function insertFacts(db: Db, rows: (typeof facts.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(facts).values(rows);
+}
+
+/** Adds a figure, or corrects one with the same id. */
+export async function upsertFact(db: Db, row: typeof facts.$inferInsert): Promise<void> {
+  const { id: _id, entryId: _entry, ...changes } = row;
+  await db.insert(facts).values(row).onConflictDoUpdate({ target: facts.id, set: changes });
+}
+
+export async function deleteFact(db: Db, id: string): Promise<void> {
+  await db.delete(facts).where(eq(facts.id, id));
+}
+
 /** Commitments stated in an entry follow its workflow state: published with it, withdrawn with it. */
 export async function setEntryCommitmentsState(db: Db, entryId: string, workflowState: string): Promise<void> {
   await db.update(commitments).set({ workflowState, updatedAt: sql`now()` }).where(eq(commitments.entryId, entryId));

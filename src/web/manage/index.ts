@@ -12,6 +12,7 @@ import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
 import { entryRoutes } from './entries.js';
+import { entryFactRoutes } from './entry-facts.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
@@ -136,6 +137,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   });
 
   app.route('/entries', entryRoutes(s));
+  app.route('/entries', entryFactRoutes(s));
   app.route('/values', valueRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));

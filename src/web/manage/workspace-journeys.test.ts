@@ -206,3 +206,43 @@ describe('tables on narrow screens', () => {
     }
   });
 });
+
+describe('figures, places and partners of an entry written on the web', () => {
+  const body = 'The repair café in Melton fixed 300 items and saved £2,400 with Age UK. 85% of visitors came back within 6 months, and 12 volunteers joined.';
+
+  it('finds the figures in the text with the import extractor, and lets them be corrected, removed and added by hand', async () => {
+    const contributor = await as('contributor');
+    const created = await contributor.post('/manage/entries', { title: 'Repair café', kind: 'achievement', outcomeId: w.outcomes[0].id, service: 'Highways', body });
+    const url = locationOf(created).split('?')[0];
+    const id = url.split('/').pop()!;
+    const found = (await w.s.entries.get(w.users.admin, id)).facts;
+    expect(found.map((f) => f.text)).toEqual(expect.arrayContaining(['300 items', '£2,400', '85%', '6 months', '12 volunteers']));
+    const page = textOf(await (await contributor.get(url)).text());
+    expect(page).toContain('Figures in the text');
+    expect(page).toContain('300 items');
+
+    const items = found.find((f) => f.text === '300 items')!;
+    const bad = await contributor.post(`${url}/facts/${items.id}`, { text: '300 items', kind: 'count', value: 'lots', unit: 'items' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('value="lots"');
+    expect(locationOf(await contributor.post(`${url}/facts/${items.id}`, { text: '300 items', kind: 'count', value: '310', unit: 'items repaired' }))).toContain('done=fact-saved');
+    const money = found.find((f) => f.text === '£2,400')!;
+    await contributor.post(`${url}/facts/${money.id}/delete`);
+    await contributor.post(`${url}/facts`, { text: 'Age UK', kind: 'count', value: '1', unit: 'partner' });
+    const after = (await w.s.entries.get(w.users.admin, id)).facts;
+    expect(after.find((f) => f.id === items.id)).toMatchObject({ value: 310, unit: 'items repaired' });
+    expect(after.some((f) => f.text === '£2,400')).toBe(false);
+    expect(after.find((f) => f.text === 'Age UK')).toMatchObject({ value: 1, start: body.indexOf('Age UK') });
+
+    // Asked to, it finds them all again from the text, with the places and partners the text names.
+    expect(locationOf(await contributor.post(`${url}/suggest`))).toContain('done=facts-suggested');
+    const again = await w.s.entries.get(w.users.admin, id);
+    expect(again.facts.map((f) => f.text)).toContain('£2,400');
+    expect(again.entry.partners).toContain('Age UK');
+    expect(again.places.map((p) => p.name)).toContain('Melton');
+
+    const viewer = await as('viewer');
+    expect((await viewer.post(`${url}/suggest`)).status).toBe(403);
+    expect((await viewer.post(`${url}/facts/${items.id}/delete`)).status).toBe(403);
+  });
+});
