@@ -246,3 +246,23 @@ describe('figures, places and partners of an entry written on the web', () => {
     expect((await viewer.post(`${url}/facts/${items.id}/delete`)).status).toBe(403);
   });
 });
+
+describe('a published entry on the public site', () => {
+  it('says what its figures are in words and links the indicators it talks about', async () => {
+    const officer = await as('officer');
+    const created = await officer.post('/manage/entries', {
+      title: 'Roads in better repair', kind: 'achievement', outcomeId: w.outcomes[0].id,
+      body: 'About 85% of roads are now in good repair (IND1), up from 70% in 2023/24, after 14 weeks of work.',
+    });
+    const url = locationOf(created).split('?')[0];
+    for (const step of ['submit', 'approve']) await officer.post(`${url}/workflow`, { step });
+    await officer.post(`${url}/workflow`, { step: 'publish', confirm: 'yes' });
+    const html = await (await app.request(`http://localhost/entries/${url.split('/').pop()}`)).text();
+    const text = textOf(html);
+    expect(text).toContain('Percentage, about');
+    expect(text).toContain('Length of time');
+    expect(text).not.toMatch(/\b(percent|period|duration) \(approximate\)|\bperiod \/ date\b/);
+    expect(html).toContain(`href="/indicators/IND1"`);
+    expect(html).not.toContain(`href="/indicators/IND2"`);
+  });
+});
