@@ -92,3 +92,12 @@ for (const who of Object.keys(ACCOUNTS) as Who[]) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the Performance table shows its last column at 1,280 px without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/compendium');
+  const region = page.locator('.app-table-wrap', { has: page.locator('table.app-compendium') });
+  const { scroll, client } = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+  await expect(page.getByRole('columnheader', { name: /Trend/ })).toBeInViewport();
+});
