@@ -13,6 +13,7 @@ import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
 import { entryRoutes } from './entries.js';
 import { entryFactRoutes } from './entry-facts.js';
+import { dashboardCharts } from './dashboard-charts.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
@@ -111,7 +112,8 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
       actor.role === 'contributor' ? (await s.values.list(actor, { states: ['draft'], mine: true })) : [],
     ];
     const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
-    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer, start });
+    const charts = await dashboardCharts(s, actor, c.get('site').brandColour);
+    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer, start, charts });
   });
 
   app.get('/admin', (c) => view(c, 'manage/admin.njk', { title: 'Administration', sections: adminSections(c.get('session')!.actor) }));

@@ -266,3 +266,16 @@ describe('a published entry on the public site', () => {
     expect(html).not.toContain(`href="/indicators/IND2"`);
   });
 });
+
+describe('the staff dashboard’s charts', () => {
+  it('draws open reporting duties by owner as an accessible figure with its data table', async () => {
+    await w.s.duties.set(w.users.admin, { subjectType: 'indicator', subjectId: w.indicators[1].id, periodKey: '2018/19', ownerId: w.users.contributor.id, dueDate: '2019-06-30' });
+    const html = await (await (await as('viewer')).get('/manage')).text();
+    const figure = html.slice(html.indexOf('id="chart-duties-by-owner"'));
+    const svg = /<svg[^>]*>/.exec(figure)![0];
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="chart-duties-by-owner-title chart-duties-by-owner-desc"');
+    expect(textOf(figure)).toMatch(/1 reporting duty is overdue/);
+    expect(textOf(figure)).toMatch(/Data: Open reporting duties by owner Owner Due Overdue contributor 0 1/);
+  });
+});
