@@ -101,18 +101,36 @@ export function formErrors(problems: FieldProblem[], message?: string): FormErro
   return { summary, field };
 }
 
+/** The summary without a second message for the same field, in the order the fields' ids appear in the page. */
+export function inFieldOrder(summary: FormErrors['summary'], html: string): FormErrors['summary'] {
+  const seen = new Set<string>();
+  const once = summary.filter((x) => x.href === '#' || (!seen.has(x.href) && seen.add(x.href)));
+  const at = (href: string) => {
+    const i = href.length > 1 ? html.indexOf(`id="${href.slice(1)}"`) : -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const sorted = once.map((x, i) => ({ x, i, at: at(x.href) })).sort((a, b) => a.at - b.at || a.i - b.i).map((y) => y.x);
+  return sorted.length === summary.length && sorted.every((x, i) => x === summary[i]) ? summary : sorted;
+}
+
 export function view(c: ManageContext, template: string, data: Record<string, unknown> = {}, status: Status = 200): Response {
   const session = c.get('session');
   const site = { ...c.get('site'), serviceName: 'Staff workspace', serviceUrl: '/manage', navigation: navigation(c) };
   c.set('site', site);
   const done = c.req.query('done');
-  const html = renderPage(c as never, template, {
+  const render = (extra: Record<string, unknown> = {}) => renderPage(c as never, template, {
     ...data,
     me: session?.user ?? null,
     csrf: { name: CSRF_FIELD, value: session?.csrfToken ?? data.signInToken ?? '' },
     confirmation: done ? CONFIRMATIONS[done] ?? null : null,
+    ...extra,
   });
-  return c.html(html, status);
+  const html = render();
+  const errors = data.errors as FormErrors | undefined;
+  if (!errors?.summary.length) return c.html(html, status);
+  // One message per field, listed in the order the fields come on the page.
+  const ordered = inFieldOrder(errors.summary, html);
+  return c.html(ordered === errors.summary ? html : render({ errors: { ...errors, summary: ordered } }), status);
 }
 
 /** After a successful POST: back to a page (303, so reloading does not repeat the action), with a confirmation. */

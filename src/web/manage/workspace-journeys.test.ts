@@ -279,3 +279,18 @@ describe('the staff dashboard’s charts', () => {
     expect(textOf(figure)).toMatch(/Data: Open reporting duties by owner Owner Due Overdue contributor 0 1/);
   });
 });
+
+describe('error summaries', () => {
+  it('give one message per field, in the order of the fields on the page', async () => {
+    const officer = await as('officer');
+    const html = await (await officer.post('/manage/indicators', {})).text();
+    expect(html).not.toContain('Invalid option');
+    expect(textOf(html)).toContain('Choose whether higher or lower is better');
+    const summary = html.slice(html.indexOf('govuk-error-summary__list'), html.indexOf('</ul>', html.indexOf('govuk-error-summary__list')));
+    const hrefs = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(1);
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    const positions = hrefs.map((h) => html.indexOf(`id="${h}"`));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
