@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config.js';
 import { openServices, type Services } from '../src/services/index.js';
 import { startServer } from '../src/web/server.js';
 import { SYSTEM_ACTOR } from '../src/services/policy.js';
+import { signIn } from '../test/helpers/http-session.js';
 
 /** The demo's admin (demo/ data); the demo prints the same sign-in. */
 const DEMO_ADMIN = { email: 'admin@demoshire.example', password: 'demoshire-admin' };
@@ -38,20 +39,6 @@ async function loadDataset(s: Services, dir: string): Promise<{ observations: nu
   return { observations: written.rows, source: 'bench/data.ts' };
 }
 
-/** Signs in over HTTP as the demo admin and returns the session cookie. */
-async function signIn(base: string, credentials: { email: string; password: string }): Promise<string> {
-  const form = await fetch(`${base}/manage/sign-in`);
-  const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]*)"/.exec(await form.text())?.[1] ?? '';
-  const r = await fetch(`${base}/manage/sign-in`, {
-    method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: token, email: credentials.email, password: credentials.password }),
-  });
-  const session = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('compendium_session='));
-  if (!session) throw new Error(`signing in as ${credentials.email} failed (${r.status})`);
-  return session;
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Milliseconds from request to the last byte, `times` times; the median and the slowest. */
@@ -69,7 +56,7 @@ async function timePage(url: string, cookie = '', times = 5): Promise<{ medianMs
 
 /** Each workspace page's server time, signed in as the demo admin. */
 async function workspaceTimes(s: Services, base: string, credentials: { email: string; password: string }) {
-  const cookie = await signIn(base, credentials);
+  const { cookie } = await signIn(base, credentials.email, credentials.password);
   const value = (await s.values.list(SYSTEM_ACTOR)).at(0);
   const entry = (await s.entries.list(SYSTEM_ACTOR, { pageSize: 1 })).items.at(0);
   const pages: Record<string, string> = {
