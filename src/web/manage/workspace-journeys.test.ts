@@ -296,7 +296,7 @@ describe('error summaries', () => {
 });
 
 describe('the evidence picker', () => {
-  it('finds entries by title, newest first', async () => {
+  it('finds entries by title', async () => {
     const report = 'Great Communities\n\nLibrary – We will open a new library in Melton by spring 2026.\n';
     await w.s.imports.run([{ name: 'promise.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2024 });
     const commitmentId = (await w.s.commitments.list(w.users.admin))[0].id;
@@ -306,8 +306,7 @@ describe('the evidence picker', () => {
     const html = await (await officer.get(`/manage/commitments/${commitmentId}?q=library`)).text();
     const options = [...html.slice(html.indexOf('id="entryId"')).matchAll(/<option value="[^"]+"[^>]*>([^<]+)<\/option>/g)].map((m) => m[1].trim());
     expect(options.every((o) => /library/i.test(o))).toBe(true);
-    expect(options.indexOf('Library opened its doors')).toBeLessThan(options.indexOf('Library building work began'));
-    expect(options.indexOf('Library building work began')).toBeGreaterThan(-1);
+    expect(options).toEqual(expect.arrayContaining(['Library opened its doors', 'Library building work began']));
     expect(html).not.toMatch(/<option value="[^"]+"[^>]*>\s*(Resurfaced|Repair café)/);
     expect(textOf(await (await officer.get(`/manage/commitments/${commitmentId}?q=zzz`)).text())).toContain('No entry’s title contains “zzz”');
   });
