@@ -1,6 +1,8 @@
 // npm run bench -- web: how fast the public site serves its home page and an indicator page from the
 // embedded database holding the benchmarking dataset, driven by wrk on loopback, against the same
-// bytes served as a static file by a bare Node server (the ceiling). Last line: one JSON object.
+// bytes served as a static file by a bare Node server (the ceiling); then the server time of each
+// workspace page signed in as an admin, and the first render of public pages right after a write
+// (their cache cold). Last line: one JSON object.
 //   --quick        a short run (3 s a page) for trying it out
 //   --no-dataset   the demo workspace only, without the large synthetic set of values
 import fs from 'node:fs';
@@ -10,6 +12,11 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openServices, type Services } from '../src/services/index.js';
 import { startServer } from '../src/web/server.js';
+import { SYSTEM_ACTOR } from '../src/services/policy.js';
+import { signIn } from '../test/helpers/http-session.js';
+
+/** The demo's admin (demo/ data); the demo prints the same sign-in. */
+const DEMO_ADMIN = { email: 'admin@demoshire.example', password: 'demoshire-admin' };
 import { runWrk, type WrkResult } from './_wrk.js';
 
 const args = new Set(process.argv.slice(2));
@@ -32,13 +39,61 @@ async function loadDataset(s: Services, dir: string): Promise<{ observations: nu
   return { observations: written.rows, source: 'bench/data.ts' };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Milliseconds from request to the last byte, `times` times; the median and the slowest. */
+async function timePage(url: string, cookie = '', times = 5): Promise<{ medianMs: number; maxMs: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    const r = await fetch(url, { headers: { cookie } });
+    await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
+    ms.push(performance.now() - t);
+  }
+  return { medianMs: +median(ms).toFixed(1), maxMs: +Math.max(...ms).toFixed(1) };
+}
+
+/** Each workspace page's server time, signed in as the demo admin. */
+async function workspaceTimes(s: Services, base: string, credentials: { email: string; password: string }) {
+  const { cookie } = await signIn(base, credentials.email, credentials.password);
+  const value = (await s.values.list(SYSTEM_ACTOR)).at(0);
+  const entry = (await s.entries.list(SYSTEM_ACTOR, { pageSize: 1 })).items.at(0);
+  const pages: Record<string, string> = {
+    dashboard: '/manage', entries: '/manage/entries', values: '/manage/values', indicators: '/manage/indicators',
+    commitments: '/manage/commitments', calendar: '/manage/calendar', audit: '/manage/audit', users: '/manage/users',
+    ...(entry ? { entry: `/manage/entries/${entry.id}` } : {}),
+    ...(value ? { value: `/manage/values/${encodeURIComponent(value.indicatorId)}/${encodeURIComponent(value.periodKey)}`, valueForm: '/manage/values/new' } : {}),
+  };
+  const out: Record<string, { medianMs: number; maxMs: number }> = {};
+  for (const [name, p] of Object.entries(pages)) {
+    out[name] = await timePage(base + p, cookie);
+    process.stdout.write(`workspace ${p}: median ${out[name].medianMs} ms, slowest ${out[name].maxMs} ms\n`);
+  }
+  return out;
+}
+
+/** The first render of public pages right after a write (a value published through the workflow): cache cold. */
+async function afterWriteTimes(s: Services, base: string, pages: Record<string, string>) {
+  const indicator = (await s.values.indicators(SYSTEM_ACTOR))[0];
+  const ms: Record<string, number[]> = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+  for (let i = 0; i < 5; i++) {
+    const key = await s.values.enter(SYSTEM_ACTOR, { indicatorId: indicator.id, periodKey: `${2001 + i}/${String(2 + i).padStart(2, '0')}`, value: 40 + i });
+    for (const step of ['submit', 'approve', 'publish'] as const) await s.values.transition(SYSTEM_ACTOR, key, step);
+    for (const [name, p] of Object.entries(pages)) ms[name].push((await timePage(base + p, '', 1)).medianMs);
+  }
+  const out = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, { medianMs: +median(v).toFixed(1), maxMs: +Math.max(...v).toFixed(1) }]));
+  for (const [k, v] of Object.entries(out)) process.stdout.write(`after a write ${pages[k]}: median ${v.medianMs} ms, slowest ${v.maxMs} ms\n`);
+  return out;
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-bench-web-'));
   const config = { ...loadConfig({ dataDir: dir, port: 0, host: '127.0.0.1' }), databaseUrl: undefined };
   const s = await openServices(config);
   try {
     const t0 = performance.now();
-    await s.demo.load();
+    const demo = await s.demo.load();
     const dataset = await loadDataset(s, dir);
     const loadSeconds = (performance.now() - t0) / 1000;
     const counts = await s.workspace.status();
@@ -63,6 +118,9 @@ async function main() {
       results[name] = { app, static: stat, ratio: +(app.requestsPerSecond / stat.requestsPerSecond).toFixed(3), bytes: body.length, firstRenderMs };
       process.stdout.write(`${name} ${pagePath}: ${app.requestsPerSecond} req/s, p99 ${app.p99Ms} ms (static ${stat.requestsPerSecond} req/s, p99 ${stat.p99Ms} ms); first render ${firstRenderMs} ms, ${body.length} bytes\n`);
     }
+    const admin = demo.credentials.find((c) => c.role === 'admin') ?? DEMO_ADMIN;
+    const workspace = await workspaceTimes(s, server.url, admin);
+    const afterWrite = await afterWriteTimes(s, server.url, pages);
     await server.close();
     const summary = {
       bench: 'web',
@@ -81,6 +139,11 @@ async function main() {
       indicatorRatio: results.indicator.ratio,
       firstRenderMs: { home: results.home.firstRenderMs, indicator: results.indicator.firstRenderMs },
       errors: results.home.app.errors + results.indicator.app.errors,
+      workspaceMs: workspace,
+      workspaceSlowestMedianMs: Math.max(...Object.values(workspace).map((w) => w.medianMs)),
+      firstRenderAfterWriteMs: afterWrite,
+      speedTarget: { workspaceMs: 200, firstRenderAfterWriteMs: 200 },
+      meetsSpeedTarget: Object.values(workspace).every((w) => w.medianMs <= 200) && Object.values(afterWrite).every((w) => w.maxMs <= 200),
       target: { rps: 1500, p99Ms: 50 },
       meetsTarget: Object.values(results).every((r) => r.app.requestsPerSecond >= 1500 && r.app.p99Ms <= 50),
     };

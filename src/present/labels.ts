@@ -80,3 +80,8 @@ export const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
 export const COMMITMENT_SYMBOLS: Record<CommitmentStatus, string> = { open: '○', delivered: '✓', late: '!', dropped: '✗', unknown: '?' };
 
 export const POLARITY_LABELS: Record<Polarity, string> = { higher: 'Higher is better', lower: 'Lower is better', none: 'No judgement' };
+
+/** What a figure found in a text is, in words ("Amount of money"), never the extractor's kind name. */
+export const FACT_KIND_LABELS: Record<string, string> = {
+  money: 'Amount of money', count: 'Number of things', percent: 'Percentage', date: 'Date', period: 'Period of time', duration: 'Length of time',
+};

@@ -16,15 +16,17 @@ describe('audit trail', () => {
     expect((n as unknown as { rows: { n: number }[] }).rows[0].n).toBe(0);
   });
 
-  it('exports as CSV with who, when, what, before and after, defusing spreadsheet formulas', async () => {
+  it('exports as CSV with who, when, what, the record’s name and its changes in words, defusing spreadsheet formulas', async () => {
     const id = await w.s.entries.create(w.users.officer, { title: '=HYPERLINK("http://evil")', kind: 'update', body: 'x' });
     await w.s.entries.update(w.users.officer, id, { title: 'Plain title', kind: 'update', body: 'x' });
     const csv = await w.s.audit.csv(w.users.officer, { entityType: 'entry' });
     const rows: Record<string, string>[] = parse(csv, { columns: true });
     const mine = rows.filter((r) => r.entity_id === id);
     expect(mine.map((r) => [r.action, r.user_name])).toEqual([['create', 'officer'], ['update', 'officer']]);
-    expect(JSON.parse(mine[1].before).title).toBe('=HYPERLINK("http://evil")');
-    expect(JSON.parse(mine[1].after).title).toBe('Plain title');
+    expect(mine[1].changes).toBe('title: =HYPERLINK("http://evil") → Plain title');
+    expect(mine[1].record).toBe('Plain title');
+    expect(mine[1].what).toBe('Edited');
+    expect(csv).not.toContain('{"');
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(new Date(mine[0].at).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const none = await w.s.audit.csv(w.users.admin, { from: '2000-01-01', to: '2000-12-31' });

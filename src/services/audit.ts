@@ -3,14 +3,53 @@ import { toCsv } from '../present/csv.js';
 import { ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { listAuditItems, type AuditFilter, type AuditItem } from '../store/queries/auditTrail.js';
+import { auditRecordNames } from '../store/queries/auditRecordNames.js';
+import { actionText, changesText } from '../present/audit-text.js';
+import { periodLabel } from '../present/format.js';
 import { authorize, type Actor } from './policy.js';
 
 export type { AuditItem } from '../store/queries/auditTrail.js';
 
-const json = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
+/** An audit event with the name of its record ("Opened the repair café", "ann@council.gov.uk", "IND1 for 2024/25"). */
+export type NamedAuditItem = AuditItem & { record: string };
+
+/** A title, name or e-mail the event's own snapshot carries: what names a record that has since gone. */
+function ownName(e: AuditItem): string | undefined {
+  for (const snap of [e.after, e.before]) {
+    const s = (snap && typeof snap === 'object' ? snap : {}) as Record<string, unknown>;
+    const name = s.title ?? s.email ?? s.name ?? s.code ?? s.text;
+    if (typeof name === 'string' && name) return name;
+  }
+  return undefined;
+}
+
+const idsOf = (items: AuditItem[], type: string) => [...new Set(items.filter((e) => e.entityType === type).map((e) => e.entityId))];
 
 export function auditService(store: Store) {
   const { db } = store;
+
+  /** Gives each event the name of its record, looked up in one query per kind of record. */
+  async function named(items: AuditItem[]): Promise<NamedAuditItem[]> {
+    const valueIndicators = items.filter((e) => e.entityType === 'value').map((e) => e.entityId.split('/')[0]);
+    const names = await auditRecordNames(db, {
+      entries: idsOf(items, 'entry'), users: idsOf(items, 'user'), commitments: idsOf(items, 'commitment'),
+      indicators: [...new Set([...idsOf(items, 'indicator'), ...valueIndicators])],
+    });
+    const nameOf = (e: AuditItem): string => {
+      const [first, , period] = e.entityId.split('/');
+      switch (e.entityType) {
+        case 'entry': return names.entries.get(e.entityId) ?? ownName(e) ?? 'a deleted entry';
+        case 'user': return names.users.get(e.entityId) ?? ownName(e) ?? 'a removed user';
+        case 'commitment': return names.commitments.get(e.entityId) ?? ownName(e) ?? e.entityId;
+        case 'indicator': return names.indicators.get(e.entityId) ?? ownName(e) ?? e.entityId;
+        case 'value': return `${names.indicators.get(first) ?? 'an indicator'} for ${periodLabel(period ?? '')}`;
+        case 'observation': return period ? `${first} for ${periodLabel(period)}` : e.entityId;
+        default: return ownName(e) ?? e.entityId;
+      }
+    };
+    return items.map((e) => ({ ...e, record: nameOf(e) }));
+  }
+
   return {
     /** Every recorded change to one record, oldest first. Anyone signed in may read a record's history. */
     async history(actor: Actor, entityType: string, entityId: string): Promise<AuditItem[]> {
@@ -26,9 +65,9 @@ export function auditService(store: Store) {
     },
 
     /** The newest events, for the audit page. */
-    async recent(actor: Actor, filter: Omit<AuditFilter, 'newestFirst'> = {}): Promise<AuditItem[]> {
+    async recent(actor: Actor, filter: Omit<AuditFilter, 'newestFirst'> = {}): Promise<NamedAuditItem[]> {
       authorize(actor, 'audit.read');
-      return listAuditItems(db, { limit: 200, ...filter, newestFirst: true });
+      return named(await listAuditItems(db, { limit: 200, ...filter, newestFirst: true }));
     },
 
     /** The trail (optionally one type of record, or a date range) as CSV, oldest first. */
@@ -39,11 +78,12 @@ export function auditService(store: Store) {
       }
       // `to` is the last day wanted; the query's bound is exclusive.
       const to = filter.to ? new Date(Date.parse(filter.to) + 86_400_000).toISOString().slice(0, 10) : undefined;
-      const items = await listAuditItems(db, { ...filter, to });
+      const items = await named(await listAuditItems(db, { ...filter, to }));
+      // Changes are written "field: before → after", as the history pages show them, not as the stored JSON.
       return toCsv(items.map((e) => ({
         id: e.id, at: new Date(e.at).toISOString(), user_id: e.userId ?? '', user_name: e.userName ?? (e.userId ? '' : 'system'),
-        action: e.action, entity_type: e.entityType, entity_id: e.entityId, before: json(e.before), after: json(e.after),
-      })), ['id', 'at', 'user_id', 'user_name', 'action', 'entity_type', 'entity_id', 'before', 'after']);
+        action: e.action, what: actionText(e), entity_type: e.entityType, entity_id: e.entityId, record: e.record, changes: changesText(e.before, e.after),
+      })), ['id', 'at', 'user_id', 'user_name', 'action', 'what', 'entity_type', 'entity_id', 'record', 'changes']);
     },
   };
 }

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import {
-  deleteEntry, getEntryRecord, insertEntry, listEntryItems, listEntryServices, matchAreaCodes, realignFacts, replaceEntryPlaces,
+  deleteEntry, getEntryRecord, insertEntry, insertFacts, listEntryItems, listEntryServices, matchAreaCodes, realignFacts, replaceEntryPlaces,
   setEntryCommitmentsState, updateEntry, type EntryListItem, type EntryRecord,
 } from '../store/queries/entryEditing.js';
 import { getPlanStructure } from '../store/queries/plans.js';
@@ -15,6 +15,7 @@ import { getSetting } from '../store/queries/settings.js';
 import { markDutyDone } from '../store/queries/reportingDuties.js';
 import { listPlans } from '../store/queries/plans.js';
 import { fieldProblems } from './form-problems.js';
+import { factsInText, newFactsInText } from './entry-facts.js';
 import { authorize, can, type Actor, type EntryScope } from './policy.js';
 import { nextState, STEP_ACTION, stepsFrom, type WorkflowStep } from './workflow.js';
 
@@ -175,6 +176,7 @@ function entryEdits(context: EntryServiceContext) {
           createdBy: actor.id, updatedBy: actor.id,
         });
         await replaceEntryPlaces(tx, id, places);
+        await insertFacts(tx, factsInText(id, v.body)); // the same extractor as imports: figures in the text
         const created = await getEntryRecord(tx, id);
         await appendAuditEvent(tx, { userId: actor.id, action: 'create', entityType: 'entry', entityId: id, after: snapshot(created!) });
       });
@@ -205,6 +207,8 @@ function entryEdits(context: EntryServiceContext) {
             else moves.push({ id: f.id, start: at, end: at + f.text.length });
           }
           await realignFacts(tx, id, moves, removed);
+          const kept = [...moves, ...before.facts.filter((f) => !removed.includes(f.id) && !moves.some((m) => m.id === f.id))];
+          await insertFacts(tx, newFactsInText(id, v.body, kept));
         }
         const after = await getEntryRecord(tx, id);
         await appendAuditEvent(tx, { userId: actor.id, action: 'update', entityType: 'entry', entityId: id, before: snapshot(before), after: snapshot(after!) });

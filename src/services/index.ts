@@ -30,6 +30,7 @@ import { dutyService } from './duties.js';
 import { commitmentService } from './commitments.js';
 import { entryService } from './entries.js';
 import { importBatchService } from './import-batches.js';
+import { entryFactService } from './entry-facts.js';
 import { siteSettingsService } from './site-settings.js';
 import { structureService } from './structure.js';
 import { userService } from './users.js';
@@ -108,6 +109,7 @@ export function services(store: Store, config: Config) {
     users: userService(store),
     entries: entryService(store),
     importBatches: importBatchService(store),
+    entryFacts: entryFactService(store),
     values: valueService(store),
     audit: auditService(store),
     duties: dutyService(store),

@@ -34,10 +34,20 @@ export const toIndicator = (r: IndicatorRow): Indicator => ({
 
 const DEFAULTS = { unit: 'other', decimalPlaces: 1, polarity: 'none', frequency: 'annual-financial', outcomeId: null, themeId: null, source: null, definition: null, changeTolerance: 0, ownerId: null } as const;
 
+/** A choice left out or not one of the list, said as what to choose rather than zod's list of options. */
+const CHOOSE: Record<string, string> = {
+  unit: 'Choose the unit the indicator is measured in', polarity: 'Choose whether higher or lower is better',
+  frequency: 'Choose how often the indicator is measured',
+};
+
 function validate(candidate: unknown, where: Omit<FieldProblem, 'message' | 'field'> = {}): Indicator {
   const parsed = Indicator.safeParse(candidate);
   if (!parsed.success) {
-    throw new ValidationError('The indicator is not valid', parsed.error.issues.map((i) => ({ ...where, field: i.path.join('.'), message: i.message })));
+    const problems = parsed.error.issues.map((i) => {
+      const field = i.path.join('.');
+      return { ...where, field, message: i.code === 'invalid_value' && CHOOSE[field] ? CHOOSE[field] : i.message };
+    });
+    throw new ValidationError('The indicator is not valid', problems);
   }
   return parsed.data;
 }

@@ -18,8 +18,8 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'Compendium (command line)'
 
 export const ACTIONS = [
   'workspace.read', 'drafts.read', 'audit.read',
-  'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
-  'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
+  'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.withdraw', 'entry.approve', 'entry.publish', 'entry.return',
+  'value.enter', 'value.delete', 'value.submit', 'value.withdraw', 'value.approve', 'value.publish', 'value.return',
   'import.run', 'indicator.manage', 'duty.manage', 'commitment.update',
   'report.generate', 'report.publish',
   'user.manage', 'plan.manage', 'settings.manage',
@@ -46,12 +46,15 @@ export type RecordScope = EntryScope | ValueScope;
 
 const REVIEWER_ACTIONS = new Set<Action>([
   'workspace.read', 'drafts.read', 'audit.read',
-  'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.approve', 'entry.publish', 'entry.return',
-  'value.enter', 'value.submit', 'value.approve', 'value.publish', 'value.return',
+  'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.withdraw', 'entry.approve', 'entry.publish', 'entry.return',
+  'value.enter', 'value.delete', 'value.submit', 'value.withdraw', 'value.approve', 'value.publish', 'value.return',
   'import.run', 'indicator.manage', 'duty.manage', 'commitment.update', 'report.generate',
 ]);
 
-const CONTRIBUTOR_ACTIONS = new Set<Action>(['workspace.read', 'drafts.read', 'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'value.enter', 'value.submit']);
+const CONTRIBUTOR_ACTIONS = new Set<Action>([
+  'workspace.read', 'drafts.read', 'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.withdraw',
+  'value.enter', 'value.delete', 'value.submit', 'value.withdraw',
+]);
 
 /** True when a contributor is assigned to the record: its service is theirs, or its outcome is. */
 export function inScope(actor: Actor, record: RecordScope): boolean {
@@ -69,7 +72,8 @@ export function inScope(actor: Actor, record: RecordScope): boolean {
  * - a performance officer does everything except users, plan structure, settings and publishing
  *   reports (they generate drafts and send them for approval; an administrator publishes);
  * - a contributor creates, edits, deletes and submits entries and values they are assigned to
- *   (by service or outcome), and only while those are drafts (new or returned);
+ *   (by service or outcome), and only while those are drafts (new or returned); they may withdraw
+ *   their own submission (back to draft) until someone approves it;
  * - a viewer reads, drafts included, and changes nothing.
  */
 export function can(actor: Actor | null | undefined, action: Action, record?: RecordScope): boolean {
@@ -86,7 +90,7 @@ export function can(actor: Actor | null | undefined, action: Action, record?: Re
       if (!CONTRIBUTOR_ACTIONS.has(action)) return false;
       if (action === 'workspace.read' || action === 'drafts.read') return true;
       if (!record) return true; // may open the form; the record decides when it exists
-      return inScope(actor, record) && record.workflowState === 'draft';
+      return inScope(actor, record) && record.workflowState === (action.endsWith('.withdraw') ? 'submitted' : 'draft');
     }
     default:
       return false;
@@ -101,7 +105,7 @@ export function authorize(actor: Actor | null | undefined, action: Action, recor
 }
 
 const VERBS: Record<string, string> = {
-  read: 'reading', create: 'creating', edit: 'editing', delete: 'deleting', submit: 'submitting', approve: 'approving',
+  read: 'reading', withdraw: 'withdrawing', create: 'creating', edit: 'editing', delete: 'deleting', submit: 'submitting', approve: 'approving',
   publish: 'publishing', return: 'returning', enter: 'entering', run: 'running', manage: 'managing', generate: 'generating',
 };
 const NOUNS: Record<string, string> = {

@@ -3,7 +3,8 @@
 // values arrive published; a value entered here reaches the public only once published.
 import { z } from 'zod';
 import { OBSERVATION_STATUSES, parsePeriod, WorkflowState } from '../domain/index.js';
-import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { formatDate } from '../present/format.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listAuditItems } from '../store/queries/auditTrail.js';
@@ -11,7 +12,7 @@ import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { markDutyDone } from '../store/queries/reportingDuties.js';
 import { getSetting } from '../store/queries/settings.js';
 import {
-  getIndicator, getObservation, listIndicatorRows, listValueItems, setObservationState, upsertObservation,
+  deleteObservation, getIndicator, getObservation, listIndicatorRows, listValueItems, setObservationState, upsertObservation,
   type IndicatorRow, type ObservationRow, type ValueKey, type ValueListItem,
 } from '../store/queries/valueEntry.js';
 import { fieldProblems } from './form-problems.js';
@@ -40,8 +41,18 @@ export interface ValueView {
   observation: ObservationRow;
   steps: WorkflowStep[];
   canEdit: boolean;
+  canDelete: boolean;
   /** The reviewer's comment when it was last returned and not yet resubmitted. */
   returnComment: string | null;
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Why a value already moving through approval cannot be changed by its author, and what to do. */
+function lockedMessage(code: string, period: string, state: string): string {
+  if (state === 'submitted') return `${code} for ${period} is already submitted for approval: withdraw the submission from its page to change it`;
+  if (state === 'approved') return `${code} for ${period} is already approved: ask a performance officer to return it to you to change it`;
+  return `${code} for ${period} is already published: ask a performance officer to take it off the public site so you can enter a revision`;
 }
 
 function parseNumber(v: unknown): { ok: true; value: number | null } | { ok: false } {
@@ -89,6 +100,7 @@ function valueServiceContext(store: Store) {
       key, indicator, observation,
       steps: stepsFrom(scope.workflowState).filter((s) => can(actor, `value.${STEP_ACTION[s]}`, scope)),
       canEdit: can(actor, 'value.enter', scope),
+      canDelete: observation.workflowState === 'draft' && can(actor, 'value.delete', scope),
       returnComment: await returnComment(key, observation.workflowState),
     };
   }
@@ -123,7 +135,7 @@ function valueReads(context: ValueServiceContext) {
 
 /** Entering or correcting a value as a draft. */
 function valueEntry(context: ValueServiceContext) {
-  const { db, councilCode, mustIndicator, scopeOf } = context;
+  const { db, councilCode, mustIndicator, scopeOf, mustGet } = context;
   return {
     /** Records (or corrects) the council's value for a period as a draft. */
     async enter(actor: Actor, input: ValueInput): Promise<ValueKey> {
@@ -136,10 +148,18 @@ function valueEntry(context: ValueServiceContext) {
       if (!num.ok) problems.push({ field: 'value', message: 'Enter a number, such as 42 or 3.5, or leave it blank if the figure is not available' });
       const period = parsePeriod(v.periodKey);
       if (!period.ok) problems.push({ field: 'periodKey', message: `Enter a period such as 2024/25: ${period.error}` });
+      else if (period.period.end >= today()) {
+        // An outturn exists only once its period is over; a figure for next year is a target, not a value.
+        problems.push({ field: 'periodKey', message: `${v.periodKey} has not ended yet (it ends on ${formatDate(period.period.end)}): enter its value after that, or set a target for it instead` });
+      }
       if (problems.length || !num.ok || !period.ok) throw new ValidationError('The value is not valid', problems);
       const indicator = await mustIndicator(v.indicatorId);
       const key: ValueKey = { indicatorId: indicator.id, areaCode: await councilCode(), periodKey: period.period.key };
       const before = await getObservation(db, key);
+      if (before && can(actor, 'value.enter', scopeOf(indicator, 'draft')) && !can(actor, 'value.enter', scopeOf(indicator, before.workflowState))) {
+        // Said as a form problem, so the form comes back with what was typed, and what to do instead.
+        throw new ValidationError('The value cannot be changed now', [{ field: 'periodKey', message: lockedMessage(indicator.code, v.periodKey, before.workflowState) }]);
+      }
       authorize(actor, 'value.enter', scopeOf(indicator, before?.workflowState ?? 'draft'));
       const after = { value: num.value, status: v.status, note: v.note, workflowState: 'draft' as const };
       await db.transaction(async (tx) => {
@@ -152,6 +172,21 @@ function valueEntry(context: ValueServiceContext) {
         });
       });
       return key;
+    },
+
+    /** Deletes a draft value (a mistaken entry); values on their way to the public stay. */
+    async remove(actor: Actor, key: ValueKey): Promise<void> {
+      const { indicator, observation } = await mustGet(key);
+      authorize(actor, 'value.delete', scopeOf(indicator, observation.workflowState));
+      if (observation.workflowState !== 'draft') throw new ConflictError('Only a draft value can be deleted: withdraw or unpublish it first.');
+      await db.transaction(async (tx) => {
+        await deleteObservation(tx, key);
+        await bumpDataVersion(tx);
+        await appendAuditEvent(tx, {
+          userId: actor.id, action: 'delete', entityType: 'value', entityId: valueId(key),
+          before: { indicator: indicator.code, periodKey: key.periodKey, value: observation.value, status: observation.status, note: observation.note, workflowState: observation.workflowState },
+        });
+      });
     },
   };
 }

@@ -2,11 +2,13 @@
 import type { WorkflowState } from '../domain/index.js';
 import { ConflictError } from '../errors.js';
 
-export const WORKFLOW_STEPS = ['submit', 'approve', 'publish', 'return', 'unpublish'] as const;
+export const WORKFLOW_STEPS = ['submit', 'withdraw', 'approve', 'publish', 'return', 'unpublish'] as const;
 export type WorkflowStep = (typeof WORKFLOW_STEPS)[number];
 
 const MOVES: Record<WorkflowStep, { from: WorkflowState[]; to: WorkflowState }> = {
   submit: { from: ['draft'], to: 'submitted' },
+  /** The author takes a submission back to change it before anyone has approved it. */
+  withdraw: { from: ['submitted'], to: 'draft' },
   approve: { from: ['submitted'], to: 'approved' },
   publish: { from: ['approved'], to: 'published' },
   /** Back to its author with a comment saying what to change. */
@@ -15,7 +17,7 @@ const MOVES: Record<WorkflowStep, { from: WorkflowState[]; to: WorkflowState }> 
   unpublish: { from: ['published'], to: 'draft' },
 };
 
-const DONE: Record<WorkflowStep, string> = { submit: 'submitted', approve: 'approved', publish: 'published', return: 'returned', unpublish: 'unpublished' };
+const DONE: Record<WorkflowStep, string> = { submit: 'submitted', withdraw: 'withdrawn', approve: 'approved', publish: 'published', return: 'returned', unpublish: 'unpublished' };
 const LABELS: Record<WorkflowState, string> = { draft: 'a draft', submitted: 'submitted', approved: 'approved', published: 'published' };
 
 /** The state a step leads to, or a ConflictError saying why it cannot be taken from here. */
@@ -33,4 +35,4 @@ export function stepsFrom(state: WorkflowState): WorkflowStep[] {
 }
 
 /** The policy action each step needs. */
-export const STEP_ACTION = { submit: 'submit', approve: 'approve', publish: 'publish', return: 'return', unpublish: 'publish' } as const;
+export const STEP_ACTION = { submit: 'submit', withdraw: 'withdraw', approve: 'approve', publish: 'publish', return: 'return', unpublish: 'publish' } as const;

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Services } from '../services/index.js';
+import { indicatorsTalkedAbout } from '../services/site/entry-indicators.js';
 import { PAGE_SIZE, type PlanIndicatorRow, type PublicEntryRow } from '../services/site.js';
 import { rowView } from './performance-view.js';
 import { COMMITMENT_LABELS } from '../present/labels.js';
@@ -81,9 +82,10 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
 
   app.get('/entries/:id', async (c) => {
     const entry = await s.site.entry(c.req.param('id'));
+    const indicators = indicatorsTalkedAbout(entry, await s.site.indicators());
     const breadcrumbs = [{ text: 'Home', href: '/' }];
     if (entry.outcomeSlug) breadcrumbs.push({ text: entry.outcomeTitle ?? '', href: `/outcomes/${entry.outcomeSlug}` });
-    return page(c, 'entry.njk', { title: entry.title || plainExcerpt(entry.body, 90), description: plainExcerpt(entry.body, 160), entry, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
+    return page(c, 'entry.njk', { title: entry.title || plainExcerpt(entry.body, 90), description: plainExcerpt(entry.body, 160), entry, indicators, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
   });
 }
 

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { Settings } from '../domain/index.js';
 import type { Views } from './views.js';
+import { wrapTables } from './table-regions.js';
 
 export interface NavigationItem {
   href: string;
@@ -14,6 +15,8 @@ export interface NavigationItem {
 export interface SiteContext {
   councilName: string;
   serviceName: string;
+  /** Where the service name in the header leads (the workspace's own home inside it). */
+  serviceUrl?: string;
   brandColour: string;
   logoUrl: string | null;
   demo: boolean;
@@ -55,7 +58,7 @@ export function siteContext(settings: Settings, pathname: string, extra: { asset
 
 /** Renders a template with the site context to an HTML string. */
 export function renderPage(c: Context<AppEnv>, template: string, data: Record<string, unknown> = {}): string {
-  return c.get('views').render(template, { ...data, site: c.get('site') });
+  return wrapTables(c.get('views').render(template, { ...data, site: c.get('site') }));
 }
 
 export function page(c: Context<AppEnv>, template: string, data: Record<string, unknown> = {}, status: 200 | 400 | 403 | 404 | 409 | 500 | 503 = 200): Response {

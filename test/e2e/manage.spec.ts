@@ -40,6 +40,8 @@ test('an entry goes from contributor to public site and search', async ({ page }
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByText('The entry was approved.')).toBeVisible();
   await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Publish this');
+  await page.getByRole('button', { name: 'Yes, publish it' }).click();
   await expect(page.getByText('it is now on the public site')).toBeVisible();
 
   const id = entryPath.split('/').pop();
@@ -57,7 +59,7 @@ test('an indicator value goes from contributor to the public indicator page', as
   const indicatorText = (await first.textContent())!;
   const code = indicatorText.split(':')[0];
   await select.selectOption({ label: indicatorText });
-  await page.getByLabel('Period').fill('2030/31');
+  await page.getByLabel('Period').fill('2012/13');
   await page.getByLabel('Value').fill('48.7');
   await page.getByRole('button', { name: 'Save as draft' }).click();
   await expect(page.getByText('The value was saved as a draft.')).toBeVisible();
@@ -66,15 +68,17 @@ test('an indicator value goes from contributor to the public indicator page', as
   const valuePath = new URL(page.url()).pathname;
 
   const before = await (await request.get(`/indicators/${code}`)).text();
-  expect(before).not.toContain('2030/31');
+  expect(before).not.toContain('2012/13');
 
   await signIn(page, 'officer');
   await page.goto(valuePath);
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Publish this');
+  await page.getByRole('button', { name: 'Yes, publish it' }).click();
   await expect(page.getByText('The value was published')).toBeVisible();
   await page.goto(`/indicators/${code}`);
-  await expect(page.locator('main')).toContainText('2030/31');
+  await expect(page.locator('main')).toContainText('2012/13');
   await expect(page.locator('main')).toContainText('48.7');
 });
 

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
 import { rows } from '../db.js';
-import { commitments, entries, entryPlaces, facts, outcomes } from '../schema.js';
+import { commitments, entries, entryPlaces, facts, outcomes, users } from '../schema.js';
 
 export type EntryRow = typeof entries.$inferSelect;
 export type EntryPlaceRow = typeof entryPlaces.$inferSelect;
@@ -38,6 +38,8 @@ export interface EntryListItem {
   workflowState: string;
   reviewComment: string | null;
   updatedAt: string;
+  /** Who last changed it: for a submitted entry, who submitted it. */
+  updatedByName: string | null;
 }
 
 export async function getEntryRecord(db: Db, id: string): Promise<EntryRecord | undefined> {
@@ -68,8 +70,8 @@ export async function listEntryItems(db: Db, filter: EntryListFilter): Promise<{
   const items = await db.select({
     id: entries.id, title: entries.title, kind: entries.kind, service: entries.service, outcomeId: entries.outcomeId,
     outcomeTitle: outcomes.title, periodKey: entries.periodKey, workflowState: entries.workflowState,
-    reviewComment: entries.reviewComment, updatedAt: entries.updatedAt,
-  }).from(entries).leftJoin(outcomes, eq(outcomes.id, entries.outcomeId)).where(cond)
+    reviewComment: entries.reviewComment, updatedAt: entries.updatedAt, updatedByName: users.name,
+  }).from(entries).leftJoin(outcomes, eq(outcomes.id, entries.outcomeId)).leftJoin(users, eq(users.id, entries.updatedBy)).where(cond)
     .orderBy(desc(entries.updatedAt), asc(entries.title)).limit(filter.limit ?? 50).offset(filter.offset ?? 0);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(entries).where(cond);
   return { items, total: Number(n) };
@@ -102,6 +104,20 @@ export async function replaceEntryPlaces(db: Db, entryId: string, places: { name
 export async function realignFacts(db: Db, entryId: string, moves: { id: string; start: number | null; end: number | null }[], removed: string[]): Promise<void> {
   for (const m of moves) await db.update(facts).set({ start: m.start, end: m.end }).where(eq(facts.id, m.id));
   if (removed.length) await db.delete(facts).where(inArray(facts.id, removed));
+}
+
+export async function insertFacts(db: Db, rows: (typeof facts.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(facts).values(rows);
+}
+
+/** Adds a figure, or corrects one with the same id. */
+export async function upsertFact(db: Db, row: typeof facts.$inferInsert): Promise<void> {
+  const { id: _id, entryId: _entry, ...changes } = row;
+  await db.insert(facts).values(row).onConflictDoUpdate({ target: facts.id, set: changes });
+}
+
+export async function deleteFact(db: Db, id: string): Promise<void> {
+  await db.delete(facts).where(eq(facts.id, id));
 }
 
 /** Commitments stated in an entry follow its workflow state: published with it, withdrawn with it. */

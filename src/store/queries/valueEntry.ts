@@ -49,6 +49,11 @@ export async function upsertObservation(db: Db, row: typeof observations.$inferI
   });
 }
 
+export async function deleteObservation(db: Db, key: ValueKey): Promise<void> {
+  await db.delete(observations).where(and(
+    eq(observations.indicatorId, key.indicatorId), eq(observations.areaCode, key.areaCode), eq(observations.periodKey, key.periodKey)));
+}
+
 export async function setObservationState(db: Db, key: ValueKey, workflowState: string, updatedBy: string | null): Promise<void> {
   await db.update(observations).set({ workflowState, updatedBy, updatedAt: sql`now()` }).where(and(
     eq(observations.indicatorId, key.indicatorId), eq(observations.areaCode, key.areaCode), eq(observations.periodKey, key.periodKey)));

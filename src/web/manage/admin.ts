@@ -38,7 +38,7 @@ function userPages(app: Hono<ManageEnv>, s: Services, context: AdminRoutesContex
     view(c, 'manage/user-form.njk', { title: data.id ? 'Change a user' : 'Add a user', roles: ROLES, roleDescriptions: ROLE_DESCRIPTIONS, outcomes: await outcomesOf(), ...data }, data.errors ? 400 : 200);
 
   app.get('/users', async (c) => view(c, 'manage/users.njk', { title: 'Users', users: await s.users.list(actorOf(c)) }));
-  app.get('/users/new', (c) => userForm(c, { user: { role: 'contributor', services: [], outcomeIds: [] } }));
+  app.get('/users/new', (c) => userForm(c, { user: { services: [], outcomeIds: [] } }));
 
   app.post('/users', async (c) => {
     const form = c.get('form')!;

@@ -11,7 +11,7 @@ export function auditRoutes(s: Services): Hono<ManageEnv> {
 
   app.get('/', async (c) => {
     const events = await s.audit.recent(actorOf(c), { limit: 100 });
-    const rows = historyRows(events).map((r, i) => ({ ...r, entityType: events[i].entityType, entityId: events[i].entityId }));
+    const rows = historyRows(events).map((r, i) => ({ ...r, entityType: events[i].entityType, entityId: events[i].entityId, record: events[i].record }));
     return view(c, 'manage/audit.njk', { title: 'Audit trail', rows });
   });
 

@@ -22,10 +22,12 @@ export function commitmentRoutes(s: Services): Hono<ManageEnv> {
     const chosen = form.status ?? commitment.status;
     const statusItems = COMMITMENT_STATUS_CHOICES.map((x) => ({ ...x, checked: x.value === chosen }));
     const linked = new Set(commitment.evidence.map((e) => e.id));
+    const search = (c.req.query('q') ?? '').trim(); // the picker lists newest first; a search narrows it by title
     const entryItems = commitment.canUpdate
-      ? [{ value: '', text: 'Choose an entry' }, ...(await s.commitments.evidenceChoices(actorOf(c))).filter((e) => !linked.has(e.id)).map((e) => ({ value: e.id, text: e.title }))]
+      ? [{ value: '', text: 'Choose an entry' }, ...(await s.commitments.evidenceChoices(actorOf(c)))
+        .filter((e) => !linked.has(e.id) && e.title.toLowerCase().includes(search.toLowerCase())).map((e) => ({ value: e.id, text: e.title }))]
       : [];
-    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, entryItems, note: form.note, errors }, errors ? 400 : 200);
+    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, entryItems, search, note: form.note, errors }, errors ? 400 : 200);
   };
 
   app.get('/:id', (c) => page(c, c.req.param('id')));

@@ -36,16 +36,25 @@ function entryRoutesContext(s: Services) {
     };
   }
 
+  /** What the entry page shows: the entry with its outcome and theme by name. */
+  async function entryPage(c: ManageContext, id: string) {
+    const entry = await s.entries.get(actorOf(c), id);
+    const structure = await s.plans.structure().catch(() => undefined);
+    const outcome = structure?.outcomes.find((o) => o.id === entry.entry.outcomeId);
+    const theme = outcome?.themes.find((t) => t.id === entry.entry.themeId);
+    return { title: entry.entry.title, entry, outcome, theme, bodyHtml: markdownToHtml(entry.entry.body) };
+  }
+
   const formPage = async (c: ManageContext, data: { entry?: Record<string, unknown>; id?: string; errors?: FormErrors }, status: 200 | 400 = 200) =>
     view(c, 'manage/entry-form.njk', { title: data.id ? 'Edit entry' : 'New entry', ...(await formChoices(c)), ...data }, status);
-  return { actorOf, formChoices, formPage };
+  return { actorOf, formChoices, formPage, entryPage };
 }
 
 type EntryRoutesContext = ReturnType<typeof entryRoutesContext>;
 
 /** Listing, adding, reading and editing entries. */
 function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesContext): void {
-  const { actorOf, formPage } = context;
+  const { actorOf, formPage, entryPage } = context;
   app.get('/', async (c) => {
     const actor = actorOf(c);
     const state = c.req.query('state');
@@ -62,7 +71,7 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
   app.get('/new', async (c) => {
     const actor = actorOf(c);
     if (!can(actor, 'entry.create')) return answerError(c, new ForbiddenError(`Your role (${actor.role}) does not allow creating entries.`));
-    return formPage(c, { entry: { kind: 'achievement', service: actor.services.length === 1 ? actor.services[0] : '', outcomeId: c.req.query('outcome'), periodKey: c.req.query('period') } });
+    return formPage(c, { entry: { service: actor.services.length === 1 ? actor.services[0] : '', outcomeId: c.req.query('outcome'), periodKey: c.req.query('period') } });
   });
 
   app.post('/', async (c) => {
@@ -75,16 +84,7 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
     }
   });
 
-  app.get('/:id', async (c) => {
-    const entry = await s.entries.get(actorOf(c), c.req.param('id'));
-    const structure = await s.plans.structure().catch(() => undefined);
-    const outcome = structure?.outcomes.find((o) => o.id === entry.entry.outcomeId);
-    const theme = outcome?.themes.find((t) => t.id === entry.entry.themeId);
-    return view(c, 'manage/entry.njk', {
-      title: entry.entry.title, entry, outcome, theme, bodyHtml: markdownToHtml(entry.entry.body),
-      returnError: c.req.query('error') === 'comment',
-    });
-  });
+  app.get('/:id', async (c) => view(c, 'manage/entry.njk', { ...(await entryPage(c, c.req.param('id'))), returnError: c.req.query('error') === 'comment' }));
 
   app.get('/:id/edit', async (c) => {
     const e = await s.entries.get(actorOf(c), c.req.param('id'));
@@ -107,7 +107,7 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
 
 /** Deleting an entry, moving it along the workflow, and its history. */
 function entryDeletePages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesContext): void {
-  const { actorOf } = context;
+  const { actorOf, entryPage } = context;
   app.get('/:id/delete', async (c) => {
     const entry = await s.entries.get(actorOf(c), c.req.param('id'));
     return view(c, 'manage/confirm-delete.njk', { title: 'Delete this entry?', what: entry.entry.title, action: `/manage/entries/${entry.entry.id}/delete`, back: `/manage/entries/${entry.entry.id}` });
@@ -123,13 +123,14 @@ function entryDeletePages(app: Hono<ManageEnv>, s: Services, context: EntryRoute
     const form = c.get('form')!;
     const step = form.get('step') as WorkflowStep;
     if (!WORKFLOW_STEPS.includes(step)) return answerError(c, new ValidationError('Choose what to do with the entry'));
+    const entry = step === 'publish' && form.get('confirm') !== 'yes' ? await s.entries.get(actorOf(c), id) : null;
+    if (entry?.steps.includes('publish')) {
+      return view(c, 'manage/confirm-publish.njk', { title: 'Publish this entry?', what: entry.entry.title, action: `/manage/entries/${id}/workflow`, back: `/manage/entries/${id}` });
+    }
     try {
       await s.entries.transition(actorOf(c), id, step, form.get('comment'));
     } catch (e) {
-      return answerError(c, e, async (errors) => {
-        const entry = await s.entries.get(actorOf(c), id);
-        return view(c, 'manage/entry.njk', { title: entry.entry.title, entry, bodyHtml: markdownToHtml(entry.entry.body), errors }, 400);
-      });
+      return answerError(c, e, async (errors) => view(c, 'manage/entry.njk', { ...(await entryPage(c, id)), errors }, 400));
     }
     return done(c, `/manage/entries/${id}`, `entry-${step}`);
   });

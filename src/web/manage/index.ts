@@ -6,7 +6,7 @@ import { can } from '../../services/policy.js';
 import { streamingBodyLimit } from '../auth/body-limit.js';
 import { clientAddress } from '../auth/client-address.js';
 import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
-import { answerError, done, problemPage, view, type ManageContext } from './render.js';
+import { adminSections, answerError, done, problemPage, view, type ManageContext } from './render.js';
 import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
 import { narrativeRoutes } from './narrative.js';
@@ -14,6 +14,8 @@ import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
 import { linkRoutes } from './links.js';
 import { entryRoutes } from './entries.js';
+import { entryFactRoutes } from './entry-facts.js';
+import { dashboardCharts } from './dashboard-charts.js';
 import { indicatorRoutes } from './indicators.js';
 import { reportRoutes } from './reports.js';
 import { uploadRoutes } from './uploads.js';
@@ -113,9 +115,12 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
       reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
       actor.role === 'contributor' ? (await s.values.list(actor, { states: ['draft'], mine: true })) : [],
     ];
-    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer });
+    const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
+    const charts = await dashboardCharts(s, actor, c.get('site').brandColour);
+    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer, start, charts });
   });
 
+  app.get('/admin', (c) => view(c, 'manage/admin.njk', { title: 'Administration', sections: adminSections(c.get('session')!.actor) }));
   app.get('/account', (c) => view(c, 'manage/account.njk', { title: 'Your account' }));
   app.post('/account/password', async (c) => {
     const form = c.get('form')!;
@@ -138,6 +143,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   });
 
   app.route('/entries', entryRoutes(s));
+  app.route('/entries', entryFactRoutes(s));
   app.route('/values', valueRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));

@@ -130,7 +130,7 @@ describe('entries through the workspace', () => {
     const dash = await (await officer.get('/manage')).text();
     expect(dash).toContain('Opened the Quorn library hub');
     expect((await officer.post(`${entryUrl}/workflow`, { step: 'approve' })).status).toBe(303);
-    const published = await officer.post(`${entryUrl}/workflow`, { step: 'publish' });
+    const published = await officer.post(`${entryUrl}/workflow`, { step: 'publish', confirm: 'yes' });
     expect(locationOf(published)).toContain('done=entry-publish');
     expect(await (await officer.get(locationOf(published))).text()).toContain('it is now on the public site');
 
@@ -170,7 +170,7 @@ describe('entries through the workspace', () => {
     expect(page).toContain('Add the &lt;b&gt;numbers&lt;/b&gt;');
     expect(await (await contributor.get('/manage')).text()).toContain('To be returned');
     // A step that does not fit the state is a conflict, not a crash.
-    expect((await officer.post(`/manage/entries/${id}/workflow`, { step: 'publish' })).status).toBe(409);
+    expect((await officer.post(`/manage/entries/${id}/workflow`, { step: 'publish', confirm: 'yes' })).status).toBe(409);
   });
 
   it('escapes script in titles, text and comments, in the workspace and on the public site', async () => {
@@ -186,7 +186,7 @@ describe('entries through the workspace', () => {
     }
     await b.post(`${url}/workflow`, { step: 'submit' });
     await b.post(`${url}/workflow`, { step: 'approve' });
-    await b.post(`${url}/workflow`, { step: 'publish' });
+    await b.post(`${url}/workflow`, { step: 'publish', confirm: 'yes' });
     const pub = await (await app.request(`${BASE}/entries/${id}`)).text();
     expect(pub).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(pub).not.toContain('<script>alert');
@@ -208,7 +208,7 @@ describe('indicator values through the workspace', () => {
     const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
     expect(await (await officer.get('/manage')).text()).toContain('IND1: Test indicator 1');
     await officer.post(`${url}/workflow`, { step: 'approve' });
-    expect(locationOf(await officer.post(`${url}/workflow`, { step: 'publish' }))).toContain('done=value-publish');
+    expect(locationOf(await officer.post(`${url}/workflow`, { step: 'publish', confirm: 'yes' }))).toContain('done=value-publish');
     const v = await w.s.values.get(w.users.viewer, { indicatorId: w.indicators[0].id, areaCode: 'E10000018', periodKey: 'FY2024-25' });
     expect([v.observation.value, v.observation.workflowState]).toEqual([71.4, 'published']);
     expect(await (await officer.get(`${url}/history`)).text()).toContain('Published');
@@ -452,8 +452,8 @@ describe('administration and audit', () => {
     expect(r.headers.get('content-type')).toContain('text/csv');
     expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = await r.text();
-    expect(csv.split('\r\n')[0]).toBe('id,at,user_id,user_name,action,entity_type,entity_id,before,after');
-    expect(csv).toContain(',publish,entry,');
+    expect(csv.split('\r\n')[0]).toBe('id,at,user_id,user_name,action,what,entity_type,entity_id,record,changes');
+    expect(csv).toContain(',publish,Published,entry,');
     expect((await officer.get('/manage/audit/export.csv?from=yesterday')).status).toBe(400);
     const contributor = await signedIn(app, 'contributor@test.gov.uk', PASSWORD);
     expect((await contributor.get('/manage/audit/export.csv')).status).toBe(403);

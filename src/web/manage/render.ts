@@ -3,12 +3,23 @@
 import type { Context } from 'hono';
 import { isValidationError, type FieldProblem } from '../../errors.js';
 import { answerFor } from '../errors.js';
-import { can } from '../../services/policy.js';
+import { can, type Actor } from '../../services/policy.js';
 import { CSRF_FIELD, type ManageEnv } from '../auth/session.js';
 import { renderPage, type NavigationItem } from '../render.js';
 
 export type ManageContext = Context<ManageEnv>;
 type Status = 200 | 400 | 403 | 404 | 409 | 413 | 429 | 503;
+
+/** Sections that are not everyday work, reached through one "Administration" item so the bar stays one row. */
+export function adminSections(actor: Actor): NavigationItem[] {
+  const items: NavigationItem[] = [];
+  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
+  if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
+  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
+  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/narrative', text: 'Narrative' });
+  if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
+  return items;
+}
 
 function navigation(c: ManageContext): NavigationItem[] {
   const actor = c.get('session')?.actor;
@@ -16,7 +27,7 @@ function navigation(c: ManageContext): NavigationItem[] {
   const items: NavigationItem[] = [
     { href: '/manage', text: 'Dashboard' },
     { href: '/manage/entries', text: 'Entries' },
-    { href: '/manage/values', text: 'Indicator values' },
+    { href: '/manage/values', text: 'Values' },
     { href: '/manage/indicators', text: 'Indicators' },
     { href: '/manage/commitments', text: 'Commitments' },
     { href: '/manage/links', text: 'Links' },
@@ -24,13 +35,11 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/funding', text: 'Funding' },
   ];
   if (can(actor, 'report.generate') || can(actor, 'report.publish')) items.push({ href: '/manage/reports', text: 'Reports' });
-  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
-  if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
-  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
-  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/narrative', text: 'Narrative' });
-  if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
+  const admin = adminSections(actor);
   const path = c.req.path.replace(/\/$/, '');
-  return items.map((i) => ({ ...i, active: i.href === '/manage' ? path === '/manage' : path === i.href || path.startsWith(i.href + '/') }));
+  const within = (href: string) => path === href || path.startsWith(href + '/');
+  if (admin.length) items.push({ href: '/manage/admin', text: 'Administration', active: within('/manage/admin') || admin.some((i) => within(i.href)) });
+  return items.map((i) => ({ ...i, active: i.active ?? (i.href === '/manage' ? path === '/manage' : within(i.href)) }));
 }
 
 /** Messages shown after an action, chosen by a key in the address so no text travels in it. */
@@ -40,13 +49,19 @@ export const CONFIRMATIONS: Record<string, string> = {
   'entry-created': 'The entry was saved as a draft.',
   'entry-updated': 'Your changes were saved.',
   'entry-deleted': 'The entry was deleted.',
+  'fact-saved': 'The figure was saved.',
+  'fact-removed': 'The figure was removed.',
+  'facts-suggested': 'The figures were found in the text again, and places and partners it names were added.',
   'entry-submit': 'The entry was submitted for approval.',
+  'entry-withdraw': 'The submission was withdrawn: the entry is a draft again and you can change it.',
   'entry-approve': 'The entry was approved. It can now be published.',
   'entry-publish': 'The entry was published: it is now on the public site.',
   'entry-return': 'The entry was returned to its author with your comment.',
   'entry-unpublish': 'The entry was taken off the public site and is a draft again.',
   'value-saved': 'The value was saved as a draft.',
   'value-submit': 'The value was submitted for approval.',
+  'value-withdraw': 'The submission was withdrawn: the value is a draft again and you can change it.',
+  'value-deleted': 'The draft value was deleted.',
   'value-approve': 'The value was approved. It can now be published.',
   'value-publish': 'The value was published: it is now on the public site.',
   'value-return': 'The value was returned with your comment.',
@@ -103,18 +118,36 @@ export function formErrors(problems: FieldProblem[], message?: string): FormErro
   return { summary, field };
 }
 
+/** The summary without a second message for the same field, in the order the fields' ids appear in the page. */
+export function inFieldOrder(summary: FormErrors['summary'], html: string): FormErrors['summary'] {
+  const seen = new Set<string>();
+  const once = summary.filter((x) => x.href === '#' || (!seen.has(x.href) && seen.add(x.href)));
+  const at = (href: string) => {
+    const i = href.length > 1 ? html.indexOf(`id="${href.slice(1)}"`) : -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const sorted = once.map((x, i) => ({ x, i, at: at(x.href) })).sort((a, b) => a.at - b.at || a.i - b.i).map((y) => y.x);
+  return sorted.length === summary.length && sorted.every((x, i) => x === summary[i]) ? summary : sorted;
+}
+
 export function view(c: ManageContext, template: string, data: Record<string, unknown> = {}, status: Status = 200): Response {
   const session = c.get('session');
-  const site = { ...c.get('site'), serviceName: 'Staff workspace', navigation: navigation(c) };
+  const site = { ...c.get('site'), serviceName: 'Staff workspace', serviceUrl: '/manage', navigation: navigation(c) };
   c.set('site', site);
   const done = c.req.query('done');
-  const html = renderPage(c as never, template, {
+  const render = (extra: Record<string, unknown> = {}) => renderPage(c as never, template, {
     ...data,
     me: session?.user ?? null,
     csrf: { name: CSRF_FIELD, value: session?.csrfToken ?? data.signInToken ?? '' },
     confirmation: done ? CONFIRMATIONS[done] ?? null : null,
+    ...extra,
   });
-  return c.html(html, status);
+  const html = render();
+  const errors = data.errors as FormErrors | undefined;
+  if (!errors?.summary.length) return c.html(html, status);
+  // One message per field, listed in the order the fields come on the page.
+  const ordered = inFieldOrder(errors.summary, html);
+  return c.html(ordered === errors.summary ? html : render({ errors: { ...errors, summary: ordered } }), status);
 }
 
 /** After a successful POST: back to a page (303, so reloading does not repeat the action), with a confirmation. */

@@ -3,12 +3,32 @@ import { Hono } from 'hono';
 import { WORKFLOW_STATES, type WorkflowState } from '../../domain/index.js';
 import { ForbiddenError, ValidationError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
-import { can } from '../../services/policy.js';
+import { can, type Actor } from '../../services/policy.js';
 import { valueId, type ValueInput, type ValueKey } from '../../services/values.js';
 import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
 import type { ManageEnv } from '../auth/session.js';
 import { historyRows } from './history.js';
+import { periodLabel } from '../../present/format.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+
+interface ValuePaths {
+  actorOf(c: ManageContext): Actor;
+  keyOf(c: ManageContext): Promise<ValueKey>;
+  urlOf(k: { indicatorId: string; periodKey: string }): string;
+}
+
+/** Deleting a mistaken draft value, after saying yes on a page of its own. */
+function valueDeletePages(app: Hono<ManageEnv>, s: Services, { actorOf, keyOf, urlOf }: ValuePaths): void {
+  app.get('/:indicatorId/:periodKey/delete', async (c) => {
+    const v = await s.values.get(actorOf(c), await keyOf(c));
+    return view(c, 'manage/confirm-delete.njk', { title: 'Delete this draft value?', what: `${v.indicator.code} for ${periodLabel(v.key.periodKey)}`, action: `${urlOf(v.key)}/delete`, back: urlOf(v.key) });
+  });
+
+  app.post('/:indicatorId/:periodKey/delete', async (c) => {
+    await s.values.remove(actorOf(c), await keyOf(c));
+    return done(c, '/manage/values', 'value-deleted');
+  });
+}
 
 export function valueRoutes(s: Services): Hono<ManageEnv> {
   const app = new Hono<ManageEnv>();
@@ -56,6 +76,10 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
     const form = c.get('form')!;
     const step = form.get('step') as WorkflowStep;
     if (!WORKFLOW_STEPS.includes(step)) throw new ValidationError('Choose what to do with the value');
+    const v = step === 'publish' && form.get('confirm') !== 'yes' ? await s.values.get(actorOf(c), key) : null;
+    if (v?.steps.includes('publish')) {
+      return view(c, 'manage/confirm-publish.njk', { title: 'Publish this value?', what: `${v.indicator.code} for ${periodLabel(key.periodKey)}`, action: `${urlOf(key)}/workflow`, back: urlOf(key) });
+    }
     try {
       await s.values.transition(actorOf(c), key, step, form.get('comment'));
     } catch (e) {
@@ -66,6 +90,8 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
     }
     return done(c, urlOf(key), `value-${step}`);
   });
+
+  valueDeletePages(app, s, { actorOf, keyOf, urlOf });
 
   app.get('/:indicatorId/:periodKey/history', async (c) => {
     const key = await keyOf(c);
