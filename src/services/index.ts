@@ -35,6 +35,14 @@ import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
 import { reportFinanceLoader } from './report-finance.js';
+import { notificationService } from './notifications.js';
+import { outboxService } from './outbox.js';
+import { gridService } from './grid.js';
+import { gridBulkService } from './grid-bulk.js';
+import { commentService } from './comments.js';
+import { linkService } from './links.js';
+import { reminderService } from './reminders.js';
+import { entriesWithMail, valuesWithMail } from './workflow-mail.js';
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
@@ -43,6 +51,8 @@ export function services(store: Store, config: Config) {
   const funding = fundingService(store);
   const financeStory = financeStoryService(store, plans);
   const workspace = workspaceService(store);
+  const notifications = notificationService(store, config);
+  const users = userService(store);
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
@@ -85,9 +95,16 @@ export function services(store: Store, config: Config) {
     groups,
     performance,
     auth: authService(store, config),
-    users: userService(store),
-    entries: entryService(store),
-    values: valueService(store),
+    users,
+    entries: entriesWithMail(entryService(store), notifications),
+    values: valuesWithMail(valueService(store), notifications),
+    notifications,
+    outbox: outboxService(store, config),
+    grid: gridService(store, notifications),
+    gridBulk: gridBulkService(store, notifications),
+    comments: commentService(store),
+    links: linkService(store, { notifications, users }),
+    reminders: reminderService(store, config, notifications),
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),

@@ -35,6 +35,8 @@ const PURPOSE: Record<string, string> = {
   finance_pressures: 'One-off pressures (costs) and the grants that met them, such as Covid-19.',
   finance_narratives: "The council's own account of its finances for a report period, and the what-if model the report shows.",
   report_artifacts: 'Generated report files (HTML, PDF, DOCX, MD, CSV, JSON), kept in the database so web processes stay stateless.',
+  comments: 'Conversations on submissions: comments on an entry, indicator value or commitment, by whom and when (with the author’s name).',
+  notification_preferences: 'The e-mail notifications each person has turned off (all are on by default).',
   audit_events: 'Append-only audit trail: who changed what, when, before and after.',
 };
 
