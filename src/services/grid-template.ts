@@ -46,7 +46,7 @@ export async function readTemplate(g: Grid, file: { name: string; content: Buffe
   const byCode = new Map(g.lines.map((l) => [l.code.toLowerCase(), l]));
   const problems: FieldProblem[] = [];
   const cells: GridCell[] = [];
-  for (const row of table.rows.slice(1)) {
+  for (const row of table.rows) {
     const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
     const period = cell(col.period);
     if (period && period !== g.period.key) {
