@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   COMPENDIUM_MAIL_MODE: z.enum(['smtp', 'file', 'off']).optional(),
   COMPENDIUM_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).optional(),
   COMPENDIUM_REMINDER_DAYS_AFTER: z.coerce.number().int().min(1).max(90).optional(),
+  COMPENDIUM_MAIL_EVERY_SECONDS: z.coerce.number().min(0.1).max(3600).optional(),
+  COMPENDIUM_REMINDERS_EVERY_SECONDS: z.coerce.number().min(0.1).max(86400).optional(),
 });
 
 /** How e-mail leaves: through an SMTP server, written to files in the data folder (the default), or not at all. */
@@ -33,6 +35,9 @@ export interface MailConfig {
   /** A reminder goes this many days before a duty's due date, and again this many days after it if still not done. */
   reminderDaysBefore: number;
   reminderDaysAfter: number;
+  /** How often the web server sends what is queued, and runs reminders and the recurring calendar. */
+  sendEverySeconds: number;
+  remindEverySeconds: number;
 }
 
 /** scrypt's cost parameters (N, the memory and CPU cost, a power of two; r, the block size; p, parallelism). */
@@ -113,6 +118,7 @@ function mailOf(e: z.infer<typeof EnvSchema>, dataDir: string): MailConfig {
   return {
     mode, smtpUrl, from: e.COMPENDIUM_MAIL_FROM ?? 'Compendium <compendium@localhost>', folder: path.join(dataDir, 'mail'),
     reminderDaysBefore: e.COMPENDIUM_REMINDER_DAYS_BEFORE ?? 7, reminderDaysAfter: e.COMPENDIUM_REMINDER_DAYS_AFTER ?? 3,
+    sendEverySeconds: e.COMPENDIUM_MAIL_EVERY_SECONDS ?? 30, remindEverySeconds: e.COMPENDIUM_REMINDERS_EVERY_SECONDS ?? 3600,
   };
 }
 

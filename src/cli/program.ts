@@ -31,6 +31,7 @@ const COMMANDS: CommandEntry[] = [
   { term: 'funding', description: 'funding per head, comparisons and fair-funding what-if models', load: () => import('./commands/funding.js') },
   { term: 'user', description: 'manage staff accounts for the workspace (/manage)', load: () => import('./commands/user.js') },
   { term: 'import <files...>', description: 'read annual reports (.txt .md .html .pdf .docx) into the plan: entries, facts, places and commitments', load: () => import('./commands/import.js') },
+  { term: 'reminders', description: 'reminders and e-mail: create repeating duties, queue reminders, send queued e-mail (for cron)', load: () => import('./commands/reminders.js') },
   { term: 'report', description: 'write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)', load: () => import('./commands/report.js') },
 ];
 

@@ -9,6 +9,7 @@ import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
 import type { FormFields, ManageEnv } from '../auth/session.js';
 import { markdownToHtml } from '../../present/markdown.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { conversation } from './teamwork.js';
 import { historyRows } from './history.js';
 
 const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -83,6 +84,7 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
     return view(c, 'manage/entry.njk', {
       title: entry.entry.title, entry, outcome, theme, bodyHtml: markdownToHtml(entry.entry.body),
       returnError: c.req.query('error') === 'comment',
+      conversation: await conversation(s, actorOf(c), 'entry', entry.entry.id, `/manage/entries/${encodeURIComponent(entry.entry.id)}`),
     });
   });
 

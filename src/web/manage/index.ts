@@ -2,7 +2,7 @@
 // route goes through the session and CSRF middleware, and each service call checks the role again.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Services } from '../../services/index.js';
-import { can } from '../../services/policy.js';
+import { can, type Actor } from '../../services/policy.js';
 import { streamingBodyLimit } from '../auth/body-limit.js';
 import { clientAddress } from '../auth/client-address.js';
 import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
@@ -16,6 +16,9 @@ import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
 import { fundingManageRoutes } from '../funding.js';
+import { bulkRoutes, gridRoutes } from './grid.js';
+import { linkPages } from './links.js';
+import { teamworkRoutes } from './teamwork.js';
 
 /** Forms other than uploads are small: this is far more than any of them needs. */
 const FORM_LIMIT = 1024 * 1024;
@@ -79,7 +82,14 @@ function signInPages(app: Hono<ManageEnv>, s: Services): void {
     return c.redirect(safeNext(form.get('next')), 303);
   });
 
+  linkPages(app, s);
   app.use('*', signedIn);
+}
+
+/** A contributor's draft values, each with the reviewer's comment when it was returned (shown on the dashboard). */
+async function withReturnComments(s: Services, actor: Actor) {
+  const drafts = await s.values.list(actor, { states: ['draft'], mine: true });
+  return Promise.all(drafts.map(async (v) => ({ ...v, returnComment: (await s.values.get(actor, v)).returnComment })));
 }
 
 /** Signing out, the workspace home and account, and every workspace section. */
@@ -107,7 +117,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
       reviewer ? await s.entries.list(actor, { states: ['submitted'], pageSize: 20 }) : { items: [], total: 0 },
       reviewer ? await s.entries.list(actor, { states: ['approved'], pageSize: 20 }) : { items: [], total: 0 },
       reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
-      actor.role === 'contributor' ? (await s.values.list(actor, { states: ['draft'], mine: true })) : [],
+      actor.role === 'contributor' ? await withReturnComments(s, actor) : [],
     ];
     return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer });
   });
@@ -134,7 +144,10 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   });
 
   app.route('/entries', entryRoutes(s));
+  app.route('/values/grid', gridRoutes(s));
+  app.route('/values/bulk', bulkRoutes(s));
   app.route('/values', valueRoutes(s));
+  app.route('/', teamworkRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));
   app.route('/calendar', calendarRoutes(s));

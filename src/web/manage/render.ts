@@ -24,7 +24,7 @@ function navigation(c: ManageContext): NavigationItem[] {
   ];
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
-  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
+  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' }, { href: '/manage/outbox', text: 'E-mail' });
   if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' });
   if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
   const path = c.req.path.replace(/\/$/, '');
@@ -65,6 +65,15 @@ export const CONFIRMATIONS: Record<string, string> = {
   'password-changed': 'Your password was changed. Other devices were signed out; sign in again here.',
   'plan-saved': 'The plan structure was saved.',
   'settings-saved': 'The settings were saved. The public site shows them now.',
+  'grid-saved': 'The values were saved as drafts.',
+  'grid-submitted': 'The values were submitted for approval. Reviewers have been told by e-mail.',
+  'bulk-approved': 'The values were approved. They can now be published.',
+  'bulk-published': 'The values were published: they are now on the public site.',
+  'comment-added': 'Your comment was added to the conversation.',
+  'notifications-saved': 'Your e-mail choices were saved.',
+  'mail-retry': 'The failed messages will be sent again within a minute.',
+  'invitation-sent': 'An invitation was sent by e-mail. Its link works once, for 7 days.',
+  'password-chosen': 'Your password was saved. Sign in with it now.',
 };
 
 export interface FormErrors {
