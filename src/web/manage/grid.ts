@@ -65,11 +65,12 @@ export function gridRoutes(s: Services): Hono<ManageEnv> {
     }
   });
 
-  app.get('/template.:format{(csv|xlsx)}', async (c) => {
-    const g = await s.grid.grid(actorOf(c), c.req.query('period'));
-    const file = await gridTemplate(g, c.req.param('format') as 'csv' | 'xlsx');
-    return new Response(new Uint8Array(file.content), { headers: { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.fileName}"` } });
-  });
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/template.${format}`, async (c) => {
+      const file = await gridTemplate(await s.grid.grid(actorOf(c), c.req.query('period')), format);
+      return new Response(new Uint8Array(file.content), { headers: { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.fileName}"` } });
+    });
+  }
 
   app.post('/upload', async (c) => {
     const form = c.get('form')!;

@@ -24,7 +24,7 @@ export function teamworkRoutes(s: Services): Hono<ManageEnv> {
     const back = safeBack(form.get('back'));
     try {
       await s.comments.add(actorOf(c), { subjectType: form.get('subjectType'), subjectId: form.get('subjectId'), body: form.get('comment') });
-      return done(c, `${back}#conversation`, 'comment-added');
+      return done(c, back, 'comment-added');
     } catch (e) {
       return answerError(c, e);
     }
