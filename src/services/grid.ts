@@ -4,7 +4,7 @@
 import { parsePeriod, previousPeriod, type Period } from '../domain/index.js';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { markDutyDone } from '../store/queries/reportingDuties.js';
+import { markDutiesDone } from '../store/queries/reportingDuties.js';
 import { getSetting } from '../store/queries/settings.js';
 import { loadGridRows, writeGridValues, type GridRow, type GridWrite } from '../store/queries/valueGrid.js';
 import { COMMENTARY_MAX, readGridCell } from './grid-cells.js';
@@ -114,7 +114,7 @@ export function gridService(store: Store, notifications: Notifications) {
       });
       await db.transaction(async (tx) => {
         await writeGridValues(tx, { areaCode: g.areaCode, periodKey: g.period.key, userId: actor.id, idOf: valueIdOf }, rows);
-        if (submit) for (const r of rows) await markDutyDone(tx, 'indicator', r.indicatorId, g.period.key);
+        if (submit) await markDutiesDone(tx, 'indicator', rows.map((r) => r.indicatorId), g.period.key);
       });
       if (submit && rows.length) {
         await notifications.workflow({

@@ -1,5 +1,5 @@
 // The reporting calendar: who supplies which indicator value or outcome update for a period, and by when.
-import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
 import { indicators, outcomes, reportingDuties, users } from '../schema.js';
 
@@ -67,4 +67,11 @@ export async function listDutyItems(db: Db, filter: DutyFilter = {}): Promise<Du
 /** Every repeating duty, earliest due first (the recurrence creates the next period's from these). */
 export async function listRepeatingDuties(db: Db): Promise<DutyRow[]> {
   return db.select().from(reportingDuties).where(sql`${reportingDuties.repeats} is not null`).orderBy(asc(reportingDuties.dueDate));
+}
+
+/** Marks the duties of many subjects done for one period at once (a submitted grid). */
+export async function markDutiesDone(db: Db, subjectType: string, subjectIds: string[], periodKey: string): Promise<void> {
+  if (!subjectIds.length) return;
+  await db.update(reportingDuties).set({ doneAt: sql`now()` }).where(and(
+    eq(reportingDuties.subjectType, subjectType), inArray(reportingDuties.subjectId, subjectIds), eq(reportingDuties.periodKey, periodKey), isNull(reportingDuties.doneAt)));
 }
