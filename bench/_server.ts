@@ -8,6 +8,9 @@ import { loadConfig } from '../src/config.js';
 import { openServices, type Services } from '../src/services/index.js';
 import { SYSTEM_ACTOR } from '../src/services/policy.js';
 import { startServer, type RunningServer } from '../src/web/server.js';
+import { signIn as signInAs, type Session } from '../test/helpers/http-session.js';
+
+export type { Session };
 
 export const BENCH_EMAIL = 'bench-admin@example.gov.uk';
 export const BENCH_PASSWORD = 'orbit lantern staple quietly';
@@ -35,43 +38,5 @@ export async function benchServer(name: string): Promise<BenchServer> {
   };
 }
 
-export interface Session {
-  cookie: string;
-  csrf: string;
-  get(p: string): Promise<Response>;
-  post(p: string, body: URLSearchParams | FormData): Promise<Response>;
-}
-
-const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-
-/** Signs in through the sign-in form, as a browser would; the session's token comes from the next page. */
-export async function signIn(base: string, email = BENCH_EMAIL, password = BENCH_PASSWORD): Promise<Session> {
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const form = await fetch(`${base}/manage/sign-in`);
-  keep(form);
-  const body = new URLSearchParams({ _csrf: csrfIn(await form.text()), email, password, next: '/manage' });
-  const r = await fetch(`${base}/manage/sign-in`, { method: 'POST', body, headers: { cookie: cookie() }, redirect: 'manual' });
-  keep(r);
-  if (r.status !== 303) throw new Error(`signing in as ${email} answered ${r.status}`);
-  const session: Session = {
-    cookie: cookie(),
-    csrf: '',
-    get: (p) => fetch(base + p, { headers: { cookie: cookie() }, redirect: 'manual' }),
-    post: (p, b) => {
-      if (b instanceof URLSearchParams) b.set('_csrf', session.csrf);
-      const sep = p.includes('?') ? '&' : '?';
-      return fetch(`${base}${p}${b instanceof FormData ? `${sep}_csrf=${encodeURIComponent(session.csrf)}` : ''}`, { method: 'POST', body: b, headers: { cookie: cookie() }, redirect: 'manual' });
-    },
-  };
-  session.csrf = csrfIn(await (await session.get('/manage')).text());
-  if (!session.csrf) throw new Error('no CSRF token on the dashboard after signing in');
-  return session;
-}
+/** Signs in as the bench's administrator (or EMAIL), through the real sign-in form. */
+export const signIn = (base: string, email = BENCH_EMAIL, password = BENCH_PASSWORD): Promise<Session> => signInAs(base, email, password);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { CliError } from '../errors.js';
 import { openServices, type Services } from '../services/index.js';
-import { currentIo } from './io.js';
+import { out } from './output.js';
 
 export interface GlobalOptions {
   data?: string;
@@ -42,23 +42,7 @@ export async function withServices<T>(cmd: Command, work: (s: Services) => Promi
   }
 }
 
-/** Plain output; commands write through this so that runCli's caller receives it. */
-export const out = {
-  write: (text: string) => currentIo().stdout(text),
-  line: (text = '') => currentIo().stdout(text + '\n'),
-  json: (value: unknown) => currentIo().stdout(JSON.stringify(value, null, 2) + '\n'),
-  warn: (text: string) => currentIo().stderr(text + '\n'),
-};
-
-/** Formats rows as an aligned text table for terminals. */
-export function table(rows: (string | number)[][], header?: string[]): string {
-  const all = header ? [header, ...rows] : rows;
-  const widths = all[0]?.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length))) ?? [];
-  const fmt = (r: (string | number)[]) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ').trimEnd();
-  const lines = all.map(fmt);
-  if (header) lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
-  return lines.join('\n');
-}
+export { out, table } from './output.js';
 
 export function parsePort(value: string): number {
   const n = Number(value);

@@ -10,5 +10,11 @@ const argv = process.argv.slice(2);
 // database module is compiled, which happens when the command first opens the workspace.
 if (commandOf(argv) !== 'serve') v8.setFlagsFromString('--liftoff-only');
 
+// A reader that stops early (`compendium status | head`) closes the pipe: the command finishes its
+// work (closing the database properly) and its remaining output goes nowhere, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
+
 const code = await runCli(argv);
 if (code !== 0) process.exitCode = code;

@@ -3,10 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import { decodeTextBytes } from './decode-text.js';
 import { archiveProblem } from './zip-limit.js';
+import { columnLetters } from '../present/xlsx.js';
+import { readXlsxSheet, XlsxReadError, type XlsxCell, type XlsxSheet } from './xlsx-read.js';
+
+export { columnLetters };
 
 export interface TableRow {
   /** Line in the CSV (the last line of a quoted cell that spans several) or row number in the sheet. */
@@ -64,59 +67,44 @@ function tableOf(records: TableRow[], file: string): Table {
   return { file, header: records[0].cells.map((h) => h.trim()), rows: records.slice(1) };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-  return String(value);
+/** A cell as the text the importers read: numbers as JavaScript writes them, dates as yyyy-mm-dd. */
+function cellText(cell: XlsxCell | undefined): string {
+  if (!cell) return '';
+  switch (cell.kind) {
+    case 'text': return cell.text;
+    case 'number': return String(cell.value);
+    case 'date': return cell.iso;
+    case 'boolean': return String(cell.value);
+    case 'error': return cell.code;
+  }
 }
 
-/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
-export function columnLetters(n: number): string {
-  let out = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
-  return out;
-}
-
-/** A spreadsheet error held by a cell (#DIV/0!, #N/A, #VALUE!, #REF! …), directly or as a formula's result. */
-function cellError(value: ExcelJS.CellValue): string | null {
-  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
-  if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
-  if ('result' in value) return cellError((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  return null;
-}
 
 /** Reads the first worksheet (or the named one) of an XLSX workbook. */
 export async function parseXlsxTable(content: Buffer, file: string, sheet?: string): Promise<Table> {
   if (!(content[0] === 0x50 && content[1] === 0x4b)) throw new ValidationError(`${file} is not a readable XLSX workbook`, [{ file, message: 'an .xlsx file is a zip archive and this is not one' }]);
   const tooBig = archiveProblem(content, WORKBOOK_UNPACKED_LIMIT);
   if (tooBig) throw new ValidationError(`${file} cannot be opened: ${tooBig}`, [{ file, message: tooBig }]);
-  const workbook = new ExcelJS.Workbook();
+  let ws: XlsxSheet | null;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    // The reader's own error text means nothing to the person uploading: say what it is instead.
+    ws = readXlsxSheet(content, sheet);
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    // Say what it is rather than how the archive failed: that means nothing to the person uploading.
     throw new ValidationError(`${file} is not a readable XLSX workbook`, [{ file, message: 'it is damaged, or saved in another format under an .xlsx name' }]);
   }
-  const ws = sheet ? workbook.getWorksheet(sheet) : workbook.worksheets[0];
   if (!ws) throw new ValidationError(sheet ? `${file} has no sheet "${sheet}"` : `${file} has no worksheets`, [{ file, message: 'no such worksheet' }]);
   const rows: TableRow[] = [];
   const errors: FieldProblem[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    values.forEach((v, col) => {
-      const error = col > 0 ? cellError(v) : null;
-      if (error) errors.push({ file, line: rowNumber, column: col, field: `${ws.name}!${columnLetters(col)}${rowNumber}`, message: `the cell holds the spreadsheet error ${error}` });
+  for (const row of ws.rows) {
+    row.cells.forEach((c, col) => {
+      if (c?.kind === 'error') errors.push({ file, line: row.number, column: col, field: `${ws.name}!${columnLetters(col)}${row.number}`, message: `the cell holds the spreadsheet error ${c.code}` });
     });
     // Array.from, not map: a row with an empty cell between two others is a sparse array, and map
-    // would leave a hole (undefined) where the empty cell is.
-    const cells = Array.from(values.slice(1), cellText);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells });
-  });
+    // would leave a hole where the empty cell is.
+    const cells = Array.from(row.cells.slice(1), cellText);
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: row.number, cells });
+  }
   if (errors.length) {
     throw new ValidationError(`${file} has ${errors.length} cell${errors.length === 1 ? '' : 's'} holding a spreadsheet error (such as #DIV/0! or #N/A): correct ${errors.length === 1 ? 'it' : 'them'} in the workbook, or leave ${errors.length === 1 ? 'it' : 'them'} empty`, errors);
   }

@@ -67,7 +67,9 @@ export function services(store: Store, config: Config) {
   return {
     config,
     store: {
-      kind: store.kind, location: store.location, close: () => store.close(),
+      kind: store.kind, location: store.location,
+      /** Closes the database; an embedded workspace first records its status for a quick `compendium status`. */
+      close: async () => store.close(store.kind === 'pglite' ? await workspace.status().catch(() => undefined) : undefined),
       /** Records what this process does with an embedded workspace (e.g. "on port 3000") for the lock's message. */
       noteHolder: (detail: string) => store.noteHolder?.(detail),
       /** A sentence when this process took over the lock of a workspace whose holder had died. */

@@ -10,7 +10,10 @@ import { sql } from 'drizzle-orm';
 import { openStore, rows, type Store } from '../../src/store/index.js';
 import { loadConfig } from '../../src/config.js';
 import { services } from '../../src/services/index.js';
+import net from 'node:net';
 import { RUNS, freshDatabase, postgresUrl, root, startCompendium, tmpDir, waitFor } from './helpers.js';
+import { signIn } from '../helpers/http-session.js';
+import { SYSTEM_ACTOR } from '../../src/services/policy.js';
 
 const kinds = postgresUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 if (!postgresUrl) console.warn('fault suite: no PostgreSQL answers (TEST_DATABASE_URL), so the PostgreSQL cases are skipped');
@@ -165,4 +168,63 @@ describe.each(kinds)('kill -9 on %s', (kind) => {
       await store.close();
     }
   });
+
+  it('of the server during web writes leaves every answered one whole and no half of the next', async () => {
+    const ws = await workspace(kind, `web-${kind}`);
+    const email = 'fault-admin@council.gov.uk';
+    const password = 'quiet harbour lantern seven';
+    let outcomeId = '';
+    const setup = await ws.open();
+    try {
+      const s = services(setup, loadConfig({ dataDir: ws.dataDir }));
+      await s.users.create(SYSTEM_ACTOR, { email, name: 'Fault', role: 'admin', password });
+      await s.plans.create({ title: 'Web plan', councilCode: 'E10000018', startDate: '2022-04-01', endDate: '2026-03-31', outcomes: [{ title: 'Only outcome', themes: [] }] });
+      outcomeId = String((await rows<{ id: string }>(setup.db, sql`select id from outcomes limit 1`))[0].id);
+    } finally {
+      await setup.close();
+    }
+    const port = await freePort();
+    const server = startCompendium(['serve', ...ws.args, '--port', String(port)], { ...ws.env, COMPENDIUM_PASSWORD_COST: 'test' });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(() => server.output().includes(String(port)) || server.exitCode !== null, 120_000, `the server (${server.output()})`);
+    const session = await signIn(base, email, password);
+    // Entries written one after another through the workspace's form; each answered 303 is committed.
+    let answered = 0;
+    let stopped = false;
+    const writing = (async () => {
+      for (let n = 1; !stopped; n++) {
+        const body = new URLSearchParams({ title: `Web write ${n}`, body: `Written over HTTP, number ${n}.`, kind: 'update', outcomeId, date: '2025-01-15' });
+        const r = await session.post('/manage/entries', body).catch(() => null);
+        if (!r) return;
+        await r.arrayBuffer().catch(() => undefined);
+        if (r.status !== 303) throw new Error(`writing entry ${n} answered ${r.status}`);
+        answered = n;
+      }
+    })();
+    await waitFor(() => answered >= 5 || server.exitCode !== null, 300_000, `five answered writes (${server.output()})`);
+    await pause(Math.floor(Math.random() * 300));
+    server.kill('SIGKILL');
+    await server.done;
+    stopped = true;
+    await writing;
+    const store = await ws.open();
+    try {
+      const entries = await rows<{ title: string; audits: number }>(store.db, sql.raw(`
+        select e.title, (select count(*) from audit_events a where a.entity_id = e.id and a.action = 'create')::int as audits
+        from entries e where e.title like 'Web write %'`));
+      expect(entries.length === answered || entries.length === answered + 1, `${entries.length} entries after ${answered} answered writes`).toBe(true);
+      expect(entries.filter((e) => e.audits !== 1)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
