@@ -1,11 +1,11 @@
 // Templates of the values grid to fill offline: a CSV or XLSX of a period's indicators (with the value
 // before and the target to help), read back into grid cells. A file for another period, or with an
 // indicator the person does not enter, is refused with a sentence saying which row and what to do.
-import ExcelJS from 'exceljs';
 import { formatPeriod, periodFromKey } from '../domain/index.js';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import { readTable, findColumn, type Table } from '../ingest/table-file.js';
 import { toCsv } from '../present/csv.js';
+import { writeXlsx } from '../present/xlsx.js';
 import type { Grid, GridCell } from './grid.js';
 
 export const TEMPLATE_COLUMNS = ['Period', 'Code', 'Indicator', 'Unit', 'Previous value', 'Target', 'Value', 'Commentary'] as const;
@@ -26,12 +26,8 @@ function templateRows(g: Grid): Record<string, unknown>[] {
 export async function gridTemplate(g: Grid, format: 'csv' | 'xlsx'): Promise<TemplateFile> {
   const base = `values-${g.period.key}`;
   if (format === 'csv') return { fileName: `${base}.csv`, mediaType: 'text/csv; charset=utf-8', content: new TextEncoder().encode(toCsv(templateRows(g), TEMPLATE_COLUMNS)) };
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Values');
-  ws.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'Indicator' || c === 'Commentary' ? 48 : 14 }));
-  for (const r of templateRows(g)) ws.addRow(r);
-  ws.getRow(1).font = { bold: true };
-  return { fileName: `${base}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  const rows = templateRows(g).map((r) => TEMPLATE_COLUMNS.map((c) => r[c] as string | number | null));
+  return { fileName: `${base}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: writeXlsx({ name: 'Values', header: [...TEMPLATE_COLUMNS], rows }) };
 }
 
 const columnOf = (t: Table, name: string) => findColumn(t.header, [name]);
