@@ -123,5 +123,8 @@ describe('bulk approval and publication', () => {
     await w.s.gridBulk.apply(w.users.officer, 'publish', toPublish.map((c) => c.id));
     const g = await w.s.grid.grid(w.users.officer, 'Q1 2024/25');
     expect(g.lines.filter((l) => l.workflowState === 'published').map((l) => l.code)).toEqual(['IND1', 'OWN1']);
+    // The commentary is published with the value (the public indicator page and open data read it here).
+    const published = await w.s.site.observations([owned]);
+    expect(published.filter((o) => o.periodKey === 'FY2024-25-Q1').map((o) => [o.value, o.commentary])).toEqual([[95, 'Fewer complaints after the new rota']]);
   });
 });
