@@ -30,7 +30,11 @@ const COMMANDS: CommandEntry[] = [
   { term: 'performance', description: 'the performance compendium: every indicator for a council against a comparator group', load: () => import('./commands/performance.js') },
   { term: 'funding', description: 'funding per head, comparisons and fair-funding what-if models', load: () => import('./commands/funding.js') },
   { term: 'user', description: 'manage staff accounts for the workspace (/manage)', load: () => import('./commands/user.js') },
+  { term: 'plans', description: 'the plan versions: list them, choose the current one, map a later plan\'s outcomes to an earlier one\'s', load: () => import('./commands/plans.js') },
+  { term: 'commitments', description: 'the commitments register: every promise with its due date, status and evidence, and what is overdue', load: () => import('./commands/commitments.js') },
   { term: 'import <files...>', description: 'read annual reports (.txt .md .html .pdf .docx) into the plan: entries, facts, places and commitments', load: () => import('./commands/import.js') },
+  { term: 'links', description: 'links across years: suggest, accept or reject links between entries about the same scheme; schemes and their timelines', load: () => import('./commands/links.js') },
+  { term: 'changes', description: 'what changed between two periods: outcomes, commitments that fell due, figures of linked schemes, indicators against the group', load: () => import('./commands/changes.js') },
   { term: 'reminders', description: 'reminders and e-mail: create repeating duties, queue reminders, send queued e-mail (for cron)', load: () => import('./commands/reminders.js') },
   { term: 'report', description: 'write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)', load: () => import('./commands/report.js') },
 ];

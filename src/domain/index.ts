@@ -5,3 +5,5 @@ export * from './period-order.js';
 export * from './performance.js';
 export * from './finance.js';
 export * from './workspace.js';
+export * from './plan-years.js';
+export * from './commitment-standing.js';

@@ -97,7 +97,7 @@ export function commitmentService(store: Store, plans: PlanService) {
         const before = await getCommitment(tx, id);
         if (!before) throw new NotFoundError('Commitment', id);
         if (before.status !== parsed.data || trimmedNote) {
-          await setCommitmentStatus(tx, id, parsed.data);
+          await setCommitmentStatus(tx, id, parsed.data, { on: new Date().toISOString().slice(0, 10), note: trimmedNote });
           await appendAuditEvent(tx, {
             userId: actor.id, action: 'update', entityType: 'commitment', entityId: id,
             before: { status: before.status }, after: { status: parsed.data, ...(trimmedNote ? { note: trimmedNote } : {}) },

@@ -9,7 +9,12 @@ import type { ReadReport, ReportFile } from '../ingest/report/read.js';
 import type { ParsedReport } from '../ingest/report/parse.js';
 import { readAndParse } from '../ingest/report/read-and-parse.js';
 import { getPlanStructure, insertOutcome, insertPlan, insertTheme } from '../store/queries/plans.js';
-import { getSetting } from '../store/queries/settings.js';
+import { getSetting, putSettings } from '../store/queries/settings.js';
+import { listPlans } from '../store/queries/plans.js';
+import { deleteImportedDocument, documentsForPeriod } from '../store/queries/documentsForPeriod.js';
+import { findPlanByRef, parsePeriod } from '../domain/index.js';
+import { periodLabel } from '../present/format.js';
+import { missingYearProblem, newPlanYears, outsidePlanWarning, overlapSentence, planForPeriod, stampHistory } from './import-plan/history.js';
 import { findDocumentBySha } from '../store/queries/findDocumentBySha.js';
 import { getSectionMappings, putSectionMappings } from '../store/queries/sectionMappings.js';
 import { listAreaNames } from '../store/queries/listAreaNames.js';
@@ -26,10 +31,18 @@ import type { ImportContext, ImportPlan, ImportSummary, PlanTarget } from './imp
 export type { FileSummary, ImportSummary, SectionSummary } from './import-plan/types.js';
 
 export interface ImportOptions {
-  /** The plan to import into (default: the workspace's current plan). */
+  /** The plan to import into, by id, slug or exact title (default: the plan in force in the report's year). */
   planId?: string;
   /** Create a new plan whose outcomes and themes are the first report's sections. */
   newPlanTitle?: string;
+  /** The new plan's years in force ("2018-2022"); else read from its title or the report. */
+  newPlanYears?: string;
+  /** Leave the current plan as it is when creating a new one. */
+  notCurrent?: boolean;
+  /** The period the reports cover ("2019/20"), when neither file name nor text says. */
+  period?: string;
+  /** Replace a report already imported for the same period. */
+  replace?: boolean;
   /** "Section=Outcome" overrides; remembered for the next import. */
   map?: string[];
   dryRun?: boolean;
@@ -49,22 +62,65 @@ export interface ImportProgress {
 }
 
 
-/** The plan named by the options: a new one from the first report, the one asked for, or the current one. */
-async function targetPlan(db: Db, opts: ImportOptions, first: ParsedReport | undefined): Promise<PlanTarget> {
-  if (opts.newPlanTitle !== undefined) {
-    const title = opts.newPlanTitle.trim();
-    if (!title) throw new ValidationError('--new-plan needs a title', [{ field: 'newPlanTitle', message: 'a plan needs a title' }]);
-    const councilCode = (await getSetting<string>(db, 'councilCode')) ?? 'E10000018';
-    return newPlanFromReport({ title, councilCode, report: first, thisYear: new Date().getFullYear() }, randomUUID);
+/** A new plan from the first report, with its years (asked for, in its title, or in the report); refused when they overlap another's. */
+async function newTarget(db: Db, opts: ImportOptions, first: { report: ParsedReport; text: string } | undefined): Promise<PlanTarget & { endDate: string }> {
+  const title = (opts.newPlanTitle ?? '').trim();
+  if (!title) throw new ValidationError('--new-plan needs a title', [{ field: 'newPlanTitle', message: 'a plan needs a title' }]);
+  const councilCode = (await getSetting<string>(db, 'councilCode')) ?? 'E10000018';
+  let years: { startDate: string; endDate: string } | undefined;
+  try {
+    years = newPlanYears({ title, years: opts.newPlanYears, report: first?.report, reportText: first?.text });
+  } catch (e) {
+    throw new ValidationError((e as Error).message, [{ field: 'newPlanYears', message: 'two years such as 2018-2022' }]);
   }
-  const id = opts.planId ?? (await getSetting<string | null>(db, 'currentPlanId')) ?? undefined;
-  if (!id) throw new ValidationError('The workspace has no plan to import into: use --plan ID or --new-plan TITLE');
+  const target = newPlanFromReport({ title, councilCode, report: first?.report, thisYear: new Date().getFullYear() }, randomUUID);
+  if (years) Object.assign(target.rows!.plan, years);
+  const overlap = overlapSentence(await listPlans(db), target.rows!.plan);
+  if (overlap) throw new ValidationError(overlap, [{ field: 'newPlanYears', message: 'overlaps another plan' }]);
+  return { ...target, endDate: target.rows!.plan.endDate };
+}
+
+/** The plan named by the options: a new one from the first report, the one asked for, or the one in force in the report's year. */
+async function targetPlan(db: Db, opts: ImportOptions, first: { report: ParsedReport; text: string } | undefined): Promise<PlanTarget & { endDate: string; warning?: string }> {
+  if (opts.newPlanTitle !== undefined) return newTarget(db, opts, first);
+  const plans = await listPlans(db);
+  let id: string;
+  let warning: string | undefined;
+  if (opts.planId !== undefined) {
+    const named = findPlanByRef(plans, opts.planId);
+    if (!named) throw new ValidationError(`There is no plan "${opts.planId}": name one by its id, slug or exact title (see compendium plans list)`, [{ field: 'plan', message: 'not found' }]);
+    id = named.id;
+    warning = first && outsidePlanWarning(named, first.report.periodKey);
+  } else {
+    const chosen = planForPeriod(plans, first?.report.periodKey ?? '');
+    if ('problem' in chosen) throw new ValidationError(chosen.problem, [{ field: 'plan', message: 'no plan in force' }]);
+    id = chosen.plan.id;
+  }
   const s = await getPlanStructure(db, id);
   if (!s) throw new ValidationError(`There is no plan with id "${id}"`, [{ field: 'plan', message: 'not found' }]);
   return {
-    id, title: s.plan.title, isNew: false,
+    id, title: s.plan.title, isNew: false, endDate: s.plan.endDate, warning,
     outcomes: s.outcomes.map((o) => ({ id: o.id, title: o.title, slug: o.slug, themes: o.themes.map((t) => ({ id: t.id, title: t.title })) })),
   };
+}
+
+/** Reports already imported into the plan for the periods of this import's new files; a second for a period is refused unless replacing. */
+async function samePeriodReports(db: Db, plan: PlanTarget, planned: ImportPlan, replace: boolean): Promise<string[]> {
+  const seen = new Map<string, string>();
+  const replaced: string[] = [];
+  for (const [i, f] of planned.files.entries()) {
+    if (f.status === 'already imported') continue;
+    const other = seen.get(f.periodKey);
+    if (other) throw new ValidationError(`${f.name} and ${other} both cover ${periodLabel(f.periodKey)}: import one report per period`, [{ field: 'files', message: 'two reports for one period' }]);
+    seen.set(f.periodKey, f.name);
+    if (plan.isNew) continue;
+    const earlier = (await documentsForPeriod(db, plan.id, f.periodKey)).filter((d) => d.sha256 !== planned.files[i].sha256);
+    if (earlier.length && !replace) {
+      throw new ValidationError(`${f.name} covers ${periodLabel(f.periodKey)}, for which ${earlier.map((d) => d.name).join(', ')} is already imported into "${plan.title}": use --replace to replace it`, [{ field: 'replace', message: 'a report for this period exists' }]);
+    }
+    replaced.push(...earlier.map((d) => d.id));
+  }
+  return replaced;
 }
 
 /** What the planner needs from the database: the section answers and the documents already imported. */
@@ -81,13 +137,19 @@ async function importContext(db: Db, plan: PlanTarget, reads: ReadReport[], pars
 }
 
 /** Writes a new plan (if any), every file's rows and the remembered answers, all or nothing. */
-async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, userId: string | null): Promise<void> {
+async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, opts: { userId: string | null; replaced: string[]; makeCurrent: boolean }): Promise<void> {
+  const { userId } = opts;
   await db.transaction(async (tx) => {
+    for (const id of opts.replaced) {
+      await deleteImportedDocument(tx, id);
+      await appendAuditEvent(tx, { userId, action: 'delete', entityType: 'document', entityId: id, after: { replacedBy: planned.files.map((f) => f.name) } });
+    }
     if (plan.rows) {
       await insertPlan(tx, plan.rows.plan);
       for (const o of plan.rows.outcomes) await insertOutcome(tx, o);
       for (const t of plan.rows.themes) await insertTheme(tx, t);
       await appendAuditEvent(tx, { userId, action: 'create', entityType: 'plan', entityId: plan.id, after: { title: plan.title, from: 'import', outcomes: plan.outcomes.map((o) => o.title) } });
+      if (opts.makeCurrent) await putSettings(tx, { currentPlanId: plan.id });
     }
     for (const w of planned.writes) {
       await insertReportImport(tx, w.rows);
@@ -109,19 +171,25 @@ export function importService(store: Store, config: Config) {
     for (const [i, f] of files.entries()) {
       opts.onProgress?.({ file: f.name, stage: 'read', done: i, total });
       // Large files are read and parsed in a worker thread, so a server goes on answering meanwhile.
-      const r = await readAndParse({ file: f, read: { maxBytes: config.maxUploadBytes }, parse: { reportYear: opts.reportYear, areas } }, { thread: opts.thread });
+      const r = await readAndParse({ file: f, read: { maxBytes: config.maxUploadBytes }, parse: { reportYear: opts.reportYear, period: opts.period, areas } }, { thread: opts.thread });
+      const noYear = missingYearProblem(r.read.name, r.parsed);
+      if (noYear) throw new ValidationError(noYear, [{ field: 'year', message: 'give the year with --year or --period' }]);
       opts.onProgress?.({ file: r.read.name, stage: 'parse', done: i, total });
       reads.push(r.read);
       parsed.push(r.parsed);
     }
-    const plan = await targetPlan(db, opts, parsed[0]);
+    if (opts.period !== undefined && !parsePeriod(opts.period).ok) throw new ValidationError(`--period "${opts.period}" is not a period such as 2019/20`, [{ field: 'period', message: 'not a period' }]);
+    const plan = await targetPlan(db, opts, parsed[0] && { report: parsed[0], text: reads[0].text });
     const context = await importContext(db, plan, reads, parsed, opts.map ?? []);
     const dryRun = Boolean(opts.dryRun);
     const userId = opts.userId ?? null;
     const planned = planImport(reads.map((read, i) => ({ read, report: parsed[i] })), context, { dryRun, userId, now: new Date().toISOString(), newId: randomUUID });
+    stampHistory(planned, plan);
+    if (plan.warning) for (const f of planned.files) f.warnings.push(plan.warning);
+    const replaced = await samePeriodReports(db, plan, planned, Boolean(opts.replace));
     if (!dryRun && (planned.writes.length || plan.isNew)) {
       opts.onProgress?.({ file: '', stage: 'store', done: 0, total });
-      await writeImport(db, plan, planned, userId);
+      await writeImport(db, plan, planned, { userId, replaced, makeCurrent: !opts.notCurrent });
     }
     return {
       dryRun, planId: plan.isNew && dryRun ? null : plan.id, planTitle: plan.title, newPlan: plan.isNew,

@@ -7,6 +7,8 @@ import { backupService } from './backup.js';
 import type { demoService } from './demo.js';
 import type { importService } from './imports.js';
 import { planService } from './plans.js';
+import { planMapService } from './plan-map.js';
+import { commitmentRegisterService } from './commitment-register.js';
 import { siteService } from './site.js';
 import type { reportService } from './reports.js';
 import { sitePlanService } from './site/current-plan.js';
@@ -31,6 +33,8 @@ import { structureService } from './structure.js';
 import { userService } from './users.js';
 import { valueService } from './values.js';
 import { lazyService } from './lazy.js';
+import { linkService } from './links.js';
+import { changesService } from './changes.js';
 import { financeDataService } from './finance-data.js';
 import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
@@ -40,9 +44,21 @@ import { outboxService } from './outbox.js';
 import { gridService } from './grid.js';
 import { gridBulkService } from './grid-bulk.js';
 import { commentService } from './comments.js';
-import { linkService } from './links.js';
+import { accessLinkService } from './access-links.js';
 import { reminderService } from './reminders.js';
 import { entriesWithMail, valuesWithMail } from './workflow-mail.js';
+
+/** The team work services (grid, bulk steps, comments, e-mail links, outbox, reminders), sharing the notifications. */
+function teamworkServices(store: Store, config: Config, notifications: ReturnType<typeof notificationService>, users: ReturnType<typeof userService>) {
+  return {
+    outbox: outboxService(store, config),
+    grid: gridService(store, notifications),
+    gridBulk: gridBulkService(store, notifications),
+    comments: commentService(store),
+    accessLinks: accessLinkService(store, { notifications, users }),
+    reminders: reminderService(store, config, notifications),
+  };
+}
 
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
@@ -51,11 +67,12 @@ export function services(store: Store, config: Config) {
   const funding = fundingService(store);
   const financeStory = financeStoryService(store, plans);
   const workspace = workspaceService(store);
-  const notifications = notificationService(store, config);
-  const users = userService(store);
+  const [notifications, users] = [notificationService(store, config), userService(store)];
   const groups = groupService(store);
   const sitePlan = sitePlanService({ store, plans });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance, groups });
+  const changes = changesService(store, { plans, workspace, performance });
+  const links = linkService(store);
   const site = siteService({
     sitePlan,
     siteIndicators,
@@ -101,19 +118,26 @@ export function services(store: Store, config: Config) {
     entries: entriesWithMail(entryService(store), notifications),
     values: valuesWithMail(valueService(store), notifications),
     notifications,
-    outbox: outboxService(store, config),
-    grid: gridService(store, notifications),
-    gridBulk: gridBulkService(store, notifications),
-    comments: commentService(store),
-    links: linkService(store, { notifications, users }),
-    reminders: reminderService(store, config, notifications),
+    ...teamworkServices(store, config, notifications, users),
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
+    planMaps: planMapService(store, plans),
+    commitmentRegister: commitmentRegisterService(store, plans),
+    links,
+    changes,
     structure: structureService(store),
     siteSettings: siteSettingsService(store),
-    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, finance: reportFinanceLoader(funding, financeStory) }))),
-    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => m.importService(store, config))),
+    reports: lazyService<ReturnType<typeof reportService>>(() => import('./reports.js').then((m) => m.reportService(store, config, { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) }))),
+    // A later report's entries arrive with links to earlier entries and commitments suggested, for a person to decide.
+    imports: lazyService<ReturnType<typeof importService>>(() => import('./imports.js').then((m) => {
+      const i = m.importService(store, config);
+      return { ...i, run: async (...a: Parameters<typeof i.run>) => {
+        const r = await i.run(...a);
+        if (!r.dryRun) await links.suggestAfterImport(r.files.flatMap((f) => (f.documentId ? [f.documentId] : [])));
+        return r;
+      } };
+    })),
   };
 }
 

@@ -1,78 +1,230 @@
-// Invitations and password resets by e-mail: a random token in a link (only its SHA-256 is stored),
-// good once and for a limited time. A link that has run out or was used already says so plainly.
-import { randomBytes } from 'node:crypto';
-import { ValidationError } from '../errors.js';
+// Links across years: suggesting, for new entries, the earlier entries and commitments about the
+// same scheme (with a score and the reason), a person accepting or rejecting each, and the schemes
+// accepted links gather into, each with its timeline. An accepted link to a commitment is recorded
+// as evidence that the commitment was delivered, so the commitments register shows it.
+import { randomUUID } from 'node:crypto';
+import { parsePeriod, slugify } from '../domain/index.js';
+import { NotFoundError, UserError, ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { getOneTimeLink, insertOneTimeLink, useOneTimeLink } from '../store/queries/oneTimeLinks.js';
-import { getUserByEmail, getUserById, type UserRow } from '../store/queries/userAccounts.js';
-import { hashToken } from './auth.js';
-import { linkMessage } from './notification-messages.js';
-import type { notificationService } from './notifications.js';
-import { passwordProblem } from './passwords.js';
+import type { Db } from '../store/db.js';
+import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
+import { addEvidence } from '../store/queries/commitmentEditing.js';
+import {
+  decideLink, findScheme, insertScheme, insertSuggestions, listLinkableCommitments, listLinkableEntries, listLinkPairs, listLinks,
+  listSchemeCommitments, listSchemeEntries, listSchemes, listSchemeSlugs, schemeOfEntry,
+  type LinkListRow, type SchemeSummaryRow, type TimelineCommitmentRow, type TimelineEntryRow,
+} from '../store/queries/entryLinks.js';
+import { DEFAULT_LINK_THRESHOLD } from './links/match.js';
+import { planSuggestions } from './links/plan-suggestions.js';
 import { authorize, type Actor } from './policy.js';
-import type { userService } from './users.js';
 
-/** How long each kind of link works. */
-export const LINK_HOURS = { invite: 7 * 24, reset: 1 } as const;
-export type LinkPurpose = keyof typeof LINK_HOURS;
+export type LinkView = LinkListRow;
 
-type Deps = {
-  notifications: Pick<ReturnType<typeof notificationService>, 'always' | 'base'>;
-  users: Pick<ReturnType<typeof userService>, 'setPassword'>;
-};
+export interface SuggestTarget {
+  /** One entry; or every entry of a period; or every entry imported from a document. */
+  entryId?: string;
+  periodKey?: string;
+  documentId?: string;
+}
 
-export type LinkCheck = { ok: true; user: UserRow; purpose: LinkPurpose } | { ok: false; problem: string };
+export interface SuggestResult { entries: number; compared: number; added: number; suggestions: LinkView[] }
 
-const selfActor = (u: UserRow): Actor => ({ id: u.id, name: u.name, role: 'viewer', services: [], outcomeIds: [] });
+export interface SchemeTimeline {
+  scheme: { id: string; slug: string; name: string };
+  entries: TimelineEntryRow[];
+  commitments: TimelineCommitmentRow[];
+}
 
-export function linkService(store: Store, deps: Deps) {
-  const { db } = store;
+export const LINK_STATES = ['suggested', 'accepted', 'rejected'] as const;
 
-  async function issue(user: UserRow, purpose: LinkPurpose, byName?: string): Promise<void> {
-    const token = randomBytes(32).toString('base64url');
-    const hours = LINK_HOURS[purpose];
-    await insertOneTimeLink(db, { id: hashToken(token), userId: user.id, purpose, expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString() });
-    await deps.notifications.always(purpose, user, linkMessage({ purpose, recipientName: user.name, url: `${deps.notifications.base}/manage/link/${token}`, hours, byName }));
+/** A slug no other scheme has: "melton-distributor-road", then "-2", "-3" … */
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(await listSchemeSlugs(db, base));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/** A name for a new scheme: the earlier entry's title when it has a short one, else the first name both share. */
+export function schemeNameFor(link: Pick<LinkListRow, 'targetTitle' | 'entryTitle' | 'sharedNames'>): string {
+  const title = link.targetTitle.trim();
+  if (title && title.length <= 80 && !/[.!?]$/.test(title)) return title;
+  const shared = [...link.sharedNames].sort((a, b) => b.length - a.length)[0];
+  if (shared) return shared.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  const words = (link.entryTitle || title).split(/\s+/).slice(0, 8).join(' ');
+  return words.replace(/[.,;:]$/, '') || 'Untitled scheme';
+}
+
+/** What the link methods share: the database, finding a link, choosing a scheme. */
+function linkContext(db: Db) {
+  /** A link by its id, or by the first characters of it (eight are shown in lists), when only one link starts so. */
+  async function mustGetLink(id: string, tx: Db = db): Promise<LinkListRow> {
+    const found = id.length >= 36 ? await listLinks(tx, { id }) : id.length >= 6 ? await listLinks(tx, { idPrefix: id }) : [];
+    if (found.length > 1) throw new UserError(`More than one link starts with ${id}: give more of its id.`);
+    if (!found.length) throw new UserError(`There is no link ${id}: it may have been removed with an entry that was deleted (see links list).`);
+    return found[0];
   }
 
-  async function check(token: string): Promise<LinkCheck> {
-    const row = /^[A-Za-z0-9_-]{43}$/.test(token) ? await getOneTimeLink(db, hashToken(token)) : undefined;
-    if (!row) return { ok: false, problem: 'This link is not one Compendium sent, or it was copied only in part. Copy the whole link from the e-mail, or ask for a new one.' };
-    const again = row.purpose === 'invite' ? 'Ask an administrator to send you a new invitation.' : 'Ask for a new link on the sign-in page (“Forgotten your password?”).';
-    if (row.usedAt) return { ok: false, problem: `This link has been used already: each link works once. If that was you, sign in with the password you chose. Otherwise: ${again}` };
-    if (Date.parse(row.expiresAt) <= Date.now()) return { ok: false, problem: `This link ran out on ${new Date(row.expiresAt).toUTCString()}. ${again}` };
-    const user = await getUserById(db, row.userId);
-    if (!user || !user.active) return { ok: false, problem: 'The account this link was for is no longer active. Ask an administrator.' };
-    return { ok: true, user, purpose: row.purpose as LinkPurpose };
+  async function schemeFor(tx: Db, link: LinkListRow, name: string | undefined): Promise<string> {
+    if (name?.trim()) {
+      const found = await findScheme(tx, { slug: slugify(name) });
+      if (found) return found.id;
+    } else {
+      const existing = (link.earlierEntryId ? await schemeOfEntry(tx, link.earlierEntryId) : null) ?? (await schemeOfEntry(tx, link.entryId));
+      if (existing) return existing;
+    }
+    const scheme = { id: randomUUID(), name: name?.trim() || schemeNameFor(link), slug: '' };
+    scheme.slug = await freeSlug(tx, scheme.name);
+    await insertScheme(tx, scheme);
+    return scheme.id;
+  }
+  return { db, mustGetLink, schemeFor };
+}
+
+type LinkContext = ReturnType<typeof linkContext>;
+
+/** Suggesting links and reading them. */
+function linkSuggestions({ db, mustGetLink }: LinkContext) {
+  async function suggestFor(target: SuggestTarget, options: { threshold?: number; limit?: number }): Promise<SuggestResult> {
+    if (!target.entryId && !target.periodKey && !target.documentId) throw new UserError('Say which entries to suggest links for: an entry, a period or an imported document.');
+    const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
+    if (!(threshold > 0 && threshold < 1)) throw new ValidationError('The threshold is not valid', [{ field: 'threshold', message: 'Give a threshold between 0 and 1, such as 0.15' }]);
+    const period = target.periodKey ? parsePeriod(target.periodKey) : undefined;
+    if (period && !period.ok) throw new ValidationError(`The period "${target.periodKey}" is not valid`, [{ field: 'period', message: period.error }]);
+    const periodKey = period?.ok ? period.period.key : undefined;
+    const fresh = await listLinkableEntries(db, { ids: target.entryId ? [target.entryId] : undefined, periodKey, documentId: target.documentId });
+    if (target.entryId && !fresh.length) throw new UserError(`There is no entry ${target.entryId} (it may have been deleted), so no links were suggested.`);
+    if (!fresh.length) throw new UserError(`There are no entries ${periodKey ? `for ${periodKey}` : 'from that document'}, so there is nothing to suggest links for.`);
+    const [pool, commitments, known] = [await listLinkableEntries(db), await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
+    const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
+    const added = await db.transaction((tx) => insertSuggestions(tx, planned.map((p) => ({
+      id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,
+      score: p.score, reason: p.reason, sharedNames: p.sharedNames, state: 'suggested',
+    }))));
+    const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
+    return { entries: fresh.length, compared, added, suggestions };
   }
 
   return {
-    check,
-
-    /** Sends an invitation to choose a password (administrators). */
-    async invite(actor: Actor, userId: string): Promise<void> {
-      authorize(actor, 'user.manage');
-      const user = await getUserById(db, userId);
-      if (!user || !user.active) throw new ValidationError('Only an active user can be invited');
-      await issue(user, 'invite', actor.name);
+    /**
+     * Suggests links for new entries (one, a period's or a document's) among earlier entries and
+     * commitments, and records those not seen before as suggestions for a person to decide.
+     */
+    async suggest(actor: Actor, target: SuggestTarget, options: { threshold?: number; limit?: number } = {}): Promise<SuggestResult> {
+      authorize(actor, 'commitment.update');
+      return suggestFor(target, options);
     },
 
-    /** Sends a reset link when the address is an active account's; says nothing either way (no account discovery). */
-    async requestReset(email: string): Promise<void> {
-      const user = await getUserByEmail(db, email.trim());
-      if (user && user.active) await issue(user, 'reset');
+    /**
+     * After an import (which was itself authorised): suggestions for each imported document's
+     * entries, waiting in the workspace for a person. Returns how many were new.
+     */
+    async suggestAfterImport(documentIds: string[]): Promise<number> {
+      let added = 0;
+      for (const documentId of documentIds) {
+        const fresh = await listLinkableEntries(db, { documentId });
+        if (fresh.length) added += (await suggestFor({ documentId }, {})).added;
+      }
+      return added;
     },
 
-    /** Sets the password through a link, once. */
-    async complete(token: string, password: string, confirm: string): Promise<UserRow> {
-      const c = await check(token);
-      if (!c.ok) throw new ValidationError(c.problem);
-      if (password !== confirm) throw new ValidationError('The passwords differ', [{ field: 'confirm', message: 'Enter the same password twice' }]);
-      const problem = passwordProblem(password, [c.user.email, c.user.name]);
-      if (problem) throw new ValidationError('Choose another password', [{ field: 'password', message: problem }]);
-      if (!(await useOneTimeLink(db, hashToken(token)))) throw new ValidationError('This link has been used already: each link works once.');
-      await deps.users.setPassword(selfActor(c.user), c.user.id, password);
-      return c.user;
+    /** Links by state (suggested first when not given), for one entry or all. */
+    async list(actor: Actor, filter: { state?: string; entryId?: string } = {}): Promise<LinkView[]> {
+      authorize(actor, 'drafts.read');
+      if (filter.state && !(LINK_STATES as readonly string[]).includes(filter.state)) {
+        throw new ValidationError('The state is not valid', [{ field: 'state', message: `Choose one of: ${LINK_STATES.join(', ')}` }]);
+      }
+      return listLinks(db, filter);
+    },
+
+    get: async (actor: Actor, id: string): Promise<LinkView> => { authorize(actor, 'drafts.read'); return mustGetLink(id); },
+  };
+}
+
+/** A person's decisions: accepting, rejecting, linking by hand. */
+function linkDecisions({ db, mustGetLink, schemeFor }: LinkContext) {
+  const decisions = {
+
+    /**
+     * Accepts a suggested (or rejected) link into a scheme: the one named, else the scheme either entry
+     * already belongs to, else a new one named after the earlier entry. A link to a commitment also
+     * records the later entry as evidence of its delivery.
+     */
+    async accept(actor: Actor, id: string, options: { scheme?: string } = {}): Promise<LinkView> {
+      authorize(actor, 'commitment.update');
+      await db.transaction(async (tx) => {
+        const link = await mustGetLink(id, tx);
+        const schemeId = await schemeFor(tx, link, options.scheme);
+        await decideLink(tx, link.id, { state: 'accepted', schemeId, decidedBy: actor.id });
+        if (link.commitmentId) await addEvidence(tx, link.commitmentId, link.entryId);
+        await appendAuditEvent(tx, {
+          userId: actor.id, action: 'update', entityType: 'entry_link', entityId: link.id,
+          before: { state: link.state }, after: { state: 'accepted', schemeId, entry: link.entryTitle, linkedTo: link.targetTitle },
+        });
+      });
+      return mustGetLink(id);
+    },
+
+    /** Rejects a link: it is not suggested again, and leaves its scheme. */
+    async reject(actor: Actor, id: string): Promise<LinkView> {
+      authorize(actor, 'commitment.update');
+      await db.transaction(async (tx) => {
+        const link = await mustGetLink(id, tx);
+        await decideLink(tx, link.id, { state: 'rejected', schemeId: null, decidedBy: actor.id });
+        await appendAuditEvent(tx, { userId: actor.id, action: 'update', entityType: 'entry_link', entityId: link.id, before: { state: link.state }, after: { state: 'rejected' } });
+      });
+      return mustGetLink(id);
+    },
+
+    /**
+     * Links two entries (or an entry and a commitment) by hand and accepts the link at once. An id
+     * that names nothing (an entry since deleted) is refused in one sentence and nothing is written.
+     */
+    async link(actor: Actor, entryId: string, targetId: string, options: { scheme?: string } = {}): Promise<LinkView> {
+      authorize(actor, 'commitment.update');
+      const [entry] = await listLinkableEntries(db, { ids: [entryId] });
+      if (!entry) throw new UserError(`There is no entry ${entryId} (it may have been deleted), so no link was written.`);
+      const [earlier] = await listLinkableEntries(db, { ids: [targetId] });
+      const commitment = earlier ? undefined : (await listLinkableCommitments(db)).find((c) => c.id === targetId);
+      if (!earlier && !commitment) throw new UserError(`There is no entry or commitment ${targetId} (it may have been deleted), so no link was written.`);
+      if (targetId === entryId) throw new UserError('An entry cannot be linked to itself.');
+      const id = randomUUID();
+      await db.transaction((tx) => insertSuggestions(tx, [{
+        id, entryId, earlierEntryId: earlier ? targetId : null, commitmentId: commitment ? targetId : null,
+        score: 1, reason: 'Linked by hand', sharedNames: [], state: 'suggested',
+      }]));
+      const [existing] = (await listLinks(db, { entryId })).filter((l) => (l.earlierEntryId ?? l.commitmentId) === targetId);
+      return decisions.accept(actor, existing?.id ?? id, options);
+    },
+  };
+  return decisions;
+}
+
+/** Schemes and their timelines. */
+function schemeReads({ db }: LinkContext) {
+  return {
+
+    /** Every scheme, with how many entries and which periods its timeline spans. */
+    schemes: (): Promise<SchemeSummaryRow[]> => listSchemes(db),
+
+    /** A scheme's timeline: its linked entries oldest first (published ones only for the public site). */
+    async timeline(slug: string, options: { publishedOnly?: boolean } = {}): Promise<SchemeTimeline> {
+      const scheme = await findScheme(db, { slug });
+      if (!scheme) throw new NotFoundError('Scheme', slug);
+      return {
+        scheme: { id: scheme.id, slug: scheme.slug, name: scheme.name },
+        entries: await listSchemeEntries(db, scheme.id, options.publishedOnly ?? false),
+        commitments: await listSchemeCommitments(db, scheme.id, options.publishedOnly ?? false),
+      };
     },
   };
 }
+
+export function linkService(store: Store) {
+  const context = linkContext(store.db);
+  return { ...linkSuggestions(context), ...linkDecisions(context), ...schemeReads(context) };
+}
+
+export type LinkService = ReturnType<typeof linkService>;

@@ -62,27 +62,27 @@ describe('reminders', () => {
 
 describe('invitation and reset links', () => {
   it('lets the invited person choose a password once; a used or expired link says so', async () => {
-    await w.s.links.invite(w.users.admin, w.users.viewer.id);
+    await w.s.accessLinks.invite(w.users.admin, w.users.viewer.id);
     await w.s.outbox.sendDue();
     const mail = readMail(mailFiles().at(-1)!);
     expect(mail).toContain('Subject: Compendium: you are invited to the staff workspace');
     expect(mail).toContain('The link works once, for 7 days.');
     const token = /\/manage\/link\/([A-Za-z0-9_-]{43})/.exec(mail)![1];
-    expect(await w.s.links.check(token)).toMatchObject({ ok: true, purpose: 'invite' });
-    await expect(w.s.links.complete(token, 'a new long password here', 'something else')).rejects.toThrow('The passwords differ');
-    await w.s.links.complete(token, 'a new long password here', 'a new long password here');
+    expect(await w.s.accessLinks.check(token)).toMatchObject({ ok: true, purpose: 'invite' });
+    await expect(w.s.accessLinks.complete(token, 'a new long password here', 'something else')).rejects.toThrow('The passwords differ');
+    await w.s.accessLinks.complete(token, 'a new long password here', 'a new long password here');
     const signIn = await w.s.auth.signIn({ email: 'viewer@test.gov.uk', password: 'a new long password here' });
     expect(signIn.ok).toBe(true);
-    await expect(w.s.links.complete(token, 'another long password', 'another long password')).rejects.toThrow(/This link has been used already: each link works once/);
+    await expect(w.s.accessLinks.complete(token, 'another long password', 'another long password')).rejects.toThrow(/This link has been used already: each link works once/);
 
-    await w.s.links.requestReset('VIEWER@test.gov.uk');
-    await w.s.links.requestReset('nobody@test.gov.uk');
+    await w.s.accessLinks.requestReset('VIEWER@test.gov.uk');
+    await w.s.accessLinks.requestReset('nobody@test.gov.uk');
     await w.s.outbox.sendDue();
     const reset = readMail(mailFiles().at(-1)!);
     expect(reset).toContain('Subject: Compendium: reset your password');
     const resetToken = /\/manage\/link\/([A-Za-z0-9_-]{43})/.exec(reset)![1];
     await w.store.db.execute(sql`update one_time_links set expires_at = now() - interval '1 minute' where purpose = 'reset'`);
-    expect(await w.s.links.check(resetToken)).toMatchObject({ ok: false, problem: expect.stringMatching(/^This link ran out on .*Ask for a new link on the sign-in page/) });
-    expect(await w.s.links.check('not-a-token')).toMatchObject({ ok: false, problem: expect.stringMatching(/^This link is not one Compendium sent/) });
+    expect(await w.s.accessLinks.check(resetToken)).toMatchObject({ ok: false, problem: expect.stringMatching(/^This link ran out on .*Ask for a new link on the sign-in page/) });
+    expect(await w.s.accessLinks.check('not-a-token')).toMatchObject({ ok: false, problem: expect.stringMatching(/^This link is not one Compendium sent/) });
   });
 });

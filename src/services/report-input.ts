@@ -10,7 +10,8 @@ import { getArea } from '../store/queries/getArea.js';
 import { listFinancialFigures } from '../store/queries/listFinancialFigures.js';
 import type { ReportFinanceLoader } from './report-finance.js';
 import { listPeerValues } from '../store/queries/listPeerValues.js';
-import { listReportCommitments } from '../store/queries/listReportCommitments.js';
+import { countEvidence, listReportCommitments } from '../store/queries/listReportCommitments.js';
+import { commitmentsForPeriod, historiesToPeriod } from '../reports/model/period-scope.js';
 import { listReportEntries, type ReportEntryRow } from '../store/queries/listReportEntries.js';
 import type { GroupService } from './groups.js';
 import type { PlanService } from './plans.js';
@@ -40,6 +41,8 @@ export interface ReportDeps {
   workspace: WorkspaceService;
   groups: GroupService;
   performance?: PerformanceSource;
+  /** What changed since the latest earlier year with entries (services.changes). */
+  changes?: { sinceEarlier(periodKey: string): Promise<ReportInput['changes']> };
   /** The financial context's figures and charts (funding per head against the group). */
   finance?: ReportFinanceLoader;
 }
@@ -57,6 +60,8 @@ export async function periodsWithData(deps: InputDeps, planId: string, entries?:
   const keys = new Set<string>();
   for (const p of (await performance?.periods()) ?? []) keys.add(typeof p === 'string' ? p : p.key);
   for (const e of entries ?? await listReportEntries(db, planId)) {
+    // The latest period with published delivery (or values): drafts do not make a period.
+    if (e.workflowState !== 'published') continue;
     if (e.periodKey) keys.add(e.periodKey);
     else if (e.date) keys.add(periodContaining(e.date, 'financial-year').key);
   }
@@ -127,6 +132,7 @@ export async function loadReportInput(deps: InputDeps, req: ReportRequest): Prom
   }
   const entries = await listReportEntries(db, planId);
   const periodKey = await resolvePeriod(deps, planId, req.period, entries);
+  const today = new Date().toISOString().slice(0, 10);
   const settings = await workspace.settings();
   const group = req.group ?? settings.defaultGroup ?? undefined;
   const { compendium, histories, peerValues } = await benchmark(deps, settings, { group, periodKey, draft: req.draft });
@@ -142,14 +148,16 @@ export async function loadReportInput(deps: InputDeps, req: ReportRequest): Prom
     plan: { ...structure.plan, outcomes: structure.outcomes },
     periodKey,
     draft: req.draft,
-    generatedOn: req.generatedOn ?? new Date().toISOString().slice(0, 10),
+    generatedOn: req.generatedOn ?? today,
     entries: entries.map((e) => ({ ...e, kind: EntryKind.parse(e.kind), workflowState: WorkflowState.parse(e.workflowState) })),
-    commitments: (await listReportCommitments(db, planId)).map((c) => ({ ...c, status: CommitmentStatus.parse(c.status), workflowState: WorkflowState.parse(c.workflowState) })),
+    // Kept to the period: promises made by then, with the status they had then (late once past due).
+    commitments: commitmentsForPeriod((await listReportCommitments(db, planId)).map((c) => ({ ...c, status: CommitmentStatus.parse(c.status), workflowState: WorkflowState.parse(c.workflowState) })), periodKey, today, await countEvidence(db, planId)),
     financialFigures: await listFinancialFigures(db, planId, periodKey),
     finance: await deps.finance?.({ area: settings.councilCode, periodKey, planId, group }),
     compendium,
-    histories,
+    histories: historiesToPeriod(histories, periodKey),
     peerValues,
+    changes: await deps.changes?.sinceEarlier(periodKey),
     methodologyUrl: config.publicUrl ? `${config.publicUrl.replace(/\/$/, '')}/methodology` : 'docs/methodology.md (in the Compendium source)',
   };
 }

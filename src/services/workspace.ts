@@ -6,6 +6,8 @@ import type { Store } from '../store/index.js';
 import { loadReferenceAreas, REFERENCE_AREAS_FILE } from '../store/queries/loadReferenceAreas.js';
 import { lockForTransaction } from '../store/queries/advisoryLock.js';
 import { getAllSettings, putSettings } from '../store/queries/settings.js';
+import { getArea } from '../store/queries/getArea.js';
+import { ValidationError } from '../errors.js';
 import { getSchemaVersion, getTableCounts } from '../store/queries/getTableCounts.js';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -69,6 +71,16 @@ export function workspaceService(store: Store) {
       const next = Settings.parse({ ...(await this.settings()), ...changes });
       await putSettings(db, next);
       return next;
+    },
+
+    /** Makes the workspace a council's: its code and name from the reference areas; one sentence when the code is unknown. */
+    async setCouncil(code: string): Promise<{ code: string; name: string }> {
+      const area = await getArea(db, code.trim().toUpperCase());
+      if (!area || !/^(?:E0[6-9]|E10|W06|S12|N09)/.test(area.code)) {
+        throw new ValidationError(`"${code}" is not the GSS code of a council among the reference areas (for example E10000018 for Leicestershire)`, [{ field: 'council', message: 'unknown council' }]);
+      }
+      await this.updateSettings({ councilCode: area.code, councilName: area.name });
+      return { code: area.code, name: area.name };
     },
 
     async status(): Promise<WorkspaceStatus> {

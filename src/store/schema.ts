@@ -6,6 +6,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { comments, notificationPreferences } from './schema-teamwork.js';
 import { derivedMeasures, financeBudgetGaps, financeNarratives, financePressures, financeSavings, fundingModels } from './schema-finance.js';
+import { planOutcomeMaps } from './schema-history.js';
+import { entryLinks, schemes } from './schema-links.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -124,6 +126,8 @@ export const documents = pgTable('documents', {
   planId: text('plan_id').references(() => plans.id, { onDelete: 'set null' }),
   /** The text as extracted, before clean-up: provenance offsets point into it. */
   text: text('text'),
+  /** The period the report looks back on (FY2019-20): one report per period and plan unless replaced. */
+  periodKey: text('period_key'),
   importedAt: ts('imported_at').notNull().defaultNow(),
   importedBy: text('imported_by').references(() => users.id, { onDelete: 'set null' }),
 }, (t) => [uniqueIndex('documents_sha_plan_idx').on(t.sha256, t.planId)]);
@@ -200,6 +204,15 @@ export const commitments = pgTable('commitments', {
   dueStart: date('due_start'),
   dueEnd: date('due_end'),
   status: text('status').notNull().default('open'),
+  /** The day the status was last set, and what shows it (a note; linked entries are in commitment_evidence). */
+  statusSetOn: date('status_set_on'),
+  statusNote: text('status_note'),
+  /** Who answers for it: a service, team or post. */
+  owner: text('owner'),
+  /** 'stated' when the promise names when; 'plan-end' when it is due at the end of its plan. */
+  dueBasis: text('due_basis').notNull().default('stated'),
+  /** The period of the report that made the promise. */
+  periodKey: text('period_key'),
   workflowState: text('workflow_state').notNull().default('draft'),
   documentId: text('document_id').references(() => documents.id, { onDelete: 'set null' }),
   sourceStart: integer('source_start'),
@@ -325,6 +338,8 @@ export const auditEvents = pgTable('audit_events', {
 }, (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.at)]);
 
 export * from './schema-finance.js';
+export * from './schema-history.js';
+export * from './schema-links.js';
 export * from './schema-teamwork.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
@@ -332,6 +347,7 @@ export const TABLES_IN_ORDER = {
   settings, areas, users, sessions, loginAttempts, stagedUploads, plans, outcomes, themes, documents, sectionMappings,
   entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportArtifacts, auditEvents,
-  derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives,
+  derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
+  schemes, entryLinks,
   comments, notificationPreferences,
 } as const;

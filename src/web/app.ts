@@ -13,6 +13,7 @@ import { manageRoutes } from './manage/index.js';
 import { performanceRoutes } from './performance.js';
 import { fundingRoutes } from './funding.js';
 import { publicRoutes } from './public.js';
+import { historyRoutes } from './history.js';
 import { page, siteContext, type AppEnv } from './render.js';
 import { securityHeaders } from './security.js';
 import { createViews } from './views.js';
@@ -67,6 +68,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
 
   app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
   app.route('/', publicRoutes(s));
+  app.route('/', historyRoutes(s));
   app.route('/', performanceRoutes(s));
   app.route('/', fundingRoutes(s));
   app.route('/', apiRoutes(s));

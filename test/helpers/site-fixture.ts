@@ -57,7 +57,7 @@ export async function seedSite(s: Services, store: Store): Promise<SiteFixture> 
     { id: 'f-1', entryId: 'e-gritting', kind: 'count', value: 1200, unit: 'miles', text: '1,200 miles', start: 26, end: 37 },
   ]);
   await db.insert(tables.commitments).values([
-    { id: 'c-depot', planId, outcomeId: places.id, entryId: 'e-gritting', text: 'Open a new salt depot in the north of the county', dueText: 'by March 2026', dueStart: '2026-03-31', dueEnd: '2026-03-31', status: 'open', workflowState: 'published' },
+    { id: 'c-depot', planId, outcomeId: places.id, entryId: 'e-gritting', text: 'Open a new salt depot in the north of the county', dueText: 'by March 2036', dueStart: '2036-03-31', dueEnd: '2036-03-31', status: 'open', workflowState: 'published' },
     { id: 'c-late', planId, outcomeId: safe.id, text: 'Recruit 50 new foster carers', dueText: 'during 2024', dueStart: '2024-01-01', dueEnd: '2024-12-31', status: 'late', workflowState: 'published' },
     { id: 'c-draft', planId, outcomeId: safe.id, text: 'A commitment still in draft', status: 'open', workflowState: 'draft' },
   ]);

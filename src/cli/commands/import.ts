@@ -10,6 +10,10 @@ import type { ImportProgress, ImportSummary } from '../../services/imports.js';
 interface ImportCliOptions {
   plan?: string;
   newPlan?: string;
+  years?: string;
+  current: boolean;
+  period?: string;
+  replace?: boolean;
   map: string[];
   dryRun?: boolean;
   json?: boolean;
@@ -21,14 +25,19 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function configure(cmd: Command): void {
   cmd
     .argument('<files...>', 'report files')
-    .option('--plan <id>', 'the plan to import into (default: the current plan)')
-    .option('--new-plan <title>', "create a new plan from the first report's sections")
+    .option('--plan <plan>', "the plan to import into, by id, slug or exact title (default: the plan in force in the report's year)")
+    .option('--new-plan <title>', "create a new plan from the first report's sections; it becomes the current plan")
+    .option('--years <years>', 'the new plan\'s years in force, e.g. 2018-2022 (default: from its title or the report)')
+    .option('--not-current', 'leave the current plan as it is when creating a new one')
+    .option('--period <period>', 'the period the reports cover, e.g. 2019/20, if neither file name nor text says')
+    .option('--replace', 'replace a report already imported for the same period')
     .option('--map <section=outcome>', 'map a report section to an outcome (repeatable; "Section=" for none); remembered', collect, [])
     .option('--year <year>', 'the year the reports were published, if the file name does not say')
     .option('--dry-run', 'show what would be imported without writing anything')
     .option('--json', 'print the whole structured result as JSON')
     .action(async (files: string[], opts: ImportCliOptions, cmd: Command) => {
       if (opts.plan && opts.newPlan !== undefined) throw new CliError('use either --plan or --new-plan, not both');
+      if (opts.years !== undefined && opts.newPlan === undefined) throw new CliError('--years sets a new plan\'s years: use it with --new-plan');
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2100)) throw new CliError(`--year must be a year such as 2024, not "${opts.year}"`);
       const config = configFrom(cmd);
@@ -59,7 +68,10 @@ export function configure(cmd: Command): void {
       await withServices(cmd, async (s) => {
         let summary: ImportSummary;
         try {
-          summary = await s.imports.run(inputs, { planId: opts.plan, newPlanTitle: opts.newPlan, map: opts.map, dryRun: opts.dryRun, reportYear: year, onProgress });
+          summary = await s.imports.run(inputs, {
+            planId: opts.plan, newPlanTitle: opts.newPlan, newPlanYears: opts.years, notCurrent: !opts.current, period: opts.period, replace: opts.replace,
+            map: opts.map, dryRun: opts.dryRun, reportYear: year, onProgress,
+          });
         } finally {
           bar?.stop();
         }

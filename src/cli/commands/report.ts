@@ -33,7 +33,7 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 
 export function configure(cmd: Command): void {
   cmd
-    .option('--plan <id>', 'plan id (default: the current plan)')
+    .option('--plan <plan>', 'the plan, by id, slug or exact title (default: the current plan)')
     .option('--period <period>', 'reporting period, e.g. 2023/24 (default: the latest with data)')
     .option('--group <name>', 'comparison group (default: the workspace default)')
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, 'html,pdf')

@@ -1,20 +1,22 @@
 // A report's text → its structure and delivery: sections and themes, one entry per item with its
 // facts, places, partners and commitments, all pointing back at offsets in the original text. Pure.
-import { financialYear } from '../../domain/period.js';
 import { analyse, buildGazetteer, discoverPlaceNames, splitSentences } from '../text/index.js';
 import type { AreaInput, FoundFact, Gazetteer } from '../text/index.js';
 import { cleanText, joinLines } from './clean.js';
 import { buildItems } from './items.js';
 import { findStructure, type SectionKind } from './structure.js';
 import type { MappedText } from './mapped-text.js';
+import { reportPeriodOf, type ReportPeriod } from './report-period.js';
 
 export interface ParseOptions {
   /** The year the report was published; from the file name or the text when not given. */
   reportYear?: number;
   /** Reference areas for the gazetteer of places. */
   areas?: AreaInput[];
-  /** The file name, to read the report year from ("…-2020.txt"). */
+  /** The file name, to read the report year from ("…-2020.txt") or the year covered ("…-2014-15.txt"). */
   name?: string;
+  /** The period the report covers, as people write it ("2019/20"), when given. */
+  period?: string;
 }
 
 export interface ParsedTheme {
@@ -59,8 +61,10 @@ export interface ParsedEntry {
 export interface ParsedReport {
   title: string | null;
   reportYear: number;
-  /** The financial year the report looks back on: FY(year-1)-(year). */
+  /** The financial year the report looks back on: FY(year-1)-(year), or the one its file name gives. */
   periodKey: string;
+  /** Where the year came from; 'none' when neither options, file name nor text said (see report-period.ts). */
+  periodSource: ReportPeriod['source'];
   /** True when the report titles its items ("Title – text"); false when items are split by sentence. */
   titledItems: boolean;
   sections: ParsedSection[];
@@ -74,17 +78,13 @@ const joinIntro = (parts: MappedText[]) => parts.map((p) => tidy(p).text).join('
 
 /** The year a report was published: given, or in its file name, or the latest year it often mentions. */
 export function reportYearOf(text: string, name?: string, given?: number): number {
-  if (given) return given;
-  const fromName = name ? /(?:^|[^0-9])(20\d{2})(?:[^0-9]|$)/.exec(name) : null;
-  if (fromName) return Number(fromName[1]);
-  const counts = new Map<number, number>();
-  for (const m of text.matchAll(/\b(20\d{2})\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  const often = [...counts].filter(([, n]) => n >= 3).map(([y]) => y).sort((a, b) => b - a);
-  return often[0] ?? new Date().getFullYear();
+  return reportPeriodOf(text, name, { year: given }).reportYear;
 }
 
 export function parseReport(text: string, markdown: boolean, options: ParseOptions = {}): ParsedReport {
-  const reportYear = reportYearOf(text, options.name, options.reportYear);
+  const found = reportPeriodOf(text, options.name, { year: options.reportYear, period: options.period });
+  const { reportYear } = found;
+  const covered = { start: found.period.start, end: found.period.end };
   const cleaned = cleanText(text, { markdown });
   const structure = findStructure(cleaned.paragraphs, (lines) => joinLines(lines, cleaned.vocabulary));
   const { items, titledReport } = buildItems(structure, splitSentences);
@@ -97,10 +97,10 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
 
   const entries = items.map((item, i): ParsedEntry => {
     const body = bodies[i];
-    const found = analyse(body.text, gazetteer, { reportYear });
+    const analysis = analyse(body.text, gazetteer, { reportYear, covered, undated: true });
     const range = body.originalRange();
     const places = new Map<string, string | null>();
-    for (const p of found.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);
+    for (const p of analysis.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);
     return {
       section: item.section,
       theme: item.theme,
@@ -109,17 +109,18 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       status: item.status,
       start: range.start,
       end: range.end,
-      facts: found.facts,
+      facts: analysis.facts,
       places: [...places].map(([name, areaCode]) => ({ name, areaCode })),
-      partners: [...new Set(found.partners.map((p) => p.name))],
-      commitments: found.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
+      partners: [...new Set(analysis.partners.map((p) => p.name))],
+      commitments: analysis.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
     };
   });
 
   return {
     title: structure.title,
     reportYear,
-    periodKey: financialYear(reportYear - 1).key,
+    periodKey: found.period.key,
+    periodSource: found.source,
     titledItems: titledReport,
     sections: structure.sections.map((s) => ({
       title: s.title, kind: s.kind, heading: s.heading, intro: joinIntro(s.intro),

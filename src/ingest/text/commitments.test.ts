@@ -47,3 +47,24 @@ describe('findCommitments', () => {
     ] as const) expect(due(text, year), text).toEqual([]);
   });
 });
+
+describe('what is not a commitment, and promises without a date', () => {
+  const covered = { start: '2019-04-01', end: '2020-03-31' };
+  const find = (text: string) => findCommitments(text, { reportYear: 2020, covered, undated: true }).map((c) => c.dueText);
+  it('leaves out past events that mention plans, and projections of what others will build', () => {
+    expect(find('In September 2020 we unveiled further plans to improve support for children.')).toEqual([]);
+    expect(find('In March 2020 the Council agreed a new strategy which will see more trees planted.')).toEqual([]);
+    expect(find("In April 2020 the Council's plans to help deliver 2,750 new homes were put forward.")).toEqual([]);
+    expect(find('Just under 200,000 new homes are set to be built in the city and county by 2050.')).toEqual([]);
+  });
+  it('finds a promise in the council\'s own voice without a date, and only with undated asked for', () => {
+    expect(find('We will continue to lobby to secure vital funds for homes.')).toEqual([null]);
+    expect(find('During August 2020 we took part in research and we will use the findings in our messages.')).toEqual([null]);
+    expect(find('The plan sets out how the Council will use its buildings.')).toEqual([]);
+    expect(find('We will be able to meet the national targets.')).toEqual([]);
+    expect(findCommitments('We will continue to lobby to secure vital funds for homes.', { reportYear: 2020 })).toEqual([]);
+  });
+  it('dates a bare month by the period covered and the tense', () => {
+    expect(findCommitments('The new library will open in November.', { reportYear: 2020, covered }).map((c) => c.dueStart)).toEqual(['2020-11-01']);
+  });
+});

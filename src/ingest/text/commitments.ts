@@ -3,14 +3,18 @@
 // to", "should", "to open in …", "by June 2026", "to reduce … by 2025") and names when. Past-tense
 // reports of what happened ("opened in early 2020", "was completed in November") are not, nor are
 // forecasts of things the council does not do ("the economy will contract by 6%" has no date).
+// Nor are past events that mention plans ("In September 2020 we unveiled plans to …") or projections
+// of what others will build ("200,000 homes are set to be built by 2050"). With `undated`, a promise
+// the council makes in its own voice without a date ("We will continue to lobby …") is one too, due
+// when its plan ends (the importer sets that date).
 import { splitSentences } from './sentences.js';
-import { findTimeExpressions, type TimeExpression } from './dates.js';
+import { findTimeExpressions, type CoveredPeriod, type TimeExpression } from './dates.js';
 
 export interface FoundCommitment {
   /** The sentence (or the clause of it) that makes the commitment. */
   text: string;
-  /** The words naming when: "early 2026", "by June 2026", "autumn 2025". */
-  dueText: string;
+  /** The words naming when: "early 2026", "by June 2026", "autumn 2025"; null for an undated promise. */
+  dueText: string | null;
   /** The window of the due date, ISO yyyy-mm-dd (see docs/extraction.md for seasons, early/late, quarters). */
   dueStart: string | null;
   dueEnd: string | null;
@@ -21,6 +25,25 @@ export interface FoundCommitment {
 export interface FindCommitmentsOptions {
   /** The year of the report: due dates wholly before it are history, not commitments. */
   reportYear?: number;
+  /** The period the report covers (dates months without a year; see dates.ts). */
+  covered?: CoveredPeriod;
+  /** Also find promises in the council's own voice without a date (due at the plan's end). */
+  undated?: boolean;
+}
+
+/** The council promising in its own voice: "we will", "the Council will", "the Council and the Police will". */
+const OWN_PROMISE = /(?<!\b(?:how|which|that|where|what|if|whether)\s)\b(?:we|the\s(?:County\s)?Council(?:\sand\sthe\s[A-Z][a-z]+)?|the\scounty)\s(?:will|shall)\s(?:also\s|continue\sto\s)?(?!be\sable|need|have|be\saffected|help\b)[a-z]+/i;
+/** A projection of what others will build or how numbers will move: not a promise. */
+const PROJECTION = /\b(?:is|are)\s(?:set|expected|projected|forecast|predicted|likely)\sto\s(?:be\s(?:built|needed|required)|rise|grow|increase|fall|reach)\b/i;
+/** A past verb right after an opening time ("In September 2020 we unveiled …", "In March 2020 the Council agreed …"). */
+const PAST_AFTER_OPENING = /^[^,;]*?\b(?:[a-z]{3,}ed|began|saw|held|won|made|took|led|ran|met)\b/;
+
+/** An undated promise in the council's own voice, when no time follows it ("During August 2020 we took part … and we will use the findings"). */
+function undatedPromise(s: { text: string; start: number }, opts: FindCommitmentsOptions): FoundCommitment | undefined {
+  const own = OWN_PROMISE.exec(s.text);
+  if (!own || FORECAST.test(s.text) || POSTPONED.test(s.text)) return undefined;
+  if (findTimeExpressions(s.text.slice(own.index), opts.reportYear, opts.covered).length) return undefined;
+  return { text: s.text, dueText: null, dueStart: null, dueEnd: null, start: s.start, end: s.start + s.text.length };
 }
 
 /** Words that point to the future. */
@@ -42,10 +65,10 @@ const PAST_BETWEEN = /(?<!\bbe\s|\bbeen\s)\b(?:reached|surpassed|exceeded|achiev
 /** Words that point to the past or to a state already reached. */
 const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|opened|finished|launched|delivered|achieved|built|agreed|approved|announced|held|published)\b/i;
 /** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
-const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?|\bin\s|^)$/i;
+const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|up\sto|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?|\bin\s|^)$/i;
 
-function sentenceCommitments(s: { text: string; start: number }, reportYear?: number): FoundCommitment | undefined {
-  const times = findTimeExpressions(s.text, reportYear).filter((t) => t.dateStart && t.dateEnd);
+function sentenceCommitments(s: { text: string; start: number }, reportYear?: number, covered?: CoveredPeriod): FoundCommitment | undefined {
+  const times = findTimeExpressions(s.text, reportYear, covered).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
   const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
@@ -70,6 +93,12 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
   // "46 new electric buses on the network by June 2026": a deadline in a later year, with no other verb of the future.
   if (!due && !FORECAST.test(s.text)) due = candidates.find((t) => isBy(t) && later(t));
   if (!due) return undefined;
+  // "Just under 200,000 new homes are set to be built … by 2050": a projection, not a promise.
+  if (PROJECTION.test(s.text) && !OWN_PROMISE.test(s.text)) return undefined;
+  // "In September 2020 we unveiled further plans to …": a time opening the sentence, then a past verb.
+  if (due.end <= (future?.index ?? 0) && s.text.slice(0, due.start).trim().split(/\s+/).length <= 3 && PAST_AFTER_OPENING.test(s.text.slice(due.end, future!.index))) return undefined;
+  // "the Council's plans to … were put forward": the plan is the subject of a past verb.
+  if (future && /^plans?\sto/i.test(future[0]) && /\b(?:was|were)\s(?:put|[a-z]+(?:ed|en))\b/i.test(s.text.slice(future.index))) return undefined;
   // "Progress by March 2025: 180 homes completed" reports progress at a date; it promises nothing.
   if (/\bprogress\s(?:by|at|to|as\sat|in)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, due.start - 20), due.start))) return undefined;
   // A postponement is not a promise: "decided to pause work on the reviews until Summer 2021".
@@ -99,7 +128,7 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
 export function findCommitments(text: string, opts: FindCommitmentsOptions = {}): FoundCommitment[] {
   const out: FoundCommitment[] = [];
   for (const s of splitSentences(text)) {
-    const c = sentenceCommitments(s, opts.reportYear);
+    const c = sentenceCommitments(s, opts.reportYear, opts.covered) ?? (opts.undated ? undatedPromise(s, opts) : undefined);
     if (c) out.push(c);
   }
   return out;

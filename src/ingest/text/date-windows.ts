@@ -75,3 +75,29 @@ export function easterSunday(y: number): string {
 
 /** The first four-digit year in a text. */
 export const firstYear = (s: string): number => Number(/(?:19|20)\d{2}/.exec(s)?.[0]);
+
+/** The period a report covers, for months written without a year ("in November"). */
+export interface CoveredPeriod { start: string; end: string }
+
+/** Words that put a sentence in the future: a month it names is one still to come. */
+const FUTURE_WORDS = /\b(?:will|shall|going\sto|(?:expected|due|set|scheduled|planned|intended|aiming|aims?|plans?|intends?)\sto|planned\sfor|next)\b/i;
+
+/** Whether the sentence around `at` speaks of the future. */
+export function futureAround(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const from = Math.max(before.search(/[.!?]\s[^.!?]*$/) + 1, 0);
+  const rest = text.slice(at).search(/[.!?](?:\s|$)/);
+  return FUTURE_WORDS.test(text.slice(from, rest < 0 ? text.length : at + rest));
+}
+
+/**
+ * The year of a month written without one: in a sentence about the past or present, the month's
+ * occurrence within the period the report covers ("in November" in a 2019/20 report: November 2019);
+ * in a sentence about the future, its first occurrence after that period.
+ */
+export function bareMonthYear(month: number, covered: CoveredPeriod, future: boolean): number {
+  const endYear = Number(covered.end.slice(0, 4));
+  if (future) return iso(endYear, month, 1) <= covered.end ? endYear + 1 : endYear;
+  const startYear = Number(covered.start.slice(0, 4));
+  return iso(startYear, month, lastDay(startYear, month)) < covered.start ? startYear + 1 : startYear;
+}

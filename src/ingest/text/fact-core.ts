@@ -1,5 +1,6 @@
 // What every fact matcher shares: the shape of a found fact, the record of which characters a fact
 // has already claimed, and the qualifier ("over", "almost") that may stand before a figure.
+import type { CoveredPeriod } from './dates.js';
 import { QUALIFIER_BEFORE } from './numbers.js';
 
 export type FactKind = 'money' | 'count' | 'percent' | 'date' | 'period' | 'duration';
@@ -26,6 +27,8 @@ export interface FoundFact {
 export interface FindFactsOptions {
   /** The year the report was written in: dates a month or day given without a year ("In September"). */
   reportYear?: number;
+  /** The period the report covers: dates such a month by it and the sentence's tense instead (dates.ts). */
+  covered?: CoveredPeriod;
 }
 
 export class Claims {

@@ -8,8 +8,8 @@ import { findCounts } from './fact-counts.js';
 
 export type { FactKind, FindFactsOptions, FoundFact } from './fact-core.js';
 
-function findDates(text: string, claims: Claims, out: FoundFact[], reportYear?: number): void {
-  for (const t of findTimeExpressions(text, reportYear)) {
+function findDates(text: string, claims: Claims, out: FoundFact[], opts: FindFactsOptions): void {
+  for (const t of findTimeExpressions(text, opts.reportYear, opts.covered)) {
     if (!claims.free(t.start, t.end)) continue;
     claims.take(t.start, t.end);
     out.push(fact(t.kind, text, t.start, t.end, { unit: t.grain, dateStart: t.dateStart, dateEnd: t.dateEnd }));
@@ -22,7 +22,7 @@ export function findFacts(text: string, opts: FindFactsOptions = {}): FoundFact[
   const out: FoundFact[] = [];
   findMoney(text, claims, out);
   findPercents(text, claims, out);
-  findDates(text, claims, out, opts.reportYear);
+  findDates(text, claims, out, opts);
   findDurations(text, claims, out);
   findCounts(text, claims, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -10,11 +10,16 @@ export { findFacts, type FoundFact, type FactKind, type FindFactsOptions } from 
 export { buildGazetteer, findPlaces, discoverPlaceNames, type Gazetteer, type GazetteerEntry, type FoundPlace, type AreaInput } from './places.js';
 export { findPartners, type FoundPartner } from './partners.js';
 export { findCommitments, type FoundCommitment, type FindCommitmentsOptions } from './commitments.js';
-export { findTimeExpressions, type TimeExpression, type TimeGrain } from './dates.js';
+export { findTimeExpressions, bareMonthYear, type TimeExpression, type TimeGrain, type CoveredPeriod } from './dates.js';
+import type { CoveredPeriod } from './dates.js';
 
 export interface AnalyseOptions {
   /** The year the report was written in (dates "In September" and rules out past commitments). */
   reportYear?: number;
+  /** The period the report covers: months without a year are dated by it and the sentence's tense. */
+  covered?: CoveredPeriod;
+  /** Also find undated promises in the council's own voice ("We will …"), due at the plan's end. */
+  undated?: boolean;
 }
 
 export interface Analysis {

@@ -217,6 +217,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   if (input.draft) introduction.push('This is a draft. It includes material that has not yet been approved for publication and must not be shared outside the council.');
 
   const contents = contentsOf({ figures: figures.length > 0 || Boolean(finance), outcomes, other, compendium });
+  if (input.changes) contents.push({ anchor: 'what-changed', title: `What changed from ${input.changes.from.label} to ${input.changes.to.label}`, children: [] });
 
   return {
     meta: {
@@ -237,5 +238,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     other,
     compendium,
     contents,
+    ...(input.changes ? { changes: input.changes } : {}),
   };
 }

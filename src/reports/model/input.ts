@@ -1,4 +1,5 @@
 // What the report model is built from: plain records the reports service loads from the store.
+import type { ChangesModel } from './changes.js';
 import type { Commitment, Compendium, Entry, FinanceStory, IndicatorHistory } from '../../domain/index.js';
 import type { WhatIfResult } from '../../stats/finance/fair-funding.js';
 import type { FundingComparison } from '../../stats/finance/funding-compare.js';
@@ -66,4 +67,6 @@ export interface ReportInput {
   /** By indicator id. */
   peerValues: Record<string, PeerValue[]>;
   methodologyUrl: string;
+  /** What changed since the latest earlier period with entries (services/changes), when there is one. */
+  changes?: ChangesModel | null;
 }

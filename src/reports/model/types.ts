@@ -2,6 +2,7 @@
 // Everything here is plain data (JSON-safe) so that the model can be golden-tested and cached.
 import type { CommitmentStatus, EntryKind, HistoryPoint, QuartileBand, Rag, Direction, Trend, WorkflowState } from '../../domain/index.js';
 import type { Labelled } from '../../present/labels.js';
+import type { ChangesModel } from './changes.js';
 
 export type { Labelled };
 
@@ -226,4 +227,6 @@ export interface ReportModel {
   compendium: CompendiumSection | null;
   /** Contents list: top-level sections in reading order. */
   contents: { anchor: string; title: string; children: { anchor: string; title: string }[] }[];
+  /** What changed since the latest earlier period with entries; absent when there is none. */
+  changes?: ChangesModel | null;
 }

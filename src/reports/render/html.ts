@@ -7,6 +7,7 @@ import type {
 } from '../model/types.js';
 import { escapeHtml as e } from './escape.js';
 import { markdownToHtml } from '../../present/markdown.js';
+import { changesMarkdown } from './changes-markdown.js';
 import { readableBrand, reportCss } from './styles.js';
 
 export interface HtmlOptions {
@@ -203,7 +204,9 @@ ${m.keyPriorities.length ? `<ul class="govuk-list">${m.keyPriorities.map((k) => 
 ${financial}
 ${m.outcomes.map((o) => outcomeHtml(o, m)).join('\n')}
 ${other}
-${m.compendium ? compendiumHtml(m.compendium, m, options.svgs) : ''}
+${m.compendium ? compendiumHtml(m.compendium, m, options.svgs) : ''}${m.changes ? `
+<section id="what-changed">
+${markdownToHtml(changesMarkdown(m.changes, 2), 'report')}</section>` : ''}
 </main>
 </div>
 <footer class="govuk-footer cmp-footer">

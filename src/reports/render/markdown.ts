@@ -1,6 +1,7 @@
 // The report as Markdown: headings, entries, tables as pipe tables; charts as their description and data.
 // Raw HTML and unsafe links are made inert once, over the whole document (entry text, titles, names alike).
 import { markdownWithoutHtml } from '../../present/markdown.js';
+import { changesMarkdown } from './changes-markdown.js';
 import type { ChartSpec, CommitmentView, EntryView, ReportModel } from '../model/types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -58,6 +59,7 @@ export function renderMarkdown(m: ReportModel): string {
       if (s.commitments) out.push(commitments(s.commitments, '####'));
     }
   }
+  if (m.changes) out.push(changesMarkdown(m.changes, 2));
   const c = m.compendium;
   if (c) {
     out.push('## Performance Compendium', '', `How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`, '');

@@ -1,4 +1,5 @@
 // The public site's delivery: published entries, one entry, places, and the plan's commitments.
+import { CommitmentStatus, commitmentStanding } from '../../domain/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import { getArea } from '../../store/queries/getArea.js';
@@ -51,12 +52,23 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
 
     async commitments(filter: { outcomeId?: string; status?: string } = {}) {
       const structure = await requireStructure();
-      const list = await listPublishedCommitments(db, { planId: structure.plan.id, ...filter });
+      // A promise past its due date with nothing showing it kept is shown late from the day after.
+      const all = flagOverdue(await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId }), new Date().toISOString().slice(0, 10));
+      const list = filter.status ? all.filter((c) => c.status === filter.status) : all;
       const counts: Record<string, number> = {};
-      for (const c of await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId })) counts[c.status] = (counts[c.status] ?? 0) + 1;
+      for (const c of all) counts[c.status] = (counts[c.status] ?? 0) + 1;
       return { plan: structure.plan, outcomes: structure.outcomes, commitments: list, counts };
     },
   };
+}
+
+/** Open promises past their due date, with no published entry showing them kept, are late on `today`. */
+export function flagOverdue<C extends { status: string; dueStart: string | null; dueEnd: string | null; evidence: unknown[] }>(list: C[], today: string): C[] {
+  return list.map((c) => {
+    const status = CommitmentStatus.safeParse(c.status);
+    if (!status.success || status.data !== 'open') return c;
+    return commitmentStanding({ status: status.data, dueStart: c.dueStart, dueEnd: c.dueEnd, statusSetOn: null, evidence: c.evidence.length }, today).overdue ? { ...c, status: 'late' } : c;
+  });
 }
 
 export type SiteEntryService = ReturnType<typeof siteEntryService>;

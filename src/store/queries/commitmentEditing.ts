@@ -34,8 +34,9 @@ export async function getCommitment(db: Db, id: string): Promise<CommitmentListR
   return row;
 }
 
-export async function setCommitmentStatus(db: Db, id: string, status: string): Promise<void> {
-  await db.update(commitments).set({ status, updatedAt: sql`now()` }).where(eq(commitments.id, id));
+/** Sets the status, the day it was set and what shows it (the note, when one is given). */
+export async function setCommitmentStatus(db: Db, id: string, status: string, set: { on: string; note?: string }): Promise<void> {
+  await db.update(commitments).set({ status, statusSetOn: set.on, ...(set.note ? { statusNote: set.note } : {}), updatedAt: sql`now()` }).where(eq(commitments.id, id));
 }
 
 export interface EvidenceRow {

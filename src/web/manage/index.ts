@@ -11,13 +11,14 @@ import { adminRoutes } from './admin.js';
 import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
+import { linkRoutes } from './links.js';
 import { entryRoutes } from './entries.js';
 import { indicatorRoutes } from './indicators.js';
 import { uploadRoutes } from './uploads.js';
 import { valueRoutes } from './values.js';
 import { fundingManageRoutes } from '../funding.js';
 import { bulkRoutes, gridRoutes } from './grid.js';
-import { linkPages } from './links.js';
+import { linkPages } from './email-links.js';
 import { teamworkRoutes } from './teamwork.js';
 
 /** Forms other than uploads are small: this is far more than any of them needs. */
@@ -150,6 +151,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/', teamworkRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));
+  app.route('/links', linkRoutes(s));
   app.route('/calendar', calendarRoutes(s));
   app.route('/uploads', uploadRoutes(s));
   app.route('/audit', auditRoutes(s));

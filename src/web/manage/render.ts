@@ -19,6 +19,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/values', text: 'Indicator values' },
     { href: '/manage/indicators', text: 'Indicators' },
     { href: '/manage/commitments', text: 'Commitments' },
+    { href: '/manage/links', text: 'Links' },
     { href: '/manage/calendar', text: 'Calendar' },
     { href: '/manage/funding', text: 'Funding' },
   ];
@@ -56,6 +57,8 @@ export const CONFIRMATIONS: Record<string, string> = {
   'commitment-updated': 'The commitment’s status was saved. The public site and the next report show it now.',
   'evidence-linked': 'The entry was linked as evidence. Once published, it shows under the commitment on the public site.',
   'evidence-unlinked': 'The entry is no longer linked as evidence.',
+  'link-accepted': 'The link was accepted: both entries are on the scheme’s timeline (a linked commitment lists the later entry as evidence).',
+  'link-rejected': 'The link was rejected and will not be suggested again.',
   'duty-saved': 'The reporting duty was saved.',
   'duty-done': 'The reporting duty was marked as done.',
   'duty-deleted': 'The reporting duty was removed.',

@@ -49,7 +49,7 @@ export function teamworkRoutes(s: Services): Hono<ManageEnv> {
   });
 
   app.post('/users/:id/invite', async (c) => {
-    await s.links.invite(actorOf(c), c.req.param('id'));
+    await s.accessLinks.invite(actorOf(c), c.req.param('id'));
     return done(c, `/manage/users/${encodeURIComponent(c.req.param('id'))}`, 'invitation-sent');
   });
 

@@ -1,0 +1,99 @@
+// "What changed" between two periods: reads the plans in force, the commitments with their
+// evidence, the accepted links' figures and the indicators against the group, and hands them to
+// the pure buildChanges. Until the plan map is confirmed (plans map), outcomes are matched by title.
+import { CommitmentStatus, parsePeriod, periodFromKey, type Compendium, type Period } from '../domain/index.js';
+import { ValidationError } from '../errors.js';
+import { periodLabel } from '../present/format.js';
+import { COMMITMENT_LABELS } from '../present/labels.js';
+import { buildChanges, type ChangesModel, type ChangesSide, type IndicatorPosition } from '../reports/model/changes.js';
+import type { Store } from '../store/index.js';
+import { countEntriesByPlan, listAcceptedEntryLinks, listCommitmentsWithEvidence, listEntryPeriods } from '../store/queries/listChangeInputs.js';
+import type { PlanService } from './plans.js';
+import type { WorkspaceService } from './workspace.js';
+
+export interface ChangesDeps {
+  plans: PlanService;
+  workspace: WorkspaceService;
+  performance: { compendium(q: { area: string; group?: string; period?: string }): Promise<Compendium> };
+}
+
+function periodOrThrow(text: string, field: 'from' | 'to'): Period {
+  const p = parsePeriod(text);
+  if (!p.ok) throw new ValidationError(`The period "${text}" is not valid`, [{ field, message: `Give --${field} as a period such as 2019/20: ${p.error}` }]);
+  return p.period;
+}
+
+export function changesService(store: Store, deps: ChangesDeps) {
+  const { db } = store;
+
+  /**
+   * The plan a period was reported under: the one most of its entries belong to, else the one in
+   * force at the period's end, else the latest that began before it. (The plan versions work will
+   * say this from the plans' own years; this is the smallest stand-in.)
+   */
+  async function planFor(period: Period): Promise<string | undefined> {
+    const [most] = await countEntriesByPlan(db, period.key);
+    if (most) return most.planId;
+    const plans = await deps.plans.list();
+    return plans.find((p) => p.startDate <= period.end && p.endDate >= period.end)?.id ?? plans.filter((p) => p.startDate <= period.end).at(-1)?.id;
+  }
+
+  async function side(period: Period): Promise<ChangesSide> {
+    const planId = await planFor(period);
+    const structure = planId ? await deps.plans.structure(planId) : undefined;
+    return {
+      periodKey: period.key, label: periodLabel(period.key), start: period.start, end: period.end, planTitle: structure?.plan.title ?? null,
+      outcomes: structure?.outcomes.map((o) => ({ id: o.id, title: o.title, themes: o.themes.map((t) => t.title) })) ?? [],
+    };
+  }
+
+  async function positions(area: string, period: string): Promise<{ rows: IndicatorPosition[]; group: string | null }> {
+    try {
+      const c = await deps.performance.compendium({ area, period });
+      return { group: c.group.label, rows: c.rows.map((r) => ({ code: r.indicator.code, title: r.indicator.title, rank: r.rank, n: r.group.n, quartileBand: r.quartileBand })) };
+    } catch {
+      // No values for the period (or no group): the model says so in a sentence.
+      return { rows: [], group: null };
+    }
+  }
+
+  const service = {
+    /**
+     * What changed since the latest earlier year with entries (of any plan), for a report of this
+     * period; null when nothing was reported before it.
+     */
+    async sinceEarlier(periodKey: string): Promise<ChangesModel | null> {
+      const to = periodFromKey(periodKey);
+      if (!to) return null;
+      const earlier = (await listEntryPeriods(db)).map((k) => periodFromKey(k)).filter((p): p is Period => Boolean(p) && p!.end < to.start && p!.kind === to.kind)
+        .sort((a, b) => a.end.localeCompare(b.end)).at(-1);
+      return earlier ? service.between(earlier.key, to.key) : null;
+    },
+
+    /** What changed from one period to a later one: `from` and `to` as people write them ("2019/20"). */
+    async between(fromText: string, toText: string): Promise<ChangesModel> {
+      const from = periodOrThrow(fromText, 'from');
+      const to = periodOrThrow(toText, 'to');
+      if (from.end >= to.start) throw new ValidationError(`${periodLabel(from.key)} does not end before ${periodLabel(to.key)} begins`, [{ field: 'to', message: 'Give --to a period later than --from' }]);
+      const area = (await deps.workspace.settings()).councilCode;
+      const [fromSide, toSide, commitments, links, before, after] = [
+        await side(from), await side(to), await listCommitmentsWithEvidence(db), await listAcceptedEntryLinks(db),
+        await positions(area, from.key), await positions(area, to.key),
+      ];
+      const inRange = (key: string | null, p: Period) => key === p.key;
+      return buildChanges({
+        from: fromSide, to: toSide,
+        commitments: commitments.map((c) => {
+          const status = CommitmentStatus.safeParse(c.status);
+          return { ...c, statusLabel: status.success ? COMMITMENT_LABELS[status.data] : c.status };
+        }),
+        // Figures that moved: schemes with an entry in each of the two periods.
+        links: links.filter((l) => inRange(l.earlier.periodKey, from) && inRange(l.later.periodKey, to)),
+        indicators: { from: before.rows, to: after.rows, group: after.group ?? before.group },
+      }, (key) => (key ? periodLabel(key) : 'undated'));
+    },
+  };
+  return service;
+}
+
+export type ChangesService = ReturnType<typeof changesService>;

@@ -1,0 +1,28 @@
+// The confirmed outcome maps between plans, and the words reported under each outcome (for suggestions).
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { Db } from '../db.js';
+import { entries, outcomes, planOutcomeMaps, themes } from '../schema.js';
+
+export type PlanOutcomeMapRow = typeof planOutcomeMaps.$inferSelect;
+
+export async function listOutcomeMaps(db: Db, planId?: string): Promise<PlanOutcomeMapRow[]> {
+  const q = db.select().from(planOutcomeMaps);
+  return (planId ? q.where(or(eq(planOutcomeMaps.fromPlanId, planId), eq(planOutcomeMaps.toPlanId, planId))) : q).orderBy(asc(planOutcomeMaps.confirmedAt));
+}
+
+/** Replaces the map from one plan to another with these pairs, inside the caller's transaction. */
+export async function replaceOutcomeMap(db: Db, fromPlanId: string, toPlanId: string, rows: { fromOutcomeId: string; toOutcomeId: string; confirmedBy: string | null }[]): Promise<void> {
+  await db.delete(planOutcomeMaps).where(and(eq(planOutcomeMaps.fromPlanId, fromPlanId), eq(planOutcomeMaps.toPlanId, toPlanId)));
+  if (rows.length) await db.insert(planOutcomeMaps).values(rows.map((r) => ({ ...r, fromPlanId, toPlanId })));
+}
+
+/** Each outcome's title, its themes' titles and its entries' titles and bodies, as one text. */
+export async function outcomeTexts(db: Db, planId: string): Promise<{ id: string; title: string; text: string }[]> {
+  const outs = await db.select({ id: outcomes.id, title: outcomes.title, summary: outcomes.summary }).from(outcomes).where(eq(outcomes.planId, planId)).orderBy(asc(outcomes.position));
+  const parts = new Map(outs.map((o) => [o.id, [o.title, o.summary]]));
+  for (const t of await db.select({ outcomeId: themes.outcomeId, title: themes.title }).from(themes).innerJoin(outcomes, eq(themes.outcomeId, outcomes.id)).where(eq(outcomes.planId, planId))) parts.get(t.outcomeId)?.push(t.title);
+  for (const e of await db.select({ outcomeId: entries.outcomeId, title: entries.title, body: entries.body }).from(entries).where(eq(entries.planId, planId))) {
+    if (e.outcomeId) parts.get(e.outcomeId)?.push(e.title, e.body);
+  }
+  return outs.map((o) => ({ id: o.id, title: o.title, text: parts.get(o.id)!.join('\n') }));
+}
