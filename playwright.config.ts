@@ -9,6 +9,7 @@ import { defineConfig } from '@playwright/test';
 // The config is read by the runner and again by each worker: keep the port and folder chosen once.
 process.env.E2E_PORT ??= execFileSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"]).toString();
 process.env.E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-e2e-'));
+process.env.E2E_SMTP_PORT ??= execFileSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"]).toString();
 const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
@@ -33,5 +34,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
+    // E-mail goes to the SMTP server test/e2e/teamwork.spec.ts starts on this port (other specs leave it
+    // unanswered: their messages just wait in the outbox); sent every second, reminders every 2 seconds.
+    env: {
+      COMPENDIUM_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      COMPENDIUM_MAIL_EVERY_SECONDS: '1',
+      COMPENDIUM_REMINDERS_EVERY_SECONDS: '2',
+    },
   },
 });

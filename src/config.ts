@@ -15,7 +15,30 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   COMPENDIUM_PASSWORD_COST: z.enum(['owasp', 'test']).optional(),
   TRUST_PROXY: z.string().optional(),
+  COMPENDIUM_SMTP_URL: z.string().optional(),
+  COMPENDIUM_MAIL_FROM: z.string().optional(),
+  COMPENDIUM_MAIL_MODE: z.enum(['smtp', 'file', 'off']).optional(),
+  COMPENDIUM_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).optional(),
+  COMPENDIUM_REMINDER_DAYS_AFTER: z.coerce.number().int().min(1).max(90).optional(),
+  COMPENDIUM_MAIL_EVERY_SECONDS: z.coerce.number().min(0.1).max(3600).optional(),
+  COMPENDIUM_REMINDERS_EVERY_SECONDS: z.coerce.number().min(0.1).max(86400).optional(),
 });
+
+/** How e-mail leaves: through an SMTP server, written to files in the data folder (the default), or not at all. */
+export interface MailConfig {
+  mode: 'smtp' | 'file' | 'off';
+  /** smtp://user:password@host:port (smtps:// for TLS from the start). */
+  smtpUrl?: string;
+  from: string;
+  /** Where `file` mode writes each message (one .eml file a message). */
+  folder: string;
+  /** A reminder goes this many days before a duty's due date, and again this many days after it if still not done. */
+  reminderDaysBefore: number;
+  reminderDaysAfter: number;
+  /** How often the web server sends what is queued, and runs reminders and the recurring calendar. */
+  sendEverySeconds: number;
+  remindEverySeconds: number;
+}
 
 /** scrypt's cost parameters (N, the memory and CPU cost, a power of two; r, the block size; p, parallelism). */
 export interface ScryptCost {
@@ -52,6 +75,7 @@ export interface Config {
    * X-Forwarded-For (1: the proxy in front of Compendium wrote it).
    */
   trustProxyHops: number;
+  mail: MailConfig;
 }
 
 export interface ConfigOverrides {
@@ -76,6 +100,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     production: e.NODE_ENV === 'production',
     passwordCost: passwordCostOf(e.COMPENDIUM_PASSWORD_COST, e.NODE_ENV),
     trustProxyHops: trustProxyOf(e.TRUST_PROXY),
+    mail: mailOf(e, path.resolve(overrides.dataDir ?? e.COMPENDIUM_DATA ?? './data')),
   };
 }
 
@@ -83,6 +108,18 @@ function passwordCostOf(setting: string | undefined, nodeEnv: string | undefined
   if (setting !== 'test') return OWASP_SCRYPT;
   if (nodeEnv !== 'test') throw new Error('COMPENDIUM_PASSWORD_COST=test is for test runs only (NODE_ENV=test): unset it');
   return TEST_SCRYPT;
+}
+
+function mailOf(e: z.infer<typeof EnvSchema>, dataDir: string): MailConfig {
+  const smtpUrl = e.COMPENDIUM_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) throw new Error('COMPENDIUM_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  const mode = e.COMPENDIUM_MAIL_MODE ?? (smtpUrl ? 'smtp' : 'file');
+  if (mode === 'smtp' && !smtpUrl) throw new Error('COMPENDIUM_MAIL_MODE=smtp needs COMPENDIUM_SMTP_URL (such as smtp://user:password@mail.council.gov.uk:587)');
+  return {
+    mode, smtpUrl, from: e.COMPENDIUM_MAIL_FROM ?? 'Compendium <compendium@localhost>', folder: path.join(dataDir, 'mail'),
+    reminderDaysBefore: e.COMPENDIUM_REMINDER_DAYS_BEFORE ?? 7, reminderDaysAfter: e.COMPENDIUM_REMINDER_DAYS_AFTER ?? 3,
+    sendEverySeconds: e.COMPENDIUM_MAIL_EVERY_SECONDS ?? 30, remindEverySeconds: e.COMPENDIUM_REMINDERS_EVERY_SECONDS ?? 3600,
+  };
 }
 
 function trustProxyOf(setting: string | undefined): number {

@@ -36,6 +36,7 @@ const COMMANDS: CommandEntry[] = [
   { term: 'links', description: 'links across years: suggest, accept or reject links between entries about the same scheme; schemes and their timelines', load: () => import('./commands/links.js') },
   { term: 'changes', description: 'what changed between two periods: outcomes, commitments that fell due, figures of linked schemes, indicators against the group', load: () => import('./commands/changes.js') },
   { term: 'imports', description: 'import batches: list, show BATCH, publish BATCH [--items ...], undo BATCH (imported items are drafts until published)', load: () => import('./commands/imports.js') },
+  { term: 'reminders', description: 'reminders and e-mail: create repeating duties, queue reminders, send queued e-mail (for cron)', load: () => import('./commands/reminders.js') },
   { term: 'report', description: 'write the Annual Delivery Report and Performance Compendium (HTML, PDF, Word, Markdown, CSV, JSON)', load: () => import('./commands/report.js') },
 ];
 

@@ -11,6 +11,7 @@ import { deleteDuty, getDuty, getDutyByKey, listDutyItems, markDutyDone, upsertD
 import { getUserById } from '../store/queries/userAccounts.js';
 import { getIndicator } from '../store/queries/valueEntry.js';
 import { fieldProblems } from './form-problems.js';
+import { repeatProblem, REPEATS } from './recurrence.js';
 import { authorize, type Actor } from './policy.js';
 
 export type { DutyItem } from '../store/queries/reportingDuties.js';
@@ -24,6 +25,8 @@ const DutyInput = z.object({
   periodKey: z.string().trim().min(1, 'Enter the period, such as 2024/25'),
   ownerId: z.string().min(1, 'Choose who owns it'),
   dueDate: IsoDate,
+  /** monthly | quarterly | annually: the next period's duty follows by itself. */
+  repeats: z.enum(REPEATS, { error: 'Choose how often it repeats: monthly, quarterly, annually, or not at all' }).nullish().or(z.literal('').transform(() => null)),
 });
 export type DutyInput = z.input<typeof DutyInput>;
 
@@ -74,6 +77,8 @@ export function dutyService(store: Store) {
       const v = parsed.data;
       const period = parsePeriod(v.periodKey);
       if (!period.ok) problems.push({ field: 'periodKey', message: `Enter a period such as 2024/25: ${period.error}` });
+      const repeat = period.ok && v.repeats ? repeatProblem(period.period.key, v.repeats) : null;
+      if (repeat) problems.push({ field: 'repeats', message: repeat });
       const owner = await getUserById(db, v.ownerId);
       if (!owner || !owner.active) problems.push({ field: 'ownerId', message: 'Choose an active user as the owner' });
       if (v.subjectType === 'indicator' && !(await getIndicator(db, v.subjectId))) problems.push({ field: 'subjectId', message: 'Choose an existing indicator' });
@@ -85,7 +90,7 @@ export function dutyService(store: Store) {
       if (problems.length || !period.ok) throw new ValidationError('The reporting duty is not valid', problems);
       const before = await getDutyByKey(db, v.subjectType, v.subjectId, period.period.key);
       const id = before?.id ?? randomUUID();
-      const row = { id, subjectType: v.subjectType, subjectId: v.subjectId, periodKey: period.period.key, ownerId: v.ownerId, dueDate: v.dueDate };
+      const row = { id, subjectType: v.subjectType, subjectId: v.subjectId, periodKey: period.period.key, ownerId: v.ownerId, dueDate: v.dueDate, repeats: v.repeats ?? null };
       await db.transaction(async (tx) => {
         await upsertDuty(tx, row);
         await appendAuditEvent(tx, { userId: actor.id, action: before ? 'update' : 'create', entityType: 'duty', entityId: id, before: before ?? null, after: row });

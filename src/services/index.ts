@@ -43,6 +43,26 @@ import { fundingService } from './funding.js';
 import { financeStoryService } from './finance-story.js';
 import { narrativeService } from './narrative.js';
 import { reportFinanceLoader } from './report-finance.js';
+import { notificationService } from './notifications.js';
+import { outboxService } from './outbox.js';
+import { gridService } from './grid.js';
+import { gridBulkService } from './grid-bulk.js';
+import { commentService } from './comments.js';
+import { accessLinkService } from './access-links.js';
+import { reminderService } from './reminders.js';
+import { entriesWithMail, valuesWithMail } from './workflow-mail.js';
+
+/** The team work services (grid, bulk steps, comments, e-mail links, outbox, reminders), sharing the notifications. */
+function teamworkServices(store: Store, config: Config, notifications: ReturnType<typeof notificationService>, users: ReturnType<typeof userService>) {
+  return {
+    outbox: outboxService(store, config),
+    grid: gridService(store, notifications),
+    gridBulk: gridBulkService(store, notifications),
+    comments: commentService(store),
+    accessLinks: accessLinkService(store, { notifications, users }),
+    reminders: reminderService(store, config, notifications),
+  };
+}
 
 /** The public site's reads, each concern given the current plan and the indicators it needs. */
 function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>; performance: ReturnType<typeof performanceService>; groups: ReturnType<typeof groupService> }) {
@@ -58,6 +78,19 @@ function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>;
   });
 }
 
+/** What callers may do with the store itself: where it is, and closing it. */
+function storeHandle(store: Store, workspace: ReturnType<typeof workspaceService>) {
+  return {
+    kind: store.kind, location: store.location,
+    /** Closes the database; an embedded workspace first records its status for a quick `compendium status`. */
+    close: async () => store.close(store.kind === 'pglite' ? await workspace.status().catch(() => undefined) : undefined),
+    /** Records what this process does with an embedded workspace (e.g. "on port 3000") for the lock's message. */
+    noteHolder: (detail: string) => store.noteHolder?.(detail),
+    /** A sentence when this process took over the lock of a workspace whose holder had died. */
+    tookOver: store.tookOver,
+  };
+}
+
 export function services(store: Store, config: Config) {
   const performance = performanceService(store);
   const plans = planService(store);
@@ -66,6 +99,7 @@ export function services(store: Store, config: Config) {
   const financeStory = financeStoryService(store, plans);
   const narrative = narrativeService(store, plans);
   const workspace = workspaceService(store);
+  const [notifications, users] = [notificationService(store, config), userService(store)];
   const groups = groupService(store);
   const changes = changesService(store, { plans, workspace, performance });
   const reportDeps = { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) };
@@ -74,15 +108,7 @@ export function services(store: Store, config: Config) {
   const site = publicSite(store, { plans, performance, groups });
   return {
     config,
-    store: {
-      kind: store.kind, location: store.location,
-      /** Closes the database; an embedded workspace first records its status for a quick `compendium status`. */
-      close: async () => store.close(store.kind === 'pglite' ? await workspace.status().catch(() => undefined) : undefined),
-      /** Records what this process does with an embedded workspace (e.g. "on port 3000") for the lock's message. */
-      noteHolder: (detail: string) => store.noteHolder?.(detail),
-      /** A sentence when this process took over the lock of a workspace whose holder had died. */
-      tookOver: store.tookOver,
-    },
+    store: storeHandle(store, workspace),
     workspace,
     plans,
     backup: backupService(store),
@@ -106,11 +132,13 @@ export function services(store: Store, config: Config) {
     groups,
     performance,
     auth: authService(store, config),
-    users: userService(store),
-    entries: entryService(store),
+    users,
+    entries: entriesWithMail(entryService(store), notifications),
     importBatches: importBatchService(store),
     entryFacts: entryFactService(store),
-    values: valueService(store),
+    values: valuesWithMail(valueService(store), notifications),
+    notifications,
+    ...teamworkServices(store, config, notifications, users),
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),

@@ -41,6 +41,8 @@ const PURPOSE: Record<string, string> = {
   report_versions: 'Versions of the annual report for a plan and period: the background generation\'s progress, the draft sent for approval, who published it and when, and what changed since the version before.',
   report_artifacts: 'Generated report files (HTML, PDF, DOCX, MD, CSV, JSON), kept in the database so web processes stay stateless.',
   plan_outcome_maps: "How a later plan's outcomes continue an earlier plan's: one row per confirmed pair (an outcome may split or merge), with who confirmed it and when.",
+  comments: 'Conversations on submissions: comments on an entry, indicator value or commitment, by whom and when (with the author’s name).',
+  notification_preferences: 'The e-mail notifications each person has turned off (all are on by default).',
   audit_events: 'Append-only audit trail: who changed what, when, before and after.',
 };
 

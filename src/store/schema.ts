@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { comments, notificationPreferences } from './schema-teamwork.js';
 import { derivedMeasures, financeBudgetGaps, financeNarratives, financePressures, financeSavings, fundingModels } from './schema-finance.js';
 import { planOutcomeMaps } from './schema-history.js';
 import { entryLinks, schemes } from './schema-links.js';
@@ -293,6 +294,8 @@ export const observations = pgTable('observations', {
   value: doublePrecision('value'),
   status: text('status').notNull().default('final'),
   note: text('note'),
+  /** The council's own words on the figure ("why it went down"), published with it. */
+  commentary: text('commentary'),
   workflowState: text('workflow_state').notNull().default('published'),
   documentId: text('document_id').references(() => documents.id, { onDelete: 'set null' }),
   updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
@@ -324,6 +327,8 @@ export const reportingDuties = pgTable('reporting_duties', {
   ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
   dueDate: date('due_date').notNull(),
   doneAt: ts('done_at'),
+  /** monthly | quarterly | annually: the next period's duty is created by itself; null for once only. */
+  repeats: text('repeats'),
 }, (t) => [uniqueIndex('reporting_duties_key_idx').on(t.subjectType, t.subjectId, t.periodKey), index('reporting_duties_owner_idx').on(t.ownerId, t.dueDate)]);
 
 /** Financial context for a period: savings, budget gap, funding per head, in the council's words. */
@@ -405,6 +410,7 @@ export * from './schema-finance.js';
 export * from './schema-history.js';
 export * from './schema-links.js';
 export * from './schema-narrative.js';
+export * from './schema-teamwork.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
@@ -413,4 +419,5 @@ export const TABLES_IN_ORDER = {
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportVersions, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
   schemes, entryLinks, narrativeBlocks,
+  comments, notificationPreferences,
 } as const;

@@ -116,6 +116,7 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
       title: indicator.title,
       indicator,
       row: row ? rowView(row) : undefined,
+      commentary: row ? (await s.site.observations([indicator.id])).find((o) => o.periodKey === row.periodKey)?.commentary ?? null : null,
       group: group ? { ...group, label: groupLabel } : undefined, area,
       polarityLabel: POLARITY_LABELS[indicator.polarity as keyof typeof POLARITY_LABELS] ?? indicator.polarity,
       frequencyLabel: FREQUENCY_LABELS[indicator.frequency] ?? indicator.frequency,

@@ -5,6 +5,7 @@ import { configFrom, openWorkspace, out } from '../context.js';
 import type { Services } from '../../services/index.js';
 import { printDemoCredentials, printDemoSummary } from './demo.js';
 import { startServer } from '../../web/server.js';
+import { startScheduler } from '../../services/scheduler.js';
 
 export function configure(cmd: Command): void {
   cmd
@@ -24,9 +25,13 @@ export function configure(cmd: Command): void {
         s.store.noteHolder(`at ${server.url}`);
         // Report drafts or publications that were waiting or under way when the server last stopped.
         setTimeout(() => void s.reportVersions.resume().catch(() => undefined), 2000).unref();
+        // E-mail and reminders go from this process (the one that holds an embedded workspace).
+        const scheduler = startScheduler(s, config.mail, (problem) => out.line(problem));
         out.line(`Compendium is running at ${server.url} (${s.store.kind === 'pglite' ? 'embedded database in ' + s.store.location : 'PostgreSQL'}). Press Ctrl+C to stop.`);
         const stop = async () => {
           await server.close();
+          await scheduler.stop();
+          await s.outbox.close();
           await s.store.close();
           process.exit(0);
         };

@@ -11,13 +11,15 @@ export interface PublishedObservationRow {
   value: number | null;
   status: string;
   note: string | null;
+  /** The council's words on the figure, published with it. */
+  commentary: string | null;
   target: number | null;
 }
 
 export async function listPublishedObservations(db: Db, areaCode: string, indicatorIds: string[]): Promise<PublishedObservationRow[]> {
   if (indicatorIds.length === 0) return [];
   return rows<PublishedObservationRow>(db, sql`
-    select ob.indicator_id as "indicatorId", i.code, ob.period_key as "periodKey", ob.value, ob.status, ob.note, tg.value as target
+    select ob.indicator_id as "indicatorId", i.code, ob.period_key as "periodKey", ob.value, ob.status, ob.note, ob.commentary, tg.value as target
     from observations ob
     join indicators i on i.id = ob.indicator_id
     left join targets tg on tg.indicator_id = ob.indicator_id and tg.area_code = ob.area_code and tg.period_key = ob.period_key

@@ -1,5 +1,5 @@
 // The reporting calendar: who supplies which indicator value or outcome update for a period, and by when.
-import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
 import { indicators, outcomes, reportingDuties, users } from '../schema.js';
 
@@ -14,7 +14,7 @@ export interface DutyItem extends DutyRow {
 export async function upsertDuty(db: Db, duty: typeof reportingDuties.$inferInsert): Promise<void> {
   await db.insert(reportingDuties).values(duty).onConflictDoUpdate({
     target: [reportingDuties.subjectType, reportingDuties.subjectId, reportingDuties.periodKey],
-    set: { ownerId: duty.ownerId, dueDate: duty.dueDate },
+    set: { ownerId: duty.ownerId, dueDate: duty.dueDate, repeats: duty.repeats ?? null },
   });
 }
 
@@ -62,4 +62,16 @@ export async function listDutyItems(db: Db, filter: DutyFilter = {}): Promise<Du
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(reportingDuties.dueDate), asc(reportingDuties.subjectType));
   return r.map((x) => ({ ...x.duty, subjectTitle: x.indicatorTitle ?? x.outcomeTitle, subjectCode: x.indicatorCode, ownerName: x.ownerName }));
+}
+
+/** Every repeating duty, earliest due first (the recurrence creates the next period's from these). */
+export async function listRepeatingDuties(db: Db): Promise<DutyRow[]> {
+  return db.select().from(reportingDuties).where(sql`${reportingDuties.repeats} is not null`).orderBy(asc(reportingDuties.dueDate));
+}
+
+/** Marks the duties of many subjects done for one period at once (a submitted grid). */
+export async function markDutiesDone(db: Db, subjectType: string, subjectIds: string[], periodKey: string): Promise<void> {
+  if (!subjectIds.length) return;
+  await db.update(reportingDuties).set({ doneAt: sql`now()` }).where(and(
+    eq(reportingDuties.subjectType, subjectType), inArray(reportingDuties.subjectId, subjectIds), eq(reportingDuties.periodKey, periodKey), isNull(reportingDuties.doneAt)));
 }

@@ -32,7 +32,7 @@ export function calendarRoutes(s: Services): Hono<ManageEnv> {
   app.post('/', async (c) => {
     const form = c.get('form')!;
     const [subjectType, subjectId] = form.get('subject').split(':');
-    const input: DutyInput = { subjectType: subjectType as DutyInput['subjectType'], subjectId: subjectId ?? '', periodKey: form.get('periodKey'), ownerId: form.get('ownerId'), dueDate: form.get('dueDate') };
+    const input: DutyInput = { subjectType: subjectType as DutyInput['subjectType'], subjectId: subjectId ?? '', periodKey: form.get('periodKey'), ownerId: form.get('ownerId'), dueDate: form.get('dueDate'), repeats: (form.get('repeats') || null) as DutyInput['repeats'] };
     try {
       await s.duties.set(actorOf(c), input);
       return done(c, '/manage/calendar', 'duty-saved');

@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import type { ManageEnv } from '../auth/session.js';
 import { historyRows } from './history.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { conversation } from './teamwork.js';
 
 export function commitmentRoutes(s: Services): Hono<ManageEnv> {
   const app = new Hono<ManageEnv>();
@@ -27,7 +28,8 @@ export function commitmentRoutes(s: Services): Hono<ManageEnv> {
       ? [{ value: '', text: 'Choose an entry' }, ...(await s.commitments.evidenceChoices(actorOf(c)))
         .filter((e) => !linked.has(e.id) && e.title.toLowerCase().includes(search.toLowerCase())).map((e) => ({ value: e.id, text: e.title }))]
       : [];
-    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, entryItems, search, note: form.note, errors }, errors ? 400 : 200);
+    const talk = await conversation(s, actorOf(c), 'commitment', id, `/manage/commitments/${encodeURIComponent(id)}`);
+    return view(c, 'manage/commitment.njk', { title: commitment.text, commitment, statusItems, entryItems, search, note: form.note, errors, conversation: talk }, errors ? 400 : 200);
   };
 
   app.get('/:id', (c) => page(c, c.req.param('id')));

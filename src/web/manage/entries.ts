@@ -9,6 +9,7 @@ import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
 import type { FormFields, ManageEnv } from '../auth/session.js';
 import { markdownToHtml } from '../../present/markdown.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { conversation } from './teamwork.js';
 import { historyRows } from './history.js';
 
 const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -84,7 +85,10 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
     }
   });
 
-  app.get('/:id', async (c) => view(c, 'manage/entry.njk', { ...(await entryPage(c, c.req.param('id'))), returnError: c.req.query('error') === 'comment' }));
+  app.get('/:id', async (c) => {
+    const entry = await entryPage(c, c.req.param('id'));
+    return view(c, 'manage/entry.njk', { ...entry, returnError: c.req.query('error') === 'comment', conversation: await conversation(s, actorOf(c), 'entry', entry.entry.entry.id, `/manage/entries/${encodeURIComponent(entry.entry.entry.id)}`) });
+  });
 
   app.get('/:id/edit', async (c) => {
     const e = await s.entries.get(actorOf(c), c.req.param('id'));

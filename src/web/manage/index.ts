@@ -2,7 +2,7 @@
 // route goes through the session and CSRF middleware, and each service call checks the role again.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Services } from '../../services/index.js';
-import { can } from '../../services/policy.js';
+import { can, type Actor } from '../../services/policy.js';
 import { streamingBodyLimit } from '../auth/body-limit.js';
 import { clientAddress } from '../auth/client-address.js';
 import { clearSessionCookie, sessionMiddleware, sessionToken, setSessionCookie, signInToken, type ManageEnv } from '../auth/session.js';
@@ -22,6 +22,9 @@ import { uploadRoutes } from './uploads.js';
 import { importRoutes } from './imports.js';
 import { valueRoutes } from './values.js';
 import { fundingManageRoutes } from '../funding.js';
+import { bulkRoutes, gridRoutes } from './grid.js';
+import { linkPages } from './email-links.js';
+import { teamworkRoutes } from './teamwork.js';
 
 /** Forms other than uploads are small: this is far more than any of them needs. */
 const FORM_LIMIT = 1024 * 1024;
@@ -85,7 +88,14 @@ function signInPages(app: Hono<ManageEnv>, s: Services): void {
     return c.redirect(safeNext(form.get('next')), 303);
   });
 
+  linkPages(app, s);
   app.use('*', signedIn);
+}
+
+/** A contributor's draft values, each with the reviewer's comment when it was returned (shown on the dashboard). */
+async function withReturnComments(s: Services, actor: Actor) {
+  const drafts = await s.values.list(actor, { states: ['draft'], mine: true });
+  return Promise.all(drafts.map(async (v) => ({ ...v, returnComment: (await s.values.get(actor, v)).returnComment })));
 }
 
 /** Signing out, the workspace home and account, and every workspace section. */
@@ -113,7 +123,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
       reviewer ? await s.entries.list(actor, { states: ['submitted'], pageSize: 20 }) : { items: [], total: 0 },
       reviewer ? await s.entries.list(actor, { states: ['approved'], pageSize: 20 }) : { items: [], total: 0 },
       reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
-      actor.role === 'contributor' ? (await s.values.list(actor, { states: ['draft'], mine: true })) : [],
+      actor.role === 'contributor' ? await withReturnComments(s, actor) : [],
     ];
     const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
     const charts = await dashboardCharts(s, actor, c.get('site').brandColour);
@@ -144,7 +154,10 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
 
   app.route('/entries', entryRoutes(s));
   app.route('/entries', entryFactRoutes(s));
+  app.route('/values/grid', gridRoutes(s));
+  app.route('/values/bulk', bulkRoutes(s));
   app.route('/values', valueRoutes(s));
+  app.route('/', teamworkRoutes(s));
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));
   app.route('/links', linkRoutes(s));

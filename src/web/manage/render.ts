@@ -15,7 +15,7 @@ export function adminSections(actor: Actor): NavigationItem[] {
   const items: NavigationItem[] = [];
   if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
-  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' });
+  if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' }, { href: '/manage/outbox', text: 'E-mail' });
   if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/narrative', text: 'Narrative' });
   if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
   return items;
@@ -97,6 +97,15 @@ export const CONFIRMATIONS: Record<string, string> = {
   'report-already-queued': 'The same report was already waiting to be made, so it was not asked for twice. This is that one.',
   'report-submitted': 'The report was sent to an administrator for approval.',
   'report-publishing': 'The report is being published. It appears on the public Reports page when its files are made.',
+  'grid-saved': 'The values were saved as drafts.',
+  'grid-submitted': 'The values were submitted for approval. Reviewers have been told by e-mail.',
+  'bulk-approved': 'The values were approved. They can now be published.',
+  'bulk-published': 'The values were published: they are now on the public site.',
+  'comment-added': 'Your comment was added to the conversation.',
+  'notifications-saved': 'Your e-mail choices were saved.',
+  'mail-retry': 'The failed messages will be sent again within a minute.',
+  'invitation-sent': 'An invitation was sent by e-mail. Its link works once, for 7 days.',
+  'password-chosen': 'Your password was saved. Sign in with it now.',
 };
 
 export interface FormErrors {

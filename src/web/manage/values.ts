@@ -10,6 +10,7 @@ import type { ManageEnv } from '../auth/session.js';
 import { historyRows } from './history.js';
 import { periodLabel } from '../../present/format.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { conversation } from './teamwork.js';
 
 interface ValuePaths {
   actorOf(c: ManageContext): Actor;
@@ -50,7 +51,7 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
     const states = (WORKFLOW_STATES as readonly string[]).includes(state ?? '') ? [state as WorkflowState] : undefined;
     const mine = c.req.query('mine') === '1';
     const values = await s.values.list(actor, { states, mine });
-    return view(c, 'manage/values.njk', { title: 'Indicator values', values, state: states?.[0] ?? '', mine, states: WORKFLOW_STATES, canEnter: can(actor, 'value.enter'), urlOf });
+    return view(c, 'manage/values.njk', { title: 'Indicator values', values, state: states?.[0] ?? '', mine, states: WORKFLOW_STATES, canEnter: can(actor, 'value.enter'), canReview: can(actor, 'value.approve'), urlOf });
   });
 
   app.get('/new', async (c) => formPage(c, { indicatorId: c.req.query('indicator') ?? '', periodKey: c.req.query('period') ?? '', status: 'final' }));
@@ -68,7 +69,10 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
 
   app.get('/:indicatorId/:periodKey', async (c) => {
     const v = await s.values.get(actorOf(c), await keyOf(c));
-    return view(c, 'manage/value.njk', { title: `${v.indicator.code}: ${v.indicator.title}`, v, editUrl: `/manage/values/new?indicator=${encodeURIComponent(v.key.indicatorId)}&period=${encodeURIComponent(v.key.periodKey)}`, url: urlOf(v.key) });
+    return view(c, 'manage/value.njk', {
+      title: `${v.indicator.code}: ${v.indicator.title}`, v, editUrl: `/manage/values/new?indicator=${encodeURIComponent(v.key.indicatorId)}&period=${encodeURIComponent(v.key.periodKey)}`, url: urlOf(v.key),
+      conversation: await conversation(s, actorOf(c), 'value', valueId(v.key), urlOf(v.key)),
+    });
   });
 
   app.post('/:indicatorId/:periodKey/workflow', async (c) => {
