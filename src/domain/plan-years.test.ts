@@ -11,7 +11,7 @@ describe('plan years', () => {
     expect(yearsFromTitle('Plan 2022 to 2026')).toEqual({ startYear: 2022, endYear: 2026 });
     expect(yearsFromTitle('Plan 2022')).toBeUndefined();
     expect(yearsFromTitle('Plan 2026-2022')).toBeUndefined();
-    expect(yearsFromText('In December 2017 the Council agreed a four-year Strategic Plan and Outcomes Framework to 2022.')).toEqual({ startYear: 2018, endYear: 2022 });
+    expect(yearsFromText('Late in 2017 members signed off a four-year Strategic Plan running to 2022.')).toEqual({ startYear: 2018, endYear: 2022 });
     expect(planYearsLabel(p2018)).toBe('2018–2022');
   });
 

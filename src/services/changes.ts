@@ -1,6 +1,7 @@
 // "What changed" between two periods: reads the plans in force, the commitments with their
 // evidence, the accepted links' figures and the indicators against the group, and hands them to
-// the pure buildChanges. Until the plan map is confirmed (plans map), outcomes are matched by title.
+// the pure buildChanges. Outcomes follow the confirmed plan map (plans map) between the two periods'
+// plans; until one is confirmed, they are matched by title.
 import { CommitmentStatus, parsePeriod, periodFromKey, type Compendium, type Period } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import { periodLabel } from '../present/format.js';
@@ -15,12 +16,23 @@ export interface ChangesDeps {
   plans: PlanService;
   workspace: WorkspaceService;
   performance: { compendium(q: { area: string; group?: string; period?: string }): Promise<Compendium> };
+  /** The confirmed maps between plans' outcomes (plans map): used when the two periods fall under different plans. */
+  planMaps?: { linesFor(planId?: string): Promise<{ fromPlanId: string; toPlanId: string; fromOutcomeId: string; toOutcomeId: string }[]> };
 }
 
 function periodOrThrow(text: string, field: 'from' | 'to'): Period {
   const p = parsePeriod(text);
   if (!p.ok) throw new ValidationError(`The period "${text}" is not valid`, [{ field, message: `Give --${field} as a period such as 2019/20: ${p.error}` }]);
   return p.period;
+}
+
+/** The confirmed map from the earlier plan's outcomes to the later plan's, or undefined when none is confirmed. */
+async function confirmedMap(deps: ChangesDeps, fromPlan: string | undefined, toPlan: string | undefined, fromSide: ChangesSide): Promise<{ from: string; to: string[] }[] | undefined> {
+  if (!deps.planMaps || !fromPlan || !toPlan || fromPlan === toPlan) return undefined;
+  const lines = (await deps.planMaps.linesFor(fromPlan)).filter((l) => l.fromPlanId === fromPlan && l.toPlanId === toPlan);
+  if (!lines.length) return undefined;
+  // An earlier outcome the confirmed map does not carry on was dropped.
+  return fromSide.outcomes.map((o) => ({ from: o.id, to: lines.filter((l) => l.fromOutcomeId === o.id).map((l) => l.toOutcomeId) }));
 }
 
 export function changesService(store: Store, deps: ChangesDeps) {
@@ -81,8 +93,9 @@ export function changesService(store: Store, deps: ChangesDeps) {
         await positions(area, from.key), await positions(area, to.key),
       ];
       const inRange = (key: string | null, p: Period) => key === p.key;
+      const outcomeMap = await confirmedMap(deps, await planFor(from), await planFor(to), fromSide);
       return buildChanges({
-        from: fromSide, to: toSide,
+        from: fromSide, to: toSide, ...(outcomeMap ? { outcomeMap } : {}),
         commitments: commitments.map((c) => {
           const status = CommitmentStatus.safeParse(c.status);
           return { ...c, statusLabel: status.success ? COMMITMENT_LABELS[status.data] : c.status };

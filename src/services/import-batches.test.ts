@@ -15,8 +15,8 @@ beforeEach(async () => {
 });
 afterEach(async () => { await w.close(); });
 
-const importReport = async (text = BATCH_REPORT, name = 'review-2024.txt') => {
-  const summary = await w.s.imports.run([{ name, bytes: new TextEncoder().encode(text) }], { planId: w.planId, reportYear: 2024 });
+const importReport = async (text = BATCH_REPORT, name = 'review-2024.txt', reportYear = 2024) => {
+  const summary = await w.s.imports.run([{ name, bytes: new TextEncoder().encode(text) }], { planId: w.planId, reportYear });
   return summary.files[0].batchId!;
 };
 
@@ -154,7 +154,7 @@ describe('an import waits for review', () => {
 
   it('undoes a whole batch before and after publishing, and refuses a second undo in one sentence', async () => {
     const drafts = await importReport();
-    const published = await importReport(BATCH_REPORT.replace('Quillmere', 'Quillmere Two'), 'second-2024.txt');
+    const published = await importReport(BATCH_REPORT.replace('Quillmere', 'Quillmere Two'), 'second-2023.txt', 2023);
     await w.s.importBatches.publish(w.users.officer, published);
     expect(await publicText()).toContain('Quillmere Two');
 

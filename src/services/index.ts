@@ -101,7 +101,8 @@ export function services(store: Store, config: Config) {
   const workspace = workspaceService(store);
   const [notifications, users] = [notificationService(store, config), userService(store)];
   const groups = groupService(store);
-  const changes = changesService(store, { plans, workspace, performance });
+  const planMaps = planMapService(store, plans);
+  const changes = changesService(store, { plans, workspace, performance, planMaps });
   const reportDeps = { plans, workspace, groups, performance, changes, finance: reportFinanceLoader(funding, financeStory) };
   const loadReports = () => import('./reports.js').then((m) => m.reportService(store, config, reportDeps));
   const links = linkService(store);
@@ -142,7 +143,7 @@ export function services(store: Store, config: Config) {
     audit: auditService(store),
     duties: dutyService(store),
     commitments: commitmentService(store, plans),
-    planMaps: planMapService(store, plans),
+    planMaps,
     commitmentRegister: commitmentRegisterService(store, plans),
     links,
     changes,

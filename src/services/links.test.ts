@@ -26,8 +26,10 @@ const LATER = report([
 
 beforeAll(async () => {
   w = await manageWorkspace();
-  await w.s.imports.run([{ name: 'annual-report-2020.txt', bytes: EARLIER }], { planId: w.planId, reportYear: 2020 });
-  await w.s.imports.run([{ name: 'annual-report-2024.txt', bytes: LATER }], { planId: w.planId, reportYear: 2024 });
+  for (const [name, bytes, reportYear] of [['annual-report-2020.txt', EARLIER, 2020], ['annual-report-2024.txt', LATER, 2024]] as const) {
+    const imported = await w.s.imports.run([{ name, bytes }], { planId: w.planId, reportYear });
+    await w.s.importBatches.publish(w.users.officer, imported.files[0].batchId!);
+  }
 });
 afterAll(async () => { await w.close(); });
 

@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import { loadReport, workspaceWithPlan } from '../../test/helpers/imports.js';
 import { REPORT_2020 } from '../../test/helpers/reports.js';
 import type { Services } from './index.js';
+import { SYSTEM_ACTOR } from './policy.js';
 
 const GOLDEN = path.resolve('test/golden/pages');
 const DPI = 30;
@@ -22,7 +23,8 @@ let pdfFile: string;
 
 beforeAll(async () => {
   ({ store, s } = await workspaceWithPlan());
-  await s.imports.run([loadReport(REPORT_2020)], { planId: (await s.plans.structure()).plan.id });
+  const imported = await s.imports.run([loadReport(REPORT_2020)], { planId: (await s.plans.structure()).plan.id });
+  await s.importBatches.publish(SYSTEM_ACTOR, imported.files[0].batchId!);
   const [pdf] = await s.reports.build({ formats: ['pdf'], draft: false, period: '2019/20', generatedOn: '2020-11-30' });
   pdfFile = path.join(fs.mkdtempSync('/tmp/compendium-print-'), 'report.pdf');
   fs.writeFileSync(pdfFile, pdf.bytes);

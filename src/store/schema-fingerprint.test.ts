@@ -14,7 +14,7 @@ const note = async (s: Store) => (await rows<{ note: string | null }>(s.db, sql`
 const hasTrigger = async (s: Store) => (await rows(s.db, sql`select 1 from pg_trigger where tgname = 'audit_events_append_only'`)).length === 1;
 
 describe('the schema fingerprint', () => {
-  it('is recorded on first open, skips the migration work while it matches, and redoes it when it does not', async () => {
+  it('is recorded on first open, skips the migration work while it matches, and redoes it when it does not', { timeout: 180_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-fingerprint-'));
     dirs.push(dataDir);
     let store = await openStore({ dataDir });

@@ -12,8 +12,10 @@ const report = (lines: string[]) => new TextEncoder().encode(lines.join('\n\n'))
 beforeAll(async () => {
   w = await manageWorkspace();
   app = createApp(w.s, { cachePages: false });
-  await w.s.imports.run([{ name: 'report-2020.txt', bytes: report(['Great Communities', 'Melton Distributor Road – work continued on the road to support new homes in Melton Mowbray.']) }], { planId: w.planId, reportYear: 2020 });
-  await w.s.imports.run([{ name: 'report-2024.txt', bytes: report(['Great Communities', 'Melton road – construction continued on the Melton Mowbray distributor road.', 'Libraries – we opened a library in Oadby.']) }], { planId: w.planId, reportYear: 2024 });
+  const earlier = await w.s.imports.run([{ name: 'report-2020.txt', bytes: report(['Great Communities', 'Melton Distributor Road – work continued on the road to support new homes in Melton Mowbray.']) }], { planId: w.planId, reportYear: 2020 });
+  await w.s.importBatches.publish(w.users.officer, earlier.files[0].batchId!);
+  const later = await w.s.imports.run([{ name: 'report-2024.txt', bytes: report(['Great Communities', 'Melton road – construction continued on the Melton Mowbray distributor road.', 'Libraries – we opened a library in Oadby.']) }], { planId: w.planId, reportYear: 2024 });
+  await w.s.importBatches.publish(w.users.officer, later.files[0].batchId!);
   await w.s.links.suggest(w.users.officer, { periodKey: 'FY2023-24' });
 });
 afterAll(async () => { await w.close(); });

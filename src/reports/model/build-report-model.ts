@@ -211,7 +211,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   });
 
   const placed = new Set(plan.outcomes.map((o) => o.id));
-  const ownSections = narrative.filter((n) => !n.outcomeId || !placed.has(n.outcomeId)).map((n) => ({ heading: n.heading, paragraphs: n.paragraphs }));
+  // The council's own introduction continues the report's, under its one "Introduction" heading.
+  const ownSections = narrative.filter((n) => !n.outcomeId || !placed.has(n.outcomeId))
+    .map((n, i) => ({ heading: i === 0 && /^\s*introduction\s*$/i.test(n.heading ?? '') ? null : n.heading, paragraphs: n.paragraphs }));
   const other = otherSections(entries.filter((x) => { const o = outcomeOf(x); return !o || !placed.has(o); }), commitments.filter((c) => !c.outcomeId || !placed.has(c.outcomeId)));
 
   const finance = input.finance ? financeSection(input.finance, input.council.name, input.council.code) : null;

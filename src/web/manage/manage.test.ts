@@ -386,7 +386,7 @@ describe('uploads', () => {
 
   it('lists the commitments and saves a new status from the commitment’s page', async () => {
     const report = 'Clean and Green\n\nBypass – The new bypass is expected to open in early 2025.\n';
-    await w.s.imports.run([{ name: 'bypass.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2024 });
+    await w.s.imports.run([{ name: 'bypass.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2023 });
     const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
     const list = await (await officer.get('/manage/commitments')).text();
     expect(list).toContain('href="/manage/commitments"'); // in the navigation

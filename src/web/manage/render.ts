@@ -13,7 +13,8 @@ type Status = 200 | 400 | 403 | 404 | 409 | 413 | 429 | 503;
 /** Sections that are not everyday work, reached through one "Administration" item so the bar stays one row. */
 export function adminSections(actor: Actor): NavigationItem[] {
   const items: NavigationItem[] = [];
-  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' });
+  if (can(actor, 'import.run')) items.push({ href: '/manage/uploads', text: 'Uploads' }, { href: '/manage/imports', text: 'Imports' }, { href: '/manage/links', text: 'Links across years' });
+  if (can(actor, 'indicator.manage')) items.push({ href: '/manage/funding', text: 'Funding' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
   if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' }, { href: '/manage/outbox', text: 'E-mail' });
   if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/narrative', text: 'Narrative' });
@@ -30,9 +31,7 @@ function navigation(c: ManageContext): NavigationItem[] {
     { href: '/manage/values', text: 'Values' },
     { href: '/manage/indicators', text: 'Indicators' },
     { href: '/manage/commitments', text: 'Commitments' },
-    { href: '/manage/links', text: 'Links' },
     { href: '/manage/calendar', text: 'Calendar' },
-    { href: '/manage/funding', text: 'Funding' },
   ];
   if (can(actor, 'report.generate') || can(actor, 'report.publish')) items.push({ href: '/manage/reports', text: 'Reports' });
   const admin = adminSections(actor);
