@@ -17,10 +17,10 @@ const REPORT = (tag: string) => [
   `Sparrowick ${tag} meadow – A wildflower meadow of 12 hectares was sown at Sparrowick ${tag}.`, '',
 ].join('\n');
 
-async function upload(page: Page, name: string, text: string) {
+async function upload(page: Page, name: string, text: string, year: string) {
   await page.goto('/manage/uploads');
   await page.locator('#report').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await page.getByLabel('Year it was published (optional)').fill('2025');
+  await page.getByLabel('Year it was published (optional)').fill(year);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check the import' })).toBeVisible();
   await page.getByRole('button', { name: /^Import \d+ entr/ }).click();
@@ -38,10 +38,11 @@ test('a report is uploaded, reviewed, published in part, and another import undo
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   // A second report first: it is the one undone at the end.
-  await upload(page, `other-${stamp}-2025.txt`, REPORT(`${stamp}b`));
+  // One report per period (the demo plan runs 2022 to 2026): this one covers 2022/23, the next 2023/24.
+  await upload(page, `other-${stamp}-2023.txt`, REPORT(`${stamp}b`), '2023');
   const otherBatch = page.url().split('?')[0];
 
-  await upload(page, `review-${stamp}-2025.txt`, REPORT(stamp));
+  await upload(page, `review-${stamp}-2024.txt`, REPORT(stamp), '2024');
   await expect(page.getByRole('heading', { level: 2, name: 'A Cleaner, Greener Demoshire' })).toBeVisible();
   await expect(page.getByText('Mapped to:')).toBeVisible();
   await expect(card(page, `Kestrelbrook ${stamp} orchard`)).toContainText('420 fruit trees');
@@ -82,7 +83,7 @@ test('a report is uploaded, reviewed, published in part, and another import undo
   await page.getByRole('button', { name: 'Undo the import' }).click();
   await expect(page.getByText('The import was undone')).toBeVisible();
   await page.goto('/manage/imports');
-  await expect(page.getByRole('row', { name: new RegExp(`other-${stamp}-2025.txt`) })).toContainText('Undone');
-  await expect(page.getByRole('row', { name: new RegExp(`review-${stamp}-2025.txt`) })).toContainText('Published');
+  await expect(page.getByRole('row', { name: new RegExp(`other-${stamp}-2023.txt`) })).toContainText('Undone');
+  await expect(page.getByRole('row', { name: new RegExp(`review-${stamp}-2024.txt`) })).toContainText('Published');
   await checkAxe(page);
 });

@@ -59,7 +59,7 @@ test('an indicator value goes from contributor to the public indicator page', as
   const indicatorText = (await first.textContent())!;
   const code = indicatorText.split(':')[0];
   await select.selectOption({ label: indicatorText });
-  await page.getByLabel('Period').fill('2012/13');
+  await page.getByLabel('Period', { exact: true }).fill('2012/13');
   await page.getByLabel('Value').fill('48.7');
   await page.getByRole('button', { name: 'Save as draft' }).click();
   await expect(page.getByText('The value was saved as a draft.')).toBeVisible();
@@ -162,7 +162,7 @@ test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) 
   await page.locator('main table a').first().click();
   await checkAxe(page);
   const indicatorUrl = page.url();
-  await page.getByLabel('Period').fill('someday');
+  await page.getByLabel('Period', { exact: true }).fill('someday');
   await page.getByRole('button', { name: 'Save target' }).click();
   await expect(page.locator('.govuk-error-summary')).toBeVisible();
   await checkAxe(page);

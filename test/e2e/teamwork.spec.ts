@@ -99,7 +99,7 @@ test('a reminder goes out before a duty’s due date', async ({ page }) => {
   const option = await subject.locator('option', { hasText: 'ENV-02' }).first().getAttribute('value');
   await subject.selectOption(option!);
   await page.getByLabel('Period', { exact: true }).fill('Q3 2025/26');
-  await page.getByLabel('Owner').selectOption({ label: 'Tom Fletcher (contributor@demoshire.example)' });
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Tom Fletcher (contributor@demoshire.example)' });
   await page.getByLabel('Due date').fill(due);
   await page.getByLabel('Repeats').selectOption('quarterly');
   await page.getByRole('button', { name: 'Save duty' }).click();
