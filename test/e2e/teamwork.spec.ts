@@ -95,13 +95,13 @@ test('a reminder goes out before a duty’s due date', async ({ page }) => {
   const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
   await signIn(page, 'officer');
   await page.goto('/manage/calendar');
-  const subject = page.getByLabel('Outcome or indicator');
+  const subject = page.getByLabel('Outcome or indicator', { exact: true });
   const option = await subject.locator('option', { hasText: 'ENV-02' }).first().getAttribute('value');
   await subject.selectOption(option!);
   await page.getByLabel('Period', { exact: true }).fill('Q3 2025/26');
   await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Tom Fletcher (contributor@demoshire.example)' });
-  await page.getByLabel('Due date').fill(due);
-  await page.getByLabel('Repeats').selectOption('quarterly');
+  await page.getByLabel('Due date', { exact: true }).fill(due);
+  await page.getByLabel('Repeats', { exact: true }).selectOption('quarterly');
   await page.getByRole('button', { name: 'Save duty' }).click();
   await expect(page.getByText('The reporting duty was saved.')).toBeVisible();
   const reminder = await mail((m) => m.to.includes('contributor@demoshire.example') && /^Compendium: reminder: ENV-02: .*\(FY2025-26-Q3\)$/.test(m.subject), 'the reminder');
