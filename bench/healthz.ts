@@ -11,35 +11,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeXlsx } from '../src/present/xlsx.js';
+import { pdfOfPages } from '../test/helpers/pdf-fixtures.js';
 import { benchmarkAreas } from './data.js';
 import { benchServer, signIn, type Session } from './_server.js';
 
 const quick = process.argv.includes('--quick');
 const MB = 1024 * 1024;
 
-/** A PDF of `pages` pages, each of `lines` lines of report-like text (written object by object). */
+/** A PDF of `pages` pages, each of `lines` lines of report-like text. */
 function largePdf(pages: number, lines: number): Uint8Array {
   const sentence = (p: number, l: number) => `In 2024 the council opened ${p * lines + l} new places at Melton library and 12.5% more people used it.`;
-  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  const kids: string[] = [];
-  for (let p = 0; p < pages; p++) {
-    const text = ['BT /F1 10 Tf 50 770 Td 12 TL', ...Array.from({ length: lines }, (_, l) => `(${sentence(p, l)}) '`), 'ET'].join('\n');
-    objects.push(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
-    const content = objects.length;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${content} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
-    kids.push(`${objects.length} 0 R`);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return pdfOfPages(Array.from({ length: pages }, (_, p) => ['BT /F1 10 Tf 50 770 Td 12 TL', ...Array.from({ length: lines }, (_, l) => `(${sentence(p, l)}) '`), 'ET'].join('\n')));
 }
 
 /** Indicator values in long form for `indicators` × every English council × 4 years. */
