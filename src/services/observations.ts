@@ -110,6 +110,9 @@ function observationColumns(observations: ParsedObservation[], indicatorId: (cod
   return { columns, missing };
 }
 
+/** Rows per statement when the web server writes indicator values to the embedded database. */
+const WEB_CHUNK = 2_000;
+
 export function observationService(store: Store) {
   const { db } = store;
   return {
@@ -156,6 +159,8 @@ export function observationService(store: Store) {
         }
         const result = await upsertObservations(tx, columns, {
           workflowState: options.workflowState ?? 'published', userId, rebuildIndexes: store.kind === 'pglite',
+          // In a thread's caller (the web server), small steps on the embedded database let it go on answering.
+          chunk: options.thread && store.kind === 'pglite' ? WEB_CHUNK : undefined,
           onProgress: (done) => options.onProgress?.({ phase: 'write', done, total: n }),
         });
         await bumpDataVersion(tx);
