@@ -64,7 +64,23 @@ interface CacheState {
   previous: Map<string, Cached>;
   // Requests for a page that is being rendered wait for that rendering instead of starting another.
   pending: Map<string, Promise<Cached | undefined>>;
+  /** Background renderings asked for and not yet finished, by version and address (one each). */
+  requested: Set<string>;
   refreshing: boolean;
+}
+
+/** Renders the page again in the background unless that is already under way; settles when done. */
+async function refreshOnce(state: CacheState, stale: StaleOptions, key: string): Promise<void> {
+  const flightKey = `${state.forVersion}\n${key}`;
+  if (state.pending.has(flightKey) || state.requested.has(flightKey)) return;
+  state.requested.add(flightKey);
+  try {
+    await stale.refresh(key);
+  } catch {
+    // A failed rendering answers its own request with an error page; readers keep the page as it was.
+  } finally {
+    state.requested.delete(flightKey);
+  }
 }
 
 /** Renders again, one at a time, the most recently used pages of the version before, until each is fresh. */
@@ -73,11 +89,11 @@ async function refreshRecent(state: CacheState, stale: StaleOptions): Promise<vo
   state.refreshing = true;
   try {
     for (;;) {
-      const next = [...state.previous.keys()].reverse().slice(0, REFRESH_AFTER_CHANGE)
-        .find((k) => !state.entries.has(k) && !state.pending.has(`${state.forVersion}\n${k}`));
+      const busy = (k: string) => state.pending.has(`${state.forVersion}\n${k}`) || state.requested.has(`${state.forVersion}\n${k}`);
+      const next = [...state.previous.keys()].reverse().slice(0, REFRESH_AFTER_CHANGE).find((k) => !state.entries.has(k) && !busy(k));
       if (next === undefined) break;
       const before = state.forVersion;
-      await stale.refresh(next).catch(() => undefined);
+      await refreshOnce(state, stale, next);
       // A page that could not be kept (an error) is not tried again under this version.
       if (!state.entries.has(next) && state.forVersion === before) state.previous.delete(next);
     }
@@ -100,7 +116,7 @@ function keep(state: CacheState, key: string, item: Cached, limits: { maxEntries
 
 export function pageCache(options: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
   const limits = { maxEntries: options.maxEntries ?? 2000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
-  const state: CacheState = { forVersion: '', bytes: 0, entries: new Map(), previous: new Map(), pending: new Map(), refreshing: false };
+  const state: CacheState = { forVersion: '', bytes: 0, entries: new Map(), previous: new Map(), pending: new Map(), requested: new Set(), refreshing: false };
   const { pending } = state;
 
   return {
@@ -130,7 +146,7 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
       const flightKey = `${v}\n${key}`;
       const old = stale && state.previous.get(key);
       if (old && stale.mayBeStale(c)) {
-        if (!pending.has(flightKey)) void stale.refresh(key).catch(() => undefined);
+        void refreshOnce(state, stale, key);
         c.res = respond(old, c.req.header('if-none-match'), 'stale');
         return;
       }
