@@ -127,8 +127,15 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
       if (c.req.method !== 'GET') return next();
       const v = version(c);
       if (v !== state.forVersion) {
-        // What was kept is kept a little longer when stale answers are allowed, else forgotten.
-        state.previous = stale ? state.entries : new Map();
+        // What was kept is kept a little longer when stale answers are allowed (pages not yet rendered
+        // since an earlier change included, each as recently as it was made), else forgotten.
+        if (stale) {
+          for (const [k, item] of state.entries) {
+            state.previous.delete(k);
+            state.previous.set(k, item);
+          }
+          while (state.previous.size > limits.maxEntries) state.previous.delete(state.previous.keys().next().value as string);
+        } else state.previous = new Map();
         state.entries = new Map();
         state.bytes = 0;
         state.forVersion = v;
