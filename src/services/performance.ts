@@ -72,7 +72,8 @@ function buildCompendium(d: PerformanceData, areaCode: string, view: GroupView, 
   // For one council's own compendium, also the measures it reported in an earlier period of this
   // kind but that have no value at all for this one: listed as missing, never silently left out.
   const reported = new Set(listed);
-  const earlier = withEarlier ? series.filter((k) => k !== p.key) : [];
+  // (A period no one has values for yet stays empty: there is nothing to report for it.)
+  const earlier = withEarlier && listed.length > 0 ? series.filter((k) => k !== p.key) : [];
   const absent = withEarlier
     ? [...d.indicators.keys()].filter((id) => !reported.has(id) && earlier.some((k) => d.valueAt(id, k, areaCode).value !== null))
     : [];
