@@ -10,7 +10,6 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { services, type Services } from '../services/index.js';
-import type { Store } from '../store/index.js';
 import { demoTestServices } from '../../test/helpers/demo.js';
 import { testStore } from '../../test/helpers/store.js';
 import { createApp } from './app.js';
@@ -70,7 +69,7 @@ describe('counts agree on the demo', () => {
 });
 
 describe('counts agree on the Oflog measures for Leicestershire, 2022/23', () => {
-  let store: Store;
+  let store: Awaited<ReturnType<typeof testStore>>;
   let s: Services;
   beforeAll(async () => {
     store = await testStore();
