@@ -52,12 +52,12 @@ function entriesHtml(entries: EntryView[], level: number): string {
   return entryRuns(entries).map((r) => (r.kind === 'titled' ? entryHtml(r.entry, level) : `<ul class="govuk-list govuk-list--bullet cmp-untitled">\n${r.entries.map(untitledHtml).join('\n')}\n</ul>`)).join('\n');
 }
 
-function commitmentsHtml(items: CommitmentView[], caption: string, level: number): string {
+function commitmentsHtml(items: CommitmentView[], caption: string, level: number, heading = true): string {
   if (!items.length) return '';
   const rows = items.map((c) => `<tr class="govuk-table__row"><td class="govuk-table__cell">${e(c.text)}${stateTag(c.workflowState)}</td><td class="govuk-table__cell">${e(c.due)}</td><td class="govuk-table__cell cmp-status">${e(c.statusLabel)}</td></tr>`).join('');
-  return `<h${level} class="govuk-heading-m">Commitments</h${level}>
-<table class="govuk-table cmp-table"><caption class="govuk-table__caption govuk-table__caption--s">${e(caption)}</caption>
-<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Commitment</th><th scope="col" class="govuk-table__header">Due</th><th scope="col" class="govuk-table__header">Status</th></tr></thead>
+  return `${heading ? `<h${level} class="govuk-heading-m">Commitments</h${level}>
+` : ''}<table class="govuk-table cmp-table"><caption class="govuk-table__caption govuk-table__caption--s">${e(caption)}</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Commitment</th><th scope="col" class="govuk-table__header cmp-col-due">Due</th><th scope="col" class="govuk-table__header cmp-col-status">Status</th></tr></thead>
 <tbody class="govuk-table__body">${rows}</tbody></table>`;
 }
 
@@ -186,7 +186,7 @@ ${(m.financial.charts ?? []).map((ch) => `${renderChart(ch, { brandColour: m.met
 <h2 class="govuk-heading-l">Other achievements and commitments</h2>
 ${m.other.map((s) => `<section id="${s.anchor}"><h3 class="govuk-heading-m">${e(s.title)}</h3>
 ${entriesHtml(s.entries, 4)}
-${s.commitments ? commitmentsHtml(s.commitments, `Commitments not yet linked to an outcome, due in ${m.meta.periodLabel} or later`, 4) : ''}</section>`).join('\n')}
+${s.commitments ? commitmentsHtml(s.commitments, `Commitments not yet linked to an outcome, due in ${m.meta.periodLabel} or later`, 4, s.entries.length > 0) : ''}</section>`).join('\n')}
 </section>` : '';
   return `<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template govuk-template--rebranded">
