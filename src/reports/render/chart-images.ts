@@ -1,6 +1,7 @@
 // Charts as PNG images for Word. resvg draws each chart's SVG in worker threads (one a core), so the
 // drawing runs beside the main thread while it writes the document. No browser is needed: only a
 // sans-serif font on the machine, found once per process.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,20 +105,64 @@ interface WorkerReply { batch: number; images?: ChartImage[]; error?: string }
 export const CHART_SCALE = 1.25;
 
 /**
+ * Charts already drawn in this process, by a digest of their SVG, scale and font: a report made again
+ * (a draft, then the published version, then a correction) draws only the charts that changed.
+ * Least recently used first out, to at most CACHE_BYTES of PNG.
+ */
+const drawnCharts = new Map<string, Uint8Array>();
+let drawnBytes = 0;
+const CACHE_BYTES = 48 * 1024 * 1024;
+export const chartCache = { hits: 0, misses: 0, size: () => drawnCharts.size };
+
+function cacheKey(svg: string, scale: number, font: ChartFont): string {
+  return createHash('sha256').update(`${scale}\n${font.files.join('\n')}\n${svg}`).digest('base64url');
+}
+
+function remember(key: string, png: Uint8Array): void {
+  if (drawnCharts.has(key) || png.byteLength > CACHE_BYTES) return;
+  drawnCharts.set(key, png);
+  drawnBytes += png.byteLength;
+  for (const [k, v] of drawnCharts) {
+    if (drawnBytes <= CACHE_BYTES) break;
+    drawnCharts.delete(k);
+    drawnBytes -= v.byteLength;
+  }
+}
+
+function recall(key: string): Uint8Array | undefined {
+  const png = drawnCharts.get(key);
+  if (png) {
+    drawnCharts.delete(key); // to the back of the queue: recently used
+    drawnCharts.set(key, png);
+  }
+  return png;
+}
+
+/**
  * Charts being drawn to PNG in worker threads (one a core), fed in batches as their SVGs are made, so
- * that drawing starts while the rest are still being laid out.
+ * that drawing starts while the rest are still being laid out. With `cache`, charts drawn before in
+ * this process are taken from memory, and the threads start only when a chart needs drawing.
  */
 export class ChartDrawing {
-  private readonly workers: Worker[];
+  private workers: Worker[] = [];
   private readonly batches: Promise<ChartImage[]>[] = [];
   private readonly waiting = new Map<number, { resolve: (images: ChartImage[]) => void; reject: (e: Error) => void; worker: Worker }>();
+  private readonly threads: number;
+  private readonly scale: number;
+  private sent = 0;
 
   /** expected: about how many charts will come, to decide how many threads are worth starting. */
-  constructor(font: ChartFont, options: { expected: number; scale?: number; threads?: number }) {
+  constructor(private readonly font: ChartFont, private readonly options: { expected: number; scale?: number; threads?: number; cache?: boolean }) {
     // Below a few dozen charts a second thread costs more to start than it saves; none start for none.
-    const threads = Math.min(options.threads ?? os.availableParallelism(), Math.ceil(options.expected / 24));
-    this.workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./raster-worker.mjs', import.meta.url), { workerData: { scale: options.scale ?? CHART_SCALE, font } });
+    this.threads = Math.min(options.threads ?? os.availableParallelism(), Math.ceil(options.expected / 24));
+    this.scale = options.scale ?? CHART_SCALE;
+    if (!options.cache) this.startWorkers();
+  }
+
+  private startWorkers(): void {
+    if (this.workers.length) return;
+    this.workers = Array.from({ length: Math.max(1, this.threads) }, () => {
+      const worker = new Worker(new URL('./raster-worker.mjs', import.meta.url), { workerData: { scale: this.scale, font: this.font } });
       worker.on('message', (reply: WorkerReply) => {
         const w = this.waiting.get(reply.batch);
         this.waiting.delete(reply.batch);
@@ -135,16 +180,40 @@ export class ChartDrawing {
 
   /** Queues charts for drawing, in batches of BATCH that the threads take in turn. */
   add(charts: { id: string; svg: string }[]): void {
-    if (charts.length && !this.workers.length) throw new Error('charts were added to a drawing started for none');
+    if (charts.length && !this.threads) throw new Error('charts were added to a drawing started for none');
     for (let i = 0; i < charts.length; i += BATCH) {
       const items = charts.slice(i, i + BATCH);
-      const batch = this.batches.length;
-      const worker = this.workers[batch % this.workers.length];
-      const images = new Promise<ChartImage[]>((resolve, reject) => this.waiting.set(batch, { resolve, reject, worker }));
-      images.catch(() => undefined); // reported by done(), not as an unhandled rejection meanwhile
-      this.batches.push(images);
-      worker.postMessage({ batch, items });
+      if (!this.options.cache) {
+        this.batches.push(this.draw(items));
+        continue;
+      }
+      const keys = items.map((c) => cacheKey(c.svg, this.scale, this.font));
+      const known = keys.map(recall);
+      const missing = items.filter((_, j) => !known[j]);
+      chartCache.hits += items.length - missing.length;
+      chartCache.misses += missing.length;
+      const drawn = missing.length ? this.draw(missing) : Promise.resolve([]);
+      this.batches.push(drawn.then((images) => {
+        const byId = new Map(images.map((img) => [img.id, img.png]));
+        return items.map((c, j) => {
+          const png = known[j] ?? byId.get(c.id)!;
+          if (!known[j]) remember(keys[j], png);
+          return { id: c.id, png };
+        });
+      }));
+      this.batches[this.batches.length - 1].catch(() => undefined);
     }
+  }
+
+  /** Sends one batch to the next thread. */
+  private draw(items: { id: string; svg: string }[]): Promise<ChartImage[]> {
+    this.startWorkers();
+    const batch = this.sent++;
+    const worker = this.workers[batch % this.workers.length];
+    const images = new Promise<ChartImage[]>((resolve, reject) => this.waiting.set(batch, { resolve, reject, worker }));
+    images.catch(() => undefined); // reported by done(), not as an unhandled rejection meanwhile
+    worker.postMessage({ batch, items });
+    return images;
   }
 
   /** Every chart queued, in the order queued; the threads are stopped whether or not all went well. */

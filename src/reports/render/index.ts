@@ -94,7 +94,7 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
       const font = findChartFont(options.fontDirs);
       // The charts are drawn to PNG in worker threads as their SVGs are made, and while this thread
       // writes the document around them.
-      const drawing = new ChartDrawing(font, { expected: specs.length });
+      const drawing = new ChartDrawing(font, { expected: specs.length, cache: true });
       try {
         const drawn = svgsOnce((items) => drawing.add(items));
         add('docx', await renderDocx(m, { sizes: new Map([...drawn].map(([id, svg]) => [id, svgSize(svg)])), images: drawing.done() }));
