@@ -39,9 +39,11 @@ function publicRoutesContext(s: Services) {
   const withRows = async (indicators: PlanIndicatorRow[]) => {
     const snapshot = indicators.length ? await s.site.performanceSnapshot() : undefined;
     const byId = new Map(snapshot?.rows.map((r) => [r.indicator.id, r]) ?? []);
+    // Without a value, an indicator is missing only once one was due (its period ended, its due date passed).
+    const due = indicators.some((i) => !byId.has(i.id)) ? await s.duties.indicatorValuesDue() : new Map<string, string>();
     return indicators.map((i) => {
       const row = byId.get(i.id);
-      return { ...i, row: row ? rowView(row) : null };
+      return { ...i, row: row ? rowView(row) : null, dueSince: row ? null : due.get(i.id) ?? null };
     });
   };
   return { withRows };
