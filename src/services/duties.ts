@@ -86,8 +86,7 @@ export function dutyService(store: Store) {
 
     /** Indicators whose value was due by `on` (see indicatorValuesDue): what the public site may call missing. */
     async indicatorValuesDue(on = today()): Promise<Map<string, string>> {
-      const yesterday = new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10);
-      return indicatorValuesDue(await listDutyItems(db, { dueBy: yesterday }), on);
+      return indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on);
     },
 
     /** Sets (or changes) the owner and due date for a subject's period. */
