@@ -104,7 +104,7 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
     const entered = await s.audit.history(actorOf(c), 'value', valueId(key));
     const imported = await s.audit.history(actorOf(c), 'observation', `${v.indicator.code}/${key.areaCode}/${key.periodKey}`);
     const events = [...entered, ...imported].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
-    return view(c, 'manage/history.njk', { title: `History: ${v.indicator.code} for ${v.key.periodKey}`, back: urlOf(key), rows: historyRows(events) });
+    return view(c, 'manage/history.njk', { title: `History: ${v.indicator.code} for ${periodLabel(v.key.periodKey)}`, back: urlOf(key), rows: historyRows(events) });
   });
 
   return app;

@@ -311,3 +311,23 @@ describe('the evidence picker', () => {
     expect(textOf(await (await officer.get(`/manage/commitments/${commitmentId}?q=zzz`)).text())).toContain('No entry’s title contains “zzz”');
   });
 });
+
+describe('words people read', () => {
+  /** Codes the software keeps but people should never read: units, frequencies, roles, fact kinds, period keys. */
+  const MACHINE_WORDS = /\b(?:annual-financial|annual-calendar|performance-officer|no-target|not-comparable|rate-per-1000+|gbp-(?:millions|thousands)|plan-end|FY20\d\d-\d\d|CY20\d\d)\b|\((?:percent|count|money|period|date|duration|gbp)\)|percent \(approximate\)|Kind: (?:period|date|money|percent)/;
+
+  it('shows no internal codes on the workspace’s pages or the public entry pages', async () => {
+    const entryId = await w.s.entries.create(w.users.officer, { title: 'Spent £2.4m on 12 schools', kind: 'achievement', body: 'We spent £2.4m on about 40% of the 12 schools between April 2023 and March 2024, over 18 months.', outcomeId: w.outcomes[0].id });
+    await w.s.values.enter(w.users.officer, { indicatorId: w.indicators[0].id, periodKey: '2021/22', value: 55 });
+    const admin = await as('admin');
+    const pages = [
+      '/manage', '/manage/entries', `/manage/entries/${entryId}`, '/manage/indicators', `/manage/indicators/${w.indicators[0].code}`,
+      '/manage/values', '/manage/values/grid?period=2021%2F22', '/manage/commitments', '/manage/calendar', '/manage/users',
+    ];
+    for (const path of pages) {
+      const r = await admin.get(path);
+      expect(r.status, path).toBe(200);
+      expect(textOf(await r.text()).match(MACHINE_WORDS)?.[0], path).toBeUndefined();
+    }
+  });
+});
