@@ -331,3 +331,21 @@ describe('words people read', () => {
     }
   });
 });
+
+describe('the value page', () => {
+  it('shows the target, the previous value and the group (median, middle half, rank) beside the value', async () => {
+    const code = w.indicators[1].code;
+    // Published figures: the council's 2018/19 value and three other councils' 2019/20 values.
+    await w.s.observations.import({ name: 'peers.csv', content: `period,area,indicator,value\n2018/19,E10000018,${code},40\n2019/20,E10000007,${code},30\n2019/20,E10000012,${code},50\n2019/20,E10000014,${code},70\n` });
+    await w.s.targets.set({ indicator: code, area: 'E10000018', period: '2019/20', value: 65 });
+    // The council's own 2019/20 value, still a draft.
+    await w.s.values.enter(w.users.officer, { indicatorId: w.indicators[1].id, periodKey: '2019/20', value: 60 });
+    const html = await (await (await as('officer')).get(`/manage/values/${w.indicators[1].id}/FY2019-20`)).text();
+    const text = textOf(html.slice(html.indexOf('Beside the value')));
+    expect(text).toMatch(/Target 65\.0%/);
+    expect(text).toMatch(/Previous value \(2018\/19\) 40\.0%/);
+    expect(text).toMatch(/Group median 55\.0% \(4 of \d+ councils with a value/);
+    expect(text).toMatch(/Rank in the group 2 of 4/);
+    expect(text).toMatch(/Middle half of the group [\d.]+% to [\d.]+%/);
+  });
+});
