@@ -11,13 +11,14 @@ export interface FieldChange {
 const FIELD_LABELS: Record<string, string> = {
   workflowState: 'state', periodKey: 'period', outcomeId: 'outcome', themeId: 'theme', reviewComment: 'review comment',
   outcomeIds: 'outcomes', decimalPlaces: 'decimal places', changeTolerance: 'change tolerance', ownerId: 'owner', dueDate: 'due date',
+  proposedStatus: 'proposed status', statusNote: 'note',
 };
 
 const ACTIONS: Record<string, string> = {
   create: 'Created', update: 'Edited', delete: 'Deleted', submit: 'Submitted for approval', withdraw: 'Submission withdrawn',
   approve: 'Approved', publish: 'Published', return: 'Returned with a comment', unpublish: 'Taken off the public site',
   enter: 'Value entered', import: 'Imported', 'sign-in': 'Signed in', 'sign-out-everywhere': 'Signed out everywhere',
-  deactivate: 'Deactivated', reactivate: 'Reactivated', 'set-password': 'Password changed', reorder: 'Moved', complete: 'Marked done',
+  propose: 'Status change proposed', deactivate: 'Deactivated', reactivate: 'Reactivated', 'set-password': 'Password changed', reorder: 'Moved', complete: 'Marked done',
 };
 
 const words = (v: unknown): string => String(v).replace(/-/g, ' ');

@@ -2,7 +2,8 @@
 // note in the audit trail, and the public site showing the new status at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageWorkspace, type ManageWorkspace } from '../../test/helpers/manage.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
+import { pickEvidence } from './commitments.js';
 
 let w: ManageWorkspace;
 const REPORT = [
@@ -80,5 +81,67 @@ describe('commitments', () => {
     expect((await w.s.commitments.get(w.users.viewer, bypass.id)).evidence).toEqual([]);
     const trail = (await w.s.audit.history(w.users.viewer, 'commitment', bypass.id)).filter((h) => JSON.stringify(h).includes('evidence'));
     expect(trail.map((h) => [h.before, h.after])).toEqual([[null, { evidence: bypassEntry.title }], [{ evidence: bypassEntry.title }, null]]);
+  });
+
+  it('takes a proposed status through approval like an entry, publishing its note beside the status only at the end', async () => {
+    const [, library] = await w.s.commitments.list(w.users.officer); // under Great Communities, the contributor's outcome
+    const publicStatus = async () => (await w.s.site.commitments()).commitments.find((c) => c.id === library.id);
+    expect((await w.s.commitments.get(w.users.contributor, library.id)).canPropose).toBe(true);
+    expect((await w.s.commitments.get(w.users.otherContributor, library.id)).canPropose).toBe(false);
+    await expect(w.s.commitments.propose(w.users.otherContributor, library.id, 'late', 'Not mine')).rejects.toThrow(ForbiddenError);
+    await expect(w.s.commitments.propose(w.users.viewer, library.id, 'late')).rejects.toThrow(ForbiddenError);
+
+    const draft = await w.s.commitments.propose(w.users.contributor, library.id, 'delivered', 'Opened 15 months late, in June 2027.');
+    expect([draft.status, draft.proposedStatus, draft.proposalState, draft.proposedByName]).toEqual(['open', 'delivered', 'draft', 'contributor']);
+    expect((await w.s.commitments.get(w.users.contributor, library.id)).steps).toEqual(['submit']);
+    await w.s.commitments.proposalStep(w.users.contributor, library.id, 'submit');
+    // Submitted: the contributor may only withdraw it, and may no longer change it.
+    expect((await w.s.commitments.get(w.users.contributor, library.id)).steps).toEqual(['withdraw']);
+    await expect(w.s.commitments.propose(w.users.contributor, library.id, 'late')).rejects.toThrow(ForbiddenError);
+    await expect(w.s.commitments.proposalStep(w.users.contributor, library.id, 'approve')).rejects.toThrow(ForbiddenError);
+    expect((await w.s.commitments.awaitingApproval(w.users.officer)).map((c) => c.id)).toEqual([library.id]);
+    expect((await w.s.commitments.get(w.users.officer, library.id)).steps).toEqual(['withdraw', 'approve', 'return']);
+    await w.s.commitments.proposalStep(w.users.officer, library.id, 'approve');
+    await expect(w.s.commitments.proposalStep(w.users.officer, library.id, 'approve')).rejects.toThrow(ConflictError);
+    // Approved but not yet published: the public site still shows the old status (late: spring 2026 has passed) and no note.
+    expect(await publicStatus()).toMatchObject({ status: 'late', statusNote: null });
+    const published = await w.s.commitments.proposalStep(w.users.officer, library.id, 'publish');
+    expect([published.status, published.statusNote, published.proposalState, published.proposedStatus]).toEqual(['delivered', 'Opened 15 months late, in June 2027.', null, null]);
+    expect(await publicStatus()).toMatchObject({ status: 'delivered', statusNote: 'Opened 15 months late, in June 2027.', statusSetOn: new Date().toISOString().slice(0, 10) });
+    expect(await w.s.commitments.awaitingApproval(w.users.officer)).toEqual([]);
+    await expect(w.s.commitments.proposalStep(w.users.officer, library.id, 'publish')).rejects.toThrow('No change of status is proposed');
+    const trail = await w.s.audit.history(w.users.viewer, 'commitment', library.id);
+    expect(trail.map((h) => h.action).slice(-4)).toEqual(['propose', 'submit', 'approve', 'publish']);
+  });
+
+  it('returns a proposal to draft with a comment, and lets its author withdraw a submission', async () => {
+    const [, library] = await w.s.commitments.list(w.users.officer);
+    await w.s.commitments.propose(w.users.contributor, library.id, 'dropped', 'Cancelled.', { submit: true });
+    await w.s.commitments.proposalStep(w.users.contributor, library.id, 'withdraw');
+    expect((await w.s.commitments.get(w.users.viewer, library.id)).proposalState).toBe('draft');
+    await w.s.commitments.proposalStep(w.users.contributor, library.id, 'submit');
+    await w.s.commitments.proposalStep(w.users.officer, library.id, 'return', 'Say which meeting decided it.');
+    const back = await w.s.commitments.get(w.users.contributor, library.id);
+    expect([back.status, back.proposalState, back.proposedStatus, back.canPropose]).toEqual(['delivered', 'draft', 'dropped', true]);
+    expect((await w.s.audit.history(w.users.viewer, 'commitment', library.id)).at(-1)?.after).toEqual({ workflowState: 'draft', comment: 'Say which meeting decided it.' });
+  });
+});
+
+describe('the evidence picker', () => {
+  const choices = [
+    { id: 'a', title: 'Bypass opened', date: '2025-02-01', outcomeId: 'o2', outcomeTitle: 'Clean and Green' },
+    { id: 'b', title: 'Library plans agreed', date: '2024-06-01', outcomeId: 'o1', outcomeTitle: 'Great Communities' },
+    { id: 'c', title: 'Archive moved', date: null, outcomeId: 'o1', outcomeTitle: 'Great Communities' },
+    { id: 'd', title: 'Library opened', date: '2026-01-10', outcomeId: 'o1', outcomeTitle: 'Great Communities' },
+  ];
+  it('sorts newest first, oldest first or by title, undated entries last by date', () => {
+    expect(pickEvidence(choices, {}).map((e) => e.id)).toEqual(['d', 'a', 'b', 'c']);
+    expect(pickEvidence(choices, { sort: 'oldest' }).map((e) => e.id)).toEqual(['b', 'a', 'd', 'c']);
+    expect(pickEvidence(choices, { sort: 'title' }).map((e) => e.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+  it('narrows by outcome and by every word of the title', () => {
+    expect(pickEvidence(choices, { outcomeId: 'o1' }).map((e) => e.id)).toEqual(['d', 'b', 'c']);
+    expect(pickEvidence(choices, { q: 'library OPENED' }).map((e) => e.id)).toEqual(['d']);
+    expect(pickEvidence(choices, { q: 'opened', outcomeId: 'o2' }).map((e) => e.id)).toEqual(['a']);
   });
 });

@@ -2,7 +2,7 @@
 // when its value or update is submitted; what is past its date and not done is overdue.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { IsoDate, parsePeriod } from '../domain/index.js';
+import { IsoDate, parsePeriod, periodFromKey } from '../domain/index.js';
 import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
@@ -45,6 +45,22 @@ function withStatus(d: DutyItem, on: string): DutyStatusItem {
   return { ...d, daysLate: late, state: late > STALE_AFTER_DAYS ? 'stale' : late > 0 ? 'overdue' : 'due' };
 }
 
+/**
+ * The indicators whose value is due by `on` (pure): a duty for a period that has ended, whose due
+ * date has passed. Each with the earliest such due date. An indicator with none is not yet due, so
+ * having no value is not "missing".
+ */
+export function indicatorValuesDue(duties: Pick<DutyItem, 'subjectType' | 'subjectId' | 'periodKey' | 'dueDate'>[], on: string): Map<string, string> {
+  const due = new Map<string, string>();
+  for (const d of duties) {
+    const end = periodFromKey(d.periodKey)?.end;
+    if (d.subjectType !== 'indicator' || !end || end >= on || d.dueDate >= on) continue;
+    const had = due.get(d.subjectId);
+    if (!had || d.dueDate < had) due.set(d.subjectId, d.dueDate);
+  }
+  return due;
+}
+
 export function dutyService(store: Store) {
   const { db } = store;
 
@@ -66,6 +82,11 @@ export function dutyService(store: Store) {
       authorize(actor, 'drafts.read');
       const yesterday = new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10);
       return (await listDutyItems(db, { dueBy: yesterday })).map((d) => withStatus(d, on)).sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
+    },
+
+    /** Indicators whose value was due by `on` (see indicatorValuesDue): what the public site may call missing. */
+    async indicatorValuesDue(on = today()): Promise<Map<string, string>> {
+      return indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on);
     },
 
     /** Sets (or changes) the owner and due date for a subject's period. */

@@ -21,6 +21,7 @@ export const ACTIONS = [
   'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.withdraw', 'entry.approve', 'entry.publish', 'entry.return',
   'value.enter', 'value.delete', 'value.submit', 'value.withdraw', 'value.approve', 'value.publish', 'value.return',
   'import.run', 'indicator.manage', 'duty.manage', 'commitment.update',
+  'commitment.propose', 'commitment.submit', 'commitment.withdraw', 'commitment.approve', 'commitment.publish', 'commitment.return',
   'report.generate', 'report.publish',
   'user.manage', 'plan.manage', 'settings.manage',
 ] as const;
@@ -42,22 +43,37 @@ export interface ValueScope {
   workflowState: WorkflowState;
 }
 
-export type RecordScope = EntryScope | ValueScope;
+/** What the policy needs to know about a commitment's proposed status change (its state is the proposal's). */
+export interface CommitmentScope {
+  kind: 'commitment';
+  /** The service or team that answers for it. */
+  owner: string | null;
+  outcomeId: string | null;
+  workflowState: WorkflowState;
+}
+
+export type RecordScope = EntryScope | ValueScope | CommitmentScope;
 
 const REVIEWER_ACTIONS = new Set<Action>([
   'workspace.read', 'drafts.read', 'audit.read',
   'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.withdraw', 'entry.approve', 'entry.publish', 'entry.return',
   'value.enter', 'value.delete', 'value.submit', 'value.withdraw', 'value.approve', 'value.publish', 'value.return',
   'import.run', 'indicator.manage', 'duty.manage', 'commitment.update', 'report.generate',
+  'commitment.propose', 'commitment.submit', 'commitment.withdraw', 'commitment.approve', 'commitment.publish', 'commitment.return',
 ]);
 
 const CONTRIBUTOR_ACTIONS = new Set<Action>([
   'workspace.read', 'drafts.read', 'entry.create', 'entry.edit', 'entry.delete', 'entry.submit', 'entry.withdraw',
   'value.enter', 'value.delete', 'value.submit', 'value.withdraw',
+  'commitment.propose', 'commitment.submit', 'commitment.withdraw',
 ]);
 
 /** True when a contributor is assigned to the record: its service is theirs, or its outcome is. */
 export function inScope(actor: Actor, record: RecordScope): boolean {
+  if (record.kind === 'commitment') {
+    return (record.owner !== null && actor.services.includes(record.owner))
+      || (record.outcomeId !== null && actor.outcomeIds.includes(record.outcomeId));
+  }
   if (record.kind === 'entry') {
     return (record.service !== null && actor.services.includes(record.service))
       || (record.outcomeId !== null && actor.outcomeIds.includes(record.outcomeId));
@@ -73,7 +89,8 @@ export function inScope(actor: Actor, record: RecordScope): boolean {
  *   reports (they generate drafts and send them for approval; an administrator publishes);
  * - a contributor creates, edits, deletes and submits entries and values they are assigned to
  *   (by service or outcome), and only while those are drafts (new or returned); they may withdraw
- *   their own submission (back to draft) until someone approves it;
+ *   their own submission (back to draft) until someone approves it; the same holds for proposing a
+ *   change of a commitment's status (a reviewer approves and publishes it);
  * - a viewer reads, drafts included, and changes nothing.
  */
 export function can(actor: Actor | null | undefined, action: Action, record?: RecordScope): boolean {
@@ -106,10 +123,10 @@ export function authorize(actor: Actor | null | undefined, action: Action, recor
 
 const VERBS: Record<string, string> = {
   read: 'reading', withdraw: 'withdrawing', create: 'creating', edit: 'editing', delete: 'deleting', submit: 'submitting', approve: 'approving',
-  publish: 'publishing', return: 'returning', enter: 'entering', run: 'running', manage: 'managing', generate: 'generating',
+  publish: 'publishing', return: 'returning', propose: 'proposing', update: 'updating', enter: 'entering', run: 'running', manage: 'managing', generate: 'generating',
 };
 const NOUNS: Record<string, string> = {
-  workspace: 'the workspace', drafts: 'drafts', audit: 'the audit trail', entry: 'entries', value: 'indicator values',
+  workspace: 'the workspace', drafts: 'drafts', audit: 'the audit trail', entry: 'entries', value: 'indicator values', commitment: 'commitment statuses',
   import: 'imports', indicator: 'indicators', duty: 'the reporting calendar', user: 'users', plan: 'the plan structure', settings: 'settings', report: 'reports',
 };
 

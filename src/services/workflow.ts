@@ -20,11 +20,13 @@ const MOVES: Record<WorkflowStep, { from: WorkflowState[]; to: WorkflowState }> 
 const DONE: Record<WorkflowStep, string> = { submit: 'submitted', withdraw: 'withdrawn', approve: 'approved', publish: 'published', return: 'returned', unpublish: 'unpublished' };
 const LABELS: Record<WorkflowState, string> = { draft: 'a draft', submitted: 'submitted', approved: 'approved', published: 'published' };
 
+const PLURALS: Record<string, string> = { entry: 'entries', value: 'values' };
+
 /** The state a step leads to, or a ConflictError saying why it cannot be taken from here. */
 export function nextState(current: WorkflowState, step: WorkflowStep, what: string): WorkflowState {
   const move = MOVES[step];
   if (!move.from.includes(current)) {
-    throw new ConflictError(`This ${what} is ${LABELS[current]}, so it cannot be ${DONE[step]} (only ${move.from.map((s) => LABELS[s]).join(' or ')} ${what === 'value' ? 'values' : 'entries'} can).`);
+    throw new ConflictError(`This ${what} is ${LABELS[current]}, so it cannot be ${DONE[step]} (only ${move.from.map((s) => LABELS[s]).join(' or ')} ${PLURALS[what] ?? `${what}s`} can).`);
   }
   return move.to;
 }

@@ -20,6 +20,8 @@ const ENUMERATIONS: Record<string, readonly string[]> = {
   'facts.kind': FACT_KINDS,
   'commitments.status': COMMITMENT_STATUSES,
   'commitments.workflow_state': WORKFLOW_STATES,
+  'commitments.proposed_status': COMMITMENT_STATUSES,
+  'commitments.proposal_state': WORKFLOW_STATES,
   'indicators.unit': UNITS,
   'indicators.polarity': POLARITIES,
   'indicators.frequency': FREQUENCIES,

@@ -239,6 +239,16 @@ export const commitments = pgTable('commitments', {
   /** The day the status was last set, and what shows it (a note; linked entries are in commitment_evidence). */
   statusSetOn: date('status_set_on'),
   statusNote: text('status_note'),
+  /**
+   * A status change waiting for approval (like an entry: draft, submitted, approved; published means
+   * applied to status and status_note above, and these emptied). Null when nothing is proposed.
+   */
+  proposedStatus: text('proposed_status'),
+  proposedNote: text('proposed_note'),
+  proposalState: text('proposal_state'),
+  /** The user who proposed it (kept as an id: a removed user leaves the proposal standing) and when. */
+  proposedBy: text('proposed_by'),
+  proposedAt: ts('proposed_at'),
   /** Who answers for it: a service, team or post. */
   owner: text('owner'),
   /** 'stated' when the promise names when; 'plan-end' when it is due at the end of its plan. */

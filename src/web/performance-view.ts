@@ -26,6 +26,9 @@ export interface RowView {
   yearEarlierDisplay: string;
   yearEarlierLabel: string;
   medianDisplay: string;
+  /** The lower and upper quartiles of the group. */
+  q1Display: string;
+  q3Display: string;
 }
 
 export function rowView(r: CompendiumRow): RowView {
@@ -52,6 +55,8 @@ export function rowView(r: CompendiumRow): RowView {
     yearEarlierDisplay: f(r.yearEarlier.value),
     yearEarlierLabel: periodLabel(r.yearEarlier.periodKey),
     medianDisplay: f(r.group.median),
+    q1Display: f(r.group.q1),
+    q3Display: f(r.group.q3),
   };
 }
 

@@ -19,12 +19,26 @@ const get = async (path: string) => {
 const rowCodes = (html: string) => [...html.matchAll(/<th scope="row" class="govuk-table__header"><a class="govuk-link" href="\/indicators\/([^?"]+)\?/g)].map((m) => decodeURIComponent(m[1]));
 
 describe('performance pages on the demo workspace', () => {
-  it('home shows each outcome with indicators by status and quartile, in words', async () => {
+  it('home shows each outcome as a strip by status and quartile with the counts in words, every count a link to what it counts', async () => {
     const { status, html } = await get('/');
     expect(status).toBe(200);
     expect(html).toContain('Against target');
-    expect(html).toMatch(/Green \(met\)<\/strong><\/td><td class="govuk-table__cell govuk-table__cell--numeric">\d+/);
     expect(html).toContain('Top quartile');
+    // A compact picture, not repeated count tables: strips hidden from screen readers, their words as links.
+    expect(html).not.toContain('<table');
+    expect(html).toMatch(/<svg class="app-strip__bar"[^>]*aria-hidden="true"/);
+    const links = [...html.matchAll(/<a class="govuk-link" href="(\/outcomes\/[^"?#]+)\?rag=green#indicators">[\s\S]*?Green \(met\): <strong>(\d+)<\/strong><\/a>/g)];
+    expect(links.length).toBeGreaterThan(0);
+    // The link leads to exactly the indicators it counted.
+    const [, outcomePath, count] = links[0];
+    const outcome = (await get(`${outcomePath}?rag=green`)).html;
+    const table = outcome.slice(outcome.indexOf('How we measure it'), outcome.indexOf('</table>', outcome.indexOf('How we measure it')));
+    expect(table.match(/<th scope="row"/g)?.length).toBe(Number(count));
+    expect(table.match(/Green \(met\)/g)?.length).toBe(Number(count));
+    // The entries count links to that year's entries.
+    const entries = /<a class="govuk-link" href="(\/outcomes\/[^"?]+\?year=[^"#]+#entries)"><strong>(\d+) entr(?:y|ies)<\/strong>/.exec(html)!;
+    const year = (await get(entries[1].replace(/#.*/, '').replace(/&amp;/g, '&'))).html;
+    expect(year).toMatch(new RegExp(`${entries[2]} published entr(?:y|ies) dated in \\d{4}/\\d{2}`));
   });
 
   it('compendium: every indicator with value, status, rank and quartile', async () => {
@@ -74,6 +88,9 @@ describe('performance pages on the demo workspace', () => {
     expect(status).toBe(200);
     expect(html).toContain('Against target');
     expect(html).toContain('Rank in group');
+    // Beside the value: target, previous value, group median and the middle half of the group.
+    expect(html).toMatch(/Middle half of the group[\s\S]{0,80}\d[\s\S]{0,10} to [\s\S]{0,10}\d/);
+    expect(html).toMatch(/Since \d{4}\/\d{2}/);
     expect(html.match(/<figure class="cmp-figure"/g)?.length).toBe(2);
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('Data: ');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededServices } from '../../test/helpers/site-fixture.js';
 import { createApp } from './app.js';
+import { SYSTEM_ACTOR } from '../services/policy.js';
 
 let t: Awaited<ReturnType<typeof seededServices>>;
 let app: ReturnType<typeof createApp>;
@@ -143,5 +144,31 @@ describe('public pages', () => {
     expect((await get('/outcomes/safe-and-well?page=abc')).status).toBe(400);
     expect((await get('/outcomes/safe-and-well?page=0')).status).toBe(400);
     expect((await get('/outcomes/safe-and-well?page=99')).status).toBe(404);
+  });
+});
+
+describe('a new indicator', () => {
+  it('shows as not yet due, not missing, until a value is due; then as missing since its due date', async () => {
+    const outcomeId = (await t.s.plans.structure()).outcomes.find((o) => o.slug === 'safe-and-well')!.id;
+    const created = await t.s.indicators.create({ code: 'NEW01', title: 'Brand new measure', unit: 'count', outcomeId });
+    const row = async () => {
+      const { html } = await get('/outcomes/safe-and-well');
+      const at = html.indexOf('Brand new measure');
+      expect(at).toBeGreaterThan(0);
+      return html.slice(at, html.indexOf('</tr>', at)).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    };
+    const before = await row();
+    expect(before).toContain('No value yet');
+    expect(before).toContain('Not yet due');
+    expect(before).not.toContain('Missing');
+    // A duty for a period still running, due later: still not due.
+    const owner = (await t.s.users.create(SYSTEM_ACTOR, { email: 'owner@test.gov.uk', name: 'Owner', role: 'contributor', password: 'a long enough password 1' })).user;
+    await t.s.duties.set(SYSTEM_ACTOR, { subjectType: 'indicator', subjectId: created.id, periodKey: '2099/00', ownerId: owner.id, dueDate: '2100-05-31' });
+    expect(await row()).toContain('Not yet due');
+    // A period that has ended, its due date passed: now it is missing.
+    await t.s.duties.set(SYSTEM_ACTOR, { subjectType: 'indicator', subjectId: created.id, periodKey: '2020/21', ownerId: owner.id, dueDate: '2021-06-30' });
+    const after = await row();
+    expect(after).toContain('Missing');
+    expect(after).toContain('due 30 June 2021');
   });
 });

@@ -4,8 +4,9 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { indicatorsTalkedAbout } from '../services/site/entry-indicators.js';
 import { PAGE_SIZE, type PlanIndicatorRow, type PublicEntryRow } from '../services/site.js';
-import { rowView } from './performance-view.js';
-import { COMMITMENT_LABELS } from '../present/labels.js';
+import { rowView, type RowView } from './performance-view.js';
+import { COMMITMENT_LABELS, QUARTILE_LABELS, RAG_LABELS } from '../present/labels.js';
+import { formatPeriod, periodFromKey, type QuartileBand, type Rag } from '../domain/index.js';
 import { hitUrl } from './api-views.js';
 import { markdownToHtml, plainExcerpt } from '../present/markdown.js';
 import { pageNumber, pagination } from './pagination.js';
@@ -39,9 +40,11 @@ function publicRoutesContext(s: Services) {
   const withRows = async (indicators: PlanIndicatorRow[]) => {
     const snapshot = indicators.length ? await s.site.performanceSnapshot() : undefined;
     const byId = new Map(snapshot?.rows.map((r) => [r.indicator.id, r]) ?? []);
+    // Without a value, an indicator is missing only once one was due (its period ended, its due date passed).
+    const due = indicators.some((i) => !byId.has(i.id)) ? await s.duties.indicatorValuesDue() : new Map<string, string>();
     return indicators.map((i) => {
       const row = byId.get(i.id);
-      return { ...i, row: row ? rowView(row) : null };
+      return { ...i, row: row ? rowView(row) : null, dueSince: row ? null : due.get(i.id) ?? null };
     });
   };
   return { withRows };
@@ -56,11 +59,17 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
 
   app.get('/outcomes/:slug', async (c) => {
     const current = pageNumber(c.req.query('page'));
-    const r = await s.site.outcome(c.req.param('slug'), current);
+    // The home page's counts link here: entries of one year, indicators of one status or quartile.
+    const year = periodFromKey(c.req.query('year') ?? '');
+    const r = await s.site.outcome(c.req.param('slug'), current, year ? { from: year.start, to: year.end } : undefined);
+    const indicators = await withRows(r.indicators);
+    const filter = indicatorFilter(c.req.query('rag'), c.req.query('quartile'));
     return page(c, 'outcome.njk', {
       title: r.outcome.title,
       ...r,
-      indicators: await withRows(r.indicators),
+      year: year ? { key: year.key, label: formatPeriod(year) } : undefined,
+      indicatorFilter: filter ? filter.label : undefined,
+      indicators: filter ? indicators.filter((i) => i.row && filter.keep(i.row)) : indicators,
       entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
       pagination: paged(c, r.entries.total, current),
       breadcrumbs: [{ text: 'Home', href: '/' }],
@@ -178,4 +187,14 @@ export function publicRoutes(s: Services): Hono<AppEnv> {
   placePages(app, s);
   listingPages(app, s);
   return app;
+}
+
+/** The outcome page's indicator filter from the home page's links: a RAG status or a quartile band. */
+function indicatorFilter(rag: string | undefined, quartile: string | undefined): { label: string; keep: (row: RowView) => boolean } | undefined {
+  if (rag && rag in RAG_LABELS) return { label: RAG_LABELS[rag as Rag].label.toLowerCase(), keep: (row) => row.rag === rag };
+  if (quartile && quartile in QUARTILE_LABELS) {
+    const band = quartile === 'none' ? null : Number(quartile);
+    return { label: QUARTILE_LABELS[quartile as unknown as QuartileBand | 'none'].label.toLowerCase(), keep: (row) => row.quartileBand === band };
+  }
+  return undefined;
 }

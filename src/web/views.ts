@@ -4,8 +4,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { dateParts } from './manage/date-fields.js';
 import { formatDate, formatFact, formatNumber, formatValue, periodLabel } from '../present/format.js';
-import { COMMITMENT_LABELS, COMMITMENT_SYMBOLS, DIRECTION_LABELS, FACT_KIND_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS } from '../present/labels.js';
+import { COMMITMENT_LABELS, COMMITMENT_SYMBOLS, DIRECTION_LABELS, FACT_KIND_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS, unitLabel } from '../present/labels.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const VIEWS_DIR = path.join(here, 'views');
@@ -33,6 +34,8 @@ export function createViews(extraPaths: string[] = []): Views {
   env.addFilter('plural', (n: number, one: string, many?: string) => `${number(n)} ${n === 1 ? one : (many ?? one + 's')}`);
   env.addFilter('fact', formatFact);
   env.addFilter('factKind', (kind: string, approximate?: boolean) => `${FACT_KIND_LABELS[kind] ?? kind}${approximate ? ', about' : ''}`);
+  env.addFilter('unitWords', (unit: string) => unitLabel(unit));
+  env.addFilter('dateParts', dateParts);
   env.addFilter('period', (key: string | null | undefined) => (key ? periodLabel(key) : ''));
   env.addFilter('value', (v: number | null | undefined, unit: string, decimals: number) => formatValue(v ?? null, unit, decimals));
   // The same words and symbols as the published reports, so the site and the report agree.

@@ -23,16 +23,23 @@ export function configure(cmd: Command): void {
     });
 
   cmd.command('set <id> <status>')
-    .description('set a commitment\'s status (open, delivered, late, dropped, unknown) with a note of what shows it; the id or its first 8 characters')
-    .option('--note <text>', 'what shows it: a report, a decision, a date')
-    .action(async (id: string, status: string, opts: { note?: string }, c: Command) => {
+    .description('set and publish a commitment\'s status (open, delivered, late, dropped, unknown) with a note published beside it; the id or its first 8 characters. The command line acts for the council and skips approval; --propose submits the change for a reviewer in the workspace instead')
+    .option('--note <text>', 'what shows it, published beside the status: a report, a decision, a date ("opened 15 months late")')
+    .option('--propose', 'do not publish: submit the change for approval, as a member of staff would in the workspace')
+    .action(async (id: string, status: string, opts: { note?: string; propose?: boolean }, c: Command) => {
       // --plan is the parent command's option: "commitments --plan P set ID STATUS" or "commitments set ID STATUS --plan P".
       const plan = c.optsWithGlobals<{ plan?: string }>().plan;
       await withServices(c, async (s) => {
         const all = (await s.commitmentRegister.register({ plan })).commitments.filter((x) => x.id === id || (id.length >= 8 && x.id.startsWith(id)));
         if (all.length !== 1) throw new CliError(`${all.length ? 'More than one' : 'No'} commitment of the plan has the id "${id}"`, 'see the ids with compendium commitments --plan PLAN');
+        const text = all[0].text.replace(/\s+/g, ' ').slice(0, 100);
+        if (opts.propose) {
+          const r = await s.commitments.propose(SYSTEM_ACTOR, all[0].id, status, opts.note, { submit: true });
+          out.line(`Submitted for approval: ${r.proposedLabel} for ${text} (still ${r.statusLabel.toLowerCase()} on the public site until a reviewer publishes it).`);
+          return;
+        }
         const r = await s.commitments.setStatus(SYSTEM_ACTOR, all[0].id, status, opts.note);
-        out.line(`${r.statusLabel}: ${r.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+        out.line(`Published at once (the command line skips approval): ${r.statusLabel}: ${text}`);
       });
     });
 }

@@ -55,10 +55,11 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       };
     },
 
-    async outcome(slug: string, page = 1) {
+    /** An outcome's page; `span` narrows its entries to those dated within it (the home page's "published for 2024/25"). */
+    async outcome(slug: string, page = 1, span?: { from: string; to: string }) {
       const structure = await sitePlan.requireStructure();
       const outcome = outcomeBySlug(structure, slug);
-      const entries = await listPublishedEntries(db, { planId: structure.plan.id, outcomeId: outcome.id, ...paging(page) });
+      const entries = await listPublishedEntries(db, { planId: structure.plan.id, outcomeId: outcome.id, ...span, ...paging(page) });
       const indicators = (await listPlanIndicators(db, structure.plan.id)).filter((i) => i.outcomeId === outcome.id);
       const commitments = await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: outcome.id });
       return { plan: structure.plan, outcome, entries, indicators, commitments, page };

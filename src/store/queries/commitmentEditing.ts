@@ -1,31 +1,45 @@
 // Commitments as the workspace tracks them: a plan's list with their outcome and entry, one by id,
 // a change of status, and the entries that show one kept (its evidence).
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
-import { commitmentEvidence, commitments, entries, outcomes } from '../schema.js';
+import { commitmentEvidence, commitments, entries, outcomes, users } from '../schema.js';
 import type { PublicCommitmentRow } from './listPublishedCommitments.js';
 
 /** A commitment as the public list has it (without evidence), with its workflow state. */
 export interface CommitmentListRow extends Omit<PublicCommitmentRow, 'outcomeSlug' | 'evidence'> {
   workflowState: string;
+  owner: string | null;
+  /** The status change waiting for approval, if any, with its state, who proposed it and when. */
+  proposedStatus: string | null;
+  proposedNote: string | null;
+  proposalState: string | null;
+  proposedByName: string | null;
+  proposedAt: string | null;
 }
 
 const columns = {
   id: commitments.id, text: commitments.text, dueText: commitments.dueText, dueStart: commitments.dueStart, dueEnd: commitments.dueEnd,
-  status: commitments.status, workflowState: commitments.workflowState, outcomeId: commitments.outcomeId, outcomeTitle: outcomes.title,
-  entryId: commitments.entryId, entryTitle: entries.title,
+  status: commitments.status, statusSetOn: commitments.statusSetOn, statusNote: commitments.statusNote,
+  workflowState: commitments.workflowState, outcomeId: commitments.outcomeId, outcomeTitle: outcomes.title,
+  entryId: commitments.entryId, entryTitle: entries.title, owner: commitments.owner,
+  proposedStatus: commitments.proposedStatus, proposedNote: commitments.proposedNote, proposalState: commitments.proposalState,
+  proposedByName: users.name, proposedAt: commitments.proposedAt,
 };
 
 function select(db: Db, where: SQL | undefined) {
   return db.select(columns).from(commitments)
     .leftJoin(outcomes, eq(outcomes.id, commitments.outcomeId))
     .leftJoin(entries, eq(entries.id, commitments.entryId))
+    .leftJoin(users, eq(users.id, commitments.proposedBy))
     .where(where);
 }
 
-/** A plan's commitments, soonest due first (undated last), optionally of one status. */
-export async function listPlanCommitments(db: Db, planId: string, filter: { status?: string } = {}): Promise<CommitmentListRow[]> {
-  const where = [eq(commitments.planId, planId), ...(filter.status ? [eq(commitments.status, filter.status)] : [])];
+/** A plan's commitments, soonest due first (undated last), optionally of one status or with a proposal in given states. */
+export async function listPlanCommitments(db: Db, planId: string, filter: { status?: string; proposalStates?: string[] } = {}): Promise<CommitmentListRow[]> {
+  const where = [
+    eq(commitments.planId, planId), ...(filter.status ? [eq(commitments.status, filter.status)] : []),
+    ...(filter.proposalStates ? [inArray(commitments.proposalState, filter.proposalStates)] : []),
+  ];
   return select(db, and(...where)).orderBy(sql`${commitments.dueEnd} asc nulls last`, asc(commitments.text));
 }
 
@@ -34,9 +48,27 @@ export async function getCommitment(db: Db, id: string): Promise<CommitmentListR
   return row;
 }
 
-/** Sets the status, the day it was set and what shows it (the note, when one is given). */
-export async function setCommitmentStatus(db: Db, id: string, status: string, set: { on: string; note?: string }): Promise<void> {
-  await db.update(commitments).set({ status, statusSetOn: set.on, ...(set.note ? { statusNote: set.note } : {}), updatedAt: sql`now()` }).where(eq(commitments.id, id));
+/**
+ * Sets the status, the day it was set and what shows it (the note, when one is given; a new status
+ * without a note clears the old one, which spoke of the old status), and ends any proposal.
+ */
+export async function setCommitmentStatus(db: Db, id: string, status: string, set: { on: string; note?: string; statusChanged: boolean }): Promise<void> {
+  const note = set.note ? { statusNote: set.note } : set.statusChanged ? { statusNote: null } : {};
+  await db.update(commitments).set({
+    status, statusSetOn: set.on, ...note, updatedAt: sql`now()`,
+    proposedStatus: null, proposedNote: null, proposalState: null, proposedBy: null, proposedAt: null,
+  }).where(eq(commitments.id, id));
+}
+
+/** Saves a proposed status change (or moves it to another state); null state removes it. */
+export async function setCommitmentProposal(
+  db: Db, id: string,
+  p: { status: string; note: string | null; state: string; by: string | null } | { state: string | null },
+): Promise<void> {
+  const fields = 'status' in p
+    ? { proposedStatus: p.status, proposedNote: p.note, proposalState: p.state, proposedBy: p.by, proposedAt: sql`now()` }
+    : p.state ? { proposalState: p.state } : { proposedStatus: null, proposedNote: null, proposalState: null, proposedBy: null, proposedAt: null };
+  await db.update(commitments).set({ ...fields, updatedAt: sql`now()` }).where(eq(commitments.id, id));
 }
 
 export interface EvidenceRow {
@@ -66,8 +98,17 @@ export async function removeEvidence(db: Db, commitmentId: string, entryId: stri
   return removed.length > 0;
 }
 
-/** The plan's entries that could be linked, newest first: id and title. */
-export async function listPlanEntryChoices(db: Db, planId: string): Promise<{ id: string; title: string }[]> {
-  return db.select({ id: entries.id, title: entries.title }).from(entries)
+export interface EntryChoiceRow {
+  id: string;
+  title: string;
+  date: string | null;
+  outcomeId: string | null;
+  outcomeTitle: string | null;
+}
+
+/** The plan's entries that could be linked, newest first: id, title, date and outcome. */
+export async function listPlanEntryChoices(db: Db, planId: string): Promise<EntryChoiceRow[]> {
+  return db.select({ id: entries.id, title: entries.title, date: entries.date, outcomeId: entries.outcomeId, outcomeTitle: outcomes.title }).from(entries)
+    .leftJoin(outcomes, eq(outcomes.id, entries.outcomeId))
     .where(eq(entries.planId, planId)).orderBy(sql`${entries.date} desc nulls last`, asc(entries.title));
 }

@@ -50,6 +50,17 @@ const aCommitment = async (): Promise<string> => {
   return commitmentId;
 };
 
+/** The commitment with its proposal (if any) cleared, then proposed by an officer up to the state asked for. */
+const freshProposal = async (state?: 'draft' | 'submitted' | 'approved'): Promise<string> => {
+  const id = await aCommitment();
+  const now = await w.s.commitments.get(w.users.officer, id);
+  if (now.proposalState === 'submitted' || now.proposalState === 'approved') await w.s.commitments.proposalStep(w.users.officer, id, 'return');
+  if (!state) return id;
+  await w.s.commitments.propose(w.users.officer, id, 'delivered', 'Opened.', { submit: state !== 'draft' });
+  if (state === 'approved') await w.s.commitments.proposalStep(w.users.officer, id, 'approve');
+  return id;
+};
+
 const entryIn = async (service: 'Highways' | 'Waste', step?: WorkflowStep[]) => {
   const author = service === 'Highways' ? w.users.contributor : w.users.otherContributor;
   const id = await w.s.entries.create(author, { title: `Entry ${randomUUID()}`, kind: 'update', body: 'Text', service });
@@ -122,7 +133,10 @@ const ROUTES: Route[] = [
       return { path: `/manage/indicators/${w.indicators[1].code}/targets/${t.periodKey}/delete` };
     },
   },
-  { name: 'set a commitment’s status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await aCommitment()}`, fields: { status: 'late', note: 'Checked' } }) },
+  { name: 'propose a commitment’s status (in the contributor’s outcome)', allowed: WRITERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal()}`, fields: { status: 'late', note: 'Checked' } }) },
+  { name: 'submit a proposed status', allowed: WRITERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal('draft')}/proposal`, fields: { step: 'submit' } }) },
+  { name: 'approve a proposed status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal('submitted')}/proposal`, fields: { step: 'approve' } }) },
+  { name: 'publish a proposed status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal('approved')}/proposal`, fields: { step: 'publish', confirm: 'yes' } }) },
   {
     name: 'link an entry as a commitment’s evidence', allowed: REVIEWERS,
     setup: async () => ({ path: `/manage/commitments/${await aCommitment()}/evidence`, fields: { entryId: await entryIn('Highways') } }),

@@ -5,6 +5,7 @@ import type { DutyInput } from '../../services/duties.js';
 import { can } from '../../services/policy.js';
 import type { ManageEnv } from '../auth/session.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { typedDate, withDateProblem } from './date-fields.js';
 
 export function calendarRoutes(s: Services): Hono<ManageEnv> {
   const app = new Hono<ManageEnv>();
@@ -32,7 +33,7 @@ export function calendarRoutes(s: Services): Hono<ManageEnv> {
   app.post('/', async (c) => {
     const form = c.get('form')!;
     const [subjectType, subjectId] = form.get('subject').split(':');
-    const input: DutyInput = { subjectType: subjectType as DutyInput['subjectType'], subjectId: subjectId ?? '', periodKey: form.get('periodKey'), ownerId: form.get('ownerId'), dueDate: form.get('dueDate'), repeats: (form.get('repeats') || null) as DutyInput['repeats'] };
+    const input: DutyInput = { subjectType: subjectType as DutyInput['subjectType'], subjectId: subjectId ?? '', periodKey: form.get('periodKey'), ownerId: form.get('ownerId'), dueDate: typedDate((k) => form.get(k), 'dueDate', 'The due date').value, repeats: (form.get('repeats') || null) as DutyInput['repeats'] };
     try {
       await s.duties.set(actorOf(c), input);
       return done(c, '/manage/calendar', 'duty-saved');
@@ -41,7 +42,7 @@ export function calendarRoutes(s: Services): Hono<ManageEnv> {
         // The subject picker is one field on the form.
         for (const k of ['subjectType', 'subjectId']) if (errors.field[k]) errors.field.subject = errors.field[k];
         errors.summary = errors.summary.map((x) => (/#subject(Type|Id)$/.test(x.href) ? { ...x, href: '#subject' } : x));
-        return page(c, { ...input, subject: form.get('subject') }, errors);
+        return page(c, { ...input, subject: form.get('subject') }, withDateProblem(errors, 'dueDate', typedDate((k) => form.get(k), 'dueDate', 'The due date')));
       });
     }
   });

@@ -9,6 +9,7 @@ import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
 import type { FormFields, ManageEnv } from '../auth/session.js';
 import { markdownToHtml } from '../../present/markdown.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
+import { typedDate, withDateProblem } from './date-fields.js';
 import { conversation } from './teamwork.js';
 import { historyRows } from './history.js';
 
@@ -17,10 +18,13 @@ const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim(
 function entryInput(form: FormFields): EntryInput {
   return {
     title: form.get('title'), body: form.get('body'), kind: form.get('kind') as EntryInput['kind'],
-    outcomeId: form.get('outcomeId'), themeId: form.get('themeId'), date: form.get('date'), periodKey: form.get('periodKey'),
+    outcomeId: form.get('outcomeId'), themeId: form.get('themeId'), date: typedDate((k) => form.get(k), 'date', 'The date').value, periodKey: form.get('periodKey'),
     service: form.get('service'), status: form.get('status'), places: lines(form.get('places')), partners: lines(form.get('partners')),
   };
 }
+
+/** The date boxes' own message in place of the service's. */
+const dateProblem = (c: ManageContext, errors: FormErrors) => withDateProblem(errors, 'date', typedDate((k) => c.get('form')!.get(k), 'date', 'The date'));
 
 /** What the entry pages share: who is asking, the form's choices and the form page. */
 function entryRoutesContext(s: Services) {
@@ -81,7 +85,7 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
       const id = await s.entries.create(actorOf(c), input);
       return done(c, `/manage/entries/${id}`, 'entry-created');
     } catch (e) {
-      return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, errors }, 400));
+      return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, errors: dateProblem(c, errors) }, 400));
     }
   });
 
@@ -104,7 +108,7 @@ function entryEditPages(app: Hono<ManageEnv>, s: Services, context: EntryRoutesC
       await s.entries.update(actorOf(c), id, input);
       return done(c, `/manage/entries/${id}`, 'entry-updated');
     } catch (e) {
-      return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, id, errors }, 400));
+      return answerError(c, e, (errors) => formPage(c, { entry: { ...input, places: input.places?.join('\n'), partners: input.partners?.join('\n') }, id, errors: dateProblem(c, errors) }, 400));
     }
   });
 }

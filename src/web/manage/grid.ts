@@ -2,6 +2,7 @@
 // as drafts or submitted together; templates to fill offline and upload back; and bulk approval and
 // publication (/manage/values/bulk) after a page that lists what will change.
 import { Hono } from 'hono';
+import { periodLabel } from '../../present/format.js';
 import { isValidationError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import { cellField, type Grid, type GridCell, type GridMode } from '../../services/grid.js';
@@ -24,7 +25,7 @@ function gridPage(c: ManageContext, g: Grid, typed: Typed = {}, errors?: FormErr
     typedCommentary: typed[l.indicatorId]?.commentary ?? l.commentary ?? '',
   }));
   return view(c, 'manage/grid.njk', {
-    title: `Values for ${g.period.key}`, grid: g, lines, errors, notice,
+    title: `Values for ${periodLabel(g.period.key)}`, grid: g, lines, errors, notice,
     editable: lines.some((l) => l.editable), hasProblems: Boolean(errors?.summary.length),
   }, status);
 }

@@ -125,9 +125,10 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
       reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
       actor.role === 'contributor' ? await withReturnComments(s, actor) : [],
     ];
+    const statusChanges = reviewer ? await s.commitments.awaitingApproval(actor) : [];
     const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
     const charts = await dashboardCharts(s, actor, c.get('site').brandColour);
-    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, reviewer, start, charts });
+    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, statusChanges, reviewer, start, charts });
   });
 
   app.get('/admin', (c) => view(c, 'manage/admin.njk', { title: 'Administration', sections: adminSections(c.get('session')!.actor) }));

@@ -386,25 +386,40 @@ describe('uploads', () => {
 
   it('lists the commitments and saves a new status from the commitment’s page', async () => {
     const report = 'Clean and Green\n\nBypass – The new bypass is expected to open in early 2025.\n';
-    await w.s.imports.run([{ name: 'bypass.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2023 });
+    const imported = await w.s.imports.run([{ name: 'bypass.txt', bytes: new TextEncoder().encode(report) }], { planId: w.planId, reportYear: 2023 });
+    await w.s.importBatches.publish(w.users.officer, imported.files[0].batchId!); // on the public site, so its status can be seen there
     const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
     const list = await (await officer.get('/manage/commitments')).text();
     expect(list).toContain('href="/manage/commitments"'); // in the navigation
     const id = /href="\/manage\/commitments\/([^"?]+)">The new bypass/.exec(list)![1];
     const page = await (await officer.get(`/manage/commitments/${id}`)).text();
     expect(page).toContain('Where does it stand?');
-    const saved = await officer.post(`/manage/commitments/${id}`, { status: 'delivered', note: 'Opened on 3 March.' });
-    expect(locationOf(saved)).toBe(`/manage/commitments/${id}?done=commitment-updated`);
-    const after = await (await officer.get(`/manage/commitments/${id}?done=commitment-updated`)).text();
-    expect(after).toContain('The commitment’s status was saved.');
+    // A new status goes for approval: nothing changes publicly until a reviewer publishes it.
+    const saved = await officer.post(`/manage/commitments/${id}`, { status: 'delivered', note: 'Opened on 3 March, 15 months late.', action: 'submit' });
+    expect(locationOf(saved)).toBe(`/manage/commitments/${id}?done=proposal-submit`);
+    const waiting = await (await officer.get(`/manage/commitments/${id}?done=proposal-submit`)).text();
+    expect(waiting).toContain('The new status was submitted for approval.');
+    expect(waiting).toMatch(/Status\s*<\/dt>[\s\S]{0,120}In progress/);
+    expect(waiting).toMatch(/New status\s*<\/dt>[\s\S]{0,120}Delivered/);
+    expect(await (await officer.get('/manage')).text()).toContain('Commitment statuses awaiting approval or publication');
+    expect(await (await app.request('/commitments')).text()).not.toContain('15 months late');
+    expect(locationOf(await officer.post(`/manage/commitments/${id}/proposal`, { step: 'approve' }))).toBe(`/manage/commitments/${id}?done=proposal-approve`);
+    // Publishing asks first, as an entry's does.
+    expect(await (await officer.post(`/manage/commitments/${id}/proposal`, { step: 'publish' })).text()).toContain('Publish this status?');
+    expect(locationOf(await officer.post(`/manage/commitments/${id}/proposal`, { step: 'publish', confirm: 'yes' }))).toBe(`/manage/commitments/${id}?done=proposal-publish`);
+    const after = await (await officer.get(`/manage/commitments/${id}?done=proposal-publish`)).text();
+    expect(after).toContain('The new status was published');
     expect(after).toMatch(/Status\s*<\/dt>[\s\S]{0,120}Delivered/);
-    expect(await (await officer.get(`/manage/commitments/${id}/history`)).text()).toContain('Opened on 3 March.');
+    // The public list shows the note beside the status.
+    const pub = await (await app.request('/commitments')).text();
+    expect(pub).toMatch(/Delivered[\s\S]{0,200}Opened on 3 March, 15 months late\./);
+    expect(await (await officer.get(`/manage/commitments/${id}/history`)).text()).toContain('Opened on 3 March, 15 months late.');
     expect(await (await officer.get('/manage/commitments?status=delivered')).text()).toContain('The new bypass');
     const bad = await officer.post(`/manage/commitments/${id}`, { status: 'finished' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('id="status-error"');
     // Link the entry that shows it kept, then unlink it.
-    const entryId = /<option value="([^"]+)">Bypass<\/option>/.exec(after)![1];
+    const entryId = /<option value="([^"]+)">Bypass – /.exec(after)![1];
     expect(locationOf(await officer.post(`/manage/commitments/${id}/evidence`, { entryId }))).toBe(`/manage/commitments/${id}?done=evidence-linked`);
     expect(await (await officer.get(`/manage/commitments/${id}`)).text()).toContain(`action="/manage/commitments/${id}/evidence/${entryId}/delete"`);
     expect(locationOf(await officer.post(`/manage/commitments/${id}/evidence/${entryId}/delete`, {}))).toBe(`/manage/commitments/${id}?done=evidence-unlinked`);
@@ -414,6 +429,13 @@ describe('uploads', () => {
     const seen = await (await viewer.get(`/manage/commitments/${id}`)).text();
     expect(seen).not.toContain('Where does it stand?');
     expect(seen).not.toContain('Link the entry');
+    // The evidence picker narrows by title and outcome, and sorts as asked.
+    const found = await (await officer.get(`/manage/commitments/${id}?q=bypass&sort=title`)).text();
+    const choices = [...found.slice(found.indexOf('id="entryId"')).matchAll(/<option value="[^"]+">([^<]+)<\/option>/g)].map((m) => m[1]);
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.every((t) => /bypass/i.test(t))).toBe(true);
+    expect(choices).toEqual([...choices].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    expect(await (await officer.get(`/manage/commitments/${id}?q=no-such-words`)).text()).toContain('No entry matches');
   });
 
   it('refuses an oversized upload with a clear 413 before reading it', async () => {

@@ -86,7 +86,7 @@ export function reportRoutes(s: Services): Hono<ManageEnv> {
     const actor = actorOf(c);
     const v = versionView(await s.reportVersions.get(actor, id));
     return view(c, 'manage/report.njk', {
-      title: `Report ${v.periodKey}${v.version ? `, version ${v.version}` : ''}`, v, errors, note,
+      title: `Report ${periodLabel(v.periodKey)}${v.version ? `, version ${v.version}` : ''}`, v, errors, note,
       canSubmit: can(actor, 'report.generate') && v.state === 'draft',
       canPublish: can(actor, 'report.publish') && v.state === 'submitted',
     }, errors ? 400 : 200);

@@ -9,6 +9,8 @@ import { WORKFLOW_STEPS, type WorkflowStep } from '../../services/workflow.js';
 import type { ManageEnv } from '../auth/session.js';
 import { historyRows } from './history.js';
 import { periodLabel } from '../../present/format.js';
+import { shortGroupLabel } from '../../reports/model/chart-specs.js';
+import { rowView } from '../performance-view.js';
 import { answerError, done, view, type FormErrors, type ManageContext } from './render.js';
 import { conversation } from './teamwork.js';
 
@@ -71,6 +73,7 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
     const v = await s.values.get(actorOf(c), await keyOf(c));
     return view(c, 'manage/value.njk', {
       title: `${v.indicator.code}: ${v.indicator.title}`, v, editUrl: `/manage/values/new?indicator=${encodeURIComponent(v.key.indicatorId)}&period=${encodeURIComponent(v.key.periodKey)}`, url: urlOf(v.key),
+      context: await valueContext(s, v.key),
       conversation: await conversation(s, actorOf(c), 'value', valueId(v.key), urlOf(v.key)),
     });
   });
@@ -104,8 +107,20 @@ export function valueRoutes(s: Services): Hono<ManageEnv> {
     const entered = await s.audit.history(actorOf(c), 'value', valueId(key));
     const imported = await s.audit.history(actorOf(c), 'observation', `${v.indicator.code}/${key.areaCode}/${key.periodKey}`);
     const events = [...entered, ...imported].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
-    return view(c, 'manage/history.njk', { title: `History: ${v.indicator.code} for ${v.key.periodKey}`, back: urlOf(key), rows: historyRows(events) });
+    return view(c, 'manage/history.njk', { title: `History: ${v.indicator.code} for ${periodLabel(v.key.periodKey)}`, back: urlOf(key), rows: historyRows(events) });
   });
 
   return app;
+}
+
+/**
+ * What a reviewer judges a value against: its target, the council's previous value and the group's
+ * median, quartiles and the value's rank, with the council's unpublished values counted as they stand.
+ * Undefined when the period has no values to compare with.
+ */
+async function valueContext(s: Services, key: { indicatorId: string; areaCode: string; periodKey: string }) {
+  const compendium = await s.performance.compendium({ area: key.areaCode, period: key.periodKey, unpublished: true }).catch(() => undefined);
+  const row = compendium?.rows.find((r) => r.indicator.id === key.indicatorId);
+  if (!compendium || !row) return undefined;
+  return { ...rowView(row), groupLabel: shortGroupLabel(compendium.group.label) };
 }

@@ -300,8 +300,93 @@ describe('the evidence picker', () => {
     const html = await (await officer.get(`/manage/commitments/${commitmentId}?q=library`)).text();
     const options = [...html.slice(html.indexOf('id="entryId"')).matchAll(/<option value="[^"]+"[^>]*>([^<]+)<\/option>/g)].map((m) => m[1].trim());
     expect(options.every((o) => /library/i.test(o))).toBe(true);
-    expect(options).toEqual(expect.arrayContaining(['Library opened its doors', 'Library building work began']));
+    // Each choice shows its title, outcome (when it has one) and date.
+    expect(options.map((o) => o.split(' – ')[0])).toEqual(expect.arrayContaining(['Library opened its doors', 'Library building work began']));
+    expect(options.find((o) => o.startsWith('Library opened'))).toMatch(/ – no date$/);
     expect(html).not.toMatch(/<option value="[^"]+"[^>]*>\s*(Resurfaced|Repair café)/);
-    expect(textOf(await (await officer.get(`/manage/commitments/${commitmentId}?q=zzz`)).text())).toContain('No entry’s title contains “zzz”');
+    expect(textOf(await (await officer.get(`/manage/commitments/${commitmentId}?q=zzz`)).text())).toContain('No entry matches');
+  });
+});
+
+describe('words people read', () => {
+  /** Codes the software keeps but people should never read: units, frequencies, roles, fact kinds, period keys. */
+  const MACHINE_WORDS = /\b(?:annual-financial|annual-calendar|performance-officer|no-target|not-comparable|rate-per-1000+|gbp-(?:millions|thousands)|plan-end|FY20\d\d-\d\d|CY20\d\d)\b|\((?:percent|count|money|period|date|duration|gbp)\)|percent \(approximate\)|Kind: (?:period|date|money|percent)/;
+
+  it('shows no internal codes on the workspace’s pages or the public entry pages', async () => {
+    const entryId = await w.s.entries.create(w.users.officer, { title: 'Spent £2.4m on 12 schools', kind: 'achievement', body: 'We spent £2.4m on about 40% of the 12 schools between April 2023 and March 2024, over 18 months.', outcomeId: w.outcomes[0].id });
+    await w.s.values.enter(w.users.officer, { indicatorId: w.indicators[0].id, periodKey: '2021/22', value: 55 });
+    const admin = await as('admin');
+    const pages = [
+      '/manage', '/manage/entries', `/manage/entries/${entryId}`, '/manage/indicators', `/manage/indicators/${w.indicators[0].code}`,
+      '/manage/values', '/manage/values/grid?period=2021%2F22', '/manage/commitments', '/manage/calendar', '/manage/users',
+    ];
+    for (const path of pages) {
+      const r = await admin.get(path);
+      expect(r.status, path).toBe(200);
+      expect(textOf(await r.text()).match(MACHINE_WORDS)?.[0], path).toBeUndefined();
+    }
+  });
+});
+
+describe('the value page', () => {
+  it('shows the target, the previous value and the group (median, middle half, rank) beside the value', async () => {
+    const code = w.indicators[1].code;
+    // Published figures: the council's 2018/19 value and three other councils' 2019/20 values.
+    await w.s.observations.import({ name: 'peers.csv', content: `period,area,indicator,value\n2018/19,E10000018,${code},40\n2019/20,E10000007,${code},30\n2019/20,E10000012,${code},50\n2019/20,E10000014,${code},70\n` });
+    await w.s.targets.set({ indicator: code, area: 'E10000018', period: '2019/20', value: 65 });
+    // The council's own 2019/20 value, still a draft.
+    await w.s.values.enter(w.users.officer, { indicatorId: w.indicators[1].id, periodKey: '2019/20', value: 60 });
+    const html = await (await (await as('officer')).get(`/manage/values/${w.indicators[1].id}/FY2019-20`)).text();
+    const text = textOf(html.slice(html.indexOf('Beside the value')));
+    expect(text).toMatch(/Target 65\.0%/);
+    expect(text).toMatch(/Previous value \(2018\/19\) 40\.0%/);
+    expect(text).toMatch(/Group median 55\.0% \(4 of \d+ councils with a value/);
+    expect(text).toMatch(/Rank in the group 2 of 4/);
+    expect(text).toMatch(/Middle half of the group [\d.]+% to [\d.]+%/);
+  });
+});
+
+describe('dates typed the GOV.UK way', () => {
+  it('takes an entry’s date as day, month and year, with one message for the group when it is not a real date', async () => {
+    const contributor = await as('contributor');
+    const form = await (await contributor.get('/manage/entries/new')).text();
+    for (const part of ['day', 'month', 'year']) expect(form).toContain(`name="date-${part}"`);
+    expect(form).not.toContain('yyyy-mm-dd');
+    const fields = { title: 'Resurfaced the ring road', kind: 'update', outcomeId: w.outcomes[0].id, service: 'Highways', body: 'Done.' };
+    const bad = await contributor.post('/manage/entries', { ...fields, 'date-day': '31', 'date-month': '2', 'date-year': '2024' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html.match(/The date must be a real date/g)?.length).toBe(2); // the summary and the group, once each
+    expect(html).toMatch(/name="date-day"[^>]*value="31"|value="31"[^>]*name="date-day"/);
+    const half = await contributor.post('/manage/entries', { ...fields, 'date-day': '', 'date-month': '9', 'date-year': '2024' });
+    expect(textOf(await half.text())).toContain('The date must include a day');
+    const good = await contributor.post('/manage/entries', { ...fields, 'date-day': '30', 'date-month': '9', 'date-year': '2024' });
+    expect(good.status).toBe(303);
+    const id = /\/manage\/entries\/([^?]+)/.exec(locationOf(good))![1];
+    expect((await w.s.entries.get(w.users.contributor, id)).entry.date).toBe('2024-09-30');
+  });
+
+  it('takes a reporting duty’s due date in three boxes too', async () => {
+    const officer = await as('officer');
+    expect(await (await officer.get('/manage/calendar')).text()).toContain('name="dueDate-day"');
+    const base = { subject: `indicator:${w.indicators[0].id}`, periodKey: '2031/32', ownerId: w.users.contributor.id };
+    const bad = await officer.post('/manage/calendar', { ...base, 'dueDate-day': '40', 'dueDate-month': '5', 'dueDate-year': '2032' });
+    expect(bad.status).toBe(400);
+    expect(textOf(await bad.text())).toContain('The due date must be a real date');
+    expect((await officer.post('/manage/calendar', { ...base, 'dueDate-day': '31', 'dueDate-month': '5', 'dueDate-year': '2032' })).status).toBe(303);
+    expect((await w.s.duties.list(w.users.officer, { periodKey: 'FY2031-32' })).map((d) => d.dueDate)).toEqual(['2032-05-31']);
+  });
+
+  it('filters the audit download by days typed in three boxes', async () => {
+    const admin = await as('admin');
+    expect(await (await admin.get('/manage/audit')).text()).toContain('name="from-day"');
+    const today = new Date();
+    const q = `from-day=${today.getUTCDate()}&from-month=${today.getUTCMonth() + 1}&from-year=${today.getUTCFullYear()}`;
+    const csv = await admin.get(`/manage/audit/export.csv?${q}`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split('\n').length).toBeGreaterThan(1);
+    const bad = await admin.get('/manage/audit/export.csv?from-day=30&from-month=2&from-year=2025');
+    expect(bad.status).toBe(400);
+    expect(textOf(await bad.text())).toContain('The first day must be a real date');
   });
 });
