@@ -42,6 +42,16 @@ describe('suggesting links', () => {
     expect(suggestLinks(index, q).map((s) => s.targetId)).toEqual(['park']);
     expect(suggestLinks(index, q, { exclude: new Set(['park']) })).toEqual([]);
   });
+
+  it('gives each query the same answer whatever was asked of the index before (its running totals are reset)', () => {
+    const q = doc('new', '', 'Construction continued on the Melton Mowbray distributor road.');
+    const alone = suggestLinks(buildLinkIndex(earlier), q);
+    const shared = buildLinkIndex(earlier);
+    suggestLinks(shared, doc('a', '', 'The Airfield Business Park in Market Harborough opened its second phase.'));
+    suggestLinks(shared, doc('b', '', 'Gritters treated the Melton routes through the winter.'));
+    expect(suggestLinks(shared, q)).toEqual(alone);
+    expect(alone[0].targetId).toBe('road');
+  });
 });
 
 describe('evaluation on the two Leicestershire reports', () => {

@@ -36,14 +36,22 @@ export function planSuggestions(
   const byPeriod = new Map<string, LinkableEntry[]>();
   for (const e of newEntries) {
     const key = startOf(e.periodKey) ?? '';
-    byPeriod.set(key, [...(byPeriod.get(key) ?? []), e]);
+    const group = byPeriod.get(key);
+    if (group) group.push(e);
+    else byPeriod.set(key, [e]);
   }
+  // Each period's last day worked out once, not once per entry and group.
+  const ends = new Map<string | null, string | null>();
+  const endOfKey = (key: string | null) => {
+    if (!ends.has(key)) ends.set(key, endOf(key));
+    return ends.get(key)!;
+  };
   const planned: PlannedLink[] = [];
   let compared = 0;
   for (const [start, group] of byPeriod) {
     const ids = new Set(group.map((e) => e.id));
     const before = (key: string | null) => {
-      const end = endOf(key);
+      const end = endOfKey(key);
       return start ? end !== null && end < start : end !== null;
     };
     const docs = [
