@@ -16,6 +16,9 @@ export interface PublicCommitmentRow {
   dueStart: string | null;
   dueEnd: string | null;
   status: string;
+  /** The day the status was set, and the period of the report that made the promise. */
+  statusSetOn: string | null;
+  periodKey: string | null;
   outcomeId: string | null;
   outcomeSlug: string | null;
   outcomeTitle: string | null;
@@ -32,6 +35,7 @@ export async function listPublishedCommitments(db: Db, f: PublicCommitmentFilter
   if (f.status) where.push(sql`c.status = ${f.status}`);
   const r = await rows<PublicCommitmentRow>(db, sql`
     select c.id, c.text, c.due_text as "dueText", c.due_start as "dueStart", c.due_end as "dueEnd", c.status,
+           c.status_set_on::text as "statusSetOn", c.period_key as "periodKey",
            c.outcome_id as "outcomeId", o.slug as "outcomeSlug", o.title as "outcomeTitle",
            e.id as "entryId", e.title as "entryTitle",
            coalesce((select json_agg(json_build_object('id', ev.id, 'title', ev.title) order by ev.date desc nulls last)
