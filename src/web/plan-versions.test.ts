@@ -119,6 +119,21 @@ describe('kept to its period', () => {
     expect(then).toMatch(/href="\/commitments\?period=FY2023-24">2023\/24<\/a>/);
   });
 
+  it('shows a year on the home page under the plan in force then, offers the other years, and says when a year has no indicator values', async () => {
+    const b = browser(app);
+    const then = await (await b.get('/?period=2019/20')).text();
+    expect(then).toContain('Showing 2019/20 under Strategic Plan 2018-22, the plan in force then.');
+    expect(then).toContain('There are no indicator values for 2019/20 yet.');
+    expect(then).toContain('href="/outcomes/a-strong-economy?period=FY2019-20"');
+    expect(await (await b.get('/outcomes/a-strong-economy?period=FY2019-20')).text()).toContain('A Strong Economy');
+    expect(then).toMatch(/<span class="app-figures__number">32<\/span> entries published for 2019\/20/);
+    expect(then).toContain('href="/?period=FY2023-24"');
+    const now = await (await b.get('/')).text();
+    expect(now).toContain('Strategic Plan 2022-26');
+    expect(now).toContain('href="/?period=FY2019-20"');
+    expect((await b.get('/?period=someday')).status).toBe(400);
+  });
+
   it('answers an API question about an earlier period from the plan in force then', async () => {
     const b = browser(app);
     const r = await (await b.get('/api/entries?period=FY2019-20&pageSize=5')).json() as { total: number; entries: { periodKey: string }[] };

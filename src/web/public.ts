@@ -56,7 +56,7 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
 
   app.get('/outcomes/:slug', async (c) => {
     const current = pageNumber(c.req.query('page'));
-    const r = await s.site.outcome(c.req.param('slug'), current);
+    const r = await s.site.outcome(c.req.param('slug'), current, c.req.query('period') || undefined);
     return page(c, 'outcome.njk', {
       title: r.outcome.title,
       ...r,
@@ -69,7 +69,7 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
 
   app.get('/outcomes/:slug/:theme', async (c) => {
     const current = pageNumber(c.req.query('page'));
-    const r = await s.site.theme(c.req.param('slug'), c.req.param('theme'), current);
+    const r = await s.site.theme(c.req.param('slug'), c.req.param('theme'), current, c.req.query('period') || undefined);
     return page(c, 'theme.njk', {
       title: r.theme.title,
       ...r,

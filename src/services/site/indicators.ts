@@ -33,9 +33,10 @@ export interface PeerValue {
 type Deps = { store: Store; sitePlan: SitePlanService; performance: PerformanceService; groups: GroupService };
 
 /** Each plan indicator's newest period with a value for the council; the newest period of all for the rest. */
-async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, newest: string) {
+async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, newest: string, upTo?: string) {
   const latest = new Map<string, string>();
   for (const { indicatorId, periodKey } of await listCouncilValuePeriods(deps.store.db, council, [...ids])) {
+    if (upTo && comparePeriodKeys(periodKey, upTo) > 0) continue;
     const had = latest.get(indicatorId);
     if (!had || comparePeriodKeys(periodKey, had) > 0) latest.set(indicatorId, periodKey);
   }
@@ -49,13 +50,14 @@ async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, ne
  * council has a published value (or, with none, the newest period of all), against the
  * workspace's default group (or the one named).
  */
-export async function performanceSnapshot(deps: Deps, structure: PlanStructure | undefined, group?: string): Promise<PerformanceSnapshot | undefined> {
+export async function performanceSnapshot(deps: Deps, structure: PlanStructure | undefined, group?: string, upTo?: string): Promise<PerformanceSnapshot | undefined> {
   if (!structure) return undefined;
-  const allPeriods = await deps.performance.periods();
+  // A period's page shows each series ending at the period: nothing after it.
+  const allPeriods = (await deps.performance.periods()).filter((p) => !upTo || comparePeriodKeys(p, upTo) <= 0);
   if (allPeriods.length === 0) return undefined;
   const council = structure.plan.councilCode;
   const ids = new Set((await listPlanIndicators(deps.store.db, structure.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
-  const { latest, periods } = await snapshotPeriods(deps, council, ids, allPeriods[0]);
+  const { latest, periods } = await snapshotPeriods(deps, council, ids, allPeriods[0], upTo);
   const rows = new Map<string, CompendiumRow>();
   let head: Compendium | undefined;
   for (const period of periods) {
@@ -122,7 +124,9 @@ export function siteIndicatorService(deps: Deps) {
       return list.map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
     },
 
-    performanceSnapshot: async (group?: string) => performanceSnapshot(deps, await structure(), group),
+    /** Each indicator at its latest period with a value (up to `upTo` when given, for a period's page). */
+    performanceSnapshot: async (group?: string, options: { structure?: PlanStructure; upTo?: string } = {}) =>
+      performanceSnapshot(deps, options.structure ?? await structure(), group, options.upTo),
 
     /** The compendium table: the council's indicators for a period against a group, optionally one outcome's. */
     async compendium(request: { period?: string; group?: string; outcomeId?: string }): Promise<Compendium> {

@@ -1,5 +1,7 @@
 // The public site's home, outcome and theme pages: each outcome with its delivery and indicators.
-import { formatPeriod } from '../../domain/index.js';
+import { comparePeriodKeys, formatPeriod } from '../../domain/index.js';
+import { periodLabel } from '../../present/format.js';
+import { listPublishedPlanPeriods } from '../../store/queries/listPublishedPlanPeriods.js';
 import { NotFoundError } from '../../errors.js';
 import { shortGroupLabel } from '../../reports/model/chart-specs.js';
 import { summarise } from '../../stats/index.js';
@@ -18,18 +20,32 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
   const paging = (page: number) => ({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   return {
-    /** The home page: each outcome with its number of published entries this year and all told. */
-    async home(today = new Date().toISOString().slice(0, 10)) {
-      const structure = await sitePlan.structure();
-      if (!structure) return undefined;
-      const year = await sitePlan.headlineYear(structure, today);
-      const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end);
+    /**
+     * The home page: each outcome with its number of published entries in the year shown and all told.
+     * The year is the one asked for (its plan the one in force then, its indicators' series ending
+     * there), else the headline year; with the periods there are to choose from, and a sentence when
+     * the year has delivery but no indicator values, or the reverse.
+     */
+    async home(today = new Date().toISOString().slice(0, 10), periodText?: string) {
+      if (!periodText && !(await sitePlan.structure())) return undefined;
+      const chosen = periodText ? await sitePlan.structureFor(periodText) : undefined;
+      const structure = chosen?.structure ?? (await sitePlan.requireStructure());
+      const year = chosen?.period ?? (await sitePlan.headlineYear(structure, today));
+      const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end, chosen ? year.key : undefined);
       const byOutcome = new Map(counts.map((c) => [c.outcomeId, c]));
-      const snapshot = await deps.siteIndicators.performanceSnapshot();
+      const snapshot = await deps.siteIndicators.performanceSnapshot(undefined, chosen ? { structure, upTo: year.key } : {});
       const outcomeSummary = (outcomeId: string) => (snapshot ? summarise(snapshot.rows.filter((r) => r.indicator.outcomeId === outcomeId)) : undefined);
+      const label = formatPeriod(year);
+      const [entryPeriods, valuePeriods] = [new Set((await listPublishedPlanPeriods(db)).map((x) => x.periodKey)), new Set(await deps.siteIndicators.periods())];
+      const entries = counts.reduce((n, c) => n + c.inSpan, 0);
+      const values = valuePeriods.has(year.key);
+      const note = entries && !values ? `There are no indicator values for ${label} yet${snapshot ? ': the figures shown are each indicator\'s latest before it' : ''}.`
+        : !entries && values ? `Nothing delivered in ${label} has been published yet; the indicator figures are for ${label}.` : undefined;
       return {
         plan: structure.plan,
-        year: { key: year.key, label: formatPeriod(year) },
+        year: { key: year.key, label, chosen: Boolean(chosen) },
+        periods: [...new Set([...entryPeriods, ...valuePeriods])].sort(comparePeriodKeys).reverse().map((key) => ({ key, label: periodLabel(key) })),
+        note,
         performance: snapshot ? { areaName: snapshot.area.name, groupLabel: shortGroupLabel(snapshot.group.label), members: snapshot.group.members } : undefined,
         outcomes: structure.outcomes.map((o) => ({
           ...o,
@@ -40,8 +56,9 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       };
     },
 
-    async outcome(slug: string, page = 1) {
-      const structure = await sitePlan.requireStructure();
+    /** An outcome's page: of the current plan, or of the plan in force in the period asked for. */
+    async outcome(slug: string, page = 1, periodText?: string) {
+      const { structure } = await sitePlan.structureFor(periodText);
       const outcome = outcomeBySlug(structure, slug);
       const entries = await listPublishedEntries(db, { planId: structure.plan.id, outcomeId: outcome.id, ...paging(page) });
       const indicators = (await listPlanIndicators(db, structure.plan.id)).filter((i) => i.outcomeId === outcome.id);
@@ -49,8 +66,8 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       return { plan: structure.plan, outcome, entries, indicators, commitments, page };
     },
 
-    async theme(outcomeSlug: string, themeSlug: string, page = 1) {
-      const structure = await sitePlan.requireStructure();
+    async theme(outcomeSlug: string, themeSlug: string, page = 1, periodText?: string) {
+      const { structure } = await sitePlan.structureFor(periodText);
       const outcome = outcomeBySlug(structure, outcomeSlug);
       const theme = outcome.themes.find((t) => t.slug === themeSlug);
       if (!theme) throw new NotFoundError('Theme', `${outcomeSlug}/${themeSlug}`);
