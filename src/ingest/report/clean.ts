@@ -127,29 +127,18 @@ function markFurniture(lines: Line[], markdown: boolean): { pageNumbers: number;
 
 /** Words of the document, to tell "infra-\nstructure" (one word) from "low-\ncarbon" (a real hyphen). */
 export class Vocabulary {
-  private words: Set<string> | null = null;
-  private compounds: Set<string> | null = null;
-  constructor(private readonly text: string) {}
-
-  /** Reads the words on first use: many documents break no word at a line end and never need them. */
-  private read(): { words: Set<string>; compounds: Set<string> } {
-    if (this.words && this.compounds) return { words: this.words, compounds: this.compounds };
-    const words = new Set<string>();
-    const compounds = new Set<string>();
+  private readonly words = new Set<string>();
+  private readonly compounds = new Set<string>();
+  constructor(text: string) {
     // Fragments of words broken at line ends say nothing about which words exist.
-    const whole = this.text.replace(/[A-Za-z]+-[ \t]*\r?\n[ \t]*[A-Za-z]+/g, ' ').toLowerCase();
-    for (const token of whole.split(/[^a-z-]+/)) {
-      const w = token.replace(/^-+|-+$/g, '');
-      if (!w) continue;
+    const whole = text.replace(/[A-Za-z]+-[ \t]*\r?\n[ \t]*[A-Za-z]+/g, ' ');
+    for (const m of whole.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+      const w = m[0].toLowerCase();
       if (w.includes('-')) {
-        // "low--carbon" is two words; "low-carbon" a compound and two words.
-        if (!w.includes('--')) compounds.add(w);
-        for (const part of w.split('-')) if (part) words.add(part);
-      } else words.add(w);
+        this.compounds.add(w);
+        for (const part of w.split('-')) this.words.add(part);
+      } else this.words.add(w);
     }
-    this.words = words;
-    this.compounds = compounds;
-    return { words, compounds };
   }
 
   /** Whether "left-" at a line end and "right" at the next line's start form a hyphenated word. */
@@ -157,12 +146,11 @@ export class Vocabulary {
     const l = left.toLowerCase();
     const r = right.toLowerCase();
     if (!/^[a-z]+$/.test(r) || !/[a-z]$/.test(l)) return true; // digits, capitals after: "2019-\n2037", "Francis-\nDehqani"
-    const { words, compounds } = this.read();
-    if (compounds.has(`${l}-${r}`)) return true;
-    if (['', 's', 'es', 'ed', 'd', 'ing', 'ment', 'ments', 'er', 'ers'].some((end) => words.has(l + r + end))) return false;
+    if (this.compounds.has(`${l}-${r}`)) return true;
+    if (['', 's', 'es', 'ed', 'd', 'ing', 'ment', 'ments', 'er', 'ers'].some((end) => this.words.has(l + r + end))) return false;
     if (HYPHEN_PREFIXES.has(l)) return true;
     // Both halves are words in their own right: "accommodation-\nbased", "car-\nsharing".
-    if (words.has(l) && words.has(r)) return true;
+    if (this.words.has(l) && this.words.has(r)) return true;
     // Fragments that are not words ("infra", "structure" may be) are one word split by the typesetter.
     return !SUFFIXES.test(r);
   }
@@ -182,14 +170,10 @@ const QUOTES: [RegExp, string][] = [
   [/[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\u25aa\u25a0\u25cf\u27a2\u2219\u00b7\u2043\u25e6](?=\s)/, '•'],
 ];
 
-/** Any character that QUOTES replaces: most lines have none, and one test saves eleven. */
-const ANY_QUOTED = new RegExp(QUOTES.map(([re]) => re.source).join('|'));
-const QUOTES_GLOBAL = QUOTES.map(([re]) => new RegExp(re.source, 'g'));
-
 /** Normalises one piece of text: straight quotes, en dash for spaced dashes, single spaces. */
 export function normalise(t: MappedText): MappedText {
   let out = t;
-  if (ANY_QUOTED.test(out.text)) QUOTES.forEach(([re, by], i) => { if (re.test(out.text)) out = out.replace(QUOTES_GLOBAL[i], by); });
+  for (const [re, by] of QUOTES) if (re.test(out.text)) out = out.replace(new RegExp(re.source, 'g'), by);
   // A dash with space on either side is punctuation: write it as an en dash.
   out = out.replace(/ (?:-{1,2}|—|―|‒) /g, ' – ');
   out = out.replace(/ {2,}/g, ' ');

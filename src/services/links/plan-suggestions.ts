@@ -27,7 +27,8 @@ const commitmentDoc = (c: LinkableCommitment): LinkDoc => ({ id: c.id, kind: 'co
  * Suggestions for each new entry among what came before it: entries of periods that ended before its
  * period began, and commitments stated in such periods (or entered without an entry). An entry with
  * no period is compared with every entry that has one. `known` maps an entry to the targets already
- * recorded for it (suggested, accepted or rejected), which are not suggested again.
+ * recorded for it (suggested, accepted or rejected), which are not suggested again (and do not make
+ * room for weaker ones).
  */
 export function planSuggestions(
   newEntries: LinkableEntry[], pool: LinkableEntry[], commitments: LinkableCommitment[],
@@ -61,7 +62,9 @@ export function planSuggestions(
     const index = buildLinkIndex(docs);
     compared = Math.max(compared, docs.length);
     for (const e of group) {
-      for (const s of suggestLinks(index, entryDoc(e), { ...options, exclude: options.known?.get(e.id) })) planned.push({ ...s, entryId: e.id });
+      // The best few, of which those already recorded are left out: asking again does not reach further down the list.
+      const known = options.known?.get(e.id);
+      for (const s of suggestLinks(index, entryDoc(e), { threshold: options.threshold, limit: options.limit })) if (!known?.has(s.targetId)) planned.push({ ...s, entryId: e.id });
     }
   }
   return { links: planned, compared };
