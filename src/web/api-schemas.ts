@@ -111,6 +111,10 @@ export const EntryQuery = z.object({
   pageSize: param(z.coerce.number().int().min(1).max(200), 'Entries a page, up to 200').default(50),
 }).strict();
 
+export const PlanQuery = z.object({
+  period: param(z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2019/20 or FY2019-20'), 'The plan in force in this period (default: the current plan)').optional(),
+}).strict();
+
 export const CommitmentQuery = z.object({
   outcome: param(slug, 'Outcome slug').optional(),
   status: param(z.enum(COMMITMENT_STATUSES), 'Status').optional(),

@@ -52,7 +52,7 @@ export function apiRoutes(s: Services): Api {
 /** The plan, its entries and commitments. */
 function planRoutes(api: Api, s: Services): void {
   api.openapi(routes.plan, async (c) => {
-    const { plan, outcomes } = await s.site.requireStructure();
+    const { plan, outcomes } = (await s.site.structureFor(c.req.valid('query').period)).structure;
     return c.json({
       id: plan.id, title: plan.title, councilCode: plan.councilCode, startDate: plan.startDate, endDate: plan.endDate,
       outcomes: outcomes.map((o) => ({

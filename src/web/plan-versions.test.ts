@@ -142,6 +142,9 @@ describe('kept to its period', () => {
     const later = await (await b.get('/api/entries?period=FY2023-24&pageSize=5')).json() as { total: number };
     expect(later.total).toBe(206);
     expect((await b.get('/api/commitments?period=someday')).status).toBe(400);
+    const plan = await (await b.get('/api/plan?period=2019/20')).json() as { title: string; outcomes: { slug: string }[] };
+    expect(plan.title).toBe('Strategic Plan 2018-22');
+    expect(((await (await b.get('/api/plan')).json()) as { title: string }).title).toBe('Strategic Plan 2022-26');
   });
 });
 
