@@ -54,14 +54,16 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
     },
 
     /**
-     * The plan's commitments with their status today; or, for a period, the commitments of the plan in
-     * force in it that were made in or before it, each with the status it had on the period's last day.
+     * The plan's commitments, late ones counted as of `onDay` (YYYY-MM-DD, today by default); or, for a
+     * period, the commitments of the plan in force in it that were made in or before it, each with the
+     * status it had on the period's last day.
      */
-    async commitments(filter: { outcomeId?: string; status?: string; period?: string } = {}, today = new Date().toISOString().slice(0, 10)) {
+    async commitments(filter: { outcomeId?: string; status?: string; period?: string; onDay?: string } = {}) {
       const { structure, period } = await structureFor(filter.period);
       const listed = await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId });
       // A promise past its due date with nothing showing it kept is shown late from the day after.
-      const all = period ? scopedToPeriod(listed, period.key, today) : flagOverdue(listed, today);
+      const onDay = filter.onDay ?? new Date().toISOString().slice(0, 10);
+      const all = period ? scopedToPeriod(listed, period.key, onDay) : flagOverdue(listed, onDay);
       const list = filter.status ? all.filter((c) => c.status === filter.status) : all;
       const counts: Record<string, number> = {};
       for (const c of all) counts[c.status] = (counts[c.status] ?? 0) + 1;

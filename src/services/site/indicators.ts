@@ -6,6 +6,8 @@ import { NotFoundError } from '../../errors.js';
 import { periodLabel } from '../../present/format.js';
 import { summarise } from '../../stats/index.js';
 import type { Store } from '../../store/index.js';
+import { getDataVersion } from '../../store/queries/dataVersion.js';
+import { getSetting } from '../../store/queries/settings.js';
 import { listCouncilValuePeriods } from '../../store/queries/listCouncilValuePeriods.js';
 import { listPeerValues } from '../../store/queries/listPeerValues.js';
 import { listPlanIndicators, type PlanIndicatorRow } from '../../store/queries/listPlanIndicators.js';
@@ -33,10 +35,9 @@ export interface PeerValue {
 type Deps = { store: Store; sitePlan: SitePlanService; performance: PerformanceService; groups: GroupService };
 
 /** Each plan indicator's newest period with a value for the council; the newest period of all for the rest. */
-async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, newest: string, upTo?: string) {
+async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, newest: string) {
   const latest = new Map<string, string>();
   for (const { indicatorId, periodKey } of await listCouncilValuePeriods(deps.store.db, council, [...ids])) {
-    if (upTo && comparePeriodKeys(periodKey, upTo) > 0) continue;
     const had = latest.get(indicatorId);
     if (!had || comparePeriodKeys(periodKey, had) > 0) latest.set(indicatorId, periodKey);
   }
@@ -50,14 +51,17 @@ async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, ne
  * council has a published value (or, with none, the newest period of all), against the
  * workspace's default group (or the one named).
  */
-export async function performanceSnapshot(deps: Deps, structure: PlanStructure | undefined, group?: string, upTo?: string): Promise<PerformanceSnapshot | undefined> {
+export async function performanceSnapshot(deps: Deps, structure: PlanStructure | undefined, group?: string): Promise<PerformanceSnapshot | undefined> {
   if (!structure) return undefined;
-  // A period's page shows each series ending at the period: nothing after it.
-  const allPeriods = (await deps.performance.periods()).filter((p) => !upTo || comparePeriodKeys(p, upTo) <= 0);
+  const ids = new Set((await listPlanIndicators(deps.store.db, structure.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
+  return buildSnapshot(deps, structure, ids, group);
+}
+
+async function buildSnapshot(deps: Deps, structure: PlanStructure, ids: Set<string>, group: string | undefined): Promise<PerformanceSnapshot | undefined> {
+  const allPeriods = await deps.performance.periods();
   if (allPeriods.length === 0) return undefined;
   const council = structure.plan.councilCode;
-  const ids = new Set((await listPlanIndicators(deps.store.db, structure.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
-  const { latest, periods } = await snapshotPeriods(deps, council, ids, allPeriods[0], upTo);
+  const { latest, periods } = await snapshotPeriods(deps, council, ids, allPeriods[0]);
   const rows = new Map<string, CompendiumRow>();
   let head: Compendium | undefined;
   for (const period of periods) {
@@ -108,6 +112,7 @@ async function indicatorPerformance(deps: Deps, code: string, request: { period?
 export function siteIndicatorService(deps: Deps) {
   const { db } = deps.store;
   const { structure, requireStructure } = deps.sitePlan;
+  const snapshots = new Map<string, Promise<PerformanceSnapshot | undefined>>();
   return {
     async indicators(): Promise<PlanIndicatorRow[]> {
       const s = await structure();
@@ -124,9 +129,25 @@ export function siteIndicatorService(deps: Deps) {
       return list.map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
     },
 
-    /** Each indicator at its latest period with a value (up to `upTo` when given, for a period's page). */
-    performanceSnapshot: async (group?: string, options: { structure?: PlanStructure; upTo?: string } = {}) =>
-      performanceSnapshot(deps, options.structure ?? await structure(), group, options.upTo),
+    /**
+     * The snapshot, made again only when what it is computed from changes: the benchmarking data
+     * (values, indicators, targets, groups: their version), the plan, its council, its indicators
+     * under outcomes and the group. An entry written or a page edited leaves it as it is.
+     */
+    async performanceSnapshot(group?: string) {
+      const s = await structure();
+      if (!s) return undefined;
+      const ids = new Set((await listPlanIndicators(db, s.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
+      const key = [await getDataVersion(db), s.plan.id, s.plan.councilCode, group ?? '', (await getSetting<string | null>(db, 'defaultGroup')) ?? '', [...ids].sort().join(',')].join('|');
+      let made = snapshots.get(key);
+      if (!made) {
+        made = buildSnapshot(deps, s, ids, group);
+        snapshots.set(key, made);
+        made.catch(() => snapshots.delete(key));
+        while (snapshots.size > 8) snapshots.delete(snapshots.keys().next().value as string);
+      }
+      return made;
+    },
 
     /** The compendium table: the council's indicators for a period against a group, optionally one outcome's. */
     async compendium(request: { period?: string; group?: string; outcomeId?: string }): Promise<Compendium> {

@@ -4,6 +4,7 @@ import { periodLabel } from '../../present/format.js';
 import { listPublishedPlanPeriods } from '../../store/queries/listPublishedPlanPeriods.js';
 import { NotFoundError } from '../../errors.js';
 import { shortGroupLabel } from '../../reports/model/chart-specs.js';
+import { groupRows } from '../../reports/model/indicator-groups.js';
 import { summarise } from '../../stats/index.js';
 import type { Store } from '../../store/index.js';
 import { countPublishedEntriesByOutcome } from '../../store/queries/countPublishedEntriesByOutcome.js';
@@ -33,20 +34,35 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       const year = chosen?.period ?? (await sitePlan.headlineYear(structure, today));
       const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end, chosen ? year.key : undefined);
       const byOutcome = new Map(counts.map((c) => [c.outcomeId, c]));
-      const snapshot = await deps.siteIndicators.performanceSnapshot(undefined, chosen ? { structure, upTo: year.key } : {});
-      const outcomeSummary = (outcomeId: string) => (snapshot ? summarise(snapshot.rows.filter((r) => r.indicator.outcomeId === outcomeId)) : undefined);
       const label = formatPeriod(year);
-      const [entryPeriods, valuePeriods] = [new Set((await listPublishedPlanPeriods(db)).map((x) => x.periodKey)), new Set(await deps.siteIndicators.periods())];
+      const [entryPeriods, valuePeriods] = [new Set((await listPublishedPlanPeriods(db)).map((x) => x.periodKey)), await deps.siteIndicators.periods()];
+      // The compendium page's own figures (the default group), so that the home page, the compendium
+      // page, the report and its CSV count the same indicators the same way: for the newest period, or
+      // for a year asked for, its series ending there (the latest period with values up to it).
+      const upTo = chosen ? valuePeriods.filter((p) => comparePeriodKeys(p, year.key) <= 0).sort(comparePeriodKeys).at(-1) : undefined;
+      const compendium = chosen && !upTo ? undefined : await deps.siteIndicators.compendium(upTo ? { period: upTo } : {}).catch((e: unknown) => {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      });
+      const groups = compendium ? groupRows(compendium.rows, structure.outcomes) : [];
+      const outcomeSummary = (outcomeId: string) => (compendium ? summarise(groups.find((g) => g.outcomeId === outcomeId)?.rows ?? []) : undefined);
       const entries = counts.reduce((n, c) => n + c.inSpan, 0);
-      const values = valuePeriods.has(year.key);
-      const note = entries && !values ? `There are no indicator values for ${label} yet${snapshot ? ': the figures shown are each indicator\'s latest before it' : ''}.`
+      const values = valuePeriods.includes(year.key);
+      const note = entries && !values ? `There are no indicator values for ${label} yet${compendium ? `: the figures shown are for ${periodLabel(compendium.periodKey)}, the latest before it` : ''}.`
         : !entries && values ? `Nothing delivered in ${label} has been published yet; the indicator figures are for ${label}.` : undefined;
       return {
         plan: structure.plan,
         year: { key: year.key, label, chosen: Boolean(chosen) },
         periods: [...new Set([...entryPeriods, ...valuePeriods])].sort(comparePeriodKeys).reverse().map((key) => ({ key, label: periodLabel(key) })),
         note,
-        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: shortGroupLabel(snapshot.group.label), members: snapshot.group.members } : undefined,
+        performance: compendium ? {
+          areaName: compendium.area.name, groupLabel: shortGroupLabel(compendium.group.label), members: compendium.group.members,
+          /** Every indicator, those under no outcome included: the compendium's own summary. */
+          summary: compendium.summary,
+          period: { key: compendium.periodKey, label: periodLabel(compendium.periodKey) },
+          /** Indicators under no outcome, by their source or topic. */
+          groups: groups.filter((g) => g.outcomeId === null).map((g) => ({ title: g.title, kind: g.kind, summary: summarise(g.rows) })),
+        } : undefined,
         outcomes: structure.outcomes.map((o) => ({
           ...o,
           entriesThisYear: byOutcome.get(o.id)?.inSpan ?? 0,
