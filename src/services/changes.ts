@@ -8,7 +8,7 @@ import { periodLabel } from '../present/format.js';
 import { COMMITMENT_LABELS } from '../present/labels.js';
 import { buildChanges, type ChangesModel, type ChangesSide, type IndicatorPosition } from '../reports/model/changes.js';
 import type { Store } from '../store/index.js';
-import { countEntriesByPlan, listAcceptedEntryLinks, listCommitmentsWithEvidence, listEntryPeriods } from '../store/queries/listChangeInputs.js';
+import { listAcceptedEntryLinks, listCommitmentsWithEvidence, listEntryPeriods } from '../store/queries/listChangeInputs.js';
 import type { PlanService } from './plans.js';
 import type { WorkspaceService } from './workspace.js';
 
@@ -38,16 +38,9 @@ async function confirmedMap(deps: ChangesDeps, fromPlan: string | undefined, toP
 export function changesService(store: Store, deps: ChangesDeps) {
   const { db } = store;
 
-  /**
-   * The plan a period was reported under: the one most of its entries belong to, else the one in
-   * force at the period's end, else the latest that began before it. (The plan versions work will
-   * say this from the plans' own years; this is the smallest stand-in.)
-   */
+  /** The plan a period was reported under: the one in force in it (by the plans' years), as PlanService says. */
   async function planFor(period: Period): Promise<string | undefined> {
-    const [most] = await countEntriesByPlan(db, period.key);
-    if (most) return most.planId;
-    const plans = await deps.plans.list();
-    return plans.find((p) => p.startDate <= period.end && p.endDate >= period.end)?.id ?? plans.filter((p) => p.startDate <= period.end).at(-1)?.id;
+    return (await deps.plans.inForce(period))?.id;
   }
 
   async function side(period: Period): Promise<ChangesSide> {

@@ -245,6 +245,8 @@ export function importService(store: Store, config: Config) {
 export interface StagedOptions {
   reportYear?: number;
   newPlanTitle?: string;
+  /** Replace the report already imported for the same period. */
+  replace?: boolean;
 }
 
 export const STAGE_MINUTES = 30;

@@ -17,6 +17,7 @@ import { siteEntryService } from './site/entries.js';
 import { siteIndicatorService } from './site/indicators.js';
 import { siteOutcomeService } from './site/outcomes.js';
 import { sitePublishedReportService } from './site/published-reports.js';
+import { sitePlanVersionService } from './site/plan-versions.js';
 import { siteSearchService } from './site/search.js';
 import { workspaceService } from './workspace.js';
 import { groupService } from './groups.js';
@@ -68,13 +69,15 @@ function teamworkServices(store: Store, config: Config, notifications: ReturnTyp
 function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>; performance: ReturnType<typeof performanceService>; groups: ReturnType<typeof groupService> }) {
   const sitePlan = sitePlanService({ store, plans: deps.plans });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance: deps.performance, groups: deps.groups });
+  const sitePublishedReports = sitePublishedReportService({ store, sitePlan });
   return siteService({
     sitePlan,
     siteIndicators,
+    sitePlanVersions: sitePlanVersionService({ store, plans: deps.plans, reports: sitePublishedReports }),
     siteOutcomes: siteOutcomeService({ store, sitePlan, siteIndicators }),
     siteEntries: siteEntryService({ store, sitePlan }),
     siteSearch: siteSearchService({ store, sitePlan }),
-    sitePublishedReports: sitePublishedReportService({ store, sitePlan }),
+    sitePublishedReports,
   });
 }
 

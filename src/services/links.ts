@@ -94,10 +94,13 @@ function linkSuggestions({ db, mustGetLink }: LinkContext) {
     const period = target.periodKey ? parsePeriod(target.periodKey) : undefined;
     if (period && !period.ok) throw new ValidationError(`The period "${target.periodKey}" is not valid`, [{ field: 'period', message: period.error }]);
     const periodKey = period?.ok ? period.period.key : undefined;
-    const fresh = await listLinkableEntries(db, { ids: target.entryId ? [target.entryId] : undefined, periodKey, documentId: target.documentId });
+    // Every entry is read once, in one query: the new ones are among them.
+    const pool = await listLinkableEntries(db);
+    const fresh = pool.filter((e) => (target.entryId ? e.id === target.entryId : true)
+      && (periodKey ? e.periodKey === periodKey : true) && (target.documentId ? e.documentId === target.documentId : true));
     if (target.entryId && !fresh.length) throw new UserError(`There is no entry ${target.entryId} (it may have been deleted), so no links were suggested.`);
     if (!fresh.length) throw new UserError(`There are no entries ${periodKey ? `for ${periodKey}` : 'from that document'}, so there is nothing to suggest links for.`);
-    const [pool, commitments, known] = [await listLinkableEntries(db), await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
+    const [commitments, known] = [await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
     const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
     const added = await db.transaction((tx) => insertSuggestions(tx, planned.map((p) => ({
       id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,

@@ -74,6 +74,18 @@ describe('plan versions through imports', () => {
     await expect(s.planMaps.confirm('strategic-plan-2022-26', 'strategic-plan-2018-22', ['Safe and Well=Great Communities'])).rejects.toThrow(/starts before/);
   });
 
+  it('reads "what changed" under the plan in force in each period, not the plan most of its entries were put in', async () => {
+    await s.imports.run([early()], { newPlanTitle: 'Strategic Plan 2018-22' });
+    await s.imports.run([later()], { newPlanTitle: 'Strategic Plan 2022-26' });
+    // A 2020/21 report forced into the later plan (the import warns): 2020/21 is still the 2018-22 plan's year.
+    await s.imports.run([report('delivery-2021.txt', 'Safe and Well\n\nA new fire station opened in Melton.\n')], { planId: 'strategic-plan-2022-26' });
+    expect((await s.plans.inForce('2020/21'))?.title).toBe('Strategic Plan 2018-22');
+    expect((await s.plans.inForce('FY2023-24'))?.title).toBe('Strategic Plan 2022-26');
+    expect(await s.plans.inForce('2030/31')).toBeUndefined();
+    const changes = await s.changes.between('2020/21', '2023/24');
+    expect([changes.from.planTitle, changes.to.planTitle]).toEqual(['Strategic Plan 2018-22', 'Strategic Plan 2022-26']);
+  });
+
   it('keeps a register of the promises: plan end for undated ones, overdue from the day after the due date', async () => {
     const text = 'A Strong Economy\n\nA new business park opened in Coalville. We will open a second phase in November.\n\nGreat Communities\n\nWe will continue to support village halls across the county.\n';
     await s.imports.run([report('delivery-2020.txt', text)], { newPlanTitle: 'Strategic Plan 2018-22' });

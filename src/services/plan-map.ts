@@ -31,6 +31,21 @@ export interface OutcomeMap {
   lines: OutcomeMapLine[];
 }
 
+type PlanOutcomes = { title: string; outcomes: { id: string; title: string }[] };
+
+/** Pairs of outcome ids checked against the two plans, written as the command line's map ("Earlier=Later,Another") for the audit. */
+function pairLines(pairs: { fromId: string; toId: string }[], from: PlanOutcomes, to: PlanOutcomes): string[] {
+  const title = (plan: PlanOutcomes, id: string) => plan.outcomes.find((o) => o.id === id)?.title;
+  for (const p of pairs) {
+    for (const [plan, id] of [[from, p.fromId], [to, p.toId]] as const) {
+      if (!title(plan, id)) throw new ValidationError(`"${id}" is not an outcome of "${plan.title}"`, [{ field: 'map', message: 'names an outcome that does not exist' }]);
+    }
+  }
+  if (!pairs.length) throw new ValidationError(`Choose, for at least one outcome of "${from.title}", the outcome of "${to.title}" that continues it`, [{ field: 'map', message: 'empty' }]);
+  return from.outcomes.filter((o) => pairs.some((p) => p.fromId === o.id))
+    .map((o) => `${o.title}=${pairs.filter((p) => p.fromId === o.id).map((p) => title(to, p.toId)).join(',')}`);
+}
+
 export function planMapService(store: Store, plans: PlanService) {
   const { db } = store;
 
@@ -52,6 +67,17 @@ export function planMapService(store: Store, plans: PlanService) {
       fromPlanId: r.fromPlanId, toPlanId: r.toPlanId, fromOutcomeId: r.fromOutcomeId, from: titles.get(r.fromOutcomeId) ?? '', toOutcomeId: r.toOutcomeId, to: titles.get(r.toOutcomeId) ?? '', confirmedAt: r.confirmedAt,
     }));
     return { from: { id: f.id, title: f.title, slug: slugs.get(f.id)! }, to: { id: t.id, title: t.title, slug: slugs.get(t.id)! }, lines };
+  }
+
+  const outcomesOf = async (id: string) => ((await getPlanStructure(db, id))?.outcomes ?? []).map((o) => ({ id: o.id, title: o.title }));
+
+  /** Replaces the map between two plans with these pairs, and records who did it and how they wrote it. */
+  async function write(fromId: string, toId: string, pairs: { fromId: string; toId: string }[], lines: string[], userId: string | null): Promise<OutcomeMap> {
+    await db.transaction(async (tx) => {
+      await replaceOutcomeMap(tx, fromId, toId, pairs.map((p) => ({ fromOutcomeId: p.fromId, toOutcomeId: p.toId, confirmedBy: userId })));
+      await appendAuditEvent(tx, { userId, action: 'update', entityType: 'plan', entityId: toId, after: { mapFrom: fromId, lines } });
+    });
+    return mapOf(fromId, toId);
   }
 
   return {
@@ -79,7 +105,6 @@ export function planMapService(store: Store, plans: PlanService) {
     /** Confirms the map between two plans, replacing any earlier one; all or nothing, audited. */
     async confirm(fromRef: string, toRef: string, lines: string[], userId: string | null = null): Promise<OutcomeMap> {
       const { from, to } = await pairOf(fromRef, toRef);
-      const outcomesOf = async (id: string) => ((await getPlanStructure(db, id))?.outcomes ?? []).map((o) => ({ id: o.id, title: o.title }));
       let pairs;
       try {
         pairs = parseOutcomeMap(lines, { from: { title: from.title, outcomes: await outcomesOf(from.id) }, to: { title: to.title, outcomes: await outcomesOf(to.id) } });
@@ -88,11 +113,14 @@ export function planMapService(store: Store, plans: PlanService) {
         throw e;
       }
       if (!pairs.length) throw new ValidationError('Give the map as "Earlier outcome=Later outcome,Another" (or see the suggestions with --suggest)', [{ field: 'map', message: 'empty' }]);
-      await db.transaction(async (tx) => {
-        await replaceOutcomeMap(tx, from.id, to.id, pairs.map((p) => ({ fromOutcomeId: p.fromId, toOutcomeId: p.toId, confirmedBy: userId })));
-        await appendAuditEvent(tx, { userId, action: 'update', entityType: 'plan', entityId: to.id, after: { mapFrom: from.id, lines } });
-      });
-      return mapOf(from.id, to.id);
+      return write(from.id, to.id, pairs, lines, userId);
+    },
+
+    /** Confirms the map as ticked in the workspace: pairs of outcome ids; one sentence for an id of neither plan; all or nothing, audited. */
+    async confirmPairs(fromRef: string, toRef: string, pairs: { fromId: string; toId: string }[], userId: string | null = null): Promise<OutcomeMap> {
+      const { from, to } = await pairOf(fromRef, toRef);
+      const lines = pairLines(pairs, { title: from.title, outcomes: await outcomesOf(from.id) }, { title: to.title, outcomes: await outcomesOf(to.id) });
+      return write(from.id, to.id, pairs, lines, userId);
     },
   };
 }

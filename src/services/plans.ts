@@ -1,7 +1,7 @@
 // The Strategic Plans of a workspace: each with its outcomes and themes and its years in force; one
 // is current. People name a plan by its id, its slug or its exact title (resolve()).
 import { randomUUID } from 'node:crypto';
-import { findPlanByRef, Plan, planSlugs, planYearsLabel, slugify } from '../domain/index.js';
+import { findPlanByRef, parsePeriod, Plan, planInForce, planSlugs, planYearsLabel, slugify } from '../domain/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { Db } from '../store/db.js';
@@ -56,6 +56,14 @@ async function resolvePlan(db: Db, ref: string): Promise<PlanRow> {
   throw new ValidationError(`There is no plan "${ref}": ${all.length ? `name one by id, slug or title: ${known}` : 'the workspace has no plans yet'}`, [{ field: 'plan', message: 'not found' }]);
 }
 
+/** The plan in force in a period given as a key ("FY2019-20"), as people write it ("2019/20") or as its dates. */
+async function planInForceIn(db: Db, period: string | { start: string; end: string }): Promise<PlanRow | undefined> {
+  if (typeof period !== 'string') return planInForce(await listPlans(db), period);
+  const parsed = parsePeriod(period);
+  if (!parsed.ok) throw new ValidationError(`The period "${period}" is not valid`, [{ field: 'period', message: parsed.error }]);
+  return planInForce(await listPlans(db), parsed.period);
+}
+
 export function planService(store: Store) {
   const { db } = store;
   /** The plan the workspace is working on: the one set in settings, or else the latest. */
@@ -91,6 +99,12 @@ export function planService(store: Store) {
 
     /** The plan the workspace is working on: the one set in settings, or else the latest. */
     currentPlanId,
+
+    /**
+     * The plan in force in a period (by its years: the one holding the period's last day, else its
+     * first), whatever the current plan is; undefined when none of the workspace's plans holds it.
+     */
+    inForce: (period: string | { start: string; end: string }): Promise<PlanRow | undefined> => planInForceIn(db, period),
 
     async structure(planId?: string): Promise<PlanStructure> {
       // A plan is named by its id, slug or exact title wherever one is asked for.

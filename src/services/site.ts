@@ -2,6 +2,7 @@
 // Each concern is its own service under ./site/, wired by services(); `site` is what the web calls,
 // the union of their methods.
 import type { SitePlanService } from './site/current-plan.js';
+import type { SitePlanVersionService } from './site/plan-versions.js';
 import type { SiteEntryService } from './site/entries.js';
 import type { SiteIndicatorService } from './site/indicators.js';
 import type { SiteOutcomeService } from './site/outcomes.js';
@@ -19,6 +20,7 @@ export type { PeerValue, PerformanceSnapshot } from './site/indicators.js';
 
 export interface SiteParts {
   sitePlan: SitePlanService;
+  sitePlanVersions: SitePlanVersionService;
   siteOutcomes: SiteOutcomeService;
   siteEntries: SiteEntryService;
   siteIndicators: SiteIndicatorService;
@@ -29,7 +31,7 @@ export interface SiteParts {
 /** The public site's reads as one object (no method of one part calls another through it). */
 export function siteService(parts: SiteParts) {
   return {
-    ...parts.sitePlan, ...parts.siteOutcomes, ...parts.siteEntries, ...parts.siteIndicators, ...parts.siteSearch, ...parts.sitePublishedReports,
+    ...parts.sitePlan, ...parts.sitePlanVersions, ...parts.siteOutcomes, ...parts.siteEntries, ...parts.siteIndicators, ...parts.siteSearch, ...parts.sitePublishedReports,
   };
 }
 

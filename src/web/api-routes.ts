@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   ApiCommitment, ApiCompendium, ApiEntry, ApiEntryList, ApiError, ApiIndicator, ApiIndicatorDetail, ApiPlaces, ApiPlan, ApiReport, ApiSearch,
-  CommitmentQuery, CompendiumQuery, EntryId, EntryQuery, IndicatorCode, SearchQuery,
+  CommitmentQuery, CompendiumQuery, PlanQuery, EntryId, EntryQuery, IndicatorCode, SearchQuery,
 } from './api-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -25,7 +25,7 @@ function read<R extends z.ZodType, Q extends z.ZodObject | undefined = undefined
 }
 
 export const routes = {
-  plan: read('/plan', 'The Strategic Plan, its outcomes and themes', ApiPlan),
+  plan: read('/plan', 'The Strategic Plan (the current one, or the one in force in a period), its outcomes and themes', ApiPlan, { query: PlanQuery }),
   entries: read('/entries', 'Published entries, newest first', ApiEntryList, { query: EntryQuery }),
   entry: read('/entries/{id}', 'One published entry', ApiEntry, { params: EntryId }),
   commitments: read('/commitments', 'Published commitments', z.array(ApiCommitment), { query: CommitmentQuery }),

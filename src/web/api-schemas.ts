@@ -106,14 +106,19 @@ export const EntryQuery = z.object({
   theme: param(slug, 'Theme slug (with outcome)').optional(),
   area: param(z.string().max(20).regex(/^[A-Z0-9]+$/, 'must be an area code such as E07000133'), 'Area code of a district').optional(),
   place: param(z.string().min(1).max(200), 'Name of a town, village or site').optional(),
-  period: param(z.string().max(20).regex(/^[A-Z0-9-]+$/, 'must be a period key such as FY2024-25'), 'Reporting period key, such as FY2024-25').optional(),
+  period: param(z.string().max(20).regex(/^[A-Z0-9-]+$/, 'must be a period key such as FY2024-25'), "Reporting period key, such as FY2024-25: that period's entries, of the plan in force in it").optional(),
   page: param(z.coerce.number().int().min(1).max(10_000), 'Page number from 1').default(1),
   pageSize: param(z.coerce.number().int().min(1).max(200), 'Entries a page, up to 200').default(50),
+}).strict();
+
+export const PlanQuery = z.object({
+  period: param(z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2019/20 or FY2019-20'), 'The plan in force in this period (default: the current plan)').optional(),
 }).strict();
 
 export const CommitmentQuery = z.object({
   outcome: param(slug, 'Outcome slug').optional(),
   status: param(z.enum(COMMITMENT_STATUSES), 'Status').optional(),
+  period: param(z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2019/20 or FY2019-20'), "The commitments of the plan in force in this period made in or before it, each with its status on the period's last day (default: every commitment of the current plan, as it stands today)").optional(),
 }).strict();
 
 export const CompendiumQuery = z.object({

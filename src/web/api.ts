@@ -13,8 +13,9 @@ import type { AppEnv } from './render.js';
 const DESCRIPTION = 'Published delivery, indicators and commitments. Read-only; nothing unpublished is ever returned.';
 
 /** The outcome a slug names in the current plan, or a ValidationError for the parameter that gave it. */
-async function outcomeBySlug(s: Services, slug: string | undefined) {
-  const structure = await s.site.requireStructure();
+/** An outcome of the plan a period's answer reads (the plan in force in it; the current plan without one). */
+async function outcomeBySlug(s: Services, slug: string | undefined, period?: string) {
+  const { structure } = await s.site.structureFor(period);
   if (!slug) return undefined;
   const outcome = structure.outcomes.find((o) => o.slug === slug);
   if (!outcome) throw new ValidationError('The query is not valid', [{ field: 'outcome', message: `there is no outcome "${slug}"` }]);
@@ -51,7 +52,7 @@ export function apiRoutes(s: Services): Api {
 /** The plan, its entries and commitments. */
 function planRoutes(api: Api, s: Services): void {
   api.openapi(routes.plan, async (c) => {
-    const { plan, outcomes } = await s.site.requireStructure();
+    const { plan, outcomes } = (await s.site.structureFor(c.req.valid('query').period)).structure;
     return c.json({
       id: plan.id, title: plan.title, councilCode: plan.councilCode, startDate: plan.startDate, endDate: plan.endDate,
       outcomes: outcomes.map((o) => ({
@@ -63,7 +64,7 @@ function planRoutes(api: Api, s: Services): void {
 
   api.openapi(routes.entries, async (c) => {
     const q = c.req.valid('query');
-    const outcome = await outcomeBySlug(s, q.outcome);
+    const outcome = await outcomeBySlug(s, q.outcome, q.period);
     if (q.theme && !outcome) throw new ValidationError('The query is not valid', [{ field: 'theme', message: 'needs outcome as well' }]);
     const theme = q.theme ? outcome!.themes.find((t) => t.slug === q.theme) : undefined;
     if (q.theme && !theme) throw new ValidationError('The query is not valid', [{ field: 'theme', message: `there is no theme "${q.theme}" under ${q.outcome}` }]);
@@ -86,8 +87,8 @@ function planRoutes(api: Api, s: Services): void {
 
   api.openapi(routes.commitments, async (c) => {
     const q = c.req.valid('query');
-    const outcome = await outcomeBySlug(s, q.outcome);
-    const r = await s.site.commitments({ outcomeId: outcome?.id, status: q.status });
+    const outcome = await outcomeBySlug(s, q.outcome, q.period);
+    const r = await s.site.commitments({ outcomeId: outcome?.id, status: q.status, period: q.period });
     return c.json(r.commitments.map(commitmentView), 200);
   });
 }

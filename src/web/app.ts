@@ -90,7 +90,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
     app.use('*', (c, next) => (isPublicPath(c.req.path) ? cached(c, next) : next()));
   }
 
-  app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home() }));
+  app.get('/', async (c) => page(c, 'home.njk', { home: await s.site.home(undefined, c.req.query('period') || undefined) }));
   app.route('/', publicRoutes(s));
   app.route('/', historyRoutes(s));
   app.route('/', performanceRoutes(s));

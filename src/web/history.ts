@@ -1,5 +1,5 @@
-// The public site's history across years: schemes followed from report to report, each with its
-// timeline of published entries, and "what changed" between two periods.
+// The public site's history across years: the current plan and the earlier ones, schemes followed
+// from report to report, each with its timeline of published entries, and "what changed" between two periods.
 import { Hono } from 'hono';
 import type { Services } from '../services/index.js';
 import { page, type AppEnv } from './render.js';
@@ -18,6 +18,22 @@ export function historyRoutes(s: Services): Hono<AppEnv> {
     return page(c, 'scheme.njk', {
       title: timeline.scheme.name, timeline, publicLinks: true,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Schemes', href: '/schemes' }],
+    });
+  });
+
+  app.get('/plans', async (c) => {
+    const plans = await s.site.planList();
+    return page(c, 'plans.njk', {
+      title: 'The Strategic Plan and earlier plans', current: plans.find((p) => p.current), earlier: plans.filter((p) => !p.current),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+
+  app.get('/plans/:slug', async (c) => {
+    const r = await s.site.planPage(c.req.param('slug'));
+    return page(c, 'plan.njk', {
+      title: `${r.plan.title} (${r.plan.years})`, ...r,
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Plans', href: '/plans' }],
     });
   });
 

@@ -61,7 +61,7 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
     const current = pageNumber(c.req.query('page'));
     // The home page's counts link here: entries of one year, indicators of one status or quartile.
     const year = periodFromKey(c.req.query('year') ?? '');
-    const r = await s.site.outcome(c.req.param('slug'), current, year ? { from: year.start, to: year.end } : undefined);
+    const r = await s.site.outcome(c.req.param('slug'), current, c.req.query('period') || undefined, year ? { from: year.start, to: year.end } : undefined);
     const indicators = await withRows(r.indicators);
     const filter = indicatorFilter(c.req.query('rag'), c.req.query('quartile'));
     return page(c, 'outcome.njk', {
@@ -78,7 +78,7 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
 
   app.get('/outcomes/:slug/:theme', async (c) => {
     const current = pageNumber(c.req.query('page'));
-    const r = await s.site.theme(c.req.param('slug'), c.req.param('theme'), current);
+    const r = await s.site.theme(c.req.param('slug'), c.req.param('theme'), current, c.req.query('period') || undefined);
     return page(c, 'theme.njk', {
       title: r.theme.title,
       ...r,
@@ -119,7 +119,9 @@ function placePages(app: Hono<AppEnv>, s: Services): void {
 /** Commitments, search, published reports and the accessibility statement. */
 function listingPages(app: Hono<AppEnv>, s: Services): void {
   app.get('/commitments', async (c) => {
-    const structure = await s.site.requireStructure();
+    const periodText = c.req.query('period') || undefined;
+    // A period's commitments are those of the plan in force in it.
+    const { structure } = await s.site.structureFor(periodText);
     const outcomeSlug = c.req.query('outcome') || undefined;
     const status = c.req.query('status') || undefined;
     const outcome = outcomeSlug ? structure.outcomes.find((o) => o.slug === outcomeSlug) : undefined;
@@ -127,11 +129,14 @@ function listingPages(app: Hono<AppEnv>, s: Services): void {
     if (outcomeSlug && !outcome) problems.push({ field: 'outcome', message: `there is no outcome "${outcomeSlug.slice(0, 80)}"` });
     if (status && !(status in COMMITMENT_STATUS)) problems.push({ field: 'status', message: `must be one of ${Object.keys(COMMITMENT_STATUS).join(', ')}` });
     if (problems.length) throw new ValidationError('The filter is not valid', problems);
-    const r = await s.site.commitments({ outcomeId: outcome?.id, status });
+    const r = await s.site.commitments({ outcomeId: outcome?.id, status, period: periodText });
     const statuses = Object.entries(COMMITMENT_STATUS).map(([value, text]) => ({ value, text }));
+    // Every period with published delivery, newest first, to look at the promises as they stood then.
+    const periods = [...new Map((await s.site.planList()).flatMap((p) => p.periods).map((x) => [x.key, x])).values()].sort((a, b) => b.key.localeCompare(a.key));
     return page(c, 'commitments.njk', {
-      title: 'Commitments',
+      title: r.period ? `Commitments as they stood at the end of ${r.period.label}` : 'Commitments',
       ...r,
+      periods,
       statuses,
       outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === outcomeSlug }))],
       statusItems: [{ value: '', text: 'Any status' }, ...statuses.map((x) => ({ ...x, selected: x.value === status }))],

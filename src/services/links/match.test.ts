@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../ingest/report/parse.js';
 import { REPORT_2020, SUMMARY_2024 } from '../../../test/helpers/reports.js';
 import { buildLinkIndex, suggestLinks, type LinkDoc } from './match.js';
+import { planSuggestions } from './plan-suggestions.js';
 import { names, terms } from './text-terms.js';
 import { scorePairs, splitLabels, suggestedPairs, unknownOffsets, type LinkLabels } from './evaluate-links.js';
 
@@ -41,6 +42,32 @@ describe('suggesting links', () => {
     const q = doc('new', '', 'The next phase of the Airfield Business Park was approved.');
     expect(suggestLinks(index, q).map((s) => s.targetId)).toEqual(['park']);
     expect(suggestLinks(index, q, { exclude: new Set(['park']) })).toEqual([]);
+  });
+
+  it('gives each query the same answer whatever was asked of the index before (its running totals are reset)', () => {
+    const q = doc('new', '', 'Construction continued on the Melton Mowbray distributor road.');
+    const alone = suggestLinks(buildLinkIndex(earlier), q);
+    const shared = buildLinkIndex(earlier);
+    suggestLinks(shared, doc('a', '', 'The Airfield Business Park in Market Harborough opened its second phase.'));
+    suggestLinks(shared, doc('b', '', 'Gritters treated the Melton routes through the winter.'));
+    expect(suggestLinks(shared, q)).toEqual(alone);
+    expect(alone[0].targetId).toBe('road');
+  });
+});
+
+describe('suggesting again', () => {
+  it('leaves out what is already recorded without reaching further down the list', () => {
+    const entry = (id: string, title: string, body: string, periodKey: string) => ({ id, title, body, periodKey, places: [], partners: [], amounts: [] });
+    const pool = [
+      entry('road', 'Melton Distributor Road', 'work continued on the road in Melton Mowbray', 'FY2019-20'),
+      entry('roads', 'Melton Road Repairs', 'resurfacing of roads in Melton Mowbray', 'FY2019-20'),
+      entry('bus', 'Melton Bus Station', 'a new bus station opened in Melton Mowbray', 'FY2019-20'),
+      entry('new', '', 'Construction continued on the Melton Mowbray distributor road.', 'FY2023-24'),
+    ];
+    const first = planSuggestions([pool[3]], pool, [], { limit: 1 }).links.map((l) => l.targetId);
+    expect(first).toEqual(['road']);
+    // The best one is recorded (suggested, accepted or rejected): asking again suggests nothing new.
+    expect(planSuggestions([pool[3]], pool, [], { limit: 1, known: new Map([['new', new Set(first)]]) }).links).toEqual([]);
   });
 });
 

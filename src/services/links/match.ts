@@ -1,7 +1,7 @@
 // Suggesting links across years: which earlier entries and commitments a new entry is about.
 // Pure: an inverted index of earlier documents, scored by BM25 over titles and bodies and by the
 // names they share (schemes, roads, places, partners, amounts), each weighted by how rare it is.
-import { isCommonName, names, phrase, phrases, terms } from './text-terms.js';
+import { isCommonName, names, phrase, terms } from './text-terms.js';
 
 export interface LinkDoc {
   id: string;
@@ -64,47 +64,82 @@ function features(doc: LinkDoc): Features {
   return { terms: counts, length: titleTerms.length * TITLE_WEIGHT + bodyTerms.length, names: found, text: `${doc.title}. ${doc.body}` };
 }
 
+/** One word's postings: the documents holding it and each one's BM25 term weight (worked out once, when the index is built). */
+interface Postings { docs: Int32Array; weights: Float64Array }
+
 export interface LinkIndex {
   docs: LinkDoc[];
   /** Each document's words and names, to explain a suggestion once it is chosen. */
   features: Features[];
-  postings: Map<string, { doc: number; tf: number }[]>;
+  postings: Map<string, Postings>;
   namePostings: Map<string, number[]>;
-  lengths: Float64Array;
-  averageLength: number;
+  /** The first words of the names in namePostings: a run of a query's words is looked up only when it starts with one. */
+  nameStarts: Set<string>;
+  /** Running totals reused by each query (suggestLinks is synchronous, so one at a time). */
+  scratch: Tally;
 }
 
 /** Builds the inverted index once for all the earlier documents; each suggestion then reads only the postings of its words. */
 export function buildLinkIndex(docs: LinkDoc[]): LinkIndex {
-  const postings = new Map<string, { doc: number; tf: number }[]>();
+  const lists = new Map<string, number[]>();
   const namePostings = new Map<string, number[]>();
+  const nameStarts = new Set<string>();
   const lengths = new Float64Array(docs.length);
   const all = docs.map(features);
   all.forEach((f, i) => {
     lengths[i] = f.length;
     for (const [t, tf] of f.terms) {
-      const list = postings.get(t);
-      if (list) list.push({ doc: i, tf });
-      else postings.set(t, [{ doc: i, tf }]);
+      const list = lists.get(t);
+      // Document and frequency side by side: the weights are worked out once the average length is known.
+      if (list) list.push(i, tf);
+      else lists.set(t, [i, tf]);
     }
     for (const n of f.names.keys()) {
       const list = namePostings.get(n);
       if (list) list.push(i);
       else namePostings.set(n, [i]);
+      nameStarts.add(n.split(' ', 1)[0]);
     }
   });
   const total = lengths.reduce((a, b) => a + b, 0);
-  return { docs, features: all, postings, namePostings, lengths, averageLength: docs.length ? total / docs.length : 1 };
+  const averageLength = docs.length ? total / docs.length : 1;
+  const postings = new Map<string, Postings>();
+  for (const [t, list] of lists) {
+    const n = list.length / 2;
+    const p: Postings = { docs: new Int32Array(n), weights: new Float64Array(n) };
+    for (let k = 0; k < n; k++) {
+      const doc = list[2 * k];
+      const tf = list[2 * k + 1];
+      p.docs[k] = doc;
+      // BM25's saturation of a word's frequency, normalised by the document's length; the word's idf is the query's part.
+      p.weights[k] = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / averageLength));
+    }
+    postings.set(t, p);
+  }
+  return { docs, features: all, postings, namePostings, nameStarts, scratch: newTally(docs.length) };
 }
 
 /** Inverse document frequency, BM25's form, kept above zero for words in most documents. */
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /** Running totals for one query: arrays as long as the index, and the documents touched (so only they are read and reset). */
-interface Tally { text: Float64Array; names: Float64Array; touched: number[]; termWeight: Map<string, number>; nameWeight: Map<string, number> }
+interface Tally { text: Float64Array; names: Float64Array; seen: Uint8Array; touched: number[]; termWeight: Map<string, number>; nameWeight: Map<string, number> }
 
 function newTally(size: number): Tally {
-  return { text: new Float64Array(size), names: new Float64Array(size), touched: [], termWeight: new Map(), nameWeight: new Map() };
+  return { text: new Float64Array(size), names: new Float64Array(size), seen: new Uint8Array(size), touched: [], termWeight: new Map(), nameWeight: new Map() };
+}
+
+/** The index's running totals, emptied of the last query's (only the documents it touched are reset). */
+function resetTally(t: Tally): Tally {
+  for (const doc of t.touched) {
+    t.text[doc] = 0;
+    t.names[doc] = 0;
+    t.seen[doc] = 0;
+  }
+  t.touched.length = 0;
+  t.termWeight.clear();
+  t.nameWeight.clear();
+  return t;
 }
 
 function tallyText(index: LinkIndex, query: Features, t: Tally): number {
@@ -113,25 +148,42 @@ function tallyText(index: LinkIndex, query: Features, t: Tally): number {
   let ceiling = 0;
   for (const [term, qtf] of query.terms) {
     const list = index.postings.get(term);
-    if (list && list.length > common) continue;
-    const weight = idf(n, list?.length ?? 0) * Math.min(qtf, TITLE_WEIGHT);
+    if (list && list.docs.length > common) continue;
+    const weight = idf(n, list?.docs.length ?? 0) * Math.min(qtf, TITLE_WEIGHT);
     // The most a word can add, whatever the document: BM25 tends to idf·(k1+1) as the word repeats.
     ceiling += weight * (K1 + 1);
     if (!list) continue;
     t.termWeight.set(term, weight);
-    for (const { doc, tf } of list) {
-      if (t.text[doc] === 0 && t.names[doc] === 0) t.touched.push(doc);
-      t.text[doc] += weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.lengths[doc] / index.averageLength));
+    const { docs, weights } = list;
+    for (let k = 0; k < docs.length; k++) {
+      const doc = docs[k];
+      if (!t.seen[doc]) { t.seen[doc] = 1; t.touched.push(doc); }
+      t.text[doc] += weight * weights[k];
     }
   }
   return ceiling;
+}
+
+/** The runs of two to five of the query's words that the index knows as names. */
+function knownPhrases(index: LinkIndex, text: string): string[] {
+  const words = phrase(text).split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!index.nameStarts.has(words[i])) continue;
+    let run = words[i];
+    for (let k = 1; k < 5 && i + k < words.length; k++) {
+      run += ` ${words[i + k]}`;
+      if (index.namePostings.has(run)) out.push(run);
+    }
+  }
+  return out;
 }
 
 function tallyNames(index: LinkIndex, query: Features, t: Tally): void {
   const n = index.docs.length;
   // The query's own names, and any run of two to five of its words that an earlier document uses as a name.
   const lookups = new Map(query.names);
-  for (const p of phrases(query.text, 2, 5)) if (!lookups.has(p) && index.namePostings.has(p)) lookups.set(p, 'name');
+  for (const p of knownPhrases(index, query.text)) if (!lookups.has(p)) lookups.set(p, 'name');
   for (const [name, kind] of lookups) {
     const list = index.namePostings.get(name);
     if (!list) continue;
@@ -140,7 +192,7 @@ function tallyNames(index: LinkIndex, query: Features, t: Tally): void {
     const weight = (kind === 'amount' ? AMOUNT_WEIGHT : NAME_WEIGHT) * rarity;
     t.nameWeight.set(name, weight);
     for (const doc of list) {
-      if (t.text[doc] === 0 && t.names[doc] === 0) t.touched.push(doc);
+      if (!t.seen[doc]) { t.seen[doc] = 1; t.touched.push(doc); }
       t.names[doc] += weight;
     }
   }
@@ -164,7 +216,7 @@ export function suggestLinks(
 ): LinkSuggestion[] {
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
   const f = features(query);
-  const t = newTally(index.docs.length);
+  const t = resetTally(index.scratch);
   const ceiling = tallyText(index, f, t);
   tallyNames(index, f, t);
   // The best few kept in order as the touched documents are read: no sort of every candidate.

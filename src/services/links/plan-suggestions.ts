@@ -27,7 +27,8 @@ const commitmentDoc = (c: LinkableCommitment): LinkDoc => ({ id: c.id, kind: 'co
  * Suggestions for each new entry among what came before it: entries of periods that ended before its
  * period began, and commitments stated in such periods (or entered without an entry). An entry with
  * no period is compared with every entry that has one. `known` maps an entry to the targets already
- * recorded for it (suggested, accepted or rejected), which are not suggested again.
+ * recorded for it (suggested, accepted or rejected), which are not suggested again (and do not make
+ * room for weaker ones).
  */
 export function planSuggestions(
   newEntries: LinkableEntry[], pool: LinkableEntry[], commitments: LinkableCommitment[],
@@ -36,14 +37,22 @@ export function planSuggestions(
   const byPeriod = new Map<string, LinkableEntry[]>();
   for (const e of newEntries) {
     const key = startOf(e.periodKey) ?? '';
-    byPeriod.set(key, [...(byPeriod.get(key) ?? []), e]);
+    const group = byPeriod.get(key);
+    if (group) group.push(e);
+    else byPeriod.set(key, [e]);
   }
+  // Each period's last day worked out once, not once per entry and group.
+  const ends = new Map<string | null, string | null>();
+  const endOfKey = (key: string | null) => {
+    if (!ends.has(key)) ends.set(key, endOf(key));
+    return ends.get(key)!;
+  };
   const planned: PlannedLink[] = [];
   let compared = 0;
   for (const [start, group] of byPeriod) {
     const ids = new Set(group.map((e) => e.id));
     const before = (key: string | null) => {
-      const end = endOf(key);
+      const end = endOfKey(key);
       return start ? end !== null && end < start : end !== null;
     };
     const docs = [
@@ -53,7 +62,9 @@ export function planSuggestions(
     const index = buildLinkIndex(docs);
     compared = Math.max(compared, docs.length);
     for (const e of group) {
-      for (const s of suggestLinks(index, entryDoc(e), { ...options, exclude: options.known?.get(e.id) })) planned.push({ ...s, entryId: e.id });
+      // The best few, of which those already recorded are left out: asking again does not reach further down the list.
+      const known = options.known?.get(e.id);
+      for (const s of suggestLinks(index, entryDoc(e), { threshold: options.threshold, limit: options.limit })) if (!known?.has(s.targetId)) planned.push({ ...s, entryId: e.id });
     }
   }
   return { links: planned, compared };

@@ -1,7 +1,7 @@
 // The plan the public site shows (the workspace's current one), the site's settings and the key
 // under which its pages are cached.
-import { periodContaining, Settings, type Period } from '../../domain/index.js';
-import { NotFoundError } from '../../errors.js';
+import { parsePeriod, periodContaining, Settings, type Period } from '../../domain/index.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import { getDataVersion } from '../../store/queries/getDataVersion.js';
 import { listPublishedEntries } from '../../store/queries/listPublishedEntries.js';
@@ -29,14 +29,31 @@ export function sitePlanService(deps: { store: Store; plans: PlanService }) {
     return id ? getPlanStructure(db, id) : undefined;
   }
 
+  /**
+   * The plan a period's pages show: the one in force in the period (an earlier plan for an earlier
+   * year), else the current one; the current one when no period is asked for. The period as a key
+   * ("FY2019-20") or as people write it ("2019/20"); one sentence when it is not a period.
+   */
+  async function structureFor(periodText?: string): Promise<{ structure: PlanStructure; period?: Period }> {
+    if (!periodText) return { structure: await requireStructure() };
+    const parsed = parsePeriod(periodText);
+    if (!parsed.ok) throw new ValidationError(`The period "${periodText.slice(0, 40)}" is not valid`, [{ field: 'period', message: parsed.error }]);
+    const inForce = await deps.plans.inForce(parsed.period);
+    const s = inForce ? await getPlanStructure(db, inForce.id) : undefined;
+    return { structure: s ?? (await requireStructure()), period: parsed.period };
+  }
+
+  async function requireStructure(): Promise<PlanStructure> {
+    const s = await structure();
+    if (!s) throw new NotFoundError('Plan', 'current (nothing has been published yet)');
+    return s;
+  }
+
   return {
     structure,
+    structureFor,
 
-    async requireStructure(): Promise<PlanStructure> {
-      const s = await structure();
-      if (!s) throw new NotFoundError('Plan', 'current (nothing has been published yet)');
-      return s;
-    },
+    requireStructure,
 
     /**
      * The settings and a key that changes whenever anything public may have changed (any audited

@@ -5,19 +5,22 @@ import type { Store } from '../../store/index.js';
 import { getArea } from '../../store/queries/getArea.js';
 import { getPublishedEntry, type PublicEntryDetail } from '../../store/queries/getPublishedEntry.js';
 import { listPlaceDelivery } from '../../store/queries/listPlaceDelivery.js';
-import { listPublishedCommitments } from '../../store/queries/listPublishedCommitments.js';
+import { listPublishedCommitments, type PublicCommitmentRow } from '../../store/queries/listPublishedCommitments.js';
+import { commitmentsForPeriod } from '../../reports/model/period-scope.js';
+import { periodLabel } from '../../present/format.js';
 import { listPublishedEntries, type PublicEntryFilter } from '../../store/queries/listPublishedEntries.js';
 import type { SitePlanService } from './current-plan.js';
 import { PAGE_SIZE } from './paging.js';
 
 export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService }) {
   const { db } = deps.store;
-  const { requireStructure } = deps.sitePlan;
+  const { requireStructure, structureFor } = deps.sitePlan;
 
   return {
+    /** Published entries; a period's are those of the plan in force in it (an earlier plan's for an earlier year). */
     async entries(filter: Omit<PublicEntryFilter, 'planId'> = {}) {
-      const structure = await requireStructure();
-      return listPublishedEntries(db, { ...filter, planId: structure.plan.id });
+      const { structure, period } = await structureFor(filter.periodKey);
+      return listPublishedEntries(db, { ...filter, ...(period ? { periodKey: period.key } : {}), planId: structure.plan.id });
     },
 
     async entry(id: string): Promise<PublicEntryDetail> {
@@ -50,18 +53,30 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
       return { name, area: undefined, entries, page };
     },
 
-    /** The plan's published commitments, late ones counted as of `onDay` (YYYY-MM-DD, today by default). */
-    async commitments(filter: { outcomeId?: string; status?: string; onDay?: string } = {}) {
-      const structure = await requireStructure();
+    /**
+     * The plan's commitments, late ones counted as of `onDay` (YYYY-MM-DD, today by default); or, for a
+     * period, the commitments of the plan in force in it that were made in or before it, each with the
+     * status it had on the period's last day.
+     */
+    async commitments(filter: { outcomeId?: string; status?: string; period?: string; onDay?: string } = {}) {
+      const { structure, period } = await structureFor(filter.period);
+      const listed = await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId });
       // A promise past its due date with nothing showing it kept is shown late from the day after.
       const onDay = filter.onDay ?? new Date().toISOString().slice(0, 10);
-      const all = flagOverdue(await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId }), onDay);
+      const all = period ? scopedToPeriod(listed, period.key, onDay) : flagOverdue(listed, onDay);
       const list = filter.status ? all.filter((c) => c.status === filter.status) : all;
       const counts: Record<string, number> = {};
       for (const c of all) counts[c.status] = (counts[c.status] ?? 0) + 1;
-      return { plan: structure.plan, outcomes: structure.outcomes, commitments: list, counts };
+      return { plan: structure.plan, outcomes: structure.outcomes, commitments: list, counts, period: period ? { key: period.key, label: periodLabel(period.key) } : undefined };
     },
   };
+}
+
+/** The commitments made in or before the period, with the status each had on its last day (evidence as published). */
+function scopedToPeriod(list: PublicCommitmentRow[], periodKey: string, today: string): PublicCommitmentRow[] {
+  const known = list.map((c) => ({ ...c, status: (CommitmentStatus.safeParse(c.status).success ? c.status : 'unknown') as CommitmentStatus }));
+  const evidence = new Map(list.map((c) => [c.id, c.evidence.length]));
+  return commitmentsForPeriod(known, periodKey, today, evidence);
 }
 
 /** Open promises past their due date, with no published entry showing them kept, are late on `today`. */

@@ -1,9 +1,10 @@
 // The public site's home, outcome and theme pages: each outcome with its delivery and indicators.
-import { formatPeriod } from '../../domain/index.js';
+import { comparePeriodKeys, formatPeriod } from '../../domain/index.js';
+import { periodLabel } from '../../present/format.js';
+import { listPublishedPlanPeriods } from '../../store/queries/listPublishedPlanPeriods.js';
 import { NotFoundError } from '../../errors.js';
 import { shortGroupLabel } from '../../reports/model/chart-specs.js';
 import { groupRows } from '../../reports/model/indicator-groups.js';
-import { periodLabel } from '../../present/format.js';
 import { summarise } from '../../stats/index.js';
 import type { Store } from '../../store/index.js';
 import { countPublishedEntriesByOutcome } from '../../store/queries/countPublishedEntriesByOutcome.js';
@@ -20,24 +21,40 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
   const paging = (page: number) => ({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   return {
-    /** The home page: each outcome with its number of published entries this year and all told. */
-    async home(today = new Date().toISOString().slice(0, 10)) {
-      const structure = await sitePlan.structure();
-      if (!structure) return undefined;
-      const year = await sitePlan.headlineYear(structure, today);
-      const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end);
+    /**
+     * The home page: each outcome with its number of published entries in the year shown and all told.
+     * The year is the one asked for (its plan the one in force then, its indicators' series ending
+     * there), else the headline year; with the periods there are to choose from, and a sentence when
+     * the year has delivery but no indicator values, or the reverse.
+     */
+    async home(today = new Date().toISOString().slice(0, 10), periodText?: string) {
+      if (!periodText && !(await sitePlan.structure())) return undefined;
+      const chosen = periodText ? await sitePlan.structureFor(periodText) : undefined;
+      const structure = chosen?.structure ?? (await sitePlan.requireStructure());
+      const year = chosen?.period ?? (await sitePlan.headlineYear(structure, today));
+      const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end, chosen ? year.key : undefined);
       const byOutcome = new Map(counts.map((c) => [c.outcomeId, c]));
-      // The compendium page's own figures (the newest period, the default group), so that the home
-      // page, the compendium page, the report and its CSV count the same indicators the same way.
-      const compendium = await deps.siteIndicators.compendium({}).catch((e: unknown) => {
+      const label = formatPeriod(year);
+      const [entryPeriods, valuePeriods] = [new Set((await listPublishedPlanPeriods(db)).map((x) => x.periodKey)), await deps.siteIndicators.periods()];
+      // The compendium page's own figures (the default group), so that the home page, the compendium
+      // page, the report and its CSV count the same indicators the same way: for the newest period, or
+      // for a year asked for, its series ending there (the latest period with values up to it).
+      const upTo = chosen ? valuePeriods.filter((p) => comparePeriodKeys(p, year.key) <= 0).sort(comparePeriodKeys).at(-1) : undefined;
+      const compendium = chosen && !upTo ? undefined : await deps.siteIndicators.compendium(upTo ? { period: upTo } : {}).catch((e: unknown) => {
         if (e instanceof NotFoundError) return undefined;
         throw e;
       });
       const groups = compendium ? groupRows(compendium.rows, structure.outcomes) : [];
       const outcomeSummary = (outcomeId: string) => (compendium ? summarise(groups.find((g) => g.outcomeId === outcomeId)?.rows ?? []) : undefined);
+      const entries = counts.reduce((n, c) => n + c.inSpan, 0);
+      const values = valuePeriods.includes(year.key);
+      const note = entries && !values ? `There are no indicator values for ${label} yet${compendium ? `: the figures shown are for ${periodLabel(compendium.periodKey)}, the latest before it` : ''}.`
+        : !entries && values ? `Nothing delivered in ${label} has been published yet; the indicator figures are for ${label}.` : undefined;
       return {
         plan: structure.plan,
-        year: { key: year.key, label: formatPeriod(year) },
+        year: { key: year.key, label, chosen: Boolean(chosen) },
+        periods: [...new Set([...entryPeriods, ...valuePeriods])].sort(comparePeriodKeys).reverse().map((key) => ({ key, label: periodLabel(key) })),
+        note,
         performance: compendium ? {
           areaName: compendium.area.name, groupLabel: shortGroupLabel(compendium.group.label), members: compendium.group.members,
           /** Every indicator, those under no outcome included: the compendium's own summary. */
@@ -55,9 +72,9 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       };
     },
 
-    /** An outcome's page; `span` narrows its entries to those dated within it (the home page's "published for 2024/25"). */
-    async outcome(slug: string, page = 1, span?: { from: string; to: string }) {
-      const structure = await sitePlan.requireStructure();
+    /** An outcome's page, of the plan in force in `periodText` (or the current one); `span` narrows its entries. */
+    async outcome(slug: string, page = 1, periodText?: string, span?: { from: string; to: string }) {
+      const { structure } = await sitePlan.structureFor(periodText);
       const outcome = outcomeBySlug(structure, slug);
       const entries = await listPublishedEntries(db, { planId: structure.plan.id, outcomeId: outcome.id, ...span, ...paging(page) });
       const indicators = (await listPlanIndicators(db, structure.plan.id)).filter((i) => i.outcomeId === outcome.id);
@@ -65,8 +82,8 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       return { plan: structure.plan, outcome, entries, indicators, commitments, page };
     },
 
-    async theme(outcomeSlug: string, themeSlug: string, page = 1) {
-      const structure = await sitePlan.requireStructure();
+    async theme(outcomeSlug: string, themeSlug: string, page = 1, periodText?: string) {
+      const { structure } = await sitePlan.structureFor(periodText);
       const outcome = outcomeBySlug(structure, outcomeSlug);
       const theme = outcome.themes.find((t) => t.slug === themeSlug);
       if (!theme) throw new NotFoundError('Theme', `${outcomeSlug}/${themeSlug}`);

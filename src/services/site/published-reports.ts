@@ -1,5 +1,5 @@
-// The reports published for the public site's plan, version by version with every format, the date
-// and who approved each; drafts and other plans' files never show.
+// The reports published for a plan (the public site's current one unless named), version by version
+// with every format, the date and who approved each; drafts never show.
 import { NotFoundError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import { getReportArtifact, listReportArtifacts } from '../../store/queries/reportArtifacts.js';
@@ -29,10 +29,10 @@ export interface PublishedReport {
 export function sitePublishedReportService(deps: { store: Store; sitePlan: SitePlanService }) {
   const { db } = deps.store;
   return {
-    async reports(): Promise<PublishedReport[]> {
-      const structure = await deps.sitePlan.structure();
-      if (!structure) return [];
-      const planId = structure.plan.id;
+    /** The published reports of a plan (by id; the current plan's when none is named). */
+    async reports(forPlan?: string): Promise<PublishedReport[]> {
+      const planId = forPlan ?? (await deps.sitePlan.structure())?.plan.id;
+      if (!planId) return [];
       const files = await listReportArtifacts(db, { planId, publishedOnly: true });
       const file = (f: (typeof files)[number]): PublishedFile => ({ id: f.id, format: f.format, fileName: f.fileName, mediaType: f.mediaType, size: f.size });
       const versions: PublishedReport[] = (await listReportVersions(db, { planId, states: ['published'] })).map((v) => ({
@@ -50,10 +50,11 @@ export function sitePublishedReportService(deps: { store: Store; sitePlan: SiteP
         .sort((a, b) => b.periodKey.localeCompare(a.periodKey) || (b.version ?? 0) - (a.version ?? 0) || b.publishedAt.localeCompare(a.publishedAt));
     },
 
+    /** A published file of any of the workspace's plans (an earlier plan's reports stay available from its page). */
     async report(id: string) {
-      const structure = await deps.sitePlan.requireStructure();
+      await deps.sitePlan.requireStructure();
       const file = await getReportArtifact(db, id);
-      if (!file || file.draft || file.planId !== structure.plan.id) throw new NotFoundError('Report', id);
+      if (!file || file.draft) throw new NotFoundError('Report', id);
       return { fileName: file.fileName, mediaType: file.mediaType, content: file.content };
     },
   };

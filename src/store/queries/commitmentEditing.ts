@@ -6,7 +6,7 @@ import { commitmentEvidence, commitments, entries, outcomes, users } from '../sc
 import type { PublicCommitmentRow } from './listPublishedCommitments.js';
 
 /** A commitment as the public list has it (without evidence), with its workflow state. */
-export interface CommitmentListRow extends Omit<PublicCommitmentRow, 'outcomeSlug' | 'evidence'> {
+export interface CommitmentListRow extends Omit<PublicCommitmentRow, 'outcomeSlug' | 'evidence' | 'statusSetOn' | 'periodKey'> {
   workflowState: string;
   owner: string | null;
   /** The status change waiting for approval, if any, with its state, who proposed it and when. */

@@ -12,6 +12,7 @@ export interface LinkableEntryRow {
   periodKey: string | null;
   date: string | null;
   workflowState: string;
+  documentId: string | null;
   places: string[];
   partners: string[];
   amounts: string[];
@@ -33,7 +34,7 @@ export async function listLinkableEntries(db: Db, filter: { ids?: string[]; peri
   if (filter.periodKey) where.push(sql`e.period_key = ${filter.periodKey}`);
   if (filter.documentId) where.push(sql`e.document_id = ${filter.documentId}`);
   return rows<LinkableEntryRow>(db, sql`
-    select e.id, e.title, e.body, e.period_key as "periodKey", e.date, e.workflow_state as "workflowState", e.partners,
+    select e.id, e.title, e.body, e.period_key as "periodKey", e.date, e.workflow_state as "workflowState", e.document_id as "documentId", e.partners,
       coalesce((select json_agg(p.name order by p.name) from entry_places p where p.entry_id = e.id), '[]'::json) as places,
       coalesce((select json_agg(f.text order by f.start) from facts f where f.entry_id = e.id and f.kind = 'money'), '[]'::json) as amounts
     from entries e ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}

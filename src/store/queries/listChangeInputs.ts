@@ -36,8 +36,3 @@ export async function listEntryPeriods(db: Db): Promise<string[]> {
   return r.map((x) => x.periodKey);
 }
 
-/** How many entries each plan has in a period: the plan a period's report was written under. */
-export async function countEntriesByPlan(db: Db, periodKey: string): Promise<{ planId: string; n: number }[]> {
-  return rows<{ planId: string; n: number }>(db, sql`
-    select plan_id as "planId", count(*)::int as n from entries where period_key = ${periodKey} group by plan_id order by n desc, plan_id`);
-}

@@ -19,6 +19,8 @@ export interface PublicCommitmentRow {
   /** The day the status was published, and the note published beside it ("opened 15 months late"). */
   statusSetOn: string | null;
   statusNote: string | null;
+  /** The period of the report that made the promise. */
+  periodKey: string | null;
   outcomeId: string | null;
   outcomeSlug: string | null;
   outcomeTitle: string | null;
@@ -36,6 +38,7 @@ export async function listPublishedCommitments(db: Db, f: PublicCommitmentFilter
   const r = await rows<PublicCommitmentRow>(db, sql`
     select c.id, c.text, c.due_text as "dueText", c.due_start as "dueStart", c.due_end as "dueEnd", c.status,
            c.status_set_on::text as "statusSetOn", c.status_note as "statusNote",
+           c.period_key as "periodKey",
            c.outcome_id as "outcomeId", o.slug as "outcomeSlug", o.title as "outcomeTitle",
            e.id as "entryId", e.title as "entryTitle",
            coalesce((select json_agg(json_build_object('id', ev.id, 'title', ev.title) order by ev.date desc nulls last)

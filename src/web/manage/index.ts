@@ -13,6 +13,7 @@ import { narrativeRoutes } from './narrative.js';
 import { calendarRoutes } from './calendar.js';
 import { commitmentRoutes } from './commitments.js';
 import { linkRoutes } from './links.js';
+import { planVersionRoutes } from './plans.js';
 import { entryRoutes } from './entries.js';
 import { entryFactRoutes } from './entry-facts.js';
 import { dashboardCharts } from './dashboard-charts.js';
@@ -162,6 +163,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.route('/indicators', indicatorRoutes(s));
   app.route('/commitments', commitmentRoutes(s));
   app.route('/links', linkRoutes(s));
+  app.route('/plans', planVersionRoutes(s));
   app.route('/calendar', calendarRoutes(s));
   app.route('/reports', reportRoutes(s));
   app.route('/uploads', uploadRoutes(s));

@@ -17,7 +17,7 @@ export function adminSections(actor: Actor): NavigationItem[] {
   if (can(actor, 'indicator.manage')) items.push({ href: '/manage/funding', text: 'Funding' });
   if (can(actor, 'audit.read')) items.push({ href: '/manage/audit', text: 'Audit' });
   if (can(actor, 'user.manage')) items.push({ href: '/manage/users', text: 'Users' }, { href: '/manage/outbox', text: 'E-mail' });
-  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/narrative', text: 'Narrative' });
+  if (can(actor, 'plan.manage')) items.push({ href: '/manage/plan', text: 'Plan' }, { href: '/manage/plans', text: 'Plans across years' }, { href: '/manage/narrative', text: 'Narrative' });
   if (can(actor, 'settings.manage')) items.push({ href: '/manage/settings', text: 'Settings' });
   return items;
 }
@@ -88,6 +88,8 @@ export const CONFIRMATIONS: Record<string, string> = {
   'user-reactivated': 'The user can sign in again.',
   'password-changed': 'Your password was changed. Other devices were signed out; sign in again here.',
   'plan-saved': 'The plan structure was saved.',
+  'plan-current': 'The current plan was changed: the workspace and the public site show it now.',
+  'plan-map-confirmed': 'The outcome map was confirmed. What changed between the two plans’ years follows it now.',
   'batch-imported': 'The report was imported as drafts. Review its items, then publish them: nothing is on the public site yet.',
   'batch-decided': 'The item’s review decision was saved.',
   'batch-retitled': 'The item’s title was saved.',

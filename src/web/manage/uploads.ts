@@ -1,11 +1,25 @@
 // Uploads: indicator values from CSV or XLSX (every row error listed; nothing written when any is wrong),
 // and annual reports, shown first as a preview (summary and section → outcome mapping) to confirm.
 import { Hono } from 'hono';
-import { isValidationError } from '../../errors.js';
+import { isValidationError, type ValidationError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import { authorize } from '../../services/policy.js';
 import type { ManageEnv } from '../auth/session.js';
 import { answerError, view, type ManageContext } from './render.js';
+
+/** The command line's advice in an import's refusal, as the upload form says it (it has no flags). */
+const FORM_WORDING: [RegExp, string][] = [
+  [/use --replace to replace it/, 'choose “Replace the earlier report for this period” and upload it again to replace it'],
+  [/use --new-plan TITLE to start the plan this report belongs to, or --plan to choose one/, 'give a title for a new plan to start the plan this report belongs to'],
+  [/use --new-plan TITLE to make one from this report/, 'give a title for a new plan to make one from this report'],
+  [/give it with --year \(.*?\) or --period \(.*?\)$/, 'enter the year it was published'],
+];
+
+/** An import's refusal in the form's words: its sentence and the problems' (those that name a flag left out). */
+export function formSentence(e: ValidationError): string {
+  const sentence = FORM_WORDING.reduce((text, [cli, form]) => text.replace(cli, form), e.message);
+  return [sentence, ...e.problems.map((p) => p.message).filter((m) => !m.includes('--'))].join(': ');
+}
 
 /** What the upload pages share: who is asking, the size limit, the page and the plan's outcomes. */
 function uploadRoutesContext(s: Services) {
@@ -38,18 +52,19 @@ function reportUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRou
     const file = form.file('report');
     const year = form.get('reportYear').trim();
     const newPlanTitle = form.get('newPlanTitle').trim() || undefined;
-    const fail = (field: string, text: string) => reportPage(c, { errors: { summary: [{ text, href: `#${field}` }], field: { [field]: { text } } }, reportYear: year, newPlanTitle }, 400);
+    const replace = form.get('replace') === 'yes';
+    const fail = (field: string, text: string) => reportPage(c, { errors: { summary: [{ text, href: `#${field}` }], field: { [field]: { text } } }, reportYear: year, newPlanTitle, replace }, 400);
     if (!file) return fail('report', 'Choose a report file to upload (PDF, Word, HTML, Markdown or text)');
     if (year && !/^(19|20)\d{2}$/.test(year)) return fail('reportYear', 'Enter the year the report was published, such as 2024, or leave it blank');
     const upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-    const options = { reportYear: year ? Number(year) : undefined, newPlanTitle };
+    const options = { reportYear: year ? Number(year) : undefined, newPlanTitle, ...(replace ? { replace } : {}) };
     try {
       const preview = await s.imports.preview([upload], { ...options, userId: actor.id, thread: true });
       // Kept in the database until confirmed, so that any web process can take the confirmation.
       const token = await s.imports.stage(upload, c.get('session')!.user.id, options);
       return view(c, 'manage/report-preview.njk', { title: 'Check the import', preview, token, outcomes: await outcomesOf() });
     } catch (e) {
-      if (isValidationError(e)) return fail('report', [e.message, ...e.problems.map((p) => p.message)].join(': '));
+      if (isValidationError(e)) return fail(e.problems.some((p) => p.field === 'replace') ? 'replace' : 'report', formSentence(e));
       return answerError(c, e);
     }
   });
@@ -76,7 +91,7 @@ function reportUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRou
       if (batchId) return c.redirect(`/manage/imports/${batchId}?done=batch-imported`, 303);
       return view(c, 'manage/report-result.njk', { title: 'Report imported', result });
     } catch (e) {
-      if (isValidationError(e)) return reportPage(c, { errors: { summary: [{ text: [e.message, ...e.problems.map((p) => p.message)].join(': '), href: '#report' }], field: {} } }, 400);
+      if (isValidationError(e)) return reportPage(c, { errors: { summary: [{ text: formSentence(e), href: '#report' }], field: {} } }, 400);
       return answerError(c, e);
     }
   });

@@ -1,0 +1,180 @@
+// Two plans' material on the web, from the two real Leicestershire reports (2019/20 under the 2018–22
+// plan, 2023/24 under the 2022–26 plan): the administrators' plans page and outcome map, the public
+// plan pages, commitments and entries kept to their period on the site and in the API, and a second
+// report for a period refused and replaced through the upload form.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import type { User } from '../domain/index.js';
+import { services, type Services } from '../services/index.js';
+import { SYSTEM_ACTOR } from '../services/policy.js';
+import { testStore } from '../../test/helpers/store.js';
+import { REPORT_2020, SUMMARY_2024 } from '../../test/helpers/reports.js';
+import { BASE, browser, signedIn } from '../../test/helpers/web.js';
+import { createApp } from './app.js';
+
+const PASSWORD = 'a long enough password';
+let store: Awaited<ReturnType<typeof testStore>>;
+let s: Services;
+let app: ReturnType<typeof createApp>;
+let users: { admin: User; officer: User };
+const file = (path: string) => ({ name: path.split('/').at(-1)!, bytes: new Uint8Array(fs.readFileSync(path)) });
+
+beforeAll(async () => {
+  store = await testStore();
+  s = services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') }));
+  const make = async (email: string, role: User['role']) => (await s.users.create(SYSTEM_ACTOR, { email, name: email.split('@')[0], role, password: PASSWORD })).user;
+  users = { admin: await make('admin@test.gov.uk', 'admin'), officer: await make('officer@test.gov.uk', 'performance-officer') };
+  for (const [path, title] of [[REPORT_2020, 'Strategic Plan 2018-22'], [SUMMARY_2024, 'Strategic Plan 2022-26']]) {
+    const r = await s.imports.run([file(path)], { newPlanTitle: title });
+    await s.importBatches.publish(users.officer, r.files[0].batchId!);
+  }
+  app = createApp(s, { cachePages: false });
+}, 120_000);
+afterAll(async () => { await store.close(); });
+
+describe('plans in the workspace', () => {
+  it('lists the plans with their years, counts and the current one, and makes another current (audited)', async () => {
+    const b = await signedIn(app, 'admin@test.gov.uk', PASSWORD);
+    const html = await (await b.get('/manage/plans')).text();
+    expect(html).toMatch(/Strategic Plan 2018-22[\s\S]*2018–2022[\s\S]*Make current[\s\S]*Strategic Plan 2022-26[\s\S]*2022–2026[\s\S]*Current/);
+    expect(html).toContain('href="/manage/plans/strategic-plan-2022-26/map"');
+    const earlier = (await s.plans.resolve('strategic-plan-2018-22')).id;
+    const r = await b.post(`/manage/plans/${earlier}/current`);
+    expect([r.status, r.headers.get('location')]).toEqual([303, '/manage/plans?done=plan-current']);
+    expect((await s.plans.summaries()).find((p) => p.current)?.slug).toBe('strategic-plan-2018-22');
+    const trail = await s.audit.history(users.admin, 'plan', earlier);
+    expect(trail.some((e) => e.userId === users.admin.id && JSON.stringify(e.after).includes('"current":true'))).toBe(true);
+    await b.post(`/manage/plans/${(await s.plans.resolve('strategic-plan-2022-26')).id}/current`);
+    // Only administrators manage plans.
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    expect((await officer.get('/manage/plans')).status).toBe(403);
+  });
+
+  it('offers the suggested outcome map, and confirms the map as a person ticked it', async () => {
+    const b = await signedIn(app, 'admin@test.gov.uk', PASSWORD);
+    const html = await (await b.get('/manage/plans/strategic-plan-2022-26/map')).text();
+    expect(html).toContain('No map is confirmed yet');
+    const plans = { from: await s.plans.structure('strategic-plan-2018-22'), to: await s.plans.structure('strategic-plan-2022-26') };
+    const id = (list: { id: string; title: string }[], title: string) => list.find((o) => o.title.toLowerCase() === title.toLowerCase())!.id;
+    const economy = id(plans.from.outcomes, 'A Strong Economy');
+    const strong = id(plans.to.outcomes, 'Strong Economy, Transport and Infrastructure');
+    // The suggestion is ticked: the 2018-22 "A Strong Economy" continues as the later "Strong Economy, Transport and Infrastructure".
+    expect(html).toMatch(new RegExp(`value="${economy} ${strong}" checked`));
+    expect(html).toMatch(/Suggested: score \d\.\d\d, titles share/);
+    const communities = id(plans.from.outcomes, 'Great Communities');
+    const pairs = [`${economy} ${strong}`, `${communities} ${id(plans.to.outcomes, 'Great Communities')}`, `${communities} ${id(plans.to.outcomes, 'Clean and Green')}`];
+    const r = await b.post('/manage/plans/strategic-plan-2022-26/map', { pair: pairs });
+    expect([r.status, r.headers.get('location')]).toEqual([303, '/manage/plans/strategic-plan-2022-26/map?done=plan-map-confirmed']);
+    const map = await s.planMaps.get('strategic-plan-2018-22', 'strategic-plan-2022-26');
+    expect(map.lines.map((l) => `${l.from}=${l.to}`).sort()).toEqual(['A Strong Economy=STRONG ECONOMY, TRANSPORT AND INFRASTRUCTURE', 'Great Communities=CLEAN AND GREEN', 'Great Communities=GREAT COMMUNITIES']);
+    const after = await (await b.get('/manage/plans/strategic-plan-2022-26/map')).text();
+    expect(after).toContain('A map was confirmed');
+    const audit = await s.audit.history(users.admin, 'plan', map.to.id);
+    expect(audit.some((e) => e.userId === users.admin.id && JSON.stringify(e.after).includes('Great Communities=GREAT COMMUNITIES,CLEAN AND GREEN'))).toBe(true);
+    // Nothing ticked, or an outcome of neither plan: one sentence, and the confirmed map stays.
+    const none = await b.post('/manage/plans/strategic-plan-2022-26/map', {});
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain('Choose, for at least one outcome of &quot;Strategic Plan 2018-22&quot;');
+    const bad = await b.post('/manage/plans/strategic-plan-2022-26/map', { pair: `${economy} no-such-outcome` });
+    expect(bad.status).toBe(400);
+    expect((await s.planMaps.get('strategic-plan-2018-22', 'strategic-plan-2022-26')).lines).toHaveLength(3);
+    expect((await b.get('/manage/plans/strategic-plan-2018-22/map')).status).toBe(404);
+  });
+});
+
+describe('plans on the public site', () => {
+  it('shows the current plan and links to the earlier one, whose page lists its outcomes, themes, years and periods', async () => {
+    const b = browser(app);
+    const list = await (await b.get('/plans')).text();
+    expect(list).toMatch(/works to <a class="govuk-link" href="\/plans\/strategic-plan-2022-26">Strategic Plan 2022-26<\/a>, in force 2022–2026/);
+    expect(list).toMatch(/href="\/plans\/strategic-plan-2018-22">Strategic Plan 2018-22<\/a> – 2018–2022, delivery published for 2019\/20/);
+    const earlier = await (await b.get('/plans/strategic-plan-2018-22')).text();
+    expect(earlier).toContain('An earlier plan');
+    expect(earlier).toContain('In force 2018–2022');
+    for (const outcome of ['A Strong Economy', 'Great Communities', 'Keeping People Safe']) expect(earlier).toContain(outcome);
+    expect(earlier).toMatch(/href="\/commitments\?period=FY2019-20">2019\/20<\/a> – 282 published entries/);
+    expect(await (await b.get('/')).text()).toContain('href="/plans"');
+    expect((await b.get('/plans/no-such-plan')).status).toBe(404);
+  });
+});
+
+describe('kept to its period', () => {
+  it('lists a period’s commitments from the plan in force then, made in or before it, with the status they had at its end', async () => {
+    const b = browser(app);
+    const then = await (await b.get('/commitments?period=2019/20')).text();
+    expect(then).toContain('Commitments as they stood at the end of 2019/20');
+    expect(then).toContain('These are the promises of Strategic Plan 2018-22 made in or before 2019/20');
+    // The 2024 summary's promise of buses by 2026 belongs to the later plan, not to 2019/20.
+    const summaryPromises = (await s.site.commitments({ period: '2023/24' })).commitments.map((c) => c.text);
+    expect(summaryPromises.length).toBeGreaterThan(0);
+    for (const text of summaryPromises) expect(then).not.toContain(text.slice(0, 60).replace(/&/g, '&amp;'));
+    // On 31 March 2020 nothing due later was late yet; today most of the 2020 promises are overdue.
+    const atEnd = await s.site.commitments({ period: '2019/20', onDay: '2026-12-07' });
+    const lateThen = atEnd.commitments.filter((c) => c.status === 'late' && (c.dueEnd ?? c.dueStart)! >= '2020-03-31');
+    expect(lateThen).toEqual([]);
+    expect(atEnd.commitments.length).toBeGreaterThan(20);
+    const api = await (await b.get('/api/commitments?period=FY2019-20')).json() as { text: string; status: string }[];
+    expect(api.map((c) => c.text).sort()).toEqual(atEnd.commitments.map((c) => c.text).sort());
+    expect(then).toMatch(/href="\/commitments\?period=FY2023-24">2023\/24<\/a>/);
+  });
+
+  it('shows a year on the home page under the plan in force then, offers the other years, and says when a year has no indicator values', async () => {
+    const b = browser(app);
+    const then = await (await b.get('/?period=2019/20')).text();
+    expect(then).toContain('Showing 2019/20 under Strategic Plan 2018-22, the plan in force then.');
+    expect(then).toContain('There are no indicator values for 2019/20 yet.');
+    expect(then).toContain('href="/outcomes/a-strong-economy?period=FY2019-20"');
+    expect(await (await b.get('/outcomes/a-strong-economy?period=FY2019-20')).text()).toContain('A Strong Economy');
+    expect(then).toMatch(/<span class="app-figures__number">32<\/span> entries published for 2019\/20/);
+    expect(then).toContain('href="/?period=FY2023-24"');
+    const now = await (await b.get('/')).text();
+    expect(now).toContain('Strategic Plan 2022-26');
+    expect(now).toContain('href="/?period=FY2019-20"');
+    expect((await b.get('/?period=someday')).status).toBe(400);
+  });
+
+  it('answers an API question about an earlier period from the plan in force then', async () => {
+    const b = browser(app);
+    const r = await (await b.get('/api/entries?period=FY2019-20&pageSize=5')).json() as { total: number; entries: { periodKey: string }[] };
+    expect(r.total).toBe(282);
+    expect(r.entries.every((e) => e.periodKey === 'FY2019-20')).toBe(true);
+    const later = await (await b.get('/api/entries?period=FY2023-24&pageSize=5')).json() as { total: number };
+    expect(later.total).toBe(206);
+    expect((await b.get('/api/commitments?period=someday')).status).toBe(400);
+    const plan = await (await b.get('/api/plan?period=2019/20')).json() as { title: string; outcomes: { slug: string }[] };
+    expect(plan.title).toBe('Strategic Plan 2018-22');
+    expect(((await (await b.get('/api/plan')).json()) as { title: string }).title).toBe('Strategic Plan 2022-26');
+  });
+});
+
+describe('a second report for a period in the upload form', () => {
+  const upload = async (b: Awaited<ReturnType<typeof signedIn>>, name: string, text: string, fields: Record<string, string> = {}) => {
+    const fd = new FormData();
+    fd.append('_csrf', b.csrf);
+    fd.append('report', new File([text], name, { type: 'text/plain' }));
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return app.request(`${BASE}/manage/uploads/report`, { method: 'POST', headers: { cookie }, body: fd });
+  };
+
+  it('refuses it in the form’s own words, and offers to replace the earlier report', async () => {
+    const b = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const form = await (await b.get('/manage/uploads')).text();
+    expect(form).toContain('Replace the earlier report for this period');
+    expect(form).toContain('Title for a new plan (optional)');
+    const text = 'Great Communities\n\nA new museum opened in Melton.\n';
+    const refused = await upload(b, 'revised-2020.txt', text);
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('revised-2020.txt covers 2019/20, for which leicestershire-annual-delivery-report-2020.txt is already imported into &quot;Strategic Plan 2018-22&quot;: choose “Replace the earlier report for this period” and upload it again to replace it');
+    expect(html).not.toMatch(/--replace|--new-plan|--year/);
+    const preview = await upload(b, 'revised-2020.txt', text, { replace: 'yes' });
+    expect(preview.status).toBe(200);
+    const token = /name="token" value="([^"]+)"/.exec(await preview.text())![1];
+    const done = await b.post('/manage/uploads/report/confirm', { token, section: ['Great Communities'], outcome: [''] });
+    expect(done.status).toBe(303);
+    const plan = (await s.plans.summaries()).find((p) => p.slug === 'strategic-plan-2018-22')!;
+    expect([plan.counts.reports, plan.counts.entries]).toEqual([1, 1]);
+  });
+});
