@@ -126,7 +126,7 @@ describe('kept to its period', () => {
     expect(then).toContain('There are no indicator values for 2019/20 yet.');
     expect(then).toContain('href="/outcomes/a-strong-economy?period=FY2019-20"');
     expect(await (await b.get('/outcomes/a-strong-economy?period=FY2019-20')).text()).toContain('A Strong Economy');
-    expect(then).toMatch(/<span class="app-figures__number">32<\/span> entries published for 2019\/20/);
+    expect(then).toMatch(/<strong>32 entries<\/strong> published for 2019\/20/);
     expect(then).toContain('href="/?period=FY2023-24"');
     const now = await (await b.get('/')).text();
     expect(now).toContain('Strategic Plan 2022-26');
