@@ -9,8 +9,9 @@ import { notAReport } from './not-a-report.js';
 import { findContents } from './contents.js';
 import { findMeasures } from './measures.js';
 import { suggestTitle } from './suggest-title.js';
-import type { MappedText } from './mapped-text.js';
+import { MappedText } from './mapped-text.js';
 import { reportPeriodOf, type ReportPeriod } from './report-period.js';
+import { findPriorities, type FoundPriority } from './priorities.js';
 
 export interface ParseOptions {
   /** The year the report was published; from the file name or the text when not given. */
@@ -119,6 +120,12 @@ export interface ParsedReport {
   notReport: NotAReport | null;
   narrative: ParsedNarrative[];
   measures: ParsedMeasure[];
+  /**
+   * The plan's outcomes as the report lists them in its opening pages ("5 high-level priorities –
+   * A Strong Economy – …"); [] when it lists none. A plan made from the report takes these as its
+   * outcomes, and the report's sections become their themes.
+   */
+  priorities: FoundPriority[];
   /** The contents page's lines, when the document has one (used for structure, never imported as entries). */
   contents: { title: string; page: number | null; start: number; end: number }[];
   /** What a person should check: unplaced text, tables read as measures, a document that is not a report. */
@@ -128,7 +135,19 @@ export interface ParsedReport {
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
 const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
 const capitalise = (t: MappedText) => (/^[a-z]/.test(t.text) ? t.replace(/^[a-z]/g, (m) => m[0].toUpperCase()) : t);
-const joinIntro = (parts: MappedText[]) => parts.map((p) => tidy(p).text).join('\n\n');
+const joinIntro = (parts: MappedText[]) => parts.map((p) => capitalise(tidy(p)).text).join('\n\n');
+
+/** The paragraphs of the front matter before the first outcome, with the headings of its parts (a heading may introduce a list). */
+function frontParagraphs(sections: ReturnType<typeof findStructure>['sections']): { text: MappedText; heading: boolean }[] {
+  const out: { text: MappedText; heading: boolean }[] = [];
+  const para = (p: MappedText) => ({ text: tidy(p), heading: false });
+  for (const s of sections) {
+    if (s.kind !== 'front') break;
+    out.push(...s.intro.map(para));
+    for (const t of s.themes) out.push({ text: MappedText.synthetic(t.title, s.heading?.end ?? 0), heading: true }, ...t.intro.map(para));
+  }
+  return out;
+}
 
 /** The year a report was published: given, or in its file name, or the latest year it often mentions. */
 export function reportYearOf(text: string, name?: string, given?: number): number {
@@ -196,6 +215,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : [])),
     ]),
     measures,
+    priorities: findPriorities(frontParagraphs(structure.sections), text),
     contents,
     warnings: [
       ...(notReport ? [notReport.reason] : []),
