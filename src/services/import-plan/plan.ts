@@ -107,6 +107,19 @@ function fileRows(
     st.facts += e.facts.length;
     st.commitments += e.commitments.length;
   }
+  // Promises made in the narrative (an introduction's "we will …") are commitments without an entry.
+  for (const n of report.narrative) {
+    const section = n.section === null ? null : report.sections[n.section];
+    const outcome = section?.kind === 'outcome' && n.section !== null ? mapping.sections[n.section].outcome : null;
+    for (const c of n.commitments) {
+      rows.commitments.push({
+        id: newId(), planId, outcomeId: outcome?.id ?? null, entryId: null, text: c.text, dueText: c.dueText,
+        dueStart: c.dueStart, dueEnd: c.dueEnd, status: 'open', workflowState: 'draft', documentId,
+        sourceStart: c.start, sourceEnd: c.end, importBatchId: batchId,
+      });
+      if (n.section !== null) counts.sections[n.section].commitments++;
+    }
+  }
   return { rows, counts };
 }
 
