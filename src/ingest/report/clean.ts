@@ -184,10 +184,9 @@ const QUOTES: [RegExp, string][] = [
 
 /** Every character QUOTES replaces, in one pattern: one pass over a line instead of eleven. */
 const ANY_QUOTED = new RegExp(QUOTES.map(([re]) => re.source).join('|'), 'g');
-/** Each pattern without what it looks ahead to, to tell which one a matched character is. */
+// Each pattern without what it looks ahead to tells which one a matched character is.
 const QUOTE_CHARS: [RegExp, string][] = QUOTES.map(([re, by]) => [new RegExp(re.source.replace(/\(\?=[^)]*\)$/, '')), by]);
 const quoted = (m: RegExpExecArray) => QUOTE_CHARS.find(([re]) => re.test(m[0]))?.[1] ?? m[0];
-
 /** Normalises one piece of text: straight quotes, en dash for spaced dashes, single spaces. */
 export function normalise(t: MappedText): MappedText {
   let out = t;
