@@ -80,7 +80,7 @@ const batch: ReportFile[] = [];
 for (let i = 0; i < 50; i++) {
   const src = i % 2 ? file2024 : file2020;
   // A workspace takes one report per period: each copy covers a financial year of its own (from its name).
-  const year = 1980 + i;
+  const year = 1940 + i;
   const name = `annual-report-copy${i}-${year}-${String((year + 1) % 100).padStart(2, '0')}${path.extname(src)}`;
   batch.push({ name, bytes: new Uint8Array(Buffer.concat([fs.readFileSync(src), Buffer.from(`\n\nCopy ${i} of this report for timing.\n`)])) });
 }
