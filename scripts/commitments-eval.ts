@@ -31,7 +31,8 @@ export function scoreCommitments(file: string): CommitmentScores {
   const labels = JSON.parse(fs.readFileSync(path.join(COMMITMENT_LABELS, file), 'utf8')) as { source: string; commitments: Labelled[] };
   const text = fs.readFileSync(path.join(REPORTS, labels.source), 'utf8');
   const report = parseReport(text, labels.source.endsWith('.md'), { name: labels.source });
-  const found = report.entries.flatMap((e) => e.commitments);
+  // As the importer keeps them: from items and from narrative (introductions, context sections).
+  const found = [...report.entries, ...report.narrative].flatMap((e) => e.commitments);
   // Matched as the import scores match commitments (evaluate-structure.ts): the spans share a character.
   const overlaps = (a: Span, c: { start: number; end: number }) => overlap(a, [c.start, c.end]) > 0;
   let matched = 0;

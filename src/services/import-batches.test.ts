@@ -92,6 +92,17 @@ describe('an import waits for review', () => {
     expect(audit.map((h) => h.action)).toContain('publish');
   });
 
+  it("keeps an introduction's promises as commitments of the batch, published with it", async () => {
+    const text = 'Great Communities\n\nWe want every village to have a place to meet. We will open a community hub in Oakham by March 2025, and we will keep every library open.\n\n' +
+      'Quillmere Library – The library reopened with 12,000 books.\n\nYarrowfield Park – A play park opened for 300 children.\n';
+    const batchId = await importReport(text);
+    const promises = (await w.store.db.select().from(tables.commitments)).filter((c) => c.entryId === null);
+    expect(promises.map((c) => [c.text.slice(0, 33), c.workflowState, c.dueText, c.dueBasis])).toEqual([['We will open a community hub in O', 'draft', 'by March 2025', 'stated']]);
+    expect(promises[0].outcomeId).toBe(w.outcomes[0].id);
+    await w.s.importBatches.publish(w.users.officer, batchId);
+    expect((await w.store.db.select().from(tables.commitments)).map((c) => c.workflowState)).toEqual(['published']);
+  });
+
   it('refuses to publish an excluded item in one sentence, and publishes nothing of the request', async () => {
     const batchId = await importReport();
     const library = await itemByWord(batchId, 'Quillmere');

@@ -6,7 +6,7 @@ import type { Store } from '../store/index.js';
 import type { Db } from '../store/db.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import {
-  deleteBatchRows, getImportBatch, listBatchItems, listImportBatches, lockImportBatch, publishBatchEntries, updateImportBatch, type BatchItemRow, type ImportBatchRecord,
+  deleteBatchRows, getImportBatch, listBatchItems, listImportBatches, lockImportBatch, publishBatchEntries, publishBatchNarrativeCommitments, updateImportBatch, type BatchItemRow, type ImportBatchRecord,
 } from '../store/queries/importBatches.js';
 import { getPlanStructure } from '../store/queries/plans.js';
 import { authorize, can, type Actor } from './policy.js';
@@ -116,6 +116,7 @@ function batchLifecycle(context: BatchContext) {
         if (!chosen.length) throw new ConflictError(`${name(batch)} has no ${choice.acceptedOnly ? 'accepted ' : ''}items waiting to be published.`);
         for (const i of chosen) authorize(actor, 'entry.publish', { kind: 'entry', service: i.entry.service, outcomeId: i.entry.outcomeId, workflowState: 'approved' });
         await publishBatchEntries(tx, chosen.map((i) => i.entry.id), { userId: actor.id, at });
+        await publishBatchNarrativeCommitments(tx, batch.id, at);
         for (const i of chosen) {
           await appendAuditEvent(tx, { userId: actor.id, action: 'publish', entityType: 'entry', entityId: i.entry.id, before: { workflowState: i.entry.workflowState }, after: { workflowState: 'published', importBatchId: batch.id } });
         }

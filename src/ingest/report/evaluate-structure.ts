@@ -112,7 +112,7 @@ export function scoreStructure(file: string, text: string, report: ParsedReport 
     }
   }
   if (labels.commitments) {
-    const found = report.entries.flatMap((e) => e.commitments.map((c) => [c.start, c.end] as Span));
+    const found = [...report.entries, ...report.narrative].flatMap((e) => e.commitments.map((c) => [c.start, c.end] as Span));
     score.commitments.labelled = labels.commitments.length;
     score.commitments.found = labels.commitments.filter((l) => found.some((f) => overlap(f, l.at) > 0)).length;
   }

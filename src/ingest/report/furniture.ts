@@ -20,6 +20,8 @@ export function isFurnitureLine(line: string): boolean {
   const t = line.trim().replace(/^[#*_\s]+|[*_\s]+$/g, '');
   if (/^page \d+:\s/i.test(t)) return true; // a document host's page header
   if (!t || t.length > 160) return false;
+  // A long line of running text is furniture only as a translation notice, a caption or a committee's name in capitals.
+  if (t.length > 90 && !/^(?:translation|\(?this (?:content|page))/i.test(t) && /[a-z]/.test(t)) return false;
   if (SIGN_OFF.test(t) || DOMAIN.test(t) || /^\S.{0,60}\s?-?\.\.\.$/.test(t)) return true;
   if (MARKING.test(t) || APPENDIX.test(t) || WEB.test(t) || DATE_ALONE.test(t) || TRANSLATED.test(t)) return true;
   if (PICTURE.test(t) && t.length <= 90 && !/[.!?]$/.test(t)) return true;

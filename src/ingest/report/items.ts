@@ -11,6 +11,10 @@ export interface ReportItem {
   title: string;
   body: MappedText;
   status: string | null;
+  /** The action of a "Priority action:" block, a promise the report follows up. */
+  action?: MappedText;
+  /** For an item of a list, the paragraph that introduced the list ("This plan has three priorities:"). */
+  lead?: string;
 }
 
 export type SentenceSplitter = (text: string) => { text: string; start: number; end: number }[];
@@ -59,26 +63,38 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
   const items: ReportItem[] = [];
   let last: ReportItem | null = null;
   let lastGroup = '';
+  // The paragraph that last introduced something in this section: a list that follows it is its list.
+  let lead: { section: number; text: string } | null = null;
+  const intro = (u: (typeof units)[number], text: MappedText) => {
+    (u.theme === null ? sections[u.section].intro : sections[u.section].themes[u.theme].intro).push(text);
+    lead = { section: u.section, text: text.text };
+  };
+  const leadOf = (u: (typeof units)[number]) => (u.bullet && lead?.section === u.section ? { lead: lead.text } : {});
+  const push = (item: ReportItem, u: (typeof units)[number]) => {
+    items.push(item);
+    // A paragraph of running text may introduce the list after it; a titled item does not.
+    if (!u.bullet) lead = item.title ? null : { section: u.section, text: item.body.text };
+    return item;
+  };
   for (const u of units) {
     const group = `${u.section}/${u.theme}`;
     if (group !== lastGroup) last = null;
     lastGroup = group;
     const section = sections[u.section];
-    const introOf = () => (u.theme === null ? section.intro : section.themes[u.theme].intro);
+    const action = u.action ? { action: u.action } : {};
     // With no outcome section at all, text under no heading is delivery that could not be placed:
     // kept as items (unplaced, with a warning), not folded into an introduction.
     if (section.kind === 'front' && !(noOutcomes && section.heading === null)) {
-      introOf().push(u.title ? MappedText.concat([MappedText.synthetic(`${u.title} – `, u.body.map[0]), u.body]) : u.body);
+      intro(u, u.title ? MappedText.concat([MappedText.synthetic(`${u.title} – `, u.body.map[0]), u.body]) : u.body);
       continue;
     }
     // "Highlights from the year:" introduces the list below it.
     if (u.title === null && /:$/.test(u.body.text)) {
-      introOf().push(u.body);
+      intro(u, u.body);
       continue;
     }
     if (u.title !== null) {
-      last = { section: u.section, theme: u.theme, title: u.title, body: u.body, status: u.status };
-      items.push(last);
+      last = push({ section: u.section, theme: u.theme, title: u.title, body: u.body, status: u.status, ...action, ...leadOf(u) }, u);
       continue;
     }
     if (titledReport) {
@@ -86,19 +102,19 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
         last.body = MappedText.concat([last.body, MappedText.synthetic('\n\n', u.body.map[0]), u.body]);
         last.status ??= u.status;
       } else if (groupHasTitles.has(group) || (u.theme === null && section.themes.length > 0)) {
-        introOf().push(u.body);
+        intro(u, u.body);
       } else {
-        items.push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status });
+        push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status, ...action, ...leadOf(u) }, u);
       }
       continue;
     }
     if (!bySentence || u.bullet) {
-      items.push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status });
+      push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status, ...action, ...leadOf(u) }, u);
       continue;
     }
     for (const s of splitSentences(u.body.text)) {
       const body = u.body.slice(s.start, s.end).trim();
-      if (/[A-Za-z]{2}/.test(body.text)) items.push({ section: u.section, theme: u.theme, title: '', body, status: u.status });
+      if (/[A-Za-z]{2}/.test(body.text)) push({ section: u.section, theme: u.theme, title: '', body, status: u.status }, u);
     }
   }
   return { items, titledReport };

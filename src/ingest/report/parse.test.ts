@@ -49,6 +49,16 @@ describe('the 2020 Annual Delivery Report (text from a PDF)', () => {
     expect(economy.intro).toMatch(/^Our economy outcome focuses on/);
   });
 
+  it("reads the plan's five key priorities from the introduction, with their offsets and descriptions", () => {
+    expect(report.priorities.map((p) => p.title)).toEqual([
+      'A Strong Economy', 'Wellbeing and Opportunity', 'Keeping People Safe', 'Great Communities', 'Affordable and Quality Homes',
+    ]);
+    for (const p of report.priorities) expect(original.slice(p.start, p.end)).toBe(p.title);
+    expect(report.priorities[2].description).toBe('That people in Leicestershire are safe and protected from harm');
+    // The last one's description stops where the list does, though extraction lost the full stop after it.
+    expect(report.priorities[4].description).toMatch(/homes that people can afford$/);
+  });
+
   it('gives one entry per titled item, about 290, none from the front matter', () => {
     expect(report.entries.length).toBeGreaterThanOrEqual(275);
     expect(report.entries.length).toBeLessThanOrEqual(295);

@@ -1,6 +1,7 @@
 // A report's text → its structure and delivery: sections and themes, one entry per item with its
 // facts, places, partners and commitments, all pointing back at offsets in the original text. Pure.
-import { analyse, buildGazetteer, discoverPlaceNames, splitSentences } from '../text/index.js';
+import { analyse, buildGazetteer, discoverPlaceNames, findCommitments, splitSentences } from '../text/index.js';
+import type { CoveredPeriod, FoundCommitment } from '../text/index.js';
 import type { AreaInput, FoundFact, Gazetteer } from '../text/index.js';
 import { cleanText, joinLines } from './clean.js';
 import { buildItems } from './items.js';
@@ -9,8 +10,10 @@ import { notAReport } from './not-a-report.js';
 import { findContents } from './contents.js';
 import { findMeasures } from './measures.js';
 import { suggestTitle } from './suggest-title.js';
-import type { MappedText } from './mapped-text.js';
+import { MappedText } from './mapped-text.js';
 import { reportPeriodOf, type ReportPeriod } from './report-period.js';
+import { findPriorities, type FoundPriority } from './priorities.js';
+import { promiseOfItem } from './promises.js';
 
 export interface ParseOptions {
   /** The year the report was published; from the file name or the text when not given. */
@@ -81,6 +84,11 @@ export interface ParsedNarrative {
   theme: number | null;
   heading: string | null;
   paragraphs: ParsedParagraph[];
+  /**
+   * Promises the council makes in these paragraphs ("We will open a second hub in 2025", "we will
+   * keep lobbying for fair funding"): an introduction states a plan's promises as often as an item does.
+   */
+  commitments: ParsedCommitment[];
 }
 
 /** A figure read from a KPI or measure table (even one flattened to a cell a line), offered to the indicator import. */
@@ -119,6 +127,12 @@ export interface ParsedReport {
   notReport: NotAReport | null;
   narrative: ParsedNarrative[];
   measures: ParsedMeasure[];
+  /**
+   * The plan's outcomes as the report lists them in its opening pages ("5 high-level priorities –
+   * A Strong Economy – …"); [] when it lists none. A plan made from the report takes these as its
+   * outcomes, and the report's sections become their themes.
+   */
+  priorities: FoundPriority[];
   /** The contents page's lines, when the document has one (used for structure, never imported as entries). */
   contents: { title: string; page: number | null; start: number; end: number }[];
   /** What a person should check: unplaced text, tables read as measures, a document that is not a report. */
@@ -128,11 +142,54 @@ export interface ParsedReport {
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
 const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
 const capitalise = (t: MappedText) => (/^[a-z]/.test(t.text) ? t.replace(/^[a-z]/g, (m) => m[0].toUpperCase()) : t);
-const joinIntro = (parts: MappedText[]) => parts.map((p) => tidy(p).text).join('\n\n');
+const joinIntro = (parts: MappedText[]) => parts.map((p) => capitalise(tidy(p)).text).join('\n\n');
+
+/** The paragraphs of the front matter before the first outcome, with the headings of its parts (a heading may introduce a list). */
+function frontParagraphs(sections: ReturnType<typeof findStructure>['sections']): { text: MappedText; heading: boolean }[] {
+  const out: { text: MappedText; heading: boolean }[] = [];
+  const para = (p: MappedText) => ({ text: tidy(p), heading: false });
+  for (const s of sections) {
+    if (s.kind !== 'front') break;
+    out.push(...s.intro.map(para));
+    for (const t of s.themes) out.push({ text: MappedText.synthetic(t.title, s.heading?.end ?? 0), heading: true }, ...t.intro.map(para));
+  }
+  return out;
+}
+
+/**
+ * A promise in the council's own voice, about what it will do ("we will", "the Council aims to"):
+ * an introduction also recalls past decisions ("made commitments to … by 2030") and sets out
+ * pressures ("a further £80m to save by 2023/24"), which are not promises.
+ */
+const OWN_FUTURE = /\b(?:we|the\s(?:[A-Z][a-z]+\s)?Council|the\spartnership)\s(?:also\s)?(?:will|shall|aims?\sto|plans?\sto|intends?\sto|are\sgoing\sto|is\sgoing\sto|commit\sto|pledge\sto)\b/i;
+
+/** The commitments of a narrative paragraph (dated, or undated in the council's own voice), with offsets in the original. */
+function promisesIn(t: MappedText, reportYear: number, covered: CoveredPeriod): ParsedCommitment[] {
+  return findCommitments(t.text, { reportYear, covered, undated: true })
+    .filter((c) => c.dueStart === null || OWN_FUTURE.test(c.text))
+    .map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...t.originalRange(c.start, c.end) }));
+}
 
 /** The year a report was published: given, or in its file name, or the latest year it often mentions. */
 export function reportYearOf(text: string, name?: string, given?: number): number {
   return reportPeriodOf(text, name, { year: given }).reportYear;
+}
+
+/**
+ * An item's commitments: what its words promise, and the promise it makes by its place (a priority
+ * action, an item of a list of priorities, an item under "Next steps"), whatever its words.
+ */
+function itemCommitments(
+  item: Parameters<typeof promiseOfItem>[0], body: MappedText, found: FoundCommitment[],
+  at: { reportYear: number; covered: CoveredPeriod; heading: string | undefined },
+): ParsedCommitment[] {
+  const commitments: ParsedCommitment[] = found.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) }));
+  const placed = promiseOfItem(item, at.reportYear, at.covered, at.heading);
+  if (placed) {
+    const r = placed.of.originalRange(placed.start, placed.end);
+    if (!commitments.some((c) => c.start < r.end && r.start < c.end)) commitments.push({ text: placed.text, dueText: placed.dueText, dueStart: placed.dueStart, dueEnd: placed.dueEnd, ...r });
+  }
+  return commitments;
 }
 
 export function parseReport(text: string, markdown: boolean, options: ParseOptions = {}): ParsedReport {
@@ -159,6 +216,8 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     const range = body.originalRange();
     const places = new Map<string, string | null>();
     for (const p of analysis.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);
+    const section = structure.sections[item.section];
+    const commitments = itemCommitments(item, body, analysis.commitments, { reportYear, covered, heading: item.theme !== null ? section?.themes[item.theme]?.title : section?.title });
     return {
       section: item.section,
       theme: item.theme,
@@ -170,7 +229,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       facts: analysis.facts,
       places: [...places].map(([name, areaCode]) => ({ name, areaCode })),
       partners: [...new Set(analysis.partners.map((p) => p.name))],
-      commitments: analysis.commitments.map((c) => ({ text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, ...body.originalRange(c.start, c.end) })),
+      commitments,
       factSources: analysis.facts.map((f) => body.originalRange(f.start, f.end)),
       suggestedTitle: item.title ? null : suggestTitle(body.text),
       placed: structure.sections[item.section]?.kind !== 'front',
@@ -178,6 +237,14 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   });
 
   const unplaced = entries.filter((e) => !e.placed).length;
+  const narrativeOf = (section: number, theme: number | null, parts: MappedText[]): ParsedNarrative => {
+    const shown = parts.map((p) => capitalise(tidy(p)));
+    return {
+      section, theme, heading: null,
+      paragraphs: shown.map((p, i) => ({ text: p.text, ...parts[i].originalRange() })),
+      commitments: shown.flatMap((p) => promisesIn(p, reportYear, covered)),
+    };
+  };
   return {
     title: structure.title,
     reportYear,
@@ -192,10 +259,11 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     dropped: cleaned.dropped,
     notReport,
     narrative: structure.sections.flatMap((s, k) => [
-      ...(s.intro.length ? [{ section: k, theme: null, heading: null, paragraphs: s.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : []),
-      ...s.themes.flatMap((t, j) => (t.intro.length ? [{ section: k, theme: j, heading: null, paragraphs: t.intro.map((p) => ({ text: capitalise(tidy(p)).text, ...p.originalRange() })) }] : [])),
+      ...(s.intro.length ? [narrativeOf(k, null, s.intro)] : []),
+      ...s.themes.flatMap((t, j) => (t.intro.length ? [narrativeOf(k, j, t.intro)] : [])),
     ]),
     measures,
+    priorities: findPriorities(frontParagraphs(structure.sections), text),
     contents,
     warnings: [
       ...(notReport ? [notReport.reason] : []),

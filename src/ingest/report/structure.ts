@@ -31,6 +31,8 @@ export interface ReportUnit {
   status: string | null;
   /** A bullet or a numbered list item: one item whatever its length. */
   bullet?: boolean;
+  /** The action of a "Priority action: … / Progress: …" block (a promise the report follows up). */
+  action?: MappedText;
 }
 
 export interface ReportStructure {
@@ -242,9 +244,9 @@ function unit(text: MappedText, allowColon: boolean): Omit<ReportUnit, 'section'
     if (progress) {
       const title = rest.text.slice(0, progress.index).trim().replace(/[.;]$/, '');
       const body = rest.slice(progress.index + progress[0].length).trim();
-      if (title && body.length) return { title, body, status };
+      if (title && body.length) return { title, body, status, action: rest.slice(0, progress.index).trim() };
     }
-    return { title: null, body: rest.trim(), status };
+    return { title: null, body: rest.trim(), status, action: rest.trim() };
   }
   const found = findTitle(t.text, allowColon);
   if (found) return { title: stripMarkup(found.title), body: t.slice(found.bodyStart).trim(), status };

@@ -1,5 +1,8 @@
 // The import planner on its own: parsed reports in, rows, answers and warnings out, no database.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_2020 } from '../../../test/helpers/reports.js';
 import { parseReport } from '../../ingest/report/parse.js';
 import { isValidationError } from '../../errors.js';
 import type { OutcomeChoice } from '../../ingest/report/mapping.js';
@@ -112,7 +115,38 @@ describe('planning a report import', () => {
     expect(made.outcomes.map((o) => [o.title, o.slug])).toEqual([
       ['A Greener County', 'a-greener-county'], ['Libraries and Culture', 'libraries-and-culture'], ['Open Data Pages', 'open-data-pages'],
     ]);
+    // "A Greener County – Parks" is the theme Parks of A Greener County, and its items are filed under it.
+    expect(made.outcomes[0].themes.map((t) => t.title)).toEqual(['Parks']);
     const planned = planImport([{ read: read('bbb'), report: twice }], context({ plan: made }), settings());
     expect(planned.files[0].sections.map((s) => s.mappedBy)).toEqual(['new plan', 'new plan', 'new plan', 'new plan']);
+    const benches = planned.writes[0].rows.entries.find((e) => e.title === 'Park benches')!;
+    expect(benches).toMatchObject({ outcomeId: made.outcomes[0].id, themeId: made.outcomes[0].themes[0].id });
+  });
+
+  it('makes the 2020 report\'s five key priorities the outcomes, with its sections as their themes', () => {
+    const r2020 = parseReport(fs.readFileSync(REPORT_2020, 'utf8'), false, { name: path.basename(REPORT_2020), areas: [] });
+    let n = 0;
+    const made = newPlanFromReport({ title: 'Strategic Plan 2018-22', councilCode: 'E10000018', report: r2020, thisYear: 2030 }, () => `n-${++n}`);
+    expect(made.outcomes.map((o) => o.title)).toEqual(['A Strong Economy', 'Wellbeing and Opportunity', 'Keeping People Safe', 'Great Communities', 'Affordable and Quality Homes']);
+    expect(made.rows!.outcomes[2].summary).toBe('That people in Leicestershire are safe and protected from harm');
+    const themes = (title: string) => made.outcomes.find((o) => o.title === title)!.themes.map((t) => t.title);
+    expect(themes('Great Communities')).toEqual(['Libraries, Heritage and Culture', 'Environment and Waste', 'Waste Management']);
+    expect(themes('A Strong Economy')).toEqual(expect.arrayContaining(['Transport', 'Major Road Schemes Supporting Growth', 'Supporting Business to Flourish']));
+    expect(themes('Wellbeing and Opportunity')).toEqual(expect.arrayContaining(['Health, Care and Wellbeing', 'Public Health', 'Mental Health']));
+    expect(themes('Keeping People Safe')).toContain('Consumer Protection');
+
+    const planned = planImport([{ read: read('c2020'), report: r2020 }], context({ plan: made }), settings());
+    const rows = planned.writes[0].rows.entries;
+    const outcome = (title: string) => made.outcomes.find((o) => o.title === title)!;
+    const theme = (o: string, t: string) => outcome(o).themes.find((x) => x.title === t)!.id;
+    // Items under "Great Communities – Libraries, Heritage and Culture" are that theme's; those under the outcome's own heading have none.
+    const libraries = rows.filter((e) => e.sourceSection === 'Great Communities – Libraries, Heritage and Culture');
+    expect(libraries.length).toBeGreaterThan(15);
+    expect(libraries.every((e) => e.outcomeId === outcome('Great Communities').id && e.themeId === theme('Great Communities', 'Libraries, Heritage and Culture'))).toBe(true);
+    expect(rows.filter((e) => e.sourceSection === 'Great Communities').every((e) => e.outcomeId === outcome('Great Communities').id && e.themeId === null)).toBe(true);
+    expect(rows.find((e) => e.title === 'Coalville – A511')).toMatchObject({ outcomeId: outcome('A Strong Economy').id, themeId: theme('A Strong Economy', 'Major Road Schemes Supporting Growth') });
+    // Every item under a priority's section is filed under a priority; only the corporate enablers are not an outcome.
+    expect(rows.filter((e) => !e.outcomeId).every((e) => e.sourceSection?.startsWith('Corporate Enablers'))).toBe(true);
+    expect(planned.files[0].sections.filter((s) => s.kind === 'outcome' && !s.outcomeId).map((s) => s.title)).toEqual(['Corporate Enablers – Ensuring a Sustainable and Successful Organisation']);
   });
 });

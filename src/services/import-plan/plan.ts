@@ -5,7 +5,8 @@ import type { ParsedReport } from '../../ingest/report/parse.js';
 import { normaliseSection, suggestTheme } from '../../ingest/report/mapping.js';
 import type { ReportImportRows } from '../../store/queries/insertReportImport.js';
 import type { SectionMappingRow } from '../../store/queries/sectionMappings.js';
-import { sectionMapper, type MappedSection, type SectionMapper } from './section-map.js';
+import { sectionMapper, sectionTheme, type MappedSection, type SectionMapper } from './section-map.js';
+import type { OutcomeChoice } from '../../ingest/report/mapping.js';
 import type { ImportBatchRow } from '../../store/queries/importBatches.js';
 import type { FileSummary, ImportContext, ImportPlan, ImportSettings, ImportSummary, ImportWrite, ReadFile, SectionSummary } from './types.js';
 
@@ -29,6 +30,18 @@ function mapFile(report: ParsedReport, mapper: SectionMapper): FileMapping {
   };
 }
 
+/**
+ * The plan theme for text under a report theme (`theme`, or none) of a section mapped to `outcome`:
+ * the theme of that name, else the theme the section itself stands for ("Great Communities –
+ * Libraries, Heritage and Culture" → Libraries, Heritage and Culture).
+ */
+function themeFor(outcome: OutcomeChoice, section: { title: string }, theme: { title: string } | null): string | null {
+  const own = theme ? suggestTheme(theme.title, outcome) : null;
+  if (own) return own;
+  const whole = sectionTheme(section.title, outcome.title);
+  return whole ? suggestTheme(whole, outcome) : null;
+}
+
 /** The report's narrative blocks in its order, each under the outcome (and theme) its section maps to, or under none. */
 function narrativeRows(report: ParsedReport, mapping: FileMapping, target: { planId: string; documentId: string | null }, settings: ImportSettings): NonNullable<ReportImportRows['narrative']> {
   return report.narrative.filter((n) => n.paragraphs.length).map((n, i) => {
@@ -38,7 +51,7 @@ function narrativeRows(report: ParsedReport, mapping: FileMapping, target: { pla
     const underOutcome = section?.kind === 'outcome' && outcome;
     return {
       id: settings.newId(), planId: target.planId, outcomeId: underOutcome ? outcome.id : null,
-      themeId: underOutcome && theme ? suggestTheme(theme.title, outcome) : null, periodKey: report.periodKey, position: i + 1,
+      themeId: underOutcome ? themeFor(outcome, section, theme) : null, periodKey: report.periodKey, position: i + 1,
       heading: n.heading ?? (section && section.kind === 'front' && section.heading ? section.title : theme?.title ?? null),
       paragraphs: n.paragraphs.map((p) => p.text), documentId: target.documentId, updatedBy: settings.userId,
     };
@@ -65,7 +78,7 @@ function fileRows(
     const entryId = newId();
     rows.entries.push({
       id: entryId, planId, outcomeId: outcome?.id ?? null,
-      themeId: outcome && theme ? suggestTheme(theme.title, outcome) : null,
+      themeId: outcome ? themeFor(outcome, section, theme) : null,
       kind: 'achievement', title: e.title, body: e.body, date: null, periodKey: report.periodKey, service: null,
       // Drafts of the import batch: nothing is public until a reviewer publishes the batch.
       partners: e.partners, status: e.status, workflowState: 'draft',
@@ -93,6 +106,19 @@ function fileRows(
     st.entries++;
     st.facts += e.facts.length;
     st.commitments += e.commitments.length;
+  }
+  // Promises made in the narrative (an introduction's "we will …") are commitments without an entry.
+  for (const n of report.narrative) {
+    const section = n.section === null ? null : report.sections[n.section];
+    const outcome = section?.kind === 'outcome' && n.section !== null ? mapping.sections[n.section].outcome : null;
+    for (const c of n.commitments) {
+      rows.commitments.push({
+        id: newId(), planId, outcomeId: outcome?.id ?? null, entryId: null, text: c.text, dueText: c.dueText,
+        dueStart: c.dueStart, dueEnd: c.dueEnd, status: 'open', workflowState: 'draft', documentId,
+        sourceStart: c.start, sourceEnd: c.end, importBatchId: batchId,
+      });
+      if (n.section !== null) counts.sections[n.section].commitments++;
+    }
   }
   return { rows, counts };
 }

@@ -18,6 +18,35 @@ export function containsTitle(section: string, outcome: string): boolean {
   return normaliseSection(outcome).split(' ').every((w) => words.has(w));
 }
 
+/** "Great Communities – Libraries, Heritage and Culture" → its two halves; null for a title without a spaced dash. */
+function dashed(title: string): { outcome: string; theme: string } | null {
+  const m = /^(.{3,80}?)\s[–—-]\s(.{3,})$/.exec(title.trim());
+  return m ? { outcome: m[1].trim(), theme: m[2].trim() } : null;
+}
+
+/**
+ * The outcome a section names by its title: one whose every word it contains ("Great Communities –
+ * Libraries" → Great Communities), or whose title holds the words before its dash ("Economy –
+ * Transport" → A Strong Economy). Null when none does.
+ */
+export function outcomeNamed<T extends { title: string }>(section: string, outcomes: T[]): T | null {
+  const whole = outcomes.find((o) => containsTitle(section, o.title));
+  if (whole) return whole;
+  const d = dashed(section);
+  return d ? outcomes.find((o) => containsTitle(o.title, d.outcome)) ?? null : null;
+}
+
+/**
+ * The theme a section stands for within `outcome`: the words after the dash of "Outcome – Theme",
+ * the section's own title when it is a part of the outcome under another name ("Public Health" in
+ * "Wellbeing and Opportunity"), or null when the section is the outcome itself.
+ */
+export function sectionTheme(section: string, outcome: string): string | null {
+  const d = dashed(section);
+  if (d && (containsTitle(outcome, d.outcome) || containsTitle(d.outcome, outcome))) return d.theme;
+  return containsTitle(section, outcome) ? null : section;
+}
+
 /** Every section and theme title of the reports, as written. */
 function sectionTitles(reports: ParsedReport[]): string[] {
   return [...new Set(reports.flatMap((p) => p.sections.flatMap((s) => [s.title, ...s.themes.map((t) => t.title)])))];
@@ -63,7 +92,8 @@ export function sectionMapper(context: ImportContext) {
     if (r) return { outcome: outcomeOf(r.outcomeId), mappedBy: 'remembered' };
     if (kind === 'front') return { outcome: null, mappedBy: 'none' };
     if (plan.isNew) {
-      const same = plan.outcomes.find((o) => containsTitle(title, o.title));
+      // Its own outcome, or the outcome the new plan made it a theme of ("Public Health").
+      const same = outcomeNamed(title, plan.outcomes) ?? plan.outcomes.find((o) => o.themes.some((t) => normaliseSection(t.title) === key));
       if (same) return { outcome: same, mappedBy: 'new plan' };
     }
     const s = suggestOutcome(title, plan.outcomes);

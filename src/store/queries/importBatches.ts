@@ -1,6 +1,6 @@
 // Import batches and their draft rows: listing, reading one with its items, recording decisions,
 // publishing the chosen items and removing a whole batch, each inside the caller's transaction.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db.js';
 import { commitments, documents, entries, entryPlaces, facts, importBatches, users } from '../schema.js';
 
@@ -73,6 +73,12 @@ export async function publishBatchEntries(db: Db, entryIds: string[], by: { user
   await db.update(entries).set({ workflowState: 'published', publishedAt: by.at, updatedBy: by.userId, updatedAt: by.at, importDecision: 'accepted' })
     .where(inArray(entries.id, entryIds));
   await db.update(commitments).set({ workflowState: 'published', updatedAt: by.at }).where(inArray(commitments.entryId, entryIds));
+}
+
+/** Publishes the promises a batch found in the report's narrative (they belong to no entry): they go out with the batch. */
+export async function publishBatchNarrativeCommitments(db: Db, batchId: string, at: string): Promise<void> {
+  await db.update(commitments).set({ workflowState: 'published', updatedAt: at })
+    .where(and(eq(commitments.importBatchId, batchId), isNull(commitments.entryId)));
 }
 
 /**

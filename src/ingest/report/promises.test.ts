@@ -1,0 +1,80 @@
+// Promises outside "we will … by …" items: in introductions, as priority actions, and as the items
+// of a list of the plan's priorities.
+import { describe, expect, it } from 'vitest';
+import { parseReport } from './parse.js';
+
+const parse = (text: string, name = 'plan-2024.txt') => parseReport(text, false, { name, areas: [] });
+const promises = (r: ReturnType<typeof parse>) => [...r.entries, ...r.narrative].flatMap((x) => x.commitments);
+
+describe('promises made outside the items', () => {
+  it("reads an introduction's promises in the council's voice, not its history or its pressures", () => {
+    const text = `Great Communities
+
+We will open a community hub in Oakham by March 2025. In May 2019 the Council made commitments to reach net zero by 2030. A further £8m is to be saved by 2026/27. We will keep lobbying for fair funding.
+
+Quillmere Library – The library reopened with 12,000 books.
+
+Yarrowfield Park – A play park opened for 300 children.
+`;
+    const r = parse(text);
+    const found = promises(r);
+    expect(found.map((c) => [c.text, c.dueText])).toEqual([
+      ['We will open a community hub in Oakham by March 2025.', 'by March 2025'],
+      ['We will keep lobbying for fair funding.', null],
+    ]);
+    for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(r.narrative[0].commitments).toHaveLength(2);
+  });
+
+  it('makes each item of a list of the plan\'s priorities a promise, due when the lead-in says, and not a list of what was done', () => {
+    const text = `Our plan
+
+This plan for 2024-27 has three priorities:
+
+1. Prevention and early help for families.
+2. Fewer deaths from drug harms.
+3. Better routes into work for people in recovery.
+
+Progress this year
+
+Since the partnership began there has been progress. For example:
+
+- More people started treatment.
+- Naloxone kits reached every pharmacy.
+`;
+    const found = promises(parse(text, 'plan-2024-25.txt'));
+    expect(found.map((c) => [c.text, c.dueText, c.dueEnd])).toEqual([
+      ['Prevention and early help for families.', '2024-27', '2027-12-31'],
+      ['Fewer deaths from drug harms.', '2024-27', '2027-12-31'],
+      ['Better routes into work for people in recovery.', '2024-27', '2027-12-31'],
+    ]);
+  });
+
+  it('makes a priority action a promise, dated by its own words or due at the plan end, and its progress not', () => {
+    const found = promises(parse(`Homes
+
+Priority action: Deliver 250 affordable homes by March 2026
+Progress by March 2025: 180 homes completed.
+
+Priority action: Improve the condition of council homes
+Progress by March 2025: 400 kitchens replaced.
+`));
+    expect(found.map((c) => [c.text, c.dueText])).toEqual([
+      ['Deliver 250 affordable homes by March 2026', 'by March 2026'],
+      ['Improve the condition of council homes', null],
+    ]);
+  });
+
+  it('makes every item under a heading such as "Next steps" a promise', () => {
+    const found = promises(parse(`Libraries
+
+Quillmere Library – The library reopened with 12,000 books.
+
+Next steps
+
+- Open a reading room in Oakham.
+- Extend opening hours at weekends.
+`));
+    expect(found.map((c) => [c.text, c.dueText])).toEqual([['Open a reading room in Oakham.', null], ['Extend opening hours at weekends.', null]]);
+  });
+});
