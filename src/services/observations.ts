@@ -3,8 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { dataPrecision, guessUnit, type Indicator, type WorkflowState } from '../domain/index.js';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import { frequencyOfPeriodKind } from '../ingest/indicator-fields.js';
-import { parseObservationTable, type ObservationTableOptions, type ObservationTableResult, type ParsedObservation } from '../ingest/observation-table.js';
-import { readTable, type Table, type TableSource } from '../ingest/table-file.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ObservationTableOptions, ObservationTableResult, ParsedObservation } from '../ingest/observation-table.js';
+import { readObservations } from '../ingest/observation-read.js';
+import { readTable, type TableSource } from '../ingest/table-file.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
@@ -27,6 +30,8 @@ export interface ObservationImportOptions extends ObservationTableOptions {
   workflowState?: WorkflowState;
   sheet?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Read and check the file in a worker thread (the web server does, to keep answering meanwhile). */
+  thread?: boolean;
 }
 
 export interface ObservationImportResult {
@@ -105,23 +110,30 @@ function observationColumns(observations: ParsedObservation[], indicatorId: (cod
   return { columns, missing };
 }
 
+/** Rows per statement when the web server writes indicator values to the embedded database. */
+const WEB_CHUNK = 2_000;
+
 export function observationService(store: Store) {
   const { db } = store;
   return {
     async import(source: TableSource, options: ObservationImportOptions = {}): Promise<ObservationImportResult> {
-      // The table and the parsed rows are dropped (set to undefined) before writing: on a large file
-      // they are hundreds of megabytes the garbage collector would otherwise keep walking.
-      let table: Table | undefined = await readTable(source, { sheet: options.sheet });
-      const { file } = table;
-      const rowCount = table.rows.length;
-      const areaCodes = new Set((await getAreaDirectory(db)).map((a) => a.code));
+      // The parsed rows are dropped (set to undefined) before writing: on a large file they are
+      // hundreds of megabytes the garbage collector would otherwise keep walking.
       const existing = new Map((await listIndicators(db)).map((r) => [r.code.toLowerCase(), toIndicator(r)]));
+      const areaCodes = (await getAreaDirectory(db)).map((a) => a.code);
+      const academicCodes = [...existing].filter(([, i]) => i.frequency === 'annual-academic').map(([code]) => code);
+      // A path that cannot be read is left to readTable, which says so in its own words.
+      const content = typeof source === 'string' ? await fs.promises.readFile(source).catch(() => undefined) : typeof source.content === 'string' ? Buffer.from(source.content) : source.content;
+      const name = typeof source === 'string' ? path.basename(source) : source.name;
+      if (content === undefined) await readTable(source);
+      const read = await readObservations({
+        source: { name, content: content ?? new Uint8Array() }, sheet: options.sheet, areaCodes, academicCodes,
+        options: { map: options.map, polarityFrom: options.polarityFrom, format: options.format },
+      }, { thread: options.thread });
+      const { file, rowCount } = read;
+      let parsed: ObservationTableResult | undefined = read.parsed;
+      // Reading and checking are one step (in a thread, for the web): both marks come when it is done.
       options.onProgress?.({ phase: 'check', done: 0, total: rowCount });
-      let parsed: ObservationTableResult | undefined = parseObservationTable(table, options, {
-        isArea: (code) => areaCodes.has(code),
-        yearStyle: (code) => (existing.get(code.toLowerCase())?.frequency === 'annual-academic' ? 'academic' : 'financial'),
-      });
-      table = undefined;
       options.onProgress?.({ phase: 'check', done: rowCount, total: rowCount });
       const headerProblems = parsed.problems.filter((p) => p.line === 1 && p.column === undefined);
       if (headerProblems.length) throw new ValidationError(`${file}: the columns are not as expected; nothing was imported`, headerProblems);
@@ -147,6 +159,8 @@ export function observationService(store: Store) {
         }
         const result = await upsertObservations(tx, columns, {
           workflowState: options.workflowState ?? 'published', userId, rebuildIndexes: store.kind === 'pglite',
+          // In a thread's caller (the web server), small steps on the embedded database let it go on answering.
+          chunk: options.thread && store.kind === 'pglite' ? WEB_CHUNK : undefined,
           onProgress: (done) => options.onProgress?.({ phase: 'write', done, total: n }),
         });
         await bumpDataVersion(tx);

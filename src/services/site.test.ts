@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededServices } from '../../test/helpers/site-fixture.js';
+import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { highlightSegments } from './site.js';
+import { siteIndicatorService } from './site/indicators.js';
 
 let t: Awaited<ReturnType<typeof seededServices>>;
 beforeAll(async () => {
@@ -77,5 +79,26 @@ describe('site service', () => {
     expect(reports.map((r) => [r.version, r.approvedBy])).toEqual([[1, 'Ada Checker']]);
     expect(reports.flatMap((r) => r.files.map((f) => f.id))).toEqual([t.fixture.reportId]);
     await expect(t.s.site.report(t.fixture.draftReportId)).rejects.toThrow(/not found/);
+  });
+});
+
+describe('performance snapshot', () => {
+  it('is made again when the benchmarking data changes, not on other audited changes', async () => {
+    let compendiums = 0;
+    const performance = { ...t.s.performance, compendium: (...a: Parameters<typeof t.s.performance.compendium>) => { compendiums++; return t.s.performance.compendium(...a); } };
+    const site = siteIndicatorService({ store: t.store, sitePlan: t.s.site, groups: t.s.groups, performance });
+    const first = await site.performanceSnapshot();
+    const made = compendiums;
+    expect(made).toBeGreaterThan(0);
+    // An audited change that is not benchmarking data (a setting here) leaves the snapshot as it was.
+    await t.s.workspace.updateSettings({ councilName: 'Borsetshire County Council' });
+    await t.s.workspace.updateSettings({ councilName: 'Leicestershire County Council' });
+    expect(await site.performanceSnapshot()).toBe(first);
+    expect(compendiums).toBe(made);
+    // A change of benchmarking data makes it again.
+    await bumpDataVersion(t.store.db);
+    const again = await site.performanceSnapshot();
+    expect(compendiums).toBeGreaterThan(made);
+    expect(again).toEqual(first);
   });
 });

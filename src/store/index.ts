@@ -119,13 +119,24 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
 }
 
+/**
+ * Binary columns (stored uploads, documents, report files) converted with Node's own hex codec:
+ * PGlite's default walks the bytes one by one in JavaScript, which holds the event loop for about
+ * half a second per megabyte (a 50 MB upload stopped the server for half a minute).
+ */
+const BYTEA_OID = 17;
+const BYTEA_TYPES = {
+  serializers: { [BYTEA_OID]: (v: Uint8Array) => `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}` },
+  parsers: { [BYTEA_OID]: (text: string) => { const b = Buffer.from(text.slice(2), 'hex'); return new Uint8Array(b.buffer, b.byteOffset, b.byteLength); } },
+};
+
 async function openPglite(options: StoreOptions): Promise<Store> {
   let client: PGlite;
   let location: string;
   let lock: WorkspaceLock | undefined;
   if (options.inMemory) {
     location = 'memory';
-    client = new PGlite({ loadDataDir: options.snapshot });
+    client = new PGlite({ loadDataDir: options.snapshot, ...BYTEA_TYPES });
   } else {
     const dir = path.join(options.dataDir, 'db');
     location = dir;
@@ -149,7 +160,7 @@ async function openPglite(options: StoreOptions): Promise<Store> {
       // Whatever this process does may change the database: the summary is rewritten when it closes.
       forgetSummary(options.dataDir);
       const fresh = fs.readdirSync(dir).length === 0;
-      client = new PGlite(dir, { loadDataDir: fresh ? options.snapshot : undefined });
+      client = new PGlite(dir, { loadDataDir: fresh ? options.snapshot : undefined, ...BYTEA_TYPES });
       await client.waitReady;
     } catch (e) {
       lock.release();

@@ -83,6 +83,26 @@ describe('web skeleton', () => {
     await s.workspace.updateSettings({ councilName: 'Leicestershire County Council' });
   });
 
+  it('as a server, answers readers with the page as it was after a change, but whoever posted sees the change at once', async () => {
+    const served = createApp(s, { versionTtlMs: 0, serveStale: true });
+    expect((await served.request('/')).headers.get('x-cache')).toBe('miss');
+    // Any form posted through the server marks the browser as one that wrote.
+    const posted = await served.request('/manage/sign-in', { method: 'POST', body: new URLSearchParams({ email: 'x@example.gov.uk', password: 'wrong' }) });
+    const wrote = posted.headers.getSetCookie().find((c) => c.startsWith('compendium_wrote='));
+    expect(wrote).toMatch(/Path=\/;.*HttpOnly/);
+    await s.workspace.updateSettings({ councilName: 'Borsetshire County Council' });
+    try {
+      const reader = await served.request('/');
+      expect(reader.headers.get('x-cache')).toBe('stale');
+      expect(await reader.text()).not.toContain('Borsetshire County Council');
+      const writer = await served.request('/', { headers: { cookie: wrote!.split(';')[0] } });
+      expect(writer.headers.get('x-cache')).not.toBe('stale');
+      expect(await writer.text()).toContain('Borsetshire County Council');
+    } finally {
+      await s.workspace.updateSettings({ councilName: 'Leicestershire County Council' });
+    }
+  });
+
   it('answers unknown pages with a 404 page in the layout', async () => {
     const res = await app.request('/no/such/page');
     expect(res.status).toBe(404);

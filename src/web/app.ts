@@ -28,7 +28,20 @@ export interface AppOptions {
    * possible on PostgreSQL) show within this time.
    */
   versionTtlMs?: number;
+  /**
+   * After a change, answer public pages as they were while they are rendered again in the
+   * background (the server does; off by default, so tests see each change at once). Whoever made
+   * a change through this server is never answered stale: each POST sets a short-lived cookie
+   * (WROTE_COOKIE) under which public pages are always rendered fresh.
+   */
+  serveStale?: boolean;
 }
+
+/** Set on every POST, PUT, PATCH or DELETE: for its lifetime the browser's public pages are never stale. */
+export const WROTE_COOKIE = 'compendium_wrote';
+const WROTE_SECONDS = 300;
+/** Marks the page cache's own background renderings, which must not be answered stale. */
+const REFRESH_HEADER = 'x-compendium-refresh';
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -55,14 +68,25 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
     if (!known || now - known.at >= ttl) known = { ...(await s.site.version()), at: now };
     c.set('dataVersion', known.key);
     c.set('site', siteContext(known.settings, c.req.path, { assetVersion: assets.version, manage }));
+    const writes = c.req.method !== 'GET' && c.req.method !== 'HEAD';
     try {
       await next();
     } finally {
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') known = undefined;
+      if (writes) known = undefined;
+    }
+    if (writes && options.serveStale) {
+      const secure = s.config.publicUrl?.startsWith('https://') ? '; Secure' : '';
+      const headers = new Headers(c.res.headers);
+      headers.append('Set-Cookie', `${WROTE_COOKIE}=1; Path=/; Max-Age=${WROTE_SECONDS}; HttpOnly; SameSite=Lax${secure}`);
+      c.res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
     }
   });
   if (options.cachePages !== false) {
-    const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'));
+    const stale = options.serveStale ? {
+      mayBeStale: (c: Context) => !c.req.header(REFRESH_HEADER) && !new RegExp(`(?:^|;\\s*)${WROTE_COOKIE}=`).test(c.req.header('cookie') ?? ''),
+      refresh: async (url: string) => app.request(url, { headers: { [REFRESH_HEADER]: '1' } }),
+    } : undefined;
+    const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'), stale);
     app.use('*', (c, next) => (isPublicPath(c.req.path) ? cached(c, next) : next()));
   }
 

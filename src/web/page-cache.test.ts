@@ -52,4 +52,58 @@ describe('page cache', () => {
     await app.request('/z');
     expect(cache.size).toBe(2);
   });
+
+  it('with stale answers allowed, answers the page as it was while rendering it again, but never to whoever wrote', async () => {
+    const data = { text: 'old' };
+    let renders = 0;
+    const waiting: (() => void)[] = [];
+    const release = () => waiting.splice(0).forEach((go) => go());
+    const app = new Hono();
+    const cache = pageCache();
+    const version = { v: '1' };
+    app.use('*', cache.middleware(() => version.v, {
+      mayBeStale: (c) => !c.req.header('x-refresh') && !c.req.header('cookie')?.includes('wrote=1'),
+      refresh: async (url) => app.request(url, { headers: { 'x-refresh': '1' } }),
+    }));
+    app.get('*', async (c) => {
+      renders++;
+      const text = data.text;
+      // A rendering after the change is slow: it waits until released.
+      if (text === 'new') await new Promise<void>((r) => waiting.push(r));
+      return c.html(`<p>${text} ${c.req.path}</p>`);
+    });
+    expect(await (await app.request('http://x/a')).text()).toBe('<p>old /a</p>');
+    expect(await (await app.request('http://x/b')).text()).toBe('<p>old /b</p>');
+    data.text = 'new';
+    version.v = '2';
+    // A reader is answered at once with the page as it was, marked stale, and the page is being rendered again.
+    const reader = await app.request('http://x/a');
+    expect(reader.headers.get('x-cache')).toBe('stale');
+    expect(await reader.text()).toBe('<p>old /a</p>');
+    // Whoever wrote waits for the new page.
+    const writer = app.request('http://x/a', { headers: { cookie: 'wrote=1' } });
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect(await (await writer).text()).toBe('<p>new /a</p>');
+    // Both pages kept before the change are rendered again in the background, one at a time.
+    for (let i = 0; i < 50 && cache.size < 2; i++) {
+      release();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(cache.size).toBe(2);
+    const after = await app.request('http://x/b');
+    expect(after.headers.get('x-cache')).toBe('hit');
+    expect(await after.text()).toBe('<p>new /b</p>');
+    expect(renders).toBeLessThanOrEqual(5);
+  });
+
+  it('without stale answers, a request after a change always waits for the new page', async () => {
+    let n = 0;
+    const { app, version } = appWith(async () => new Response(`v${++n}`, { headers: { 'content-type': 'text/html' } }));
+    expect(await (await app.request('/x')).text()).toBe('v1');
+    version.v = '2';
+    const r = await app.request('/x');
+    expect(r.headers.get('x-cache')).toBe('miss');
+    expect(await r.text()).toBe('v2');
+  });
 });

@@ -1,5 +1,7 @@
 // Rendered public responses kept in memory under the data version they were made from: when anything
 // public changes (an audited change, a setting, the day) the version changes and the cache empties.
+// A server may instead answer the pages as they were while they are rendered again (see StaleOptions):
+// readers never wait on a rendering after a write, and whoever wrote is never answered stale.
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 
@@ -10,10 +12,25 @@ interface Cached {
   etag: string;
 }
 
+export interface StaleOptions {
+  /** Whether this request may be answered with the page as it was before the latest change. */
+  mayBeStale(c: Context): boolean;
+  /** Renders the page at this address afresh (a request through the app that must not be answered stale). */
+  refresh(url: string): Promise<unknown>;
+}
+
 export interface PageCache {
-  middleware(version: (c: Context) => string): MiddlewareHandler;
+  /**
+   * With `stale`, a page whose data has changed since it was kept is answered as it was, at once,
+   * to requests that may have it (see StaleOptions), while it is rendered again in the background;
+   * the pages most recently asked for are rendered again, one at a time, as soon as a change is seen.
+   */
+  middleware(version: (c: Context) => string, stale?: StaleOptions): MiddlewareHandler;
   readonly size: number;
 }
+
+/** How many of the pages kept before a change are rendered again in the background, most recently used first. */
+const REFRESH_AFTER_CHANGE = 30;
 
 const CACHED_TYPES = /^(text\/html|application\/json|text\/csv|application\/schema\+json)/;
 
@@ -30,7 +47,7 @@ async function cacheable(res: Response): Promise<Cached | undefined> {
 }
 
 /** The kept page as a response: 304 when the browser already has it. */
-function respond(hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'miss'): Response {
+function respond(hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'miss' | 'stale'): Response {
   const headers = new Headers(hit.headers);
   headers.set('ETag', hit.etag);
   headers.set('X-Cache', state);
@@ -38,37 +55,108 @@ function respond(hit: Cached, ifNoneMatch: string | undefined, state: 'hit' | 'm
   return new Response(hit.body, { status: hit.status, headers });
 }
 
-export function pageCache(options: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
-  const maxEntries = options.maxEntries ?? 2000;
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  let forVersion = '';
-  let bytes = 0;
-  const entries = new Map<string, Cached>();
+/** What the cache holds: this version's pages, the version before's (for stale answers) and the renderings under way. */
+interface CacheState {
+  forVersion: string;
+  bytes: number;
+  entries: Map<string, Cached>;
+  /** The pages kept under the version before this one, for answering stale while they are rendered again. */
+  previous: Map<string, Cached>;
   // Requests for a page that is being rendered wait for that rendering instead of starting another.
-  const pending = new Map<string, Promise<Cached | undefined>>();
+  pending: Map<string, Promise<Cached | undefined>>;
+  /** Background renderings asked for and not yet finished, by version and address (one each). */
+  requested: Set<string>;
+  refreshing: boolean;
+}
+
+/** Renders the page again in the background unless that is already under way; settles when done. */
+async function refreshOnce(state: CacheState, stale: StaleOptions, key: string): Promise<void> {
+  const flightKey = `${state.forVersion}\n${key}`;
+  if (state.pending.has(flightKey) || state.requested.has(flightKey)) return;
+  state.requested.add(flightKey);
+  try {
+    await stale.refresh(key);
+  } catch {
+    // A failed rendering answers its own request with an error page; readers keep the page as it was.
+  } finally {
+    state.requested.delete(flightKey);
+  }
+}
+
+/** Renders again, one at a time, the most recently used pages of the version before, until each is fresh. */
+async function refreshRecent(state: CacheState, stale: StaleOptions): Promise<void> {
+  if (state.refreshing) return;
+  state.refreshing = true;
+  try {
+    for (;;) {
+      const busy = (k: string) => state.pending.has(`${state.forVersion}\n${k}`) || state.requested.has(`${state.forVersion}\n${k}`);
+      const next = [...state.previous.keys()].reverse().slice(0, REFRESH_AFTER_CHANGE).find((k) => !state.entries.has(k) && !busy(k));
+      if (next === undefined) break;
+      const before = state.forVersion;
+      await refreshOnce(state, stale, next);
+      // A page that could not be kept (an error) is not tried again under this version.
+      if (!state.entries.has(next) && state.forVersion === before) state.previous.delete(next);
+    }
+  } finally {
+    state.refreshing = false;
+  }
+}
+
+/** Keeps a rendered page, forgetting the least recently used beyond the limits. */
+function keep(state: CacheState, key: string, item: Cached, limits: { maxEntries: number; maxBytes: number }): void {
+  state.entries.set(key, item);
+  state.previous.delete(key);
+  state.bytes += item.body.length;
+  while (state.entries.size > limits.maxEntries || state.bytes > limits.maxBytes) {
+    const [oldest, gone] = state.entries.entries().next().value as [string, Cached];
+    state.entries.delete(oldest);
+    state.bytes -= gone.body.length;
+  }
+}
+
+export function pageCache(options: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
+  const limits = { maxEntries: options.maxEntries ?? 2000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
+  const state: CacheState = { forVersion: '', bytes: 0, entries: new Map(), previous: new Map(), pending: new Map(), requested: new Set(), refreshing: false };
+  const { pending } = state;
 
   return {
     get size() {
-      return entries.size;
+      return state.entries.size;
     },
-    middleware: (version) => async (c, next) => {
+    middleware: (version, stale) => async (c, next) => {
       if (c.req.method !== 'GET') return next();
       const v = version(c);
-      if (v !== forVersion) {
-        entries.clear();
-        bytes = 0;
-        forVersion = v;
+      if (v !== state.forVersion) {
+        // What was kept is kept a little longer when stale answers are allowed (pages not yet rendered
+        // since an earlier change included, each as recently as it was made), else forgotten.
+        if (stale) {
+          for (const [k, item] of state.entries) {
+            state.previous.delete(k);
+            state.previous.set(k, item);
+          }
+          while (state.previous.size > limits.maxEntries) state.previous.delete(state.previous.keys().next().value as string);
+        } else state.previous = new Map();
+        state.entries = new Map();
+        state.bytes = 0;
+        state.forVersion = v;
+        if (stale) void refreshRecent(state, stale);
       }
       const key = c.req.url;
-      const hit = entries.get(key);
+      const hit = state.entries.get(key);
       if (hit) {
         // Move to the end: the Map's order is least recently used first.
-        entries.delete(key);
-        entries.set(key, hit);
+        state.entries.delete(key);
+        state.entries.set(key, hit);
         c.res = respond(hit, c.req.header('if-none-match'), 'hit');
         return;
       }
       const flightKey = `${v}\n${key}`;
+      const old = stale && state.previous.get(key);
+      if (old && stale.mayBeStale(c)) {
+        void refreshOnce(state, stale, key);
+        c.res = respond(old, c.req.header('if-none-match'), 'stale');
+        return;
+      }
       const inFlight = pending.get(flightKey);
       if (inFlight) {
         const shared = await inFlight;
@@ -88,15 +176,7 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
         settle(item);
       }
       if (!item) return;
-      if (v === forVersion) {
-        entries.set(key, item);
-        bytes += item.body.length;
-        while (entries.size > maxEntries || bytes > maxBytes) {
-          const [oldest, old] = entries.entries().next().value as [string, Cached];
-          entries.delete(oldest);
-          bytes -= old.body.length;
-        }
-      }
+      if (v === state.forVersion) keep(state, key, item, limits);
       c.res = respond(item, c.req.header('if-none-match'), 'miss');
     },
   };

@@ -12,7 +12,8 @@ export interface RunningServer {
 }
 
 export async function startServer(s: Services, config: Config): Promise<RunningServer> {
-  const app = createApp(s);
+  // A running server answers readers at once after a change (pages rendered again in the background).
+  const app = createApp(s, { serveStale: true });
   return new Promise((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') reject(new UserError(`Port ${config.port} is already in use on ${config.host}.`, 'choose another with --port or PORT'));

@@ -6,6 +6,8 @@ import { NotFoundError } from '../../errors.js';
 import { periodLabel } from '../../present/format.js';
 import { summarise } from '../../stats/index.js';
 import type { Store } from '../../store/index.js';
+import { getDataVersion } from '../../store/queries/dataVersion.js';
+import { getSetting } from '../../store/queries/settings.js';
 import { listCouncilValuePeriods } from '../../store/queries/listCouncilValuePeriods.js';
 import { listPeerValues } from '../../store/queries/listPeerValues.js';
 import { listPlanIndicators, type PlanIndicatorRow } from '../../store/queries/listPlanIndicators.js';
@@ -51,10 +53,14 @@ async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, ne
  */
 export async function performanceSnapshot(deps: Deps, structure: PlanStructure | undefined, group?: string): Promise<PerformanceSnapshot | undefined> {
   if (!structure) return undefined;
+  const ids = new Set((await listPlanIndicators(deps.store.db, structure.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
+  return buildSnapshot(deps, structure, ids, group);
+}
+
+async function buildSnapshot(deps: Deps, structure: PlanStructure, ids: Set<string>, group: string | undefined): Promise<PerformanceSnapshot | undefined> {
   const allPeriods = await deps.performance.periods();
   if (allPeriods.length === 0) return undefined;
   const council = structure.plan.councilCode;
-  const ids = new Set((await listPlanIndicators(deps.store.db, structure.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
   const { latest, periods } = await snapshotPeriods(deps, council, ids, allPeriods[0]);
   const rows = new Map<string, CompendiumRow>();
   let head: Compendium | undefined;
@@ -106,6 +112,7 @@ async function indicatorPerformance(deps: Deps, code: string, request: { period?
 export function siteIndicatorService(deps: Deps) {
   const { db } = deps.store;
   const { structure, requireStructure } = deps.sitePlan;
+  const snapshots = new Map<string, Promise<PerformanceSnapshot | undefined>>();
   return {
     async indicators(): Promise<PlanIndicatorRow[]> {
       const s = await structure();
@@ -122,7 +129,25 @@ export function siteIndicatorService(deps: Deps) {
       return list.map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
     },
 
-    performanceSnapshot: async (group?: string) => performanceSnapshot(deps, await structure(), group),
+    /**
+     * The snapshot, made again only when what it is computed from changes: the benchmarking data
+     * (values, indicators, targets, groups: their version), the plan, its council, its indicators
+     * under outcomes and the group. An entry written or a page edited leaves it as it is.
+     */
+    async performanceSnapshot(group?: string) {
+      const s = await structure();
+      if (!s) return undefined;
+      const ids = new Set((await listPlanIndicators(db, s.plan.id)).filter((i) => i.outcomeId !== null).map((i) => i.id));
+      const key = [await getDataVersion(db), s.plan.id, s.plan.councilCode, group ?? '', (await getSetting<string | null>(db, 'defaultGroup')) ?? '', [...ids].sort().join(',')].join('|');
+      let made = snapshots.get(key);
+      if (!made) {
+        made = buildSnapshot(deps, s, ids, group);
+        snapshots.set(key, made);
+        made.catch(() => snapshots.delete(key));
+        while (snapshots.size > 8) snapshots.delete(snapshots.keys().next().value as string);
+      }
+      return made;
+    },
 
     /** The compendium table: the council's indicators for a period against a group, optionally one outcome's. */
     async compendium(request: { period?: string; group?: string; outcomeId?: string }): Promise<Compendium> {

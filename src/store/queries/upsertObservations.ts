@@ -35,6 +35,12 @@ export interface UpsertOptions {
    * hold no more rows than the import brings, or the rebuild would cost more than it saves.
    */
   rebuildFrom?: number;
+  /**
+   * Rows per statement (default 50,000), and a pause for other work between statements when given:
+   * on the embedded database each statement holds the process, so a web server that must go on
+   * answering meanwhile writes in smaller steps.
+   */
+  chunk?: number;
 }
 
 export interface UpsertResult {
@@ -98,8 +104,10 @@ export async function upsertObservations(db: Db, c: ObservationColumns, options:
   for (const index of indexes) await db.execute(sql.raw(`drop index ${quote(index.name)}`));
   // Foreign keys first: the primary key goes last (and comes back first).
   for (const c of constraints) await db.execute(sql.raw(`alter table observations drop constraint ${quote(c.name)}`));
-  for (let from = 0; from < total; from += CHUNK) {
-    const to = Math.min(total, from + CHUNK);
+  const chunk = options.chunk ?? CHUNK;
+  for (let from = 0; from < total; from += chunk) {
+    const to = Math.min(total, from + chunk);
+    if (options.chunk && from > 0) await new Promise((resolve) => setImmediate(resolve));
     if (!any) {
       // Nothing of these indicators is stored yet (a first import): every row is new, so there
       // is nothing to compare, audit or update.

@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { CurrentSession } from '../../services/auth.js';
 import type { Services } from '../../services/index.js';
 import type { AppEnv } from '../render.js';
+import { multipartBoundary, readMultipart } from './multipart.js';
 
 export const SESSION_COOKIE = 'compendium_session';
 export const SIGN_IN_COOKIE = 'compendium_signin';
@@ -103,7 +104,8 @@ export function sameSiteRequest(c: Context, publicUrl: string | undefined): bool
  * Loads the session (if any) and checks a POST's origin and CSRF token, deciding before any body is
  * read when it can: a multipart upload from someone signed out is refused without reading it, and a
  * multipart form whose token comes in the X-CSRF-Token header or the address (`?_csrf=`, as the upload
- * forms send it) is checked before its body is parsed. Only then is the form parsed, once.
+ * forms send it) is checked before its body is parsed. Only then is the form parsed, once; a
+ * multipart form's files go to temporary files on disk as they stream in (see multipart.ts).
  */
 export function sessionMiddleware(s: Services, forbidden: (c: Context<ManageEnv>, message: string) => Response | Promise<Response>): MiddlewareHandler<ManageEnv> {
   return async (c, next) => {
@@ -121,10 +123,17 @@ export function sessionMiddleware(s: Services, forbidden: (c: Context<ManageEnv>
     if (multipart && !session) return refuse();
     const early = c.req.header('x-csrf-token') || c.req.query(CSRF_FIELD) || '';
     if (early && !sameToken(early, expected)) return refuse();
-    const body = multipart || /application\/x-www-form-urlencoded/i.test(type) ? await c.req.parseBody({ all: true }) : {};
-    const form = new FormFields(body as Record<string, FormValue | FormValue[]>);
-    c.set('form', form);
-    if (!early && !sameToken(form.get(CSRF_FIELD), expected)) return refuse();
-    await next();
+    // A multipart body streams to temporary files as it arrives (never held whole in memory),
+    // removed once the request has been answered.
+    const upload = multipart && c.req.raw.body ? await readMultipart(c.req.raw.body, multipartBoundary(type) ?? '') : undefined;
+    try {
+      const body = upload ? upload.fields : /application\/x-www-form-urlencoded/i.test(type) ? await c.req.parseBody({ all: true }) : {};
+      const form = new FormFields(body as Record<string, FormValue | FormValue[]>);
+      c.set('form', form);
+      if (!early && !sameToken(form.get(CSRF_FIELD), expected)) return refuse();
+      await next();
+    } finally {
+      await upload?.discard();
+    }
   };
 }

@@ -97,7 +97,7 @@ function indicatorUploadPages(app: Hono<ManageEnv>, s: Services, context: Upload
       return reportPage(c, { workflowState, errors: { summary: [{ text, href: '#file' }], field: { file: { text } } } }, 400);
     }
     try {
-      const result = await s.observations.import({ name: file.name, content: Buffer.from(await file.arrayBuffer()) }, { userId: actor.id, workflowState });
+      const result = await s.observations.import({ name: file.name, content: Buffer.from(await file.arrayBuffer()) }, { userId: actor.id, workflowState, thread: true });
       return view(c, 'manage/upload-result.njk', { title: 'Indicator values imported', result, workflowState });
     } catch (e) {
       if (isValidationError(e)) {
