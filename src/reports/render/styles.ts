@@ -40,7 +40,7 @@ export function readableBrand(brand: string): string {
 /** The page size and the print layout (the PDF is printed from the HTML with these). */
 const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
 @media print{
-  html,body{background:#ffffff}
+  html,body,.govuk-template{background:#ffffff}
   body{font-size:10.5pt;line-height:1.3}
   .govuk-body,.govuk-list,.govuk-summary-list{font-size:10.5pt;line-height:1.3}
   .govuk-skip-link,.cmp-no-print{display:none !important}
