@@ -7,12 +7,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../src/reports/render/browser.js';
 import { benchWorkspace, INDICATORS } from './_report-workspace.js';
+import { timePublishFromWorkspace } from './_publish-demo.js';
 
 const RUNS = { html: 5, docx: 3, pdf: 3 } as const;
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// `npm run bench -- report publish` times only generating and publishing the demo from the workspace.
+if (process.argv[2] === 'publish') {
+  const p = await timePublishFromWorkspace(log);
+  console.log(JSON.stringify({ bench: 'report-publish', publishRequestSeconds: round(p.requestSeconds), approveRequestSeconds: round(p.publishRequestSeconds), draftSeconds: round(p.draftSeconds), queueToPublishedSeconds: round(p.queueToPublishedSeconds), targets: { publishRequestSeconds: 1, queueToPublishedSeconds: 30 } }));
+  process.exit(0);
+}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-bench-report-'));
 const { s, store, config } = await benchWorkspace(dataDir);
@@ -61,6 +69,7 @@ for (const format of ['html', 'docx', 'pdf'] as const) {
 }
 await store.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
+const published = await timePublishFromWorkspace(log);
 
 const result = {
   bench: 'report',
@@ -73,6 +82,9 @@ const result = {
   docxSeconds: round(median(times.docx)),
   chromiumOnlyPdfSeconds: round(median(chromiumOnly)),
   pdfToChromiumRatio: round(median(times.pdf) / median(chromiumOnly)),
-  targets: { htmlSeconds: 2, pdfSeconds: 20, docxSeconds: 5, pdfToChromiumRatio: 1.5 },
+  // The demo's report from the workspace: the officer's request answers at once; queued to published.
+  publishRequestSeconds: round(published.requestSeconds),
+  publishQueueToPublishedSeconds: round(published.queueToPublishedSeconds),
+  targets: { htmlSeconds: 2, pdfSeconds: 20, docxSeconds: 5, pdfToChromiumRatio: 1.5, publishRequestSeconds: 1, publishQueueToPublishedSeconds: 30 },
 };
 console.log(JSON.stringify(result));

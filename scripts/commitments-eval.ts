@@ -1,16 +1,18 @@
 // Scores the commitment extractor, as the importer runs it, against the hand-labelled commitments of
 // the 2020 report (test/fixtures/commitments): a found commitment matches a labelled one when their
-// sentences overlap; its due date is right when the window is the same (or both are due at plan end).
+// sentences overlap (as the import scores match them); its due date is right when the window is the
+// same (or both are due at plan end).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { overlap, type Span } from '../src/ingest/report/evaluate-structure.js';
 import { parseReport } from '../src/ingest/report/parse.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const COMMITMENT_LABELS = path.join(ROOT, 'test', 'fixtures', 'commitments');
 const REPORTS = path.join(path.resolve(ROOT, '../shared'), 'fixtures', 'reports');
 
-interface Labelled { id: string; label: string; at: [number, number]; due: { start: string; end: string } | 'plan-end' }
+interface Labelled { id: string; label: string; at: Span; due: { start: string; end: string } | 'plan-end' }
 
 export interface CommitmentScores {
   file: string;
@@ -30,7 +32,8 @@ export function scoreCommitments(file: string): CommitmentScores {
   const text = fs.readFileSync(path.join(REPORTS, labels.source), 'utf8');
   const report = parseReport(text, labels.source.endsWith('.md'), { name: labels.source });
   const found = report.entries.flatMap((e) => e.commitments);
-  const overlaps = (a: [number, number], c: { start: number; end: number }) => c.start < a[1] && a[0] < c.end;
+  // Matched as the import scores match commitments (evaluate-structure.ts): the spans share a character.
+  const overlaps = (a: Span, c: { start: number; end: number }) => overlap(a, [c.start, c.end]) > 0;
   let matched = 0;
   let dueRight = 0;
   const missed: string[] = [];

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
 import type { Compendium } from '../src/domain/performance.js';
+import { workspaceFolder } from './helpers/workspace-folder.js';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-cli-'));
@@ -29,6 +30,7 @@ async function cli(...args: string[]): Promise<string> {
 }
 
 beforeAll(async () => {
+  await workspaceFolder(dir); // as init leaves a folder (helpers/workspace-folder.ts)
   await cli('observations', 'import', path.join(DATA, 'oflog-asc-metrics.csv'), '--map', 'Financial year=period,Local authority code=area,Code=indicator,Value=value,Measure=title', '--polarity-from', 'rank_order');
   await cli('groups', 'import', path.join(DATA, 'oflog-nearest-neighbours.json'), '--name', 'neighbours', '--skip-invalid');
 });

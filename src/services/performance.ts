@@ -57,14 +57,27 @@ async function readPeriod(d: PerformanceData, text: string | undefined): Promise
   return r.period;
 }
 
-/** One council's compendium: every indicator with values in the period, against the group as `view` sees it. */
-function buildCompendium(d: PerformanceData, areaCode: string, view: GroupView, p: Period, outcomeId: string | undefined): Compendium {
+/**
+ * One council's compendium: every indicator with values in the period, against the group as `view`
+ * sees it; with `withEarlier`, also those the council had a value for in an earlier period of the
+ * same kind (rows without a value: missing).
+ */
+function buildCompendium(d: PerformanceData, areaCode: string, view: GroupView, p: Period, outcomeId: string | undefined, withEarlier = false): Compendium {
   const a = area(d, areaCode);
   const prevKey = previousPeriod(p).key;
   const yearKey = yearEarlier(p).key;
   const series = d.seriesPeriods(p, areaCode);
   const rows: CompendiumRow[] = [];
-  for (const indicatorId of d.indicatorsIn(p.key)) {
+  const listed = d.indicatorsIn(p.key);
+  // For one council's own compendium, also the measures it reported in an earlier period of this
+  // kind but that have no value at all for this one: listed as missing, never silently left out.
+  const reported = new Set(listed);
+  // (A period no one has values for yet stays empty: there is nothing to report for it.)
+  const earlier = withEarlier && listed.length > 0 ? series.filter((k) => k !== p.key) : [];
+  const absent = withEarlier
+    ? [...d.indicators.keys()].filter((id) => !reported.has(id) && earlier.some((k) => d.valueAt(id, k, areaCode).value !== null))
+    : [];
+  for (const indicatorId of [...listed, ...absent]) {
     const info = d.indicators.get(indicatorId);
     if (!info || (outcomeId && info.summary.outcomeId !== outcomeId)) continue;
     const own = d.valueAt(indicatorId, p.key, areaCode);
@@ -156,7 +169,7 @@ function councilFigures(context: PerformanceServiceContext) {
       const view = await groupView(d, request.group ?? (await defaultGroup()), request.area, p.key);
       await d.ensurePeriods([p.key]);
       await d.ensureArea(request.area);
-      return buildCompendium(d, request.area, view, p, request.outcomeId);
+      return buildCompendium(d, request.area, view, p, request.outcomeId, true);
     }),
   };
 }

@@ -1,11 +1,8 @@
 // Plan versions through imports: the plan in force chosen by the report's period, a new plan made
 // current, overlapping years, a second report for a period, a report without a year, outcome maps.
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { tables, type Store } from '../store/index.js';
-import { services, type Services } from './index.js';
-import { testStore } from '../../test/helpers/store.js';
+import { tables } from '../store/index.js';
+import { testServices, type TestServices } from '../../test/helpers/store.js';
 import { flagOverdue } from './site/entries.js';
 
 const report = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
@@ -13,15 +10,9 @@ const early = (name = 'delivery-2020.txt') => report(name, 'A Strong Economy\n\n
 const later = (name = 'delivery-2024.txt') => report(name, 'Safe and Well\n\nA new care home opened in Hinckley.\n\nClean and Green\n\nWe planted 20,000 trees.\n');
 
 describe('plan versions through imports', () => {
-  let store: Store;
-  let s: Services;
-  beforeEach(async () => {
-    store = await testStore();
-    s = services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') }));
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  let s: TestServices;
+  beforeEach(async () => { s = await testServices(); });
+  afterEach(() => s.close());
   const count = async (t: string) => (await s.workspace.status()).counts[t];
 
   it('makes a new plan current with its years from the title, and puts the next report in the plan in force in its year', async () => {
@@ -58,14 +49,14 @@ describe('plan versions through imports', () => {
     await s.imports.run([early()], { newPlanTitle: 'Strategic Plan 2018-22' });
     const r = await s.imports.run([early('revised-2020.txt')].map((f) => ({ ...f, bytes: new TextEncoder().encode(new TextDecoder().decode(f.bytes) + '\nGreat Communities\n\nA museum opened.\n') })), { planId: 'strategic-plan-2018-22', replace: true });
     expect(r.files[0].status).toBe('imported');
-    const docs = await store.db.select().from(tables.documents);
+    const docs = await s.db.select().from(tables.documents);
     expect(docs.map((d) => [d.name, d.periodKey])).toEqual([['revised-2020.txt', 'FY2019-20']]);
     expect((await s.plans.resolve('Strategic Plan 2018-22')).id).toBe(r.planId);
   });
 
   it('dates a bare month by the period covered and the tense, and gives promises without a date the plan\'s end', async () => {
     const r = await s.imports.run([early()], { newPlanTitle: 'Strategic Plan 2018-22' });
-    const facts = (await store.db.select().from(tables.facts)).filter((f) => f.text === 'November');
+    const facts = (await s.db.select().from(tables.facts)).filter((f) => f.text === 'November');
     // "We will open a second phase in November": the November after 2019/20; "In November the library reopened": November 2019.
     expect(facts.map((f) => f.dateStart).sort()).toEqual(['2019-11-01', '2020-11-01']);
     expect(r.planId).toBeTruthy();

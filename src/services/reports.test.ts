@@ -5,23 +5,15 @@ import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { loadConfig } from '../config.js';
 import type { ReportModel } from '../reports/model/index.js';
-import { tables, type Store } from '../store/index.js';
-import { testStore } from '../../test/helpers/store.js';
+import { tables } from '../store/index.js';
+import { testServices, type TestServices } from '../../test/helpers/store.js';
 import { REPORT_2020 } from '../../test/helpers/reports.js';
-import { services, type Services } from './index.js';
 import { SYSTEM_ACTOR } from './policy.js';
 
-let store: Store;
-let s: Services;
-beforeEach(async () => {
-  store = await testStore();
-  s = services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') }));
-});
-afterEach(async () => {
-  await store.close();
-});
+let s: TestServices;
+beforeEach(async () => { s = await testServices(); });
+afterEach(() => s.close());
 
 const text = (f: { bytes: Uint8Array }) => new TextDecoder().decode(f.bytes);
 
@@ -44,7 +36,7 @@ describe('round trip: the 2020 Leicestershire report imported and reported', () 
     // Drafts until the batch is published: no published report has them.
     await expect(s.reports.model({ planId, period: periodKey, draft: false, generatedOn: '2020-12-01' })).rejects.toThrow(/no published entries/);
     await s.importBatches.publish(SYSTEM_ACTOR, summary.files[0].batchId!);
-    const imported = await store.db.select().from(tables.entries).where(eq(tables.entries.planId, planId)).orderBy(asc(tables.entries.position));
+    const imported = await s.db.select().from(tables.entries).where(eq(tables.entries.planId, planId)).orderBy(asc(tables.entries.position));
     expect(imported.length).toBeGreaterThan(270);
 
     const model: ReportModel = await s.reports.model({ planId, period: periodKey, draft: false, generatedOn: '2020-12-01' });

@@ -1,5 +1,5 @@
 // The store suite: runs on PGlite with `npm test` and on PostgreSQL with `npm run test:pg`.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { tables, type Store } from './index.js';
 import { testStore } from '../../test/helpers/store.js';
@@ -9,43 +9,50 @@ import { services } from '../services/index.js';
 import { loadConfig } from '../config.js';
 
 let store: Store;
-beforeEach(async () => { store = await testStore(); });
-afterEach(async () => { await store.close(); });
 
-describe('reference areas', () => {
-  it('has Leicestershire with its seven districts', async () => {
-    const [leics] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000018'));
-    expect(leics).toMatchObject({ shortName: 'Leicestershire', type: 'county', parentCode: 'E12000004', region: 'East Midlands' });
-    const districts = await store.db.select().from(tables.areas).where(eq(tables.areas.parentCode, 'E10000018'));
-    expect(districts.map((d) => d.shortName).sort()).toEqual([
-      'Blaby', 'Charnwood', 'Harborough', 'Hinckley and Bosworth', 'Melton', 'North West Leicestershire', 'Oadby and Wigston',
-    ]);
-    expect(districts.every((d) => d.type === 'district')).toBe(true);
+// The tests that only read share one database; each test that writes gets its own.
+describe('reading a new workspace', () => {
+  beforeAll(async () => { store = await testStore(); });
+  afterAll(async () => { await store.close(); });
+
+  describe('reference areas', () => {
+    it('has Leicestershire with its seven districts', async () => {
+      const [leics] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000018'));
+      expect(leics).toMatchObject({ shortName: 'Leicestershire', type: 'county', parentCode: 'E12000004', region: 'East Midlands' });
+      const districts = await store.db.select().from(tables.areas).where(eq(tables.areas.parentCode, 'E10000018'));
+      expect(districts.map((d) => d.shortName).sort()).toEqual([
+        'Blaby', 'Charnwood', 'Harborough', 'Hinckley and Bosworth', 'Melton', 'North West Leicestershire', 'Oadby and Wigston',
+      ]);
+      expect(districts.every((d) => d.type === 'district')).toBe(true);
+    });
+
+    it('puts every county in the region its districts are in', async () => {
+      const counties = await store.db.select().from(tables.areas).where(eq(tables.areas.parentCode, 'E12000004'));
+      const names = counties.filter((c) => c.type === 'county').map((c) => c.shortName).sort();
+      expect(names).toEqual(['Derbyshire', 'Leicestershire', 'Lincolnshire', 'Northamptonshire', 'Nottinghamshire']);
+    });
+
+    it('knows which councils have been abolished', async () => {
+      const [northants] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000021'));
+      expect(northants.endDate).toBe('2021-04-01');
+    });
   });
 
-  it('puts every county in the region its districts are in', async () => {
-    const counties = await store.db.select().from(tables.areas).where(eq(tables.areas.parentCode, 'E12000004'));
-    const names = counties.filter((c) => c.type === 'county').map((c) => c.shortName).sort();
-    expect(names).toEqual(['Derbyshire', 'Leicestershire', 'Lincolnshire', 'Northamptonshire', 'Nottinghamshire']);
-  });
-
-  it('knows which councils have been abolished', async () => {
-    const [northants] = await store.db.select().from(tables.areas).where(eq(tables.areas.code, 'E10000021'));
-    expect(northants.endDate).toBe('2021-04-01');
-  });
-});
-
-describe('schema and counts', () => {
-  it('records the applied migration and counts every table', async () => {
-    expect((await getSchemaVersion(store.db)).migrations).toBeGreaterThanOrEqual(1);
-    const counts = await getTableCounts(store.db);
-    expect(counts.areas).toBeGreaterThan(400);
-    expect(counts.entries).toBe(0);
-    expect(Object.keys(counts)).toContain('audit_events');
+  describe('schema and counts', () => {
+    it('records the applied migration and counts every table', async () => {
+      expect((await getSchemaVersion(store.db)).migrations).toBeGreaterThanOrEqual(1);
+      const counts = await getTableCounts(store.db);
+      expect(counts.areas).toBeGreaterThan(400);
+      expect(counts.entries).toBe(0);
+      expect(Object.keys(counts)).toContain('audit_events');
+    });
   });
 });
 
 describe('plans', () => {
+  beforeEach(async () => { store = await testStore(); });
+  afterEach(async () => { await store.close(); });
+
   it('creates a plan with outcomes and themes in order, and audits it', async () => {
     const s = services(store, loadConfig());
     const id = await s.plans.create({

@@ -102,7 +102,20 @@ describe('performance pages on the demo workspace', () => {
 
   it('compendium CSV follows the table', async () => {
     const csv = (await (await app.request('/compendium.csv?sort=rank')).text()).trim().split('\r\n');
-    expect(csv[0].split(',').slice(0, 3)).toEqual(['indicator', 'title', 'period']);
+    expect(csv[0].split(',').slice(0, 5)).toEqual(['indicator', 'title', 'grouped_under', 'grouped_by', 'period']);
     expect(csv.length - 1).toBe((await s.site.compendium({})).rows.length);
+    // The demo's context indicator (under no outcome) is grouped by its source, never under "Other".
+    const context = csv.find((line) => line.startsWith('CTX-01,'))!;
+    expect(context).toContain(',Invented for the Compendium demo,source,');
+    expect(csv.join('\n')).not.toMatch(/\d\.\d*0000000\d/);
+  });
+
+  it('compendium page: the summary in words, the group of each row, and every missing measure with its reason', async () => {
+    const compendium = await s.site.compendium({});
+    const { html } = await get('/compendium');
+    expect(html).toContain(`${compendium.summary.indicators} indicators for`);
+    expect(html).toContain('<td class="govuk-table__cell">Invented for the Compendium demo</td>');
+    const listed = (html.split('id="compendium-missing"')[1] ?? '').split('</ul>')[0].match(/<li>/g)?.length ?? 0;
+    expect(listed).toBe(compendium.summary.rag.missing);
   });
 });

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { renderChart } from '../reports/charts/index.js';
 import { positionSpec, shortGroupLabel, sourceLine, trendSpec } from '../reports/model/chart-specs.js';
-import { periodLabel } from '../present/format.js';
-import { POLARITY_LABELS } from '../present/labels.js';
+import { periodLabel, roundAt } from '../present/format.js';
+import { DIRECTION_LABELS, POLARITY_LABELS, RAG_LABELS, TREND_LABELS } from '../present/labels.js';
+import { coverageText, indicatorGroup, missingReason, summarySentences, tableCoverageText } from '../reports/model/indicator-groups.js';
 import { toCsv } from '../present/csv.js';
 import type { Services } from '../services/index.js';
 import { parseQuery } from './query.js';
@@ -46,8 +47,24 @@ function performanceRoutesContext(s: Services) {
     const outcome = q.outcome ? structure.outcomes.find((o) => o.slug === q.outcome) : undefined;
     if (q.outcome && !outcome) throw new ValidationError('The filter is not valid', [{ field: 'outcome', message: `there is no outcome "${q.outcome}"` }]);
     const compendium = await s.site.compendium({ period: q.period || undefined, group: q.group || undefined, outcomeId: outcome?.id });
-    const rows = sortRows(compendium.rows.map(rowView), sort, dir);
-    return { q, sort, dir, structure, outcome, compendium, rows };
+    // Each row under its outcome, or for one under none, its source or topic (as the report groups them).
+    const period = periodLabel(compendium.periodKey);
+    const groupOf = new Map(compendium.rows.map((r) => [r.indicator.code, indicatorGroup(r.indicator, structure.outcomes)]));
+    const byCode = new Map(compendium.rows.map((r) => [r.indicator.code, r]));
+    const rows = sortRows(compendium.rows.map(rowView), sort, dir).map((r) => {
+      const row = byCode.get(r.code)!;
+      return {
+        ...r, groupTitle: groupOf.get(r.code)!.title, groupKind: groupOf.get(r.code)!.kind,
+        coverage: coverageText(row, period),
+        missingReason: missingReason(row, { areaName: compendium.area.name, periodLabel: period, previousLabel: periodLabel(row.previous.periodKey) }),
+      };
+    });
+    const facts = {
+      sentences: summarySentences(compendium.summary, { areaName: compendium.area.name, periodLabel: period, groupLabel: shortGroupLabel(compendium.group.label), members: compendium.group.members }),
+      coverage: tableCoverageText(compendium.rows, period),
+      missing: rows.filter((r) => r.missingReason !== null).map((r) => ({ code: r.code, title: r.title, reason: r.missingReason! })),
+    };
+    return { q, sort, dir, structure, outcome, compendium, rows, facts };
   }
   return { groupItems, periodItems, compendiumData };
 }
@@ -58,7 +75,7 @@ type PerformanceRoutesContext = ReturnType<typeof performanceRoutesContext>;
 function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRoutesContext): void {
   const { groupItems, periodItems, compendiumData } = context;
   app.get('/compendium', async (c) => {
-    const { q, sort, dir, structure, outcome, compendium, rows } = await compendiumData(c);
+    const { q, sort, dir, structure, outcome, compendium, rows, facts } = await compendiumData(c);
     const base = { period: compendium.periodKey, group: compendium.group.name, outcome: outcome?.slug };
     const link = (params: Record<string, string | undefined>) => `/compendium?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
     const columns = (Object.keys(SORTS) as SortKey[]).map((key) => {
@@ -68,7 +85,7 @@ function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRo
     });
     return page(c, 'compendium.njk', {
       title: 'Performance compendium',
-      compendium: { ...compendium, group: { ...compendium.group, label: shortGroupLabel(compendium.group.label) } }, rows, columns, outcome,
+      compendium: { ...compendium, group: { ...compendium.group, label: shortGroupLabel(compendium.group.label) } }, rows, columns, outcome, facts,
       periodText: periodLabel(compendium.periodKey),
       outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === q.outcome }))],
       groupItems: await groupItems(q.group || undefined, compendium.group),
@@ -79,12 +96,19 @@ function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRo
 
   app.get('/compendium.csv', async (c) => {
     const { compendium, rows } = await compendiumData(c);
-    const csv = toCsv(rows.map((r) => ({
-      indicator: r.code, title: r.title, period: r.periodKey, value: compendium.rows.find((x) => x.indicator.code === r.code)?.value ?? '',
-      target: compendium.rows.find((x) => x.indicator.code === r.code)?.target?.value ?? '', rag: r.rag, direction_previous: r.directionPrevious,
-      direction_year_earlier: r.directionYearEarlier, rank: r.rank ?? '', group_n: r.n, quartile: r.quartileBand ?? '', trend: r.trend,
-      group_median: r.group.median ?? '', group: compendium.group.label,
-    })));
+    // Figures at the indicator's stated precision; codes in their own columns, words beside them.
+    const byCode = new Map(compendium.rows.map((x) => [x.indicator.code, x]));
+    const csv = toCsv(rows.map((r) => {
+      const row = byCode.get(r.code)!;
+      const dp = row.indicator.decimalPlaces;
+      return {
+        indicator: r.code, title: r.title, grouped_under: r.groupTitle, grouped_by: r.groupKind, period: r.periodKey, value: roundAt(row.value, dp) ?? '',
+        target: roundAt(row.target?.value ?? null, dp) ?? '', rag: r.rag, rag_label: RAG_LABELS[r.rag].label, direction_previous: r.directionPrevious,
+        direction_label: DIRECTION_LABELS[r.directionPrevious].label, direction_year_earlier: r.directionYearEarlier, rank: r.rank ?? '', group_n: r.n,
+        group_members: r.group.members, quartile: r.quartileBand ?? '', trend: r.trend, trend_label: TREND_LABELS[r.trend].label,
+        group_median: roundAt(r.group.median, dp) ?? '', group: compendium.group.label, coverage: r.coverage, missing_reason: r.missingReason ?? '',
+      };
+    }));
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="compendium-${compendium.periodKey}.csv"` });
   });
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { runCompendium, runInProcess } from '../helpers/cli.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 import { TABLES_IN_ORDER } from '../../src/store/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -66,7 +67,8 @@ describe('compendium with bad input', { timeout: 180_000 }, () => {
   });
 
   it('backs up, refuses truncated and foreign restores, and restores into a new folder', async () => {
-    const ws = path.join(dir, 'ws');
+    // Both folders start as init leaves one (helpers/workspace-folder.ts; init from nothing is src/cli/run.test.ts's).
+    const ws = await workspaceFolder(path.join(dir, 'ws'));
     expect((await compendium(['init', '--data', ws])).code).toBe(0);
     const file = path.join(dir, 'ws.backup.gz');
     const b = await compendium(['backup', file, '--data', ws]);
@@ -74,7 +76,7 @@ describe('compendium with bad input', { timeout: 180_000 }, () => {
     expect(b.stdout).toMatch(/Backed up \d+ rows from \d+ tables/);
     expect((await compendium(['backup', file, '--data', ws])).stderr).toContain('already exists');
 
-    const restored = path.join(dir, 'restored');
+    const restored = await workspaceFolder(path.join(dir, 'restored'));
     const cut = path.join(dir, 'cut.backup.gz');
     fs.writeFileSync(cut, fs.readFileSync(file).subarray(0, 2000));
     const r1 = await compendium(['restore', cut, '--data', restored]);

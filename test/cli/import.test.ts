@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/reports');
@@ -12,7 +13,11 @@ let dir: string;
 
 const compendium = (args: string[]) => runInProcess(['--data', path.join(dir, 'ws'), ...args], { cwd: dir });
 
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-import-')); });
+// The workspace starts as init leaves one (helpers/workspace-folder.ts).
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-import-'));
+  await workspaceFolder(path.join(dir, 'ws'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('compendium import', { timeout: 180_000 }, () => {

@@ -5,13 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const report = path.join(root, 'test/fixtures/reports/northvale-numbered-priorities-2025.txt');
 let dir: string;
 const compendium = (args: string[]) => runInProcess(['--data', path.join(dir, 'ws'), ...args], { cwd: dir });
 
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-imports-')); });
+// The workspace starts as init leaves one (helpers/workspace-folder.ts).
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-imports-'));
+  await workspaceFolder(path.join(dir, 'ws'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Item { id: string; title: string; decision: string; published: boolean }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 
 let dir: string;
 const compendium = (...args: string[]) => runInProcess(['--data', path.join(dir, 'ws'), ...args], { cwd: dir });
@@ -19,6 +20,8 @@ const write = (name: string, lines: string[]) => { fs.writeFileSync(path.join(di
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-links-cli-'));
+  // The folder starts as init leaves one (init from nothing is src/cli/run.test.ts's); init again is harmless.
+  await workspaceFolder(path.join(dir, 'ws'));
   expect((await compendium('init')).code).toBe(0);
   const earlier = write('annual-report-2020.txt', ['Transport', 'Melton Distributor Road – work continued on the road to support 4,000 new homes in Melton Mowbray.', 'Libraries', 'Code Clubs – our libraries ran virtual code clubs for 25 children.']);
   const later = write('annual-report-2024.txt', ['Transport', 'Melton road – construction continued on the Melton Mowbray distributor road.', 'Waste', 'Rehome Zones – three recycling sites gained a Rehome Zone.']);

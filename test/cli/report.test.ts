@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore } from '../helpers/demo.js';
+import { demoFolder } from '../helpers/workspace-folder.js';
 import { runInProcess } from '../helpers/cli.js';
 
 let dir: string;
@@ -15,8 +15,7 @@ const compendium = (args: string[], env: Record<string, string> = {}) =>
 // The demo workspace (copied from the one loaded once per worker) is written first, then the command reports on it.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-report-cli-'));
-  const dataDir = path.join(dir, 'ws');
-  await (await demoStore(dataDir)).close();
+  await demoFolder(path.join(dir, 'ws'));
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,11 +1,13 @@
 // compendium status answers from the status the workspace's last holder recorded while the database
-// files are exactly as it left them, and reads the database whenever they might not be.
+// files are exactly as it left them, and reads the database whenever they might not be. Each folder
+// starts as init leaves one (helpers/workspace-folder.ts); init then runs on it as on any workspace.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockWorkspace } from '../../src/store/workspace-lock.js';
 import { runInProcess } from '../helpers/cli.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-status-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +21,7 @@ const status = async (ws: string, ...extra: string[]) => {
 
 describe('compendium status', { timeout: 120_000 }, () => {
   it('answers from the recorded status until the database changes, then reads it again', async () => {
-    const ws = path.join(dir, 'ws');
+    const ws = await workspaceFolder(path.join(dir, 'ws'));
     expect((await runInProcess(['init', '--data', ws])).code).toBe(0);
     const recorded = await status(ws);
     expect(recorded.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -44,7 +46,7 @@ describe('compendium status', { timeout: 120_000 }, () => {
   });
 
   it('never answers from the record while another process holds the workspace', async () => {
-    const ws = path.join(dir, 'held');
+    const ws = await workspaceFolder(path.join(dir, 'held'));
     expect((await runInProcess(['init', '--data', ws])).code).toBe(0);
     expect((await status(ws)).recordedAt).toBeDefined();
     const lock = lockWorkspace(ws, 'compendium serve --port 3999');

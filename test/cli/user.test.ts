@@ -5,13 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openServices } from '../../src/services/index.js';
-import { openStore } from '../../src/store/index.js';
 import { runCompendium, runInProcess } from '../helpers/cli.js';
-import { snapshot } from '../helpers/store.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-user-'));
-// The workspace starts as a copy of the test snapshot (creating one is tested in bad-input and demo).
-beforeAll(async () => { await (await openStore({ dataDir: data, snapshot: snapshot() })).close(); });
+// The workspace starts as init leaves one (helpers/workspace-folder.ts; creating one is tested in src/cli/run.test.ts and demo).
+beforeAll(async () => { await workspaceFolder(data); });
 afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 
 // The bin for the piped password (standard input is the process's); in process for the rest.

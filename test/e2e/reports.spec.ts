@@ -1,6 +1,7 @@
 // Publishing the demo's report in a real browser: the performance officer makes a draft, watches it
 // being made, previews it and sends it; the administrator publishes it; a signed-out visitor
 // downloads every format from the public Reports page. axe on the workspace's report pages.
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkAxe, signIn } from './session.js';
 
@@ -15,8 +16,18 @@ test('a report goes from the officer\'s draft to downloads on the public site', 
   await expect(page.getByText('The draft report is being made.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send for approval' })).toBeVisible({ timeout: 120_000 });
   await checkAxe(page);
-  const preview = await page.request.get(page.url().split('?')[0] + '/preview');
-  expect(await preview.text()).toContain('DRAFT');
+  const draftUrl = page.url().split('?')[0];
+  // The officer previews the draft in the browser (DRAFT on it), then its PDF and Word files.
+  await page.goto(`${draftUrl}/preview`);
+  await expect(page.getByRole('heading', { level: 1, name: /Annual Delivery Report .*DRAFT/ })).toBeVisible();
+  await expect(page.getByText('DRAFT: not for publication')).toBeVisible();
+  for (const [format, type] of [['pdf', 'application/pdf'], ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']]) {
+    const file = await page.request.get(`${draftUrl}/files/${format}`);
+    expect(file.status(), format).toBe(200);
+    expect(file.headers()['content-type'], format).toContain(type);
+    expect((await file.body()).byteLength, format).toBeGreaterThan(1000);
+  }
+  await page.goto(draftUrl);
   await page.getByRole('button', { name: 'Send for approval' }).click();
   await expect(page.getByText('The report was sent to an administrator for approval.')).toBeVisible();
   const reportUrl = page.url().split('?')[0];
@@ -37,6 +48,8 @@ test('a report goes from the officer\'s draft to downloads on the public site', 
   for (const href of hrefs) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`a[href="${href}"]`).click()]);
     expect(download.suggestedFilename()).toMatch(/^demoshire-county-council-/);
-    expect((await download.path()) ?? '').not.toBe('');
+    const saved = (await download.path()) ?? '';
+    expect(saved).not.toBe('');
+    expect(fs.statSync(saved).size, href).toBeGreaterThan(100);
   }
 });

@@ -45,10 +45,10 @@ export function demoSnapshot(): Promise<{ data: Blob; summary: DemoSummary }> {
   return built;
 }
 
-/** A store holding the demo workspace (in memory, or in dataDir's db folder when given). */
-export async function demoStore(dataDir?: string): Promise<Store> {
+/** An in-memory store holding the demo workspace (a folder holding it: demoFolder in workspace-folder.ts). */
+export async function demoStore(): Promise<Store> {
   const { data } = await demoSnapshot();
-  return dataDir ? openStore({ dataDir, snapshot: data }) : openStore({ dataDir: '', inMemory: true, snapshot: data });
+  return openStore({ dataDir: '', inMemory: true, snapshot: data });
 }
 
 export async function demoTestServices(): Promise<DemoServices> {

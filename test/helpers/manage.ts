@@ -7,7 +7,9 @@ import type { User } from '../../src/domain/index.js';
 import { services, type Services } from '../../src/services/index.js';
 import { SYSTEM_ACTOR } from '../../src/services/policy.js';
 import { tables, type Store } from '../../src/store/index.js';
+import { createApp } from '../../src/web/app.js';
 import { testStore } from './store.js';
+import { signedIn, type Browser } from './web.js';
 
 export const PASSWORD = 'a long enough password';
 
@@ -48,4 +50,20 @@ export async function manageWorkspace(configOverrides: Partial<ReturnType<typeof
     otherContributor: await make('other@test.gov.uk', 'contributor', { services: ['Waste'], outcomeIds: [outcomes[1].id] }),
   };
   return { s, store, planId, outcomes, indicators, users, close: () => store.close() };
+}
+
+export type ManageRole = 'admin' | 'officer' | 'contributor' | 'viewer';
+
+export interface ManageApp extends ManageWorkspace {
+  /** The web app over the workspace, pages not cached (each request sees the latest writes). */
+  app: ReturnType<typeof createApp>;
+  /** A browser signed in as the workspace's user of that role. */
+  as(who: ManageRole): Promise<Browser>;
+}
+
+/** The small workspace with the web app over it, for route tests of the staff workspace. */
+export async function manageApp(configOverrides: Partial<ReturnType<typeof loadConfig>> = {}): Promise<ManageApp> {
+  const w = await manageWorkspace(configOverrides);
+  const app = createApp(w.s, { cachePages: false });
+  return { ...w, app, as: (who) => signedIn(app, `${who}@test.gov.uk`, PASSWORD) };
 }

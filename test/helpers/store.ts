@@ -70,10 +70,13 @@ export async function twoStores(): Promise<[Store, Store]> {
   return [{ ...first, close: async () => { await second.close(); await first.close(); } }, { ...second, close: async () => undefined }];
 }
 
+/** Services over a fresh test database, its database for checking rows, and closing it. */
+export type TestServices = Services & { close(): Promise<void>; db: Store['db'] };
+
 /** Services over a fresh test database, with a config pointing at a temporary data folder. */
-export async function testServices(): Promise<Services & { close(): Promise<void> }> {
+export async function testServices(): Promise<TestServices> {
   const store = await testStore();
   const dataDir = fs.mkdtempSync('/tmp/compendium-test-');
   const s = services(store, loadConfig({ dataDir }));
-  return { ...s, close: () => store.close() };
+  return { ...s, close: () => store.close(), db: store.db };
 }

@@ -27,6 +27,9 @@ function keepCookies(jar: Map<string, string>, res: Response): void {
   }
 }
 
+/** Where a redirect sends the browser ('' when the answer is not a redirect). */
+export const locationOf = (r: Response): string => r.headers.get('location') ?? '';
+
 export const csrfOf = (html: string): string => /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
 
 export function browser(app: Requestable): Browser {

@@ -4,7 +4,8 @@
 // the documents and parses them. How a found unit matches a labelled one is set out in docs/import.md.
 import type { ParsedReport } from './parse.js';
 
-type Span = [number, number];
+/** Character offsets [start, end) into a document's text. */
+export type Span = [number, number];
 
 export interface StructureLabels {
   source: string;
@@ -42,7 +43,8 @@ export interface StructureScore {
   misses: string[];
 }
 
-const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+/** How many characters two spans share (0 when they do not meet); found and labelled spans match when it is above 0. */
+export const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 const len = (a: Span) => Math.max(1, a[1] - a[0]);
 /** Two spans are one unit when each covers at least half of the other. */
 const same = (a: Span, b: Span) => overlap(a, b) >= 0.5 * len(a) && overlap(a, b) >= 0.5 * len(b);

@@ -48,7 +48,9 @@ describe('buildReportModel', () => {
 
   it('builds compendium rows with words for every status and ranks as "n of N"', () => {
     const c = buildReportModel(fixtureInput()).compendium!;
-    expect(c.outcomes.map((o) => o.title)).toEqual(['Clean and Green', 'Living Well', 'Other indicators']);
+    // An indicator under no outcome sits under its source, never under "Other".
+    expect(c.outcomes.map((o) => o.title)).toEqual(['Clean and Green', 'Living Well', 'Fenmarsh Council performance returns']);
+    expect(c.outcomes.map((o) => o.kind)).toEqual(['outcome', 'outcome', 'source']);
     const waste = c.outcomes[0].rows[0];
     expect(waste).toMatchObject({ valueText: '52.4%', targetText: '50.0%', rankText: '2 of 8', medianText: '48.5%' });
     expect(waste.rag).toMatchObject({ key: 'green', symbol: '✓' });
@@ -56,6 +58,25 @@ describe('buildReportModel', () => {
     const carers = c.outcomes[1].rows.find((r) => r.code === 'CARE-09')!;
     expect(carers).toMatchObject({ valueText: 'No data', rankText: '–', chartIds: [] });
     expect(c.summary.sentences[1]).toBe('Of the 2 with a target, 1 met it, 1 came close (amber) and 0 missed it; 1 had no target and 1 had no value.');
+  });
+
+  it('lists every measure without a value with its reason, as many as the summary counts missing', () => {
+    const c = buildReportModel(fixtureInput()).compendium!;
+    const missingCount = c.summary.rag.find((r) => r.key === 'missing')!.count;
+    expect(missingCount).toBeGreaterThan(0);
+    expect(c.missing).toHaveLength(missingCount);
+    expect(c.missing![0]).toMatchObject({ code: 'CARE-09' });
+    expect(c.missing![0].reason).toBe('Fenmarsh has not published a value for 2023/24, though 3 of the 8 councils in the group have.');
+    expect(c.summary.sentences[0]).toMatch(/1 has no value and is listed as missing\.$/);
+  });
+
+  it('says under every table how many councils had a value and why that is fewer than the group', () => {
+    const c = buildReportModel(fixtureInput()).compendium!;
+    for (const o of c.outcomes) expect(o.coverage).toMatch(/councils/);
+    for (const r of c.outcomes.flatMap((o) => o.rows)) {
+      expect(r.groupMembers).toBe(8);
+      expect(r.coverageText).toBe(r.groupWithValues === 8 ? 'Values for all 8 councils in the group.' : r.groupWithValues === 0 ? 'No council in the group has a published value for 2023/24.' : `Values for ${r.groupWithValues} of 8 councils: ${8 - r.groupWithValues} not published for 2023/24.`);
+    }
   });
 
   it('describes each position chart in one sentence', () => {

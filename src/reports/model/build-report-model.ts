@@ -9,6 +9,7 @@ import { positionSpec, quartileCountViews, shortGroupLabel, sourceLine, summaryS
 import type { ReportCommitment, ReportEntry, ReportInput } from './input.js';
 import { financeSection } from './finance-section.js';
 import { keyFigure } from './key-figures.js';
+import { coverageText, groupRows, missingReason, summarySentences, tableCoverageText } from './indicator-groups.js';
 import type {
   ChartSpec, CommitmentView, CompendiumOutcome, CompendiumSection, CountView, EntryView, IndicatorRow, OtherSection,
   OutcomeSection, ReportModel,
@@ -63,7 +64,7 @@ const byPosition = (a: { position: number }, b: { position: number }) => a.posit
 const dueOrder = (a: ReportCommitment, b: ReportCommitment) =>
   (a.dueEnd ?? '9999').localeCompare(b.dueEnd ?? '9999') || a.text.localeCompare(b.text);
 
-function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
+function indicatorRow(r: CompendiumRow, chartIds: string[], ctx: { areaName: string; periodLabel: string }): IndicatorRow {
   const { unit, decimalPlaces: dp } = r.indicator;
   const f = (v: number | null) => formatValue(v, unit, dp);
   return {
@@ -79,6 +80,9 @@ function indicatorRow(r: CompendiumRow, chartIds: string[]): IndicatorRow {
     median: r.group.median, medianText: f(r.group.median),
     rank: r.rank, rankText: r.rank === null ? '–' : `${r.rank} of ${r.group.n}`,
     groupWithValues: r.group.n,
+    groupMembers: r.group.members,
+    coverageText: coverageText(r, ctx.periodLabel),
+    missingReason: missingReason(r, { ...ctx, previousLabel: periodLabel(r.previous.periodKey) }),
     quartile: QUARTILE_LABELS[r.quartileBand ?? 'none'],
     trend: TREND_LABELS[r.trend],
     source: r.indicator.source?.trim().replace(/[.;]+$/, '') || null,
@@ -92,8 +96,7 @@ function compendiumSection(input: ReportInput): CompendiumSection | null {
   const period = periodLabel(c.periodKey);
   const groupLabel = shortGroupLabel(c.group.label);
   const charts: ChartSpec[] = [];
-  const byOutcome = new Map<string | null, IndicatorRow[]>();
-  const outcomeIds = new Set(input.plan.outcomes.map((o) => o.id));
+  const rowOf = new Map<CompendiumRow, IndicatorRow>();
   for (const r of c.rows) {
     const source = sourceLine(r.indicator.source ?? `${input.council.name} performance data`, `${groupLabel}, ${period}`);
     const ids: string[] = [];
@@ -104,13 +107,19 @@ function compendiumSection(input: ReportInput): CompendiumSection | null {
     if (trend) { charts.push(trend); ids.push(trend.id); }
     const position = positionSpec(r, c.area.code, c.area.name, groupLabel, peers, source);
     if (position) { charts.push(position); ids.push(position.id); }
-    const key = r.indicator.outcomeId && outcomeIds.has(r.indicator.outcomeId) ? r.indicator.outcomeId : null;
-    byOutcome.set(key, [...(byOutcome.get(key) ?? []), indicatorRow(r, ids)]);
+    rowOf.set(r, indicatorRow(r, ids, { areaName: c.area.name, periodLabel: period }));
   }
-  const outcomes: CompendiumOutcome[] = input.plan.outcomes
-    .filter((o) => byOutcome.has(o.id))
-    .map((o) => ({ outcomeId: o.id, anchor: anchor('compendium', o.slug), title: o.title, rows: byOutcome.get(o.id)! }));
-  if (byOutcome.has(null)) outcomes.push({ outcomeId: null, anchor: 'compendium-other-indicators', title: 'Other indicators', rows: byOutcome.get(null)! });
+  // Under the plan's outcomes in its order; indicators under none by their source or topic, never "Other".
+  const planOutcomes = [...input.plan.outcomes].sort(byPosition);
+  const slugOf = new Map(planOutcomes.map((o) => [o.id, o.slug]));
+  const outcomes: CompendiumOutcome[] = groupRows(c.rows, planOutcomes).map((g) => ({
+    outcomeId: g.outcomeId, kind: g.kind, title: g.title,
+    anchor: g.outcomeId ? anchor('compendium', slugOf.get(g.outcomeId)!) : anchor('compendium', g.key.replace(/^[a-z]+:/, `${g.kind}-`)),
+    coverage: tableCoverageText(g.rows, period),
+    rows: g.rows.map((r) => rowOf.get(r)!),
+  }));
+  const missing = outcomes.flatMap((o) => o.rows).filter((r) => r.missingReason !== null)
+    .map((r) => ({ code: r.code, title: r.title, anchor: r.anchor, reason: r.missingReason! }));
 
   const s = c.summary;
   const rag: CountView[] = RAGS.map((k: Rag) => ({ key: k, label: RAG_LABELS[k].label, symbol: RAG_LABELS[k].symbol, count: s.rag[k] }));
@@ -121,24 +130,13 @@ function compendiumSection(input: ReportInput): CompendiumSection | null {
     { key: 'no-change', label: 'No change', symbol: '●', count: s.direction.noChange },
     { key: 'not-comparable', label: 'Not comparable', symbol: '–', count: s.direction.notComparable },
   ];
-  const withTarget = s.rag.green + s.rag.amber + s.rag.red;
-  const ranked = s.quartiles[1] + s.quartiles[2] + s.quartiles[3] + s.quartiles[4];
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const sentences = [
-    `${c.area.name} reports ${plural(s.indicators, 'indicator', 'indicators')} for ${period}, compared with ${groupLabel} (${plural(c.group.members, 'council', 'councils')}).`,
-    withTarget === 0
-      ? 'None of the indicators had a target for this period.'
-      : `Of the ${withTarget} with a target, ${s.rag.green} met it, ${s.rag.amber} came close (amber) and ${s.rag.red} missed it; ${s.rag['no-target']} had no target and ${s.rag.missing} had no value.`,
-    ranked === 0
-      ? 'No indicator could be ranked against the group.'
-      : `Of the ${ranked} ranked against the group, ${s.quartiles[1]} ${s.quartiles[1] === 1 ? 'was' : 'were'} in the top quartile and ${s.quartiles[4]} in the bottom quartile.`,
-    `Compared with the previous period, ${s.direction.improving} improved, ${s.direction.worsening} worsened and ${s.direction.noChange} did not change.`,
-  ];
+  const sentences = summarySentences(s, { areaName: c.area.name, periodLabel: period, groupLabel, members: c.group.members });
   const summarySource = sourceLine(`${input.council.name} performance data`, `${groupLabel}, ${period}`);
   return {
     areaName: c.area.name, periodKey: c.periodKey, periodLabel: period,
     groupName: c.group.name, groupLabel, groupDescription: c.group.label, groupMembers: c.group.members,
     summary: { indicators: s.indicators, rag, quartiles, direction, sentences },
+    missing,
     summaryCharts: [
       summarySpec('rag', rag, c.area.name, groupLabel, period, summarySource),
       summarySpec('quartile', quartiles, c.area.name, groupLabel, period, summarySource),

@@ -6,3 +6,4 @@ export * from '../../present/labels.js';
 export { anchor } from './anchor.js';
 export { buildReportModel, entryInPeriod, commitmentInScope } from './build-report-model.js';
 export { positionSentence } from './chart-specs.js';
+export { coverageText, groupRows, indicatorGroup, missingReason, sourceTitle, summarySentences, tableCoverageText, type IndicatorGroup } from './indicator-groups.js';

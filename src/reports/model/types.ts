@@ -126,6 +126,12 @@ export interface IndicatorRow {
   /** "3 of 16", or "–" */
   rankText: string;
   groupWithValues: number;
+  /** Councils in the group, with a value or not. */
+  groupMembers: number;
+  /** "Values for 14 of 16 councils: 2 not published for 2022/23." */
+  coverageText: string;
+  /** Why there is no value for the period; null when there is one. */
+  missingReason: string | null;
   quartile: Labelled<QuartileBand | 'none'>;
   trend: Labelled<Trend>;
   source: string | null;
@@ -136,9 +142,21 @@ export interface IndicatorRow {
 export interface CompendiumOutcome {
   /** null for indicators that belong to no outcome. */
   outcomeId: string | null;
+  /** An outcome of the plan, or for indicators under none, their source or topic. */
+  kind?: 'outcome' | 'source' | 'topic' | 'none';
   anchor: string;
   title: string;
+  /** How many councils had a value, and why that differs from the group's size. */
+  coverage?: string;
   rows: IndicatorRow[];
+}
+
+/** A measure with no value for the period, and why. */
+export interface MissingMeasureView {
+  code: string;
+  title: string;
+  anchor: string;
+  reason: string;
 }
 
 export interface CountView {
@@ -168,6 +186,8 @@ export interface CompendiumSection {
   groupDescription: string;
   groupMembers: number;
   summary: CompendiumSummaryView;
+  /** Every measure without a value for the period; as many as the summary's "missing" count. */
+  missing?: MissingMeasureView[];
   summaryCharts: ChartSpec[];
   outcomes: CompendiumOutcome[];
   /** One trend and one position chart per indicator where there is data to draw. */

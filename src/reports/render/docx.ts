@@ -12,7 +12,9 @@ import {
 import { entryRuns } from './entry-runs.js';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Token, Tokens } from 'marked';
-import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, ReportModel } from '../model/types.js';
+import type { ChartSpec, CommitmentView, EntryView, IndicatorRow, Labelled, ReportModel } from '../model/types.js';
+import { DIRECTION_LABELS, QUARTILE_LABELS, RAG_LABELS, RAG_MEANINGS, TREND_LABELS } from '../../present/labels.js';
+import { changesMarkdown } from './changes-markdown.js';
 import type { ChartImage } from './chart-images.js';
 import { marked, markdownToText, withoutRawHtml } from '../../present/markdown.js';
 
@@ -38,10 +40,12 @@ function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italic
 }
 
 /** Markdown body → Word paragraphs (paragraphs, bullet and numbered lists; raw HTML dropped). */
-export function markdownParagraphs(markdown: string): Paragraph[] {
+export function markdownParagraphs(markdown: string, options: { headings?: boolean } = {}): Paragraph[] {
   const out: Paragraph[] = [];
   for (const t of marked.lexer(withoutRawHtml(markdown))) {
-    if (t.type === 'paragraph') out.push(new Paragraph({ children: inlineRuns((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
+    // Headings only where the document's own outline is written as Markdown (what changed), never in an entry's body.
+    if (t.type === 'heading' && options.headings) out.push(heading(Math.min(5, (t as Tokens.Heading).depth) as 1, markdownToText((t as Tokens.Heading).text)));
+    else if (t.type === 'paragraph') out.push(new Paragraph({ children: inlineRuns((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
     else if (t.type === 'list') {
       const list = t as Tokens.List;
       list.items.forEach((item, i) => out.push(new Paragraph({
@@ -178,14 +182,20 @@ function compendiumBlocks(m: ReportModel, chartBlock: (spec: ChartSpec, level: 3
   body.push(heading(2, 'Summary'));
   for (const s of c.summary.sentences) body.push(para(s));
   for (const ch of c.summaryCharts) body.push(...chartBlock(ch, 3));
+  body.push(...table(`Indicators by direction of travel since the previous period, ${c.periodLabel}`, ['Direction', 'Indicators'], c.summary.direction.map((d) => [`${d.symbol} ${d.label}`, String(d.count)])));
+  if (c.missing?.length) {
+    body.push(heading(3, `Measures with no value for ${c.periodLabel} (${c.missing.length})`));
+    for (const x of c.missing) body.push(new Paragraph({ children: [new TextRun('• '), new TextRun({ text: x.title, bold: true }), new TextRun(` (${x.code}): ${x.reason}`)], indent: { left: 360, hanging: 240 }, spacing: { after: 80 } }));
+  }
   const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
   for (const o of c.outcomes) {
     body.push(heading(2, o.title, true));
     body.push(...table(`${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}`,
       ['Indicator', 'Value', 'Target', 'Against target', 'Since last period', 'Group median', 'Rank', 'Quartile', 'Trend'], compendiumRows(o.rows)));
+    if (o.coverage) body.push(para(o.coverage, { size: 18 }));
     for (const r of o.rows) {
       body.push(heading(3, `${r.title} (${r.code})`));
-      body.push(para(`${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. Against target: ${r.rag.label}. Since last period: ${r.direction.label}.${r.source ? ` Source: ${r.source}.` : ''}`));
+      body.push(para(`${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. Against target: ${r.rag.label}. Since last period: ${r.direction.label}. ${r.missingReason ?? r.coverageText}${r.source ? ` Source: ${r.source}.` : ''}`));
       for (const id of r.chartIds) {
         const spec = charts.get(id);
         if (spec) body.push(...chartBlock(spec, 4));
@@ -194,7 +204,16 @@ function compendiumBlocks(m: ReportModel, chartBlock: (spec: ChartSpec, level: 3
   }
   body.push(heading(2, 'How to read the compendium'));
   if (c.groupDescription !== c.groupLabel) body.push(para(`About the comparison group: ${c.groupDescription}`));
-  body.push(para(`Values are compared with targets, with the previous period and with the other councils in ${c.groupLabel}. Rank 1 is the best; tied councils share the best rank; quartile bands hold equal numbers of councils, the top quartile being the best. The full method: ${m.meta.methodologyUrl}`));
+  body.push(para(`Values are compared with targets, with the previous period and with the other councils in ${c.groupLabel}. The group median and quartiles are taken over the councils that have a value; councils without one are left out, never counted as zero. Rank 1 is the best; tied councils share the best rank; quartile bands hold equal numbers of councils, the top quartile being the best. A trend needs at least five values and is tested at 95% confidence. The full method: ${m.meta.methodologyUrl}`));
+  const key = (title: string, labels: Labelled<string | number>[], meaning?: (k: string) => string) => [
+    heading(3, title),
+    ...labels.map((l) => new Paragraph({ children: [new TextRun(`${l.symbol} `), new TextRun({ text: l.label, bold: true }), new TextRun(meaning ? `: ${meaning(String(l.key))}` : '')], spacing: { after: 60 } })),
+  ];
+  body.push(...key('Against target', Object.values(RAG_LABELS), (k) => RAG_MEANINGS[k as keyof typeof RAG_MEANINGS]));
+  body.push(...key('Since last period', (['improving', 'worsening', 'no-change', 'increasing', 'decreasing', 'not-comparable'] as const).map((k) => DIRECTION_LABELS[k])));
+  body.push(...key('Quartile', ([1, 2, 3, 4, 'none'] as const).map((k) => QUARTILE_LABELS[k])));
+  body.push(...key('Trend', Object.values(TREND_LABELS)));
+  body.push(para('The tables are also published as open data (CSV and JSON).'));
   return body;
 }
 
@@ -209,6 +228,11 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
     para(m.meta.councilName, { bold: true, size: 32 }),
     para(m.meta.planLine),
     para(`Reporting period: ${m.meta.periodLabel}. ${draft ? 'Draft produced' : 'Published'} on ${m.meta.generatedOnLabel}.`),
+    heading(1, 'Contents', true),
+    ...m.contents.flatMap((c, i) => [
+      new Paragraph({ children: [new TextRun(`${i + 1}. ${c.title}`)], spacing: { after: 40 } }),
+      ...c.children.map((ch) => new Paragraph({ children: [new TextRun(ch.title)], indent: { left: 480 }, spacing: { after: 20 } })),
+    ]),
     heading(1, 'Introduction', true),
     ...m.introduction.map((p) => para(p)),
     ...(m.narrative ?? []).flatMap((n) => [...(n.heading ? [heading(1, n.heading)] : []), ...n.paragraphs.map((p) => para(p))]),
@@ -239,6 +263,8 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
     }
   }
   if (m.compendium) body.push(...compendiumBlocks(m, chartBlock));
+  // What changed, in the same place and words as the HTML and PDF (after the compendium).
+  if (m.changes) body.push(new Paragraph({ children: [], pageBreakBefore: true }), ...markdownParagraphs(changesMarkdown(m.changes, 1), { headings: true }));
   const small = (children: ParagraphChild[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
   const doc = new Document({
     creator: 'Compendium',

@@ -52,12 +52,12 @@ function entriesHtml(entries: EntryView[], level: number): string {
   return entryRuns(entries).map((r) => (r.kind === 'titled' ? entryHtml(r.entry, level) : `<ul class="govuk-list govuk-list--bullet cmp-untitled">\n${r.entries.map(untitledHtml).join('\n')}\n</ul>`)).join('\n');
 }
 
-function commitmentsHtml(items: CommitmentView[], caption: string, level: number): string {
+function commitmentsHtml(items: CommitmentView[], caption: string, level: number, heading = true): string {
   if (!items.length) return '';
   const rows = items.map((c) => `<tr class="govuk-table__row"><td class="govuk-table__cell">${e(c.text)}${stateTag(c.workflowState)}</td><td class="govuk-table__cell">${e(c.due)}</td><td class="govuk-table__cell cmp-status">${e(c.statusLabel)}</td></tr>`).join('');
-  return `<h${level} class="govuk-heading-m">Commitments</h${level}>
-<table class="govuk-table cmp-table"><caption class="govuk-table__caption govuk-table__caption--s">${e(caption)}</caption>
-<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Commitment</th><th scope="col" class="govuk-table__header">Due</th><th scope="col" class="govuk-table__header">Status</th></tr></thead>
+  return `${heading ? `<h${level} class="govuk-heading-m">Commitments</h${level}>
+` : ''}<table class="govuk-table cmp-table"><caption class="govuk-table__caption govuk-table__caption--s">${e(caption)}</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Commitment</th><th scope="col" class="govuk-table__header cmp-col-due">Due</th><th scope="col" class="govuk-table__header cmp-col-status">Status</th></tr></thead>
 <tbody class="govuk-table__body">${rows}</tbody></table>`;
 }
 
@@ -109,18 +109,27 @@ function countsTable(caption: string, head: string, counts: { label: string; sym
 <tbody class="govuk-table__body">${counts.map((c) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><span class="cmp-symbol" aria-hidden="true">${e(c.symbol)}</span>${e(c.label)}</th><td class="govuk-table__cell cmp-num">${c.count}</td></tr>`).join('')}</tbody></table>`;
 }
 
+/** The measures with no value for the period, each with its reason: as many as the summary counts. */
+function missingHtml(c: CompendiumSection): string {
+  const missing = c.missing ?? [];
+  if (!missing.length) return '';
+  return `<h4 class="govuk-heading-s" id="compendium-missing">Measures with no value for ${e(c.periodLabel)} (${missing.length})</h4>
+<ul class="govuk-list govuk-list--bullet cmp-missing">${missing.map((x) => `<li><a class="govuk-link" href="#${x.anchor}">${e(x.title)}</a> (${e(x.code)}): ${e(x.reason)}</li>`).join('')}</ul>`;
+}
+
 function compendiumHtml(c: CompendiumSection, m: ReportModel, svgs: Map<string, string> | undefined): string {
   const brand = readableBrand(m.meta.brandColour);
   const chartById = new Map(c.charts.map((ch) => [ch.id, ch]));
   const outcomes = c.outcomes.map((o) => {
     const details = o.rows.map((r) => `<section class="cmp-indicator" id="${r.anchor}">
 <h4 class="govuk-heading-s">${e(r.title)} <span class="govuk-caption-m">${e(r.code)}</span></h4>
-<p class="govuk-body-s">${e(r.polarityLabel)}. ${e(c.periodLabel)}: ${e(r.valueText)}; ${e(r.previousPeriodLabel)}: ${e(r.previousText)}. Against target: ${e(r.rag.label)}. Since last period: ${e(r.direction.label)}.${r.source ? ` Source: ${e(r.source)}.` : ''}</p>
+<p class="govuk-body-s">${e(r.polarityLabel)}. ${e(c.periodLabel)}: ${e(r.valueText)}; ${e(r.previousPeriodLabel)}: ${e(r.previousText)}. Against target: ${e(r.rag.label)}. Since last period: ${e(r.direction.label)}. ${e(r.missingReason ?? r.coverageText)}${r.source ? ` Source: ${e(r.source)}.` : ''}</p>
 ${r.chartIds.map((id) => chartById.get(id)).filter((ch) => ch !== undefined).map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 5, svg: svgs?.get(ch.id) })).join('\n')}
 </section>`).join('\n');
     return `<section class="cmp-compendium-outcome" id="${o.anchor}">
 <h3 class="govuk-heading-l">${e(o.title)}</h3>
 ${compendiumTable(o.rows, `${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}`)}
+${o.coverage ? `<p class="govuk-body-s cmp-coverage">${e(o.coverage)}</p>` : ''}
 ${details}
 </section>`;
   }).join('\n');
@@ -134,6 +143,7 @@ ${details}
 ${c.summary.sentences.map((s) => `<p class="govuk-body">${e(s)}</p>`).join('\n')}
 ${c.summaryCharts.map((ch) => renderChart(ch, { brandColour: brand, headingLevel: 4, svg: svgs?.get(ch.id) })).join('\n')}
 ${countsTable(`Indicators by direction of travel since the previous period, ${c.periodLabel}`, 'Direction', c.summary.direction)}
+${missingHtml(c)}
 </section>
 ${outcomes}
 <section id="compendium-methodology">
@@ -176,7 +186,7 @@ ${(m.financial.charts ?? []).map((ch) => `${renderChart(ch, { brandColour: m.met
 <h2 class="govuk-heading-l">Other achievements and commitments</h2>
 ${m.other.map((s) => `<section id="${s.anchor}"><h3 class="govuk-heading-m">${e(s.title)}</h3>
 ${entriesHtml(s.entries, 4)}
-${s.commitments ? commitmentsHtml(s.commitments, `Commitments not yet linked to an outcome, due in ${m.meta.periodLabel} or later`, 4) : ''}</section>`).join('\n')}
+${s.commitments ? commitmentsHtml(s.commitments, `Commitments not yet linked to an outcome, due in ${m.meta.periodLabel} or later`, 4, s.entries.length > 0) : ''}</section>`).join('\n')}
 </section>` : '';
   return `<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template govuk-template--rebranded">

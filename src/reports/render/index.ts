@@ -83,6 +83,11 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
     else if (f === 'csv') add(f, encode(renderCsv(m)));
     else if (f === 'json') add(f, encode(renderJson(m)));
   }
+  // With both asked for, Chromium prints the PDF while the Word file is written and its charts drawn:
+  // they use different processes and threads, so the two overlap on a machine with a core to spare.
+  const print = () => renderPdf(htmlOnce(), { chromiumPath: options.chromiumPath, browser: options.browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' });
+  const printing = wanted.includes('pdf') && wanted.includes('docx') ? print() : undefined;
+  printing?.catch(() => undefined); // awaited below, after the Word file
   try {
     if (wanted.includes('docx')) {
       step('docx');
@@ -99,7 +104,7 @@ export async function renderReport(m: ReportModel, formats: ReportFormat[], opti
     }
     if (wanted.includes('pdf')) {
       step('pdf');
-      add('pdf', await renderPdf(htmlOnce(), { chromiumPath: options.chromiumPath, browser: options.browser, footerText: `${m.meta.councilName}: ${m.meta.title}`, draft: m.meta.status === 'draft' }));
+      add('pdf', await (printing ?? print()));
     }
   } catch (e) {
     // Word comes before the PDF, so that a missing Chromium still leaves the Word file among these.

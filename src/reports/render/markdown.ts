@@ -81,13 +81,15 @@ export function renderMarkdown(m: ReportModel): string {
     out.push('## Performance Compendium', '', `How ${c.areaName} performed in ${c.periodLabel}, against its targets and compared with ${c.groupLabel} (${c.groupMembers} councils).`, '');
     out.push('### Summary', '', ...c.summary.sentences.flatMap((s) => [s, '']));
     out.push(...c.summaryCharts.map((ch) => chart(ch, '####')));
+    if (c.missing?.length) out.push(`#### Measures with no value for ${c.periodLabel} (${c.missing.length})`, '', ...c.missing.map((x) => `- **${x.title}** (${x.code}): ${x.reason}`), '');
     const charts = new Map(c.charts.map((ch) => [ch.id, ch]));
     for (const o of c.outcomes) {
       out.push(`### ${o.title}`, '', `*${o.title}: indicators for ${c.periodLabel}, compared with ${c.groupLabel}*`, '');
       out.push(pipeTable(['Indicator', 'Value', 'Target', 'Against target', 'Since last period', 'Group median', 'Rank', 'Quartile', 'Trend'],
         o.rows.map((r) => [r.title, r.valueText, r.targetText, `${r.rag.symbol} ${r.rag.label}`, `${r.direction.symbol} ${r.direction.label}`, r.medianText, r.rankText, `${r.quartile.symbol} ${r.quartile.label}`, `${r.trend.symbol} ${r.trend.label}`])), '');
+      if (o.coverage) out.push(`*${o.coverage}*`, '');
       for (const r of o.rows) {
-        out.push(`#### ${r.title} (${r.code})`, '', `${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}.${r.source ? ` Source: ${r.source}.` : ''}`, '');
+        out.push(`#### ${r.title} (${r.code})`, '', `${r.polarityLabel}. ${c.periodLabel}: ${r.valueText}; ${r.previousPeriodLabel}: ${r.previousText}. ${r.missingReason ?? r.coverageText}${r.source ? ` Source: ${r.source}.` : ''}`, '');
         for (const id of r.chartIds) { const spec = charts.get(id); if (spec) out.push(chart(spec, '#####')); }
       }
     }

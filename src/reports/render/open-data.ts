@@ -21,7 +21,8 @@ export interface OpenDataMetadata {
 }
 
 const COLUMNS: Record<string, string> = {
-  outcome: 'The plan outcome the indicator reports on',
+  outcome: 'The plan outcome the indicator reports on; for an indicator under no outcome, its source or topic',
+  grouped_by: 'outcome, source or topic: what the outcome column names',
   indicator_code: "The council's code for the indicator",
   indicator: 'What is measured',
   unit: 'percent, rate-per-1000, rate-per-100000, count, gbp, days, score, ratio or other',
@@ -37,6 +38,9 @@ const COLUMNS: Record<string, string> = {
   direction: 'improving, worsening, no-change, increasing, decreasing or not-comparable',
   direction_label: 'The same in words',
   group_n: 'How many councils in the group have a value',
+  group_members: 'How many councils are in the group, with a value or not',
+  coverage: 'How many councils had a value, and why that differs from the group',
+  missing_reason: 'Why the council has no value for the period (blank when it has one)',
   group_median: 'The median of those values',
   rank: '1 = best after polarity; ties share the best rank',
   quartile_band: '1 = best quarter of the group, 4 = worst',
@@ -68,9 +72,10 @@ function records(m: ReportModel): Record<string, string | number | null>[] {
   return c.outcomes.flatMap((o) => o.rows.map((r) => {
     const dp = r.decimalPlaces;
     return {
-      outcome: o.title, indicator_code: r.code, indicator: r.title, unit: r.unit, unit_label: unitLabel(r.unit), decimal_places: dp, polarity: r.polarity,
+      outcome: o.title, grouped_by: o.kind ?? (o.outcomeId ? 'outcome' : 'source'), indicator_code: r.code, indicator: r.title, unit: r.unit, unit_label: unitLabel(r.unit), decimal_places: dp, polarity: r.polarity,
       value: roundAt(r.value, dp), target: roundAt(r.target, dp), rag: r.rag.key, rag_label: r.rag.label, previous_period: r.previousPeriodLabel,
       previous_value: roundAt(r.previousValue, dp), direction: r.direction.key, direction_label: r.direction.label, group_n: r.groupWithValues,
+      group_members: r.groupMembers, coverage: r.coverageText, missing_reason: r.missingReason,
       group_median: roundAt(r.median, dp), rank: r.rank, quartile_band: r.quartile.key === 'none' ? null : r.quartile.key,
       trend: r.trend.key, trend_label: r.trend.label, source: r.source,
     };

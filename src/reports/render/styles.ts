@@ -80,6 +80,17 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   .cmp-chart-data .govuk-table__header,.cmp-chart-data .govuk-table__cell{padding:2px 10px 2px 0}
   .cmp-figure{margin-bottom:20px}
   a.govuk-link::after{content:none !important}
+  /* An entry's heading, key figures and date stay with its first lines (they were left alone at the foot of a page). */
+  .cmp-key-figures{break-inside:avoid;break-after:avoid;margin-bottom:8px}
+  .cmp-entry__meta{break-after:avoid}
+  /* Small print is smaller than the body text, never larger (GOV.UK's print size for it is 14pt). */
+  .govuk-body-s,.cmp-entry__meta{font-size:9pt;line-height:1.3}
+  /* A commitment's due date and status on one or two lines, not one word to a line. */
+  .cmp-table .cmp-col-due{width:7.5em}
+  .cmp-table .cmp-col-status{width:6.5em}
+  /* The closing line follows the last section on its page, not on a page of its own. */
+  .cmp-footer{margin-top:12px;padding:6px 0 0 !important;border-top:1px solid #b1b4b6;background:none !important;break-before:avoid;font-size:9pt}
+  .cmp-footer .govuk-width-container{margin:0}
   .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
 }
 `;

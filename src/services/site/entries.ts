@@ -50,10 +50,12 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
       return { name, area: undefined, entries, page };
     },
 
-    async commitments(filter: { outcomeId?: string; status?: string } = {}) {
+    /** The plan's published commitments, late ones counted as of `onDay` (YYYY-MM-DD, today by default). */
+    async commitments(filter: { outcomeId?: string; status?: string; onDay?: string } = {}) {
       const structure = await requireStructure();
       // A promise past its due date with nothing showing it kept is shown late from the day after.
-      const all = flagOverdue(await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId }), new Date().toISOString().slice(0, 10));
+      const onDay = filter.onDay ?? new Date().toISOString().slice(0, 10);
+      const all = flagOverdue(await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId }), onDay);
       const list = filter.status ? all.filter((c) => c.status === filter.status) : all;
       const counts: Record<string, number> = {};
       for (const c of all) counts[c.status] = (counts[c.status] ?? 0) + 1;

@@ -2,6 +2,8 @@
 import { formatPeriod } from '../../domain/index.js';
 import { NotFoundError } from '../../errors.js';
 import { shortGroupLabel } from '../../reports/model/chart-specs.js';
+import { groupRows } from '../../reports/model/indicator-groups.js';
+import { periodLabel } from '../../present/format.js';
 import { summarise } from '../../stats/index.js';
 import type { Store } from '../../store/index.js';
 import { countPublishedEntriesByOutcome } from '../../store/queries/countPublishedEntriesByOutcome.js';
@@ -25,12 +27,25 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
       const year = await sitePlan.headlineYear(structure, today);
       const counts = await countPublishedEntriesByOutcome(db, structure.plan.id, year.start, year.end);
       const byOutcome = new Map(counts.map((c) => [c.outcomeId, c]));
-      const snapshot = await deps.siteIndicators.performanceSnapshot();
-      const outcomeSummary = (outcomeId: string) => (snapshot ? summarise(snapshot.rows.filter((r) => r.indicator.outcomeId === outcomeId)) : undefined);
+      // The compendium page's own figures (the newest period, the default group), so that the home
+      // page, the compendium page, the report and its CSV count the same indicators the same way.
+      const compendium = await deps.siteIndicators.compendium({}).catch((e: unknown) => {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      });
+      const groups = compendium ? groupRows(compendium.rows, structure.outcomes) : [];
+      const outcomeSummary = (outcomeId: string) => (compendium ? summarise(groups.find((g) => g.outcomeId === outcomeId)?.rows ?? []) : undefined);
       return {
         plan: structure.plan,
         year: { key: year.key, label: formatPeriod(year) },
-        performance: snapshot ? { areaName: snapshot.area.name, groupLabel: shortGroupLabel(snapshot.group.label), members: snapshot.group.members } : undefined,
+        performance: compendium ? {
+          areaName: compendium.area.name, groupLabel: shortGroupLabel(compendium.group.label), members: compendium.group.members,
+          /** Every indicator, those under no outcome included: the compendium's own summary. */
+          summary: compendium.summary,
+          period: { key: compendium.periodKey, label: periodLabel(compendium.periodKey) },
+          /** Indicators under no outcome, by their source or topic. */
+          groups: groups.filter((g) => g.outcomeId === null).map((g) => ({ title: g.title, kind: g.kind, summary: summarise(g.rows) })),
+        } : undefined,
         outcomes: structure.outcomes.map((o) => ({
           ...o,
           entriesThisYear: byOutcome.get(o.id)?.inSpan ?? 0,

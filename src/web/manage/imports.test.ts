@@ -2,25 +2,19 @@
 // confirmation, the refusals as pages that say what went wrong, publishing part and undoing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../../test/helpers/manage.js';
-import { signedIn } from '../../../test/helpers/web.js';
+import { manageApp, type ManageApp } from '../../../test/helpers/manage.js';
+import { locationOf } from '../../../test/helpers/web.js';
 import { BATCH_REPORT } from '../../../test/helpers/import-batch.js';
 
-let w: ManageWorkspace;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  w = await manageWorkspace();
-  app = createApp(w.s, { cachePages: false });
-});
+let w: ManageApp;
+beforeAll(async () => { w = await manageApp(); });
 afterAll(async () => { await w.close(); });
-
-const locationOf = (r: Response) => r.headers.get('location') ?? '';
 
 describe('reviewing an import in the workspace', () => {
   it('shows the outline and takes each review action from a form, then publishes the rest and undoes the batch', async () => {
     const summary = await w.s.imports.run([{ name: 'review-2024.txt', bytes: new TextEncoder().encode(BATCH_REPORT) }], { planId: w.planId, reportYear: 2024 });
     const batchId = summary.files[0].batchId!;
-    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const officer = await w.as('officer');
     const list = await (await officer.get('/manage/imports')).text();
     expect(list).toContain(`href="/manage/imports/${batchId}">review-2024.txt</a>`);
     expect(list).toContain('Waiting for review');
@@ -55,7 +49,7 @@ describe('reviewing an import in the workspace', () => {
     expect(after).toContain('1 published, 0 accepted, 1 to review, 1 excluded');
 
     // A contributor may read the batch but not act on it.
-    const contributor = await signedIn(app, 'contributor@test.gov.uk', PASSWORD);
+    const contributor = await w.as('contributor');
     expect((await contributor.post(`/manage/imports/${batchId}/decide`, { item: park, decision: 'excluded' })).status).toBe(403);
 
     const confirm = await (await officer.get(`/manage/imports/${batchId}/undo`)).text();

@@ -1,20 +1,14 @@
 // Route tests for the workspace's rough edges (issue 15): what a contributor, a reviewer and a viewer
 // meet when a team runs a year on it, through the real app on a throw-away database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
-import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../../test/helpers/manage.js';
-import { signedIn } from '../../../test/helpers/web.js';
+import { manageApp, type ManageApp, type ManageRole } from '../../../test/helpers/manage.js';
+import { locationOf } from '../../../test/helpers/web.js';
 
-let w: ManageWorkspace;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  w = await manageWorkspace();
-  app = createApp(w.s, { cachePages: false });
-});
+let w: ManageApp;
+beforeAll(async () => { w = await manageApp(); });
 afterAll(async () => { await w.close(); });
 
-const locationOf = (r: Response) => r.headers.get('location') ?? '';
-const as = (who: 'admin' | 'officer' | 'contributor' | 'viewer') => signedIn(app, `${who}@test.gov.uk`, PASSWORD);
+const as = (who: ManageRole) => w.as(who);
 /** The text of a page without its tags, spaces squeezed: what a reader sees. */
 const textOf = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
 
@@ -257,7 +251,7 @@ describe('a published entry on the public site', () => {
     const url = locationOf(created).split('?')[0];
     for (const step of ['submit', 'approve']) await officer.post(`${url}/workflow`, { step });
     await officer.post(`${url}/workflow`, { step: 'publish', confirm: 'yes' });
-    const html = await (await app.request(`http://localhost/entries/${url.split('/').pop()}`)).text();
+    const html = await (await w.app.request(`http://localhost/entries/${url.split('/').pop()}`)).text();
     const text = textOf(html);
     expect(text).toContain('Percentage, about');
     expect(text).toContain('Length of time');
