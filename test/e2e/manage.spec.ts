@@ -116,6 +116,7 @@ test('a contributor can write and submit an entry with the keyboard alone', asyn
 });
 
 test('every workspace page is free of WCAG 2.2 AA violations', async ({ page }) => {
+  test.setTimeout(180_000); // some forty pages, each checked by axe
   const cspErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspErrors.push(`${page.url()}: ${m.text()}`);
