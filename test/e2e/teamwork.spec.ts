@@ -92,7 +92,7 @@ test('a quarter from the grid and from a template, returned and approved in bulk
 });
 
 test('a reminder goes out before a duty’s due date', async ({ page }) => {
-  const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const due = new Date(Date.now() + 3 * 86_400_000);
   await signIn(page, 'officer');
   await page.goto('/manage/calendar');
   const subject = page.getByLabel('Outcome or indicator', { exact: true });
@@ -100,7 +100,11 @@ test('a reminder goes out before a duty’s due date', async ({ page }) => {
   await subject.selectOption(option!);
   await page.getByLabel('Period', { exact: true }).fill('Q3 2025/26');
   await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Tom Fletcher (contributor@demoshire.example)' });
-  await page.getByLabel('Due date', { exact: true }).fill(due);
+  // The GOV.UK date input: day, month and year in a group named for the date.
+  const dueDate = page.getByRole('group', { name: 'Due date' });
+  await dueDate.getByLabel('Day', { exact: true }).fill(String(due.getUTCDate()));
+  await dueDate.getByLabel('Month', { exact: true }).fill(String(due.getUTCMonth() + 1));
+  await dueDate.getByLabel('Year', { exact: true }).fill(String(due.getUTCFullYear()));
   await page.getByLabel('Repeats', { exact: true }).selectOption('quarterly');
   await page.getByRole('button', { name: 'Save duty' }).click();
   await expect(page.getByText('The reporting duty was saved.')).toBeVisible();
