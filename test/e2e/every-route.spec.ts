@@ -3,13 +3,8 @@
 // the pages offer (one page of each kind), so a page added later is visited too.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, signIn } from './session.js';
 
-const ACCOUNTS = {
-  admin: ['admin@demoshire.example', 'demoshire-admin'],
-  officer: ['performance@demoshire.example', 'demoshire-performance'],
-  contributor: ['contributor@demoshire.example', 'demoshire-contributor'],
-  viewer: ['viewer@demoshire.example', 'demoshire-viewer'],
-} as const;
 type Who = keyof typeof ACCOUNTS;
 
 const WIDTHS = [320, 1280];
@@ -33,15 +28,6 @@ async function linksOn(page: Page, within: string): Promise<string[]> {
     .filter((u) => u.origin === origin && u.pathname.startsWith(within) && !/\.[a-z0-9]+$/i.test(u.pathname))
     .filter((u) => !/^\/(api|assets)\b|sign-out|sign-in/.test(u.pathname))
     .map((u) => u.pathname + (u.pathname.endsWith('/new') ? u.search : ''));
-}
-
-async function signIn(page: Page, who: Who) {
-  await page.context().clearCookies();
-  await page.goto('/manage/sign-in');
-  await page.getByLabel('Email address').fill(ACCOUNTS[who][0]);
-  await page.getByLabel('Password').fill(ACCOUNTS[who][1]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 
 /** axe and the page's width, at each width; returns the problems found as lines. */

@@ -4,32 +4,13 @@
 // and approves the rest together, the e-mails arrive at each step, and a reminder goes out before a
 // due date. axe checks the new pages.
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { checkAxe, signIn } from './session.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
-
-const ACCOUNTS = {
-  officer: ['performance@demoshire.example', 'demoshire-performance'],
-  contributor: ['contributor@demoshire.example', 'demoshire-contributor'],
-} as const;
 
 let smtp: TestSmtp;
 test.beforeAll(async () => { smtp = await startSmtp(Number(process.env.E2E_SMTP_PORT)); });
 test.afterAll(async () => { await smtp.close(); });
-
-async function signIn(page: Page, who: keyof typeof ACCOUNTS) {
-  await page.context().clearCookies();
-  await page.goto('/manage/sign-in');
-  await page.getByLabel('Email address').fill(ACCOUNTS[who][0]);
-  await page.getByLabel('Password').fill(ACCOUNTS[who][1]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-}
-
-async function checkAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), page.url()).toEqual([]);
-}
 
 /** Waits for a message matching `match` to arrive at the SMTP server. */
 async function mail(match: (m: ReceivedMail) => boolean, what: string): Promise<ReceivedMail> {
