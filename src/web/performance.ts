@@ -39,7 +39,11 @@ function performanceRoutesContext(s: Services) {
     if (!groups.some((g) => g.name === current.name)) groups.unshift({ name: current.name, kind: 'custom', description: current.label, size: 0 });
     return groups.map((g) => ({ value: g.name, text: shortGroupLabel(g.name === current.name ? current.label : g.description), selected: g.name === (selected ?? current.name) }));
   };
-  const periodItems = async (selected: string) => (await s.site.periods()).map((k) => ({ value: k, text: periodLabel(k), selected: k === selected }));
+  // The periods with values, and the one shown when it has none (a year with delivery only), so the choice names it.
+  const periodItems = async (selected: string) => {
+    const keys = await s.site.periods();
+    return (keys.includes(selected) ? keys : [selected, ...keys]).map((k) => ({ value: k, text: periodLabel(k), selected: k === selected }));
+  };
 
   async function compendiumData(c: Context<AppEnv>) {
     const q = parseQuery(CompendiumQuery, c.req.query());

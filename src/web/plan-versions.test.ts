@@ -233,9 +233,25 @@ describe('every public output kept to its period', () => {
     expect(await (await b.get('/reports')).text()).toContain('href="/data/entries.csv?period=FY2019-20"');
   });
 
-  it('shows the compendium for a period with delivery but no values, saying so', async () => {
+  it('shows the compendium for a period with delivery but no values, saying so, and keeps outcome pages to a period', async () => {
     const html = await (await browser(app).get('/compendium?period=2019/20')).text();
     expect(html).toContain('There are no indicator values for 2019/20 yet; delivery was published for it.');
+    expect(html).toContain('<option value="FY2019-20" selected>2019/20</option>');
+    const outcome = await (await browser(app).get('/outcomes/great-communities?period=FY2023-24')).text();
+    expect(outcome).toContain('Showing 2023/24, under <a class="govuk-link" href="/plans">Strategic Plan 2022-26</a>');
+    const [inPeriod, every] = [await s.site.outcome('great-communities', 1, 'FY2023-24'), await s.site.outcome('great-communities', 1)];
+    expect(inPeriod.entries.entries.every((e) => e.periodKey === 'FY2023-24')).toBe(true);
+    expect(inPeriod.entries.total).toBe(every.entries.total);
+  });
+
+  it('caches each period’s page under its own address', async () => {
+    const cached = createApp(s);
+    const [now, then] = [await (await cached.request(`${BASE}/places`)).text(), await (await cached.request(`${BASE}/places?period=FY2019-20`)).text()];
+    expect(now).toContain('Showing the delivery published for 2023/24');
+    expect(then).toContain('Showing the delivery published for 2019/20');
+    const again = await cached.request(`${BASE}/places?period=FY2019-20`);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(await again.text()).toContain('Showing the delivery published for 2019/20');
   });
 });
 
