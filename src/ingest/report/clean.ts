@@ -218,7 +218,7 @@ export function joinLines(lines: MappedText[], vocabulary: Vocabulary): MappedTe
   return normalise(MappedText.concat(parts));
 }
 
-const lastWord = (s: string) => /([A-Za-z']+)[^A-Za-z']*$/.exec(s)?.[1]?.toLowerCase() ?? '';
+const lastWord = (s: string) => (/\S*\d\S*\s*$/.test(s) ? '' : /([A-Za-z']+)[^A-Za-z']*$/.exec(s)?.[1]?.toLowerCase() ?? ''); // '' on a figure ("in 2021-22")
 
 /** Whether two pieces separated by a blank line belong to one paragraph. */
 function continues(prev: string, next: string): boolean {

@@ -58,6 +58,8 @@ export function findTitle(text: string, allowColon = false): { title: string; bo
 function validTitle(title: string): boolean {
   if (!title || title.length > 100 || wordCount(title) > 12) return false;
   if (!/^["'(]?[A-Z0-9]/.test(title)) return false;
+  // "22602 – The number of contacts …": a figure and what it counts, not a title.
+  if (!/[A-Za-z]{2}/.test(title)) return false;
   if (/[%£$€]/.test(title) || /[.!?;]\s/.test(title) || /[.;,]$/.test(title)) return false;
   // "A new clerk was employed during 2005 – …" is a sentence, not a title.
   if (/\b(?:was|were|has been|have been|had been)\s+[a-z]+(?:ed|en)\b/.test(title)) return false;

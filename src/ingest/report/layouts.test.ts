@@ -98,4 +98,44 @@ describe('layouts of other councils', () => {
     ]);
     expect(report.warnings).toContain('2 item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file');
   });
+
+  it('keeps headings that end on a year apart from the heading or text under them', () => {
+    const text = [
+      'Money spent in 2023-24', '', 'Where the money went in 2023-24', '',
+      '  • £12.5 million on care bought for people', '  • £3.1 million on staff', '',
+      'Who we helped in 2023-24', '', '  • 2,410 older people', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)).toEqual(['£12.5 million on care bought for people', '£3.1 million on staff', '2,410 older people']);
+    expect(report.sections.map((s) => s.title)).toEqual(['Where the money went in 2023-24', 'Who we helped in 2023-24']);
+  });
+
+  it('gives a figure and what it counts no title: "1,204 – the people …" is one untitled item', () => {
+    const text = 'Our year in figures\n\n  • 1204 – The number of people who asked us for advice.\n  • 388 – The number of carers we assessed.\n';
+    const report = parse(text);
+    expect(report.entries.map((e) => [e.title, e.body])).toEqual([
+      ['', '1204 – The number of people who asked us for advice.'], ['', '388 – The number of carers we assessed.'],
+    ]);
+  });
+
+  it('drops chart captions and alternative text left in a web page, never items', () => {
+    const text = [
+      'How we did', '', 'Figure 2: Results across the three objectives.', '', '""', '',
+      'Nine of our ten milestones were met this year.', '', '  • 310 homes were insulated', '  • 42 parks were tidied', 'bar chart showing homes insulated by year', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)).toEqual(['Nine of our ten milestones were met this year.', '310 homes were insulated', '42 parks were tidied']);
+  });
+
+  it('keeps a paragraph whole when only the bullets below it are a list of achievements and its sentences carry on from each other', () => {
+    const text = [
+      'Homes', '',
+      'Of the 20 measures, 18 were met. One other measure was within its tolerance.', '',
+      'Some of the year\'s achievements:', '',
+      '  • Prevented 300 households from becoming homeless.', '  • Reduced the number of empty homes.', '  • Adapted 500 homes for people who need them.', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)[0]).toBe('Of the 20 measures, 18 were met. One other measure was within its tolerance.');
+    expect(report.entries).toHaveLength(4);
+  });
 });
