@@ -74,6 +74,9 @@ export function dropFrontMatter(lines: { raw: string; drop: string | null }[]): 
 
 const COLUMN_GAP = /\S {3,}\S/;
 
+/** A line longer than any page is wide, ending a sentence, before a capital: a web page's paragraph, one a line. */
+export const endsLongLine = (prev: string, next: string) => prev.trim().length > 140 && /[.!?:;]["'’”)]?\s*$/.test(prev) && /^\s*["'‘“(]?[A-Z]/.test(next);
+
 /** Columns laid out with spaces (three or more), not counting the gap after a bullet or a list number. */
 export function hasColumnGap(raw: string): boolean {
   return COLUMN_GAP.test(raw.trim().replace(/^(?:[-*•◦▪‣●\uf0a7\uf0b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/, ''));

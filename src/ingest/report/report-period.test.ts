@@ -33,4 +33,10 @@ describe('a report\'s year and period', () => {
     expect(r.period.key).toBe('FY1999-00');
     expect(reportPeriodOf('Council Plan 2020-2024\n\nIn 2021 we did this. 2021 again. And 2021.', 'report.txt').period.key).toBe('FY2020-21');
   });
+  it('takes a report on two or three years ("…-2021-23") to cover the financial year ending in the last', () => {
+    const r = reportPeriodOf('', 'local-account-2021-23.txt');
+    expect(r).toMatchObject({ reportYear: 2023, source: 'file name' });
+    expect(r.period.key).toBe('FY2022-23');
+    expect(reportPeriodOf('', 'plan-2020-2030.txt').period.key).toBe('FY2019-20');
+  });
 });

@@ -63,6 +63,10 @@ export function reportPeriodOf(text: string, name?: string, given: { year?: numb
   if (name) {
     const fy = financialYearIn(name);
     if (fy !== undefined) return { reportYear: fy + 1, period: financialYear(fy), source: 'file name' };
+    // "…-2021-23": a report on two or three years covers up to the last of them.
+    const span = /(?:^|[^0-9])((?:19|20)\d{2})[-_]((?:19|20)?\d{2})(?=[^0-9]|$)/.exec(name);
+    const last = span ? secondYear(Number(span[1]), span[2]) : 0;
+    if (span && last > Number(span[1]) + 1 && last <= Number(span[1]) + 3) return { reportYear: last, period: financialYear(last - 1), source: 'file name' };
     const single = /(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)/.exec(name);
     if (single) return fromYear(Number(single[1]), 'file name');
   }
