@@ -117,8 +117,9 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
       continue;
     }
     // "Highlights from the year:" introduces the list below it.
-    if (u.title === null && /:$/.test(u.body.text)) {
-      intro(u, u.body);
+    if (u.title === null && (u.leadIn || /:$/.test(u.body.text))) {
+      // A heading over its list reads as the list's lead-in: "Next steps:".
+      intro(u, u.leadIn ? MappedText.concat([u.body, MappedText.synthetic(':', u.body.map[u.body.length])]) : u.body);
       continue;
     }
     if (u.title !== null) {

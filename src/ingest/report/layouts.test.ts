@@ -138,4 +138,39 @@ describe('layouts of other councils', () => {
     expect(report.entries.map((e) => e.body)[0]).toBe('Of the 20 measures, 18 were met. One other measure was within its tolerance.');
     expect(report.entries).toHaveLength(4);
   });
+
+  it('reads a progress table flattened one cell a line: the action titles its row, the RAG word is its status', () => {
+    const text = [
+      'Priority 1: Thriving towns', '',
+      'Action', 'Progress', 'Status',
+      'Adopt the market town masterplan', 'The masterplan was adopted in January.', 'Green',
+      'Help 200 new businesses start', '150 businesses were helped; the new enterprise hub takes the rest.', 'Amber', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => [e.title, e.body, e.status])).toEqual([
+      ['Adopt the market town masterplan', 'The masterplan was adopted in January.', 'green'],
+      ['Help 200 new businesses start', '150 businesses were helped; the new enterprise hub takes the rest.', 'amber'],
+    ]);
+    expect(report.entries.flatMap((e) => e.commitments.map((c) => c.text))).toEqual(['Adopt the market town masterplan', 'Help 200 new businesses start']);
+  });
+
+  it('takes "Next steps" on the line above its bullets as their lead-in, so each is a promise', () => {
+    const text = 'Homes\n\nWe finished 210 affordable homes this year.\n\nNext steps\n- Start building 120 homes at Mill Lane.\n- Open a hostel for young people.\n';
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)).toEqual(['We finished 210 affordable homes this year.', 'Start building 120 homes at Mill Lane.', 'Open a hostel for young people.']);
+    expect(report.entries.flatMap((e) => e.commitments.map((c) => c.text))).toEqual(['Start building 120 homes at Mill Lane.', 'Open a hostel for young people.']);
+  });
+
+  it('titles a paragraph by a short name before a colon, not by a note or a lead-in', () => {
+    const text = [
+      'Culture', '',
+      'Libraries: Visits rose to 1.2 million, and 4,000 children joined the reading challenge.', '',
+      'Note: Figures for the last quarter are provisional.', '',
+      'Museums: The county museum reopened after repairs to its roof.', '',
+    ].join('\n');
+    const report = parse(text);
+    // The note has no title of its own: in a report that titles its items, it carries on the item above.
+    expect(report.entries.map((e) => e.title)).toEqual(['Libraries', 'Museums']);
+    expect(report.entries[1].body).toBe('The county museum reopened after repairs to its roof.');
+  });
 });
