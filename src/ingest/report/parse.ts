@@ -139,6 +139,13 @@ export interface ParsedReport {
   warnings: string[];
 }
 
+/**
+ * Figures kept per item. A report's item gives a handful (the 2020 Leicestershire report's most is
+ * under 30); thousands mean text whose paragraph breaks were lost, and holding every one of them
+ * would only make the import's preview, its transfer from the reading thread and its rows huge.
+ */
+export const FIGURES_PER_ITEM = 1000;
+
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
 const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
 const capitalise = (t: MappedText) => (/^[a-z]/.test(t.text) ? t.replace(/^[a-z]/g, (m) => m[0].toUpperCase()) : t);
@@ -210,9 +217,16 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   const discovered = discoverPlaceNames(bodies.map((b) => b.text).join('\n\n'), base);
   const gazetteer: Gazetteer = discovered.length ? buildGazetteer(options.areas ?? [], discovered) : base;
 
+  let crowded = 0;
+  let most = 0;
   const entries = items.map((item, i): ParsedEntry => {
     const body = bodies[i];
     const analysis = analyse(body.text, gazetteer, { reportYear, covered, undated: true });
+    if (analysis.facts.length > FIGURES_PER_ITEM) {
+      crowded++;
+      most = Math.max(most, analysis.facts.length);
+      analysis.facts = analysis.facts.slice(0, FIGURES_PER_ITEM);
+    }
     const range = body.originalRange();
     const places = new Map<string, string | null>();
     for (const p of analysis.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);
@@ -269,6 +283,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
       ...(notReport ? [notReport.reason] : []),
       ...(unplaced ? [`${unplaced} item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file`] : []),
       ...(measures.length ? [`${measures.length} figure(s) laid out as a table were read as measures for the indicator import, not as entries`] : []),
+      ...(crowded ? [`${crowded} item(s) hold more than ${FIGURES_PER_ITEM.toLocaleString('en-GB')} figures (the most, ${most.toLocaleString('en-GB')}): their text is kept whole, with its first ${FIGURES_PER_ITEM.toLocaleString('en-GB')} figures; the text probably lost its paragraph breaks, so split it before importing`] : []),
     ],
   };
 }
