@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
+    // One Chromium per worker for every PDF, small database buffers (test/helpers/worker-setup.ts);
+    // each file's CPU measured for the slowest-files report below.
+    setupFiles: ['test/helpers/worker-setup.ts', 'test/helpers/file-cpu.ts'],
     env: { TZ: 'Europe/London', LANG: 'en_GB.UTF-8', COMPENDIUM_PASSWORD_COST: 'test' },
     testTimeout: 60_000,
     hookTimeout: 120_000,

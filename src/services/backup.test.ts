@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, tables, type Store } from '../store/index.js';
+import { tables, type Store } from '../store/index.js';
 import { insertRows } from '../store/queries/insertRows.js';
 import { getTableCounts } from '../store/queries/getTableCounts.js';
-import { snapshot, testStore } from '../../test/helpers/store.js';
+import { memoryStore, snapshot, testStore } from '../../test/helpers/store.js';
 import { loadConfig } from '../config.js';
 import { services } from './index.js';
 import { checkBackup } from './backup.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function pglite(): Promise<Store> {
-  const s = await openStore({ dataDir: '', inMemory: true, snapshot: snapshot() });
+  const s = await memoryStore(snapshot());
   open.push(s);
   return s;
 }

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { loadConfig } from '../../src/config.js';
 import type { DemoSummary } from '../../src/services/demo.js';
 import { services, type Services } from '../../src/services/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { onPostgres, snapshot, testStore } from './store.js';
+import type { Store } from '../../src/store/index.js';
+import { memoryStore, onPostgres, snapshot, testStore } from './store.js';
 
 /** Services on the demo workspace, the summary of loading it, and its database for checking rows. */
 type DemoServices = Services & { close(): Promise<void>; demoSummary: DemoSummary; db: Store['db'] };
@@ -33,7 +33,7 @@ let built: Promise<{ data: Blob; summary: DemoSummary }> | undefined;
 /** The demo workspace as a PGlite data folder (uncompressed tar), with the summary its load returned (PGlite even on test:pg). */
 export function demoSnapshot(): Promise<{ data: Blob; summary: DemoSummary }> {
   built ??= (async () => {
-    const store = await openStore({ dataDir: '', inMemory: true, snapshot: snapshot() });
+    const store = await memoryStore(snapshot());
     try {
       const summary = await services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') })).demo.load();
       const client = (store.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
@@ -48,7 +48,7 @@ export function demoSnapshot(): Promise<{ data: Blob; summary: DemoSummary }> {
 /** An in-memory store holding the demo workspace (a folder holding it: demoFolder in workspace-folder.ts). */
 export async function demoStore(): Promise<Store> {
   const { data } = await demoSnapshot();
-  return openStore({ dataDir: '', inMemory: true, snapshot: data });
+  return memoryStore(data);
 }
 
 export async function demoTestServices(): Promise<DemoServices> {

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { services } from '../../src/services/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { demoSnapshot } from './demo.js';
-import { snapshot } from './store.js';
+import { memoryStore, snapshot } from './store.js';
 
 const dump = async (store: Store): Promise<Blob> =>
   (store.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client.dumpDataDir('none');
@@ -44,7 +44,7 @@ let initialised: Promise<Blob> | undefined;
 /** The run's snapshot after workspace.init() (settings written), as `compendium init` leaves a database. */
 function initialisedSnapshot(): Promise<Blob> {
   initialised ??= (async () => {
-    const store = await openStore({ dataDir: '', inMemory: true, snapshot: snapshot() });
+    const store = await memoryStore(snapshot());
     try {
       await services(store, loadConfig({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-test-')) })).workspace.init();
       return await dump(store);
