@@ -146,6 +146,25 @@ export interface ParsedReport {
  */
 export const FIGURES_PER_ITEM = 1000;
 
+/** An item's analysis with at most FIGURES_PER_ITEM figures, counting in `crowded` the items cut. */
+function keepFigures<A extends { facts: unknown[] }>(analysis: A, crowded: { items: number; most: number }): A {
+  if (analysis.facts.length <= FIGURES_PER_ITEM) return analysis;
+  crowded.items++;
+  crowded.most = Math.max(crowded.most, analysis.facts.length);
+  return { ...analysis, facts: analysis.facts.slice(0, FIGURES_PER_ITEM) };
+}
+
+/** What a person should check about the parse, in sentences. */
+function parseWarnings(o: { notReport: NotAReport | null; unplaced: number; measures: number; crowded: { items: number; most: number } }): string[] {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  return [
+    ...(o.notReport ? [o.notReport.reason] : []),
+    ...(o.unplaced ? [`${o.unplaced} item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file`] : []),
+    ...(o.measures ? [`${o.measures} figure(s) laid out as a table were read as measures for the indicator import, not as entries`] : []),
+    ...(o.crowded.items ? [`${o.crowded.items} item(s) hold more than ${n(FIGURES_PER_ITEM)} figures (the most, ${n(o.crowded.most)}): their text is kept whole, with its first ${n(FIGURES_PER_ITEM)} figures; the text probably lost its paragraph breaks, so split it before importing`] : []),
+  ];
+}
+
 const MARKUP = /\*\*|__|<\/?(?:sup|sub|b|i|u|strong|em|span)>/;
 const tidy = (t: MappedText) => (MARKUP.test(t.text) ? t.replace(new RegExp(MARKUP.source, 'g'), '') : t);
 const capitalise = (t: MappedText) => (/^[a-z]/.test(t.text) ? t.replace(/^[a-z]/g, (m) => m[0].toUpperCase()) : t);
@@ -217,16 +236,10 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   const discovered = discoverPlaceNames(bodies.map((b) => b.text).join('\n\n'), base);
   const gazetteer: Gazetteer = discovered.length ? buildGazetteer(options.areas ?? [], discovered) : base;
 
-  let crowded = 0;
-  let most = 0;
+  const crowded = { items: 0, most: 0 };
   const entries = items.map((item, i): ParsedEntry => {
     const body = bodies[i];
-    const analysis = analyse(body.text, gazetteer, { reportYear, covered, undated: true });
-    if (analysis.facts.length > FIGURES_PER_ITEM) {
-      crowded++;
-      most = Math.max(most, analysis.facts.length);
-      analysis.facts = analysis.facts.slice(0, FIGURES_PER_ITEM);
-    }
+    const analysis = keepFigures(analyse(body.text, gazetteer, { reportYear, covered, undated: true }), crowded);
     const range = body.originalRange();
     const places = new Map<string, string | null>();
     for (const p of analysis.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);
@@ -279,11 +292,6 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
     measures,
     priorities: findPriorities(frontParagraphs(structure.sections), text),
     contents,
-    warnings: [
-      ...(notReport ? [notReport.reason] : []),
-      ...(unplaced ? [`${unplaced} item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file`] : []),
-      ...(measures.length ? [`${measures.length} figure(s) laid out as a table were read as measures for the indicator import, not as entries`] : []),
-      ...(crowded ? [`${crowded} item(s) hold more than ${FIGURES_PER_ITEM.toLocaleString('en-GB')} figures (the most, ${most.toLocaleString('en-GB')}): their text is kept whole, with its first ${FIGURES_PER_ITEM.toLocaleString('en-GB')} figures; the text probably lost its paragraph breaks, so split it before importing`] : []),
-    ],
+    warnings: parseWarnings({ notReport, unplaced, measures: measures.length, crowded }),
   };
 }
