@@ -77,18 +77,19 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   .govuk-heading-s{font-size:11.5pt}
   .govuk-table{margin-bottom:12px}
   .cmp-table--compendium{font-size:8.5pt}
-  /* Columns sized to what they hold: the indicator's name gets 28% of the line, so a long name takes
-     two lines, not four; the words in the status columns wrap under their symbol, each tag kept whole. */
+  /* Columns sized to what they hold: the indicator's name gets 27% of the line, so a long name takes
+     two or three lines, not five; the words in the status columns and tags wrap under their symbol. */
   .cmp-table--compendium{table-layout:fixed;width:100%}
-  .cmp-table--compendium .cmp-col-name{width:28%}
-  .cmp-table--compendium .cmp-col-value,.cmp-table--compendium .cmp-col-quartile{width:9%}
-  .cmp-table--compendium .cmp-col-median,.cmp-table--compendium .cmp-col-rank{width:8%}
-  .cmp-table--compendium .cmp-col-target{width:5%}
-  .cmp-table--compendium .cmp-col-rag{width:13%}
-  .cmp-table--compendium .cmp-col-direction,.cmp-table--compendium .cmp-col-trend{width:10%}
+  .cmp-table--compendium .cmp-col-name{width:27%}
+  .cmp-table--compendium .cmp-col-value,.cmp-table--compendium .cmp-col-median,.cmp-table--compendium .cmp-col-rank{width:8%}
+  .cmp-table--compendium .cmp-col-target{width:7%}
+  .cmp-table--compendium .cmp-col-rag{width:12%}
+  .cmp-table--compendium .cmp-col-direction{width:10%}
+  .cmp-table--compendium .cmp-col-quartile{width:9%}
+  .cmp-table--compendium .cmp-col-trend{width:11%}
   .cmp-table--compendium tbody th,.cmp-table--compendium tbody td:first-child{min-width:0}
-  .cmp-table--compendium .cmp-status,.cmp-table--compendium thead th{white-space:normal}
-  .cmp-table--compendium .cmp-tag{white-space:nowrap;padding:1px 3px}
+  .cmp-table--compendium .cmp-status,.cmp-table--compendium thead th,.cmp-table--compendium .cmp-tag{white-space:normal}
+  .cmp-table--compendium .cmp-tag{padding:1px 3px}
   .cmp-table--compendium .cmp-tag .cmp-symbol{min-width:0}
   .cmp-table--compendium th,.cmp-table--compendium td{padding:3px 6px 3px 0}
   /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
