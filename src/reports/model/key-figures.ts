@@ -8,7 +8,7 @@
 // units ("39 LCC") and durations are never key figures.
 
 /** Words that end a subject: articles, prepositions, conjunctions, pronouns, auxiliaries, adverbs. */
-export const FUNCTION_WORDS = new Set([
+const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'but', 'nor', 'by', 'from', 'with', 'without', 'which', 'that', 'this',
   'these', 'those', 'over', 'under', 'per', 'each', 'every', 'as', 'than', 'up', 'into', 'onto', 'across', 'during', 'since', 'between',
   'towards', 'toward', 'through', 'throughout', 'within', 'around', 'about', 'after', 'before', 'against', 'among', 'amongst', 'via',
@@ -75,7 +75,7 @@ const contentWord = (w: string | undefined) => w !== undefined && WORD.test(w) &
 const verbForm = (w: string) => /[a-z]{2}(ed|ing)$/i.test(w) && !ING_NOUNS.has(w.toLowerCase());
 
 /** True when a phrase cannot end on this word (so a key figure never does). */
-export function weakEnding(word: string): boolean {
+function weakEnding(word: string): boolean {
   const w = clean(word).toLowerCase();
   return FUNCTION_WORDS.has(w) || VERBS.has(w) || verbForm(w) || /^\d.*-[a-z]+$/.test(w);
 }
