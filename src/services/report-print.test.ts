@@ -1,5 +1,6 @@
 // The 2020 Leicestershire report, imported into its plan and printed: no longer than a council would
-// print it (at most 80 A4 pages), contents numbered past 9, and the first pages compared, as images,
+// print it (at most 80 A4 pages), no page left a fifth empty but before a chapter, contents numbered
+// past 9, and the first pages compared, as images,
 // with reference images kept in test/golden/pages (a page that differs is written beside them as
 // NAME-changed.pgm: look at it, and if it is right, rename it over the reference).
 import { execFileSync } from 'node:child_process';
@@ -20,12 +21,15 @@ const DPI = 30;
 let store: Store;
 let s: Services;
 let pdfFile: string;
+let chapters: string[];
 
 beforeAll(async () => {
   ({ store, s } = await workspaceWithPlan());
   const imported = await s.imports.run([loadReport(REPORT_2020)], { planId: (await s.plans.structure()).plan.id });
   await s.importBatches.publish(SYSTEM_ACTOR, imported.files[0].batchId!);
-  const [pdf] = await s.reports.build({ formats: ['pdf'], draft: false, period: '2019/20', generatedOn: '2020-11-30' });
+  const req = { draft: false, period: '2019/20', generatedOn: '2020-11-30' };
+  const [pdf] = await s.reports.build({ formats: ['pdf'], ...req });
+  chapters = (await s.reports.model(req)).contents.map((c) => c.title);
   pdfFile = path.join(fs.mkdtempSync('/tmp/compendium-print-'), 'report.pdf');
   fs.writeFileSync(pdfFile, pdf.bytes);
 }, 240_000);
@@ -52,6 +56,32 @@ describe('the 2020 report in print', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile]).toString())![1]);
     expect(pages).toBeLessThanOrEqual(80);
     expect(pages).toBeGreaterThan(40);
+  });
+
+  it('has no page left a fifth or more empty, except the last before a new chapter, and no closing line alone', () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(pdfFile), 'pages-'));
+    execFileSync('pdftoppm', ['-gray', '-r', '20', pdfFile, path.join(dir, 'p')]);
+    const texts = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString().split('\f');
+    const files = fs.readdirSync(dir).sort();
+    const short: string[] = [];
+    files.forEach((f, i) => {
+      const raw = fs.readFileSync(path.join(dir, f));
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(raw.subarray(0, 40).toString('latin1'))!;
+      const [w, h, px] = [Number(header[1]), Number(header[2]), raw.subarray(header[0].length)];
+      // The printed area: below the top margin (15 mm) and above the footer (the last 22 mm).
+      const [top, bottom] = [Math.round(h * 15 / 297), Math.round(h * (1 - 22 / 297))];
+      let last = top;
+      for (let y = bottom - 1; y > top; y--) if (px.subarray(y * w, (y + 1) * w).some((v) => v < 200)) { last = y; break; }
+      const filled = (last - top) / (bottom - top);
+      const next = (texts[i + 1] ?? '').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+      const chapterNext = i === files.length - 1 || chapters.some((c) => next.startsWith(c.slice(0, 30)));
+      if (filled < 0.8 && i > 1 && !chapterNext) short.push(`page ${i + 1} is ${Math.round(filled * 100)}% full; the next starts "${next}"`);
+    });
+    expect(files.length).toBeGreaterThan(40);
+    expect(short).toEqual([]);
+    // Nor is the last page a closing line on its own (it was, under the last table).
+    const lastLines = texts.filter((t) => t.trim()).at(-1)!.split('\n').filter((l) => l.trim() && !/Page \d+ of \d+/.test(l));
+    expect(lastLines.length).toBeGreaterThan(4);
   });
 
   it('numbers the contents in full past 9 (items 10 to 12 printed as "0.", "1.", "2." before)', async () => {

@@ -110,7 +110,11 @@ describe('a report from draft to published versions', () => {
   }, 120_000);
 
   it('does not queue the same request twice, and never makes two at once', async () => {
-    const a = await s.reportVersions.request(officer, {});
+    // Sent at the same moment (double clicks): one version queued, the other requests given it.
+    const all = await Promise.all(Array.from({ length: 4 }, () => s.reportVersions.request(officer, {})));
+    expect(all.map((r) => r.alreadyQueued).sort()).toEqual([false, true, true, true]);
+    expect(new Set(all.map((r) => r.version.id)).size).toBe(1);
+    const [a] = all;
     const b = await s.reportVersions.request(officer, {});
     expect(b.alreadyQueued || b.version.id !== a.version.id).toBe(true);
     const generating = await store.db.select().from(tables.reportVersions).where(eq(tables.reportVersions.state, 'generating'));

@@ -70,9 +70,20 @@ async function checkNote(db: Db, planId: string, periodKey: string, note: string
 
 type Worker = ReturnType<typeof reportWorker>;
 
+/** Runs each piece of work given to it after the one before has finished. */
+function serially() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.then(work, work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** Asking for drafts, reading them and sending them for approval. */
 function draftMethods(deps: VersionDeps, worker: Worker) {
   const { db } = deps.store;
+  const oneAtATime = serially();
   const get = async (actor: Actor, id: string): Promise<ReportVersion> => {
     authorize(actor, 'drafts.read');
     const [row] = (await listReportVersions(db)).filter((r) => r.id === id);
@@ -89,18 +100,20 @@ function draftMethods(deps: VersionDeps, worker: Worker) {
       const planId = (await deps.plans.structure(req.planId)).plan.id;
       const periodKey = await periodFor(deps, planId, req.period);
       const groupName = req.group?.trim() || null;
-      const waiting = (await listReportVersions(db, { planId, states: ['queued'] })).find((v) => v.periodKey === periodKey && v.groupName === groupName);
-      if (waiting) {
-        worker.later();
-        return { version: waiting, alreadyQueued: true };
-      }
-      const id = randomUUID();
-      await db.transaction(async (tx) => {
-        await insertReportVersion(tx, { id, planId, periodKey, groupName, state: 'queued', requestedBy: actor.id });
-        await appendAuditEvent(tx, { userId: actor.id, action: 'request-report', entityType: 'report', entityId: id, after: { planId, periodKey, groupName } });
+      // One request at a time from looking for the same one waiting to queuing it: two sent at once
+      // (a double click, two officers) would otherwise both find none and both be queued.
+      const queued = await oneAtATime(async () => {
+        const waiting = (await listReportVersions(db, { planId, states: ['queued'] })).find((v) => v.periodKey === periodKey && v.groupName === groupName);
+        if (waiting) return { id: waiting.id, alreadyQueued: true };
+        const id = randomUUID();
+        await db.transaction(async (tx) => {
+          await insertReportVersion(tx, { id, planId, periodKey, groupName, state: 'queued', requestedBy: actor.id });
+          await appendAuditEvent(tx, { userId: actor.id, action: 'request-report', entityType: 'report', entityId: id, after: { planId, periodKey, groupName } });
+        });
+        return { id, alreadyQueued: false };
       });
       worker.later();
-      return { version: await find(db, id), alreadyQueued: false };
+      return { version: await find(db, queued.id), alreadyQueued: queued.alreadyQueued };
     },
 
     async list(actor: Actor, filter: { planId?: string } = {}): Promise<ReportVersion[]> {

@@ -133,8 +133,25 @@ function barsSvg(spec: BarChartSpec, brand: string): Element {
   }) as unknown as Element;
 }
 
-/** The bare SVG of a chart (for rasterising into Word documents). */
+// Drawing a chart with Plot takes a few milliseconds, and a report with a large compendium has
+// hundreds; a report is made several times over (draft, preview, each format, publish) from the same
+// figures, so each chart's SVG is kept, by what it is drawn from, for the next time. Bounded, oldest
+// dropped first.
+const MAX_KEPT = 4000;
+const kept = new Map<string, string>();
+
+/** The bare SVG of a chart (for rasterising into Word documents); drawn once per spec and colour. */
 export function chartSvg(spec: ChartSpec, brandColour: string): string {
+  const key = `${brandColour}\u0000${JSON.stringify(spec)}`;
+  const found = kept.get(key);
+  if (found !== undefined) return found;
+  const svg = drawChartSvg(spec, brandColour);
+  kept.set(key, svg);
+  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!);
+  return svg;
+}
+
+function drawChartSvg(spec: ChartSpec, brandColour: string): string {
   const svg = spec.kind === 'trend' ? trendSvg(spec, brandColour) : spec.kind === 'position' ? positionSvg(spec, brandColour) : spec.kind === 'bars' ? barsSvg(spec, brandColour) : summarySvg(spec);
   svg.removeAttribute('aria-label');
   // The figure's headline and description name the chart; Plot's labels on inner groups are not allowed under role="img".

@@ -197,13 +197,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const outcomes: OutcomeSection[] = [...plan.outcomes].sort(byPosition).map((o) => {
     const mine = entries.filter((e) => outcomeOf(e) === o.id);
     const themeIds = new Set(o.themes.map((t) => t.id));
+    const themes = [...o.themes].sort(byPosition).map((t) => ({
+      id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary, ...told(o.id, t.id),
+      entries: mine.filter((e) => e.themeId === t.id).map(entryView),
+    }));
     return {
       id: o.id, anchor: anchor('outcome', o.slug), title: o.title, summary: o.summary, ...told(o.id, null),
       entries: mine.filter((e) => !e.themeId || !themeIds.has(e.themeId)).map(entryView),
-      themes: [...o.themes].sort(byPosition).map((t) => ({
-        id: t.id, anchor: anchor(`theme-${o.slug}`, t.slug), title: t.title, summary: t.summary, ...told(o.id, t.id),
-        entries: mine.filter((e) => e.themeId === t.id).map(entryView),
-      })),
+      // Nothing delivered: one sentence says so, and its themes fold into it (unless they have narrative).
+      ...(mine.length ? { themes } : { themes: themes.filter((t) => t.narrative), noEntries: `No delivery entries for this outcome in ${period}.` }),
       commitments: commitments.filter((c) => c.outcomeId === o.id).map(commitmentView),
     };
   });

@@ -90,6 +90,8 @@ export interface OutcomeSection {
   entries: EntryView[];
   themes: ThemeSection[];
   commitments: CommitmentView[];
+  /** Set when nothing was delivered under the outcome in the period: the sentence printed under its heading. */
+  noEntries?: string;
 }
 
 /** Entries not (yet) placed under an outcome, grouped by the heading they were imported under. */

@@ -83,6 +83,37 @@ describe('PDF', () => {
   });
 });
 
+describe('print layout', () => {
+  it('gives a long indicator name room (three lines at most), folds an empty outcome and keeps the closing line off a page of its own', async () => {
+    const m = buildReportModel(fixtureInput());
+    const rows = m.compendium!.outcomes.flatMap((o) => o.rows);
+    // Names as long as the Oflog measures' ("Outcome, Ease of finding information about services : service users").
+    rows[0].title = 'Adults who found it easy to find information about services';
+    rows[1].title = 'Delayed transfers of care from hospital attributable to adult social care, per 100,000 adults';
+    const page = await browser.newPage({ viewport: { width: 688, height: 1000 } }); // A4 less the margins, at 96 px an inch
+    try {
+      await page.emulateMedia({ media: 'print' });
+      await page.setContent(renderHtml(m), { waitUntil: 'load' });
+      const layout = await page.evaluate(() => {
+        const lines = (el: Element) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+        return {
+          names: Array.from(document.querySelectorAll('.cmp-table--compendium tbody th a')).map((a) => ({ text: a.textContent, lines: lines(a) })),
+          breaks: Array.from(document.querySelectorAll('.cmp-outcome')).map((o) => `${o.id} ${getComputedStyle(o).breakBefore}`),
+          footer: getComputedStyle(document.querySelector('.cmp-footer')!).display,
+          colophon: getComputedStyle(document.querySelector('.cmp-colophon')!).display,
+        };
+      });
+      expect(layout.names.length).toBe(rows.length);
+      for (const n of layout.names) expect(n.lines, n.text!).toBeLessThanOrEqual(3);
+      expect(layout.names.find((n) => n.text === rows[0].title)!.lines).toBeLessThanOrEqual(2);
+      expect(layout.breaks).toEqual(['outcome-clean-and-green page', 'outcome-living-well auto']);
+      expect([layout.footer, layout.colophon]).toEqual(['none', 'block']);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('without Chromium', () => {
   it('names the package to install and still hands over the HTML and the Word file', async () => {
     const err = await renderReport(buildReportModel(fixtureInput()), ['html', 'md', 'pdf', 'docx'], { chromiumPath: '/nonexistent/chromium' }).catch((e: unknown) => e);

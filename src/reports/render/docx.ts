@@ -241,9 +241,10 @@ export async function renderDocx(m: ReportModel, charts: DocxCharts): Promise<Ui
   ];
   if (m.financial) body.push(heading(1, 'Financial context'), ...(m.financial.narrative ?? []).map((p) => para(p)), ...(m.financial.charts ?? []).flatMap((ch) => chartBlock(ch, 3)), ...table(m.financial.heading, ['Measure', 'Figure', 'Note'], m.financial.figures.map((f) => [f.label, f.value, f.note ?? ''])));
   for (const o of m.outcomes) {
-    body.push(heading(1, o.title, true));
+    body.push(heading(1, o.title, !o.noEntries));
     if (o.narrative?.length) body.push(...o.narrative.map((p) => para(p)));
     else if (o.summary) body.push(para(o.summary, { size: 26 }));
+    if (o.noEntries) body.push(para(o.noEntries));
     body.push(...entriesBlocks(o.entries));
     for (const t of o.themes) {
       body.push(heading(2, t.title));

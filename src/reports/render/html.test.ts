@@ -19,6 +19,21 @@ describe('HTML report', () => {
     expectGolden('report.html', renderHtml(published(), { css: '/* report stylesheet */' }));
   });
 
+  it('says in one sentence that an outcome had nothing delivered, folds its empty themes, and lets it follow on in print', () => {
+    // "Living Well" has only a submitted entry and one from the year before: nothing published for 2023/24.
+    const m = published();
+    const well = m.outcomes.find((o) => o.title === 'Living Well')!;
+    expect(well.noEntries).toBe('No delivery entries for this outcome in 2023/24.');
+    expect(well.themes).toEqual([]);
+    expect(m.outcomes.find((o) => o.title === 'Clean and Green')!.noEntries).toBeUndefined();
+    const section = dom(renderHtml(m)).getElementById(well.anchor)!;
+    expect(section.getAttribute('class')).toBe('cmp-outcome cmp-outcome--no-entries');
+    expect(String(section.textContent)).toContain('No delivery entries for this outcome in 2023/24.');
+    expect(section.querySelectorAll('.cmp-theme').length).toBe(0);
+    expect(renderMarkdown(m)).toContain('## Living Well\n\nPeople live healthy, independent lives for longer.\n\nNo delivery entries for this outcome in 2023/24.');
+    expect(reportCss('#2b5329')).toContain('.cmp-outcome.cmp-outcome--no-entries{break-before:auto');
+  });
+
   it('is self-contained: GOV.UK styles inline with the brand and Arial, no fonts, crown or external files', () => {
     const html = renderHtml(published());
     expect(html).toContain('.govuk-table{');

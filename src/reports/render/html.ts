@@ -67,10 +67,11 @@ function outcomeHtml(o: OutcomeSection, m: ReportModel): string {
 ${t.narrative?.length ? t.narrative.map((x) => `<p class="govuk-body">${e(x)}</p>`).join('\n') : t.summary ? `<p class="govuk-body">${e(t.summary)}</p>` : ''}
 ${t.entries.length ? entriesHtml(t.entries, 4) : `<p class="govuk-body">Nothing is reported under this theme for ${e(m.meta.periodLabel)}.</p>`}
 </section>`).join('\n');
-  return `<section class="cmp-outcome" id="${o.anchor}">
+  // An outcome with nothing delivered does not start a page of its own in print (cmp-outcome--no-entries).
+  return `<section class="cmp-outcome${o.noEntries ? ' cmp-outcome--no-entries' : ''}" id="${o.anchor}">
 <h2 class="govuk-heading-l">${e(o.title)}</h2>
 ${o.narrative?.length ? o.narrative.map((x) => `<p class="govuk-body">${e(x)}</p>`).join('\n') : o.summary ? `<p class="govuk-body-l">${e(o.summary)}</p>` : ''}
-${entriesHtml(o.entries, 3)}
+${o.noEntries ? `<p class="govuk-body cmp-no-entries">${e(o.noEntries)}</p>` : entriesHtml(o.entries, 3)}
 ${themes}
 ${commitmentsHtml(o.commitments, `${o.title}: commitments due in ${m.meta.periodLabel} or later`, 3)}
 </section>`;
@@ -98,7 +99,9 @@ function compendiumTable(rows: IndicatorRow[], caption: string): string {
 <td class="govuk-table__cell cmp-status">${symbolText(r.quartile)}</td>
 <td class="govuk-table__cell cmp-status">${symbolText(r.trend)}</td>
 </tr>`).join('');
+  const cols = ['name', 'value', 'target', 'rag', 'direction', 'median', 'rank', 'quartile', 'trend'].map((c) => `<col class="cmp-col-${c}">`).join('');
   return `<table class="govuk-table cmp-table cmp-table--compendium"><caption class="govuk-table__caption govuk-table__caption--m">${e(caption)}</caption>
+<colgroup>${cols}</colgroup>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${head.map((h, i) => `<th scope="col" class="govuk-table__header${num.has(i) ? ' cmp-num' : ''}">${h}</th>`).join('')}</tr></thead>
 <tbody class="govuk-table__body">${body}</tbody></table>`;
 }
@@ -182,6 +185,8 @@ ${(m.financial.narrative ?? []).map((p) => `<p class="govuk-body">${e(p)}</p>\n`
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Measure</th><th scope="col" class="govuk-table__header cmp-num">Figure</th><th scope="col" class="govuk-table__header">Note</th></tr></thead>
 <tbody class="govuk-table__body">${m.financial.figures.map((f) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${e(f.label)}</th><td class="govuk-table__cell cmp-num">${e(f.value)}</td><td class="govuk-table__cell">${e(f.note ?? '')}</td></tr>`).join('')}</tbody></table>
 ${(m.financial.charts ?? []).map((ch) => `${renderChart(ch, { brandColour: m.meta.brandColour, headingLevel: 3, svg: options.svgs?.get(ch.id) })}\n`).join('')}</section>` : '';
+  // The closing line; in print it is on the title page instead (at the end it was a page of its own).
+  const colophon = `${e(m.meta.councilName)}: ${e(m.meta.title)}. ${draft ? 'Draft' : 'Published'} ${e(m.meta.generatedOnLabel)}, produced with Compendium.${m.meta.fictional ? ' The council and everything about it are fictional.' : ''}`;
   const other = m.other.length ? `<section class="cmp-other" id="other-achievements">
 <h2 class="govuk-heading-l">Other achievements and commitments</h2>
 ${m.other.map((s) => `<section id="${s.anchor}"><h3 class="govuk-heading-m">${e(s.title)}</h3>
@@ -213,6 +218,7 @@ ${draft ? `<div class="govuk-phase-banner"><p class="govuk-phase-banner__content
 <h1 class="govuk-heading-xl" id="report-title">${e(m.meta.title)}${draft ? ' <strong class="cmp-tag">DRAFT</strong>' : ''}</h1>
 <p class="govuk-body-l">${e(m.meta.planLine)}</p>
 <dl class="govuk-summary-list">${summary.map(([k, v]) => `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${e(k)}</dt><dd class="govuk-summary-list__value">${e(v)}</dd></div>`).join('')}</dl>
+<p class="govuk-body-s cmp-colophon">${colophon}</p>
 </section>
 ${contentsHtml(m)}
 <section id="introduction">
@@ -235,7 +241,7 @@ ${markdownToHtml(changesMarkdown(m.changes, 2), 'report')}</section>` : ''}
 </main>
 </div>
 <footer class="govuk-footer cmp-footer">
-<div class="govuk-width-container"><p class="govuk-footer__meta-custom">${e(m.meta.councilName)}: ${e(m.meta.title)}. ${draft ? 'Draft' : 'Published'} ${e(m.meta.generatedOnLabel)}, produced with Compendium.${m.meta.fictional ? ' The council and everything about it are fictional.' : ''}</p></div>
+<div class="govuk-width-container"><p class="govuk-footer__meta-custom">${colophon}</p></div>
 </footer>
 </body>
 </html>

@@ -59,6 +59,7 @@ export function renderMarkdown(m: ReportModel): string {
     out.push(`## ${o.title}`, '');
     if (o.narrative?.length) out.push(...o.narrative.flatMap((p) => [p, '']));
     else if (o.summary) out.push(o.summary, '');
+    if (o.noEntries) out.push(o.noEntries, '');
     out.push(...entries(o.entries, '###'));
     for (const t of o.themes) {
       out.push(`### ${t.title}`, '');

@@ -51,6 +51,8 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   .cmp-title-page{break-after:page}
   .cmp-contents{break-after:page}
   .cmp-outcome,.cmp-compendium,.cmp-other,.cmp-compendium-outcome{break-before:page}
+  /* An outcome with nothing delivered is a heading and a sentence (and perhaps commitments): it follows on. */
+  .cmp-outcome.cmp-outcome--no-entries{break-before:auto;margin-top:28px}
   h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
   table{break-inside:auto}
   tr,th,td{break-inside:avoid}
@@ -59,7 +61,7 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   .cmp-figure__keep{break-inside:avoid}
   /* Entries flow on from page to page (keeping a heading with its first lines), so pages fill up. */
   .cmp-entry{break-inside:auto;margin-bottom:10px;padding-top:8px}
-  .cmp-entry h4{margin-bottom:4px}
+  .cmp-entry>.govuk-heading-s{margin-bottom:4px}
   p,li{orphans:3;widows:3}
   .govuk-body,.govuk-body-l,.govuk-list{margin-bottom:8px}
   .govuk-body-l{font-size:12pt;line-height:1.3}
@@ -75,6 +77,21 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   .govuk-heading-s{font-size:11.5pt}
   .govuk-table{margin-bottom:12px}
   .cmp-table--compendium{font-size:8.5pt}
+  /* Columns sized to what they hold: the indicator's name gets 27% of the line, so a long name takes
+     two or three lines, not five; the words in the status columns and tags wrap under their symbol. */
+  .cmp-table--compendium{table-layout:fixed;width:100%}
+  .cmp-table--compendium .cmp-col-name{width:27%}
+  .cmp-table--compendium .cmp-col-value,.cmp-table--compendium .cmp-col-median,.cmp-table--compendium .cmp-col-rank{width:8%}
+  .cmp-table--compendium .cmp-col-target{width:7%}
+  .cmp-table--compendium .cmp-col-rag{width:12%}
+  .cmp-table--compendium .cmp-col-direction{width:10%}
+  .cmp-table--compendium .cmp-col-quartile{width:9%}
+  .cmp-table--compendium .cmp-col-trend{width:11%}
+  .cmp-table--compendium tbody th,.cmp-table--compendium tbody td:first-child{min-width:0}
+  .cmp-table--compendium .cmp-status,.cmp-table--compendium thead th,.cmp-table--compendium .cmp-tag{white-space:normal}
+  .cmp-table--compendium .cmp-tag{padding:1px 3px}
+  .cmp-table--compendium .cmp-tag .cmp-symbol{min-width:0}
+  .cmp-table--compendium th,.cmp-table--compendium td{padding:3px 6px 3px 0}
   /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
   .cmp-chart-data{font-size:8pt;margin-bottom:10px}
   .cmp-chart-data .govuk-table__header,.cmp-chart-data .govuk-table__cell{padding:2px 10px 2px 0}
@@ -88,9 +105,9 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   /* A commitment's due date and status on one or two lines, not one word to a line. */
   .cmp-table .cmp-col-due{width:7.5em}
   .cmp-table .cmp-col-status{width:6.5em}
-  /* The closing line follows the last section on its page, not on a page of its own. */
-  .cmp-footer{margin-top:12px;padding:6px 0 0 !important;border-top:1px solid #b1b4b6;background:none !important;break-before:avoid;font-size:9pt}
-  .cmp-footer .govuk-width-container{margin:0}
+  /* The closing line is printed on the title page: at the end it could be left alone on the last page. */
+  .cmp-footer{display:none}
+  .cmp-colophon{display:block;margin-top:24px;color:#484949}
   .cmp-draft-mark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;font-size:110pt;font-weight:700;color:#000000;opacity:.09;transform:rotate(-30deg);z-index:1000}
 }
 `;
@@ -132,6 +149,7 @@ body,.govuk-template__body{font-family:${FONT_STACK}}
 .cmp-chart-data{font-size:.875rem}
 .cmp-indicator{border-top:2px solid #0b0c0c;padding-top:15px;margin-top:30px}
 .cmp-draft-mark{display:none}
+.cmp-colophon{display:none}
 .cmp-footer{margin-top:60px}
 .cmp-plot text,.cmp-plot tspan{white-space:pre}
 ${PRINT_CSS}`;
