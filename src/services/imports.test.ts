@@ -38,6 +38,17 @@ describe('importing reports', () => {
     expect(await store.db.select().from(tables.stagedUploads)).toHaveLength(1);
   });
 
+  it('keeps a large previewed report in parts of 256 KB, each a statement of its own, and gives it back byte for byte', async () => {
+    await store.db.insert(tables.users).values({ id: 'officer-2', email: 'officer-2@test.gov.uk', name: 'o', passwordHash: 'x', role: 'performance' });
+    const bytes = new Uint8Array(600 * 1024 + 7).map((_, i) => (i * 31 + 7) % 251);
+    const token = await s.imports.stage({ name: 'large.pdf', bytes }, 'officer-2');
+    const parts = await store.db.select().from(tables.stagedUploadParts);
+    expect(parts.sort((a, b) => a.part - b.part).map((p) => [p.part, p.content.length])).toEqual([[0, 262144], [1, 262144], [2, 90119]]);
+    expect(Buffer.from((await s.imports.staged(token, 'officer-2'))!.file.bytes).equals(Buffer.from(bytes))).toBe(true);
+    const empty = await s.imports.stage({ name: 'empty.txt', bytes: new Uint8Array() }, 'officer-2');
+    expect((await s.imports.staged(empty, 'officer-2'))!.file.bytes).toHaveLength(0);
+  });
+
   it("adds another year's report to the history", async () => {
     const first = await s.imports.run([load(SUMMARY_2024)], { planId });
     const f = first.files[0];

@@ -11,6 +11,7 @@ const PURPOSE: Record<string, string> = {
   sessions: 'Signed-in sessions (the SHA-256 of the cookie token) with their CSRF token and expiry.',
   login_attempts: 'The earlier record of failed sign-ins, no longer written (sign-in throttling now counts in sign_in_counters, which backups leave out); kept so that older backups restore.',
   staged_uploads: 'Reports uploaded in the workspace and previewed, waiting 30 minutes to be confirmed (the SHA-256 of the form token), so any web process can take the confirmation.',
+  staged_upload_parts: 'The bytes of a staged upload, in parts of at most 256 KB in order, each written and read by a statement of its own.',
   plans: 'A Strategic Plan: title and the years it runs.',
   outcomes: 'The outcomes of a plan, in order, each with a summary and an owner.',
   themes: 'The themes of an outcome, in order.',

@@ -84,11 +84,21 @@ export const stagedUploads = pgTable('staged_uploads', {
   id: text('id').primaryKey(),
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
-  content: bytea('content').notNull(),
   /** The upload's choices: report year, new plan title. */
   options: jsonb('options').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [index('staged_uploads_user_idx').on(t.userId, t.createdAt)]);
+
+/**
+ * A staged upload's bytes in parts of at most STAGED_PART_BYTES, each written and read by a
+ * statement of its own: one statement carrying a 10 MB file held an embedded database's server
+ * (its thread) for over a second.
+ */
+export const stagedUploadParts = pgTable('staged_upload_parts', {
+  uploadId: text('upload_id').notNull().references(() => stagedUploads.id, { onDelete: 'cascade' }),
+  part: integer('part').notNull(),
+  content: bytea('content').notNull(),
+}, (t) => [primaryKey({ columns: [t.uploadId, t.part] })]);
 
 export const plans = pgTable('plans', {
   id: text('id').primaryKey(),
@@ -424,7 +434,7 @@ export * from './schema-teamwork.js';
 
 /** Every table, in an order where each comes after those it refers to (backup and restore rely on it). */
 export const TABLES_IN_ORDER = {
-  settings, areas, users, sessions, loginAttempts, stagedUploads, plans, outcomes, themes, documents, sectionMappings,
+  settings, areas, users, sessions, loginAttempts, stagedUploads, stagedUploadParts, plans, outcomes, themes, documents, sectionMappings,
   importBatches, entries, entryPlaces, facts, commitments, commitmentEvidence, indicators, targets, observations,
   comparatorGroups, comparatorGroupMembers, reportingDuties, financialFigures, reportVersions, reportArtifacts, auditEvents,
   derivedMeasures, fundingModels, financeSavings, financeBudgetGaps, financePressures, financeNarratives, planOutcomeMaps,
