@@ -61,6 +61,12 @@ export function indicatorValuesDue(duties: Pick<DutyItem, 'subjectType' | 'subje
   return due;
 }
 
+/** The indicators a duty may be set for, as the calendar's picker names them (those who set duties may enter any value). */
+async function indicatorChoices(db: Store['db'], actor: Actor): Promise<{ id: string; code: string; title: string }[]> {
+  authorize(actor, 'duty.manage');
+  return listDutyIndicatorChoices(db);
+}
+
 export function dutyService(store: Store) {
   const { db } = store;
 
@@ -89,11 +95,7 @@ export function dutyService(store: Store) {
       return indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on);
     },
 
-    /** The indicators a duty may be set for, as the calendar's picker names them (those who set duties may enter any value). */
-    async indicatorChoices(actor: Actor): Promise<{ id: string; code: string; title: string }[]> {
-      authorize(actor, 'duty.manage');
-      return listDutyIndicatorChoices(db);
-    },
+    indicatorChoices: (actor: Actor) => indicatorChoices(db, actor),
 
     /** Sets (or changes) the owner and due date for a subject's period. */
     async set(actor: Actor, input: DutyInput): Promise<string> {
