@@ -91,10 +91,7 @@ export function dutyService(store: Store) {
     },
 
     /** Indicators whose value was due by `on` (see indicatorValuesDue): what the public site may call missing. */
-    async indicatorValuesDue(on = today()): Promise<Map<string, string>> {
-      return indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on);
-    },
-
+    indicatorValuesDue: async (on = today()): Promise<Map<string, string>> => indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on),
     indicatorChoices: (actor: Actor) => indicatorChoices(db, actor),
 
     /** Sets (or changes) the owner and due date for a subject's period. */
