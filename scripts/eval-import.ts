@@ -1,10 +1,12 @@
-// npm run eval:import [-- --misses] [-- --set tuning|heldOut]: (1) precision and recall of the import's
+// npm run eval:import [-- --misses] [-- --set tuning|heldOut] [-- --extra DIR]: (1) precision and recall of the import's
 // text extractors (facts by kind, places, partners, commitments) on the hand-labelled Leicestershire
 // set in test/fixtures/labelled; (2) the importer on other councils' documents
-// (test/fixtures/eval-import), tuning and held-out sets reported apart.
+// (test/fixtures/eval-import), tuning and held-out sets reported apart; with --extra DIR, also the
+// extra dev set (labels extra-*.json, texts in DIR, kept out of the repository). --misses lists
+// differences only with --set tuning or for the extra set: the held-out set's are never printed.
 import { formatScores } from '../src/ingest/text/evaluate.js';
 import { runLabelledSet } from './labelled-set.js';
-import { formatDocument, formatSet, runOthers } from './eval-others.js';
+import { formatDocument, formatSet, runExtra, runOthers } from './eval-others.js';
 
 const run = runLabelledSet();
 const docs = run.byDocument.length;
@@ -26,11 +28,23 @@ if (process.argv.includes('--misses')) {
 
 const setArg = process.argv.indexOf('--set');
 const only = setArg > 0 ? (process.argv[setArg + 1] as 'tuning' | 'heldOut') : undefined;
+const misses = process.argv.includes('--misses');
 const others = await runOthers(only);
 console.log('\nOther councils\' documents (../shared/fixtures/reports/others; labels in test/fixtures/eval-import)');
 for (const s of others.scores) {
   console.log(formatDocument(s));
-  if (process.argv.includes('--misses')) for (const m of s.misses) console.log(`    ${m}`);
+  if (misses && s.set === 'tuning') for (const m of s.misses) console.log(`    ${m}`);
+}
+const extraArg = process.argv.indexOf('--extra');
+if (extraArg > 0) {
+  const extra = await runExtra(process.argv[extraArg + 1] ?? '.');
+  console.log('\nExtra dev set (labels test/fixtures/eval-import/extra-*.json, texts outside the repository)');
+  for (const s of extra.scores) {
+    console.log(formatDocument(s));
+    if (misses) for (const m of s.misses) console.log(`    ${m}`);
+  }
+  if (extra.skipped.length) console.log(`Skipped: ${extra.skipped.join('; ')}`);
+  console.log(formatSet('Extra dev set', extra.summary));
 }
 console.log('');
 if (!only || only === 'tuning') console.log(formatSet('Tuning set', others.tuning));

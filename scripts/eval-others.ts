@@ -18,6 +18,32 @@ export interface OthersRun {
   heldOut: SetSummary;
 }
 
+/**
+ * The extra dev set: labels committed as test/fixtures/eval-import/extra-*.json (offsets and short
+ * labels only), texts kept outside the repository in `dir` (their addresses are in each label's
+ * `url`). A label whose text is missing, or is not the length it was labelled at, is skipped.
+ */
+export async function runExtra(dir: string): Promise<{ scores: StructureScore[]; summary: SetSummary; skipped: string[] }> {
+  const scores: StructureScore[] = [];
+  const skipped: string[] = [];
+  for (const f of fs.readdirSync(EVAL_DIR).filter((n) => /^extra-.+\.json$/.test(n)).sort()) {
+    const labels = JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as StructureLabels & { chars?: number };
+    const file = path.join(dir, labels.source);
+    if (!fs.existsSync(file)) {
+      skipped.push(`${labels.source} (not found)`);
+      continue;
+    }
+    const read = await readReport({ name: path.basename(file), bytes: fs.readFileSync(file) });
+    if (labels.chars !== undefined && read.text.length !== labels.chars) {
+      skipped.push(`${labels.source} (${read.text.length} characters, labelled at ${labels.chars})`);
+      continue;
+    }
+    const report = parseReport(read.text, read.markdown, { name: read.name });
+    scores.push(scoreStructure(path.basename(file), read.text, report, labels));
+  }
+  return { scores, summary: summarise(scores), skipped };
+}
+
 export function loadLabels(set?: 'tuning' | 'heldOut'): StructureLabels[] {
   return fs.readdirSync(EVAL_DIR).filter((f) => /^\d+\.json$/.test(f)).sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as StructureLabels)

@@ -17,8 +17,13 @@ export function typeProblem(type: string, v: string): string | null {
       const limit = type === 'integer' ? 2 ** 31 : 2 ** 63;
       return Number(v) >= limit || Number(v) < -limit ? `is too large for a ${type} column` : null;
     }
-    case 'double precision':
-      return /^(-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|NaN|-?Infinity)$/.test(v) ? null : 'is not a number';
+    case 'double precision': {
+      if (!/^(-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|NaN|-?Infinity)$/.test(v)) return 'is not a number';
+      // PostgreSQL refuses a written number beyond a double's range, too large or too small ("1e999", "1e-999").
+      const n = Number(v);
+      const zero = /^-?[0.]*([eE].*)?$/.test(v);
+      return /\d/.test(v) && (!Number.isFinite(n) || (n === 0 && !zero)) ? 'is out of range for a number column' : null;
+    }
     case 'boolean':
       return v === 'true' || v === 'false' ? null : 'is not true or false';
     case 'json':

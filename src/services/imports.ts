@@ -11,7 +11,9 @@ import { readAndParse } from '../ingest/report/read-and-parse.js';
 import { getPlanStructure, insertOutcome, insertPlan, insertTheme } from '../store/queries/plans.js';
 import { getSetting, putSettings } from '../store/queries/settings.js';
 import { listPlans } from '../store/queries/plans.js';
-import { deleteImportedDocument, documentsForPeriod } from '../store/queries/documentsForPeriod.js';
+import { deleteImportedDocument, documentsForPeriod, listAcceptedLinksOfDocuments } from '../store/queries/documentsForPeriod.js';
+import { insertSuggestions } from '../store/queries/entryLinks.js';
+import { reattachLinks, reattachSentence, type Reattachment } from './links/reattach.js';
 import { findPlanByRef, parsePeriod } from '../domain/index.js';
 import { periodLabel } from '../present/format.js';
 import { missingYearProblem, newPlanYears, outsidePlanWarning, overlapSentence, planForPeriod, stampHistory } from './import-plan/history.js';
@@ -140,9 +142,11 @@ async function importContext(db: Db, plan: PlanTarget, reads: ReadReport[], pars
 }
 
 /** Writes a new plan (if any), every file's rows and the remembered answers, all or nothing. */
-async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, opts: { userId: string | null; replaced: string[]; makeCurrent: boolean }): Promise<void> {
+async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, opts: { userId: string | null; replaced: string[]; makeCurrent: boolean }): Promise<Reattachment> {
   const { userId } = opts;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // The accepted links of the reports replaced, read before their entries go, to move to the new report's.
+    const links = await listAcceptedLinksOfDocuments(tx, opts.replaced);
     for (const id of opts.replaced) {
       await deleteImportedDocument(tx, id);
       await appendAuditEvent(tx, { userId, action: 'delete', entityType: 'document', entityId: id, after: { replacedBy: planned.files.map((f) => f.name) } });
@@ -161,7 +165,34 @@ async function writeImport(db: Db, plan: PlanTarget, planned: ImportPlan, opts: 
       await appendAuditEvent(tx, { userId, action: 'create', entityType: 'import_batch', entityId: w.batch.id, after: { fileName: w.batch.fileName, sha256: w.batch.sha256, counts: w.batch.counts } });
     }
     await putSectionMappings(tx, planned.mappings);
+    return keepLinks(tx, links, planned, userId);
   });
+}
+
+/** Writes the replaced reports' accepted links again between the new report's matching entries; audits what was kept and what was not. */
+async function keepLinks(tx: Db, links: Awaited<ReturnType<typeof listAcceptedLinksOfDocuments>>, planned: ImportPlan, userId: string | null): Promise<Reattachment> {
+  if (!links.length) return { kept: [], lost: [] };
+  const fresh = {
+    entries: planned.writes.flatMap((w) => w.rows.entries.map((e) => ({ id: String(e.id), title: e.title ?? '', body: e.body ?? '' }))),
+    commitments: planned.writes.flatMap((w) => w.rows.commitments.map((c) => ({ id: String(c.id), text: c.text }))),
+  };
+  const r = reattachLinks(links, fresh);
+  const byId = new Map(links.map((l) => [l.id, l]));
+  const rows = r.kept.map((k) => {
+    const old = byId.get(k.from)!;
+    return {
+      id: randomUUID(), entryId: k.entryId, earlierEntryId: k.earlierEntryId, commitmentId: k.commitmentId, score: old.score,
+      reason: old.reason, sharedNames: old.sharedNames, state: 'accepted', schemeId: old.schemeId, decidedBy: old.decidedBy, decidedAt: old.decidedAt,
+    };
+  });
+  if (rows.length) await insertSuggestions(tx, rows);
+  for (const [i, k] of r.kept.entries()) {
+    await appendAuditEvent(tx, { userId, action: 'create', entityType: 'entry_link', entityId: rows[i].id, after: { keptFrom: k.from, entryId: k.entryId, earlierEntryId: k.earlierEntryId, commitmentId: k.commitmentId, match: k.match } });
+  }
+  for (const l of r.lost) {
+    await appendAuditEvent(tx, { userId, action: 'delete', entityType: 'entry_link', entityId: l.id, after: { reason: 'its report was replaced and the new report has no entry close enough to keep it', side: l.side } });
+  }
+  return r;
 }
 
 /** A document that is not a report of delivery is imported only when forced (a preview still shows it, with the warning). */
@@ -201,13 +232,16 @@ export function importService(store: Store, config: Config) {
     stampHistory(planned, plan);
     if (plan.warning) for (const f of planned.files) f.warnings.push(plan.warning);
     const replaced = await samePeriodReports(db, plan, planned, Boolean(opts.replace));
+    let links: Reattachment | undefined;
     if (!dryRun && (planned.writes.length || plan.isNew)) {
       opts.onProgress?.({ file: '', stage: 'store', done: 0, total });
-      await writeImport(db, plan, planned, { userId, replaced, makeCurrent: !opts.notCurrent });
+      links = await writeImport(db, plan, planned, { userId, replaced, makeCurrent: !opts.notCurrent });
     }
+    const linksSentence = links && reattachSentence(links);
     return {
       dryRun, planId: plan.isNew && dryRun ? null : plan.id, planTitle: plan.title, newPlan: plan.isNew,
       files: planned.files, totals: importTotals(planned.files),
+      ...(links && linksSentence ? { links: { kept: links.kept.length, lost: links.lost.length, sentence: linksSentence } } : {}),
     };
   }
 

@@ -67,7 +67,7 @@ function teamworkServices(store: Store, config: Config, notifications: ReturnTyp
 
 /** The public site's reads, each concern given the current plan and the indicators it needs. */
 function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>; performance: ReturnType<typeof performanceService>; groups: ReturnType<typeof groupService> }) {
-  const sitePlan = sitePlanService({ store, plans: deps.plans });
+  const sitePlan = sitePlanService({ store, plans: deps.plans, valuePeriods: () => deps.performance.periods() });
   const siteIndicators = siteIndicatorService({ store, sitePlan, performance: deps.performance, groups: deps.groups });
   const sitePublishedReports = sitePublishedReportService({ store, sitePlan });
   return siteService({
@@ -75,7 +75,7 @@ function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>;
     siteIndicators,
     sitePlanVersions: sitePlanVersionService({ store, plans: deps.plans, reports: sitePublishedReports }),
     siteOutcomes: siteOutcomeService({ store, sitePlan, siteIndicators }),
-    siteEntries: siteEntryService({ store, sitePlan }),
+    siteEntries: siteEntryService({ store, sitePlan, plans: deps.plans }),
     siteSearch: siteSearchService({ store, sitePlan }),
     sitePublishedReports,
   });

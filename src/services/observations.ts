@@ -110,8 +110,11 @@ function observationColumns(observations: ParsedObservation[], indicatorId: (cod
   return { columns, missing };
 }
 
-/** Rows per statement when the web server writes indicator values to the embedded database. */
-const WEB_CHUNK = 2_000;
+/**
+ * Rows per statement when the web server writes indicator values to the embedded database: each
+ * statement holds the server's thread while it runs, and 500 rows take a few tens of milliseconds.
+ */
+const WEB_CHUNK = 500;
 
 export function observationService(store: Store) {
   const { db } = store;

@@ -9,7 +9,8 @@ import type { Db } from '../store/index.js';
 import type { AreaEntry } from '../store/queries/getAreaDirectory.js';
 import type { IndicatorRow } from '../store/queries/indicators.js';
 import { loadAreaSeries, type AreaSeriesValue } from '../store/queries/loadAreaSeries.js';
-import { listObservationPeriods } from '../store/queries/listObservationPeriods.js';
+import type { DataChange } from '../store/queries/dataVersion.js';
+import { hasPublishedValuesIn, listObservationPeriods } from '../store/queries/listObservationPeriods.js';
 import { loadObservationSlices } from '../store/queries/loadObservationSlices.js';
 import type { StoredGroups } from './groups.js';
 
@@ -53,7 +54,7 @@ export class PerformanceData {
 
   constructor(
     private readonly db: Db,
-    readonly version: number,
+    public version: number,
     readonly areas: AreaEntry[],
     indicatorRows: IndicatorRow[],
     targetRows: { indicatorId: string; areaCode: string; periodKey: string; value: number; tolerance: number; toleranceKind: string }[],
@@ -90,6 +91,33 @@ export class PerformanceData {
       }
       byIndicator.set(indicatorId, slice);
     }
+  }
+
+  /**
+   * Brings this data up to `version`, where only the given values have changed (a value entered,
+   * published, withdrawn or deleted): the slices holding them are read again, the group figures
+   * made from them and the areas' own series dropped, and the list of periods corrected; every
+   * other indicator and period stays as loaded. Much cheaper than loading everything again after
+   * one value is published.
+   */
+  async applyChanges(version: number, changes: DataChange[]): Promise<void> {
+    const touched = new Map(changes.map((c) => [`${c.indicatorId}|${c.periodKey}`, c]));
+    for (const { indicatorId, periodKey, areaCode } of touched.values()) {
+      this.areaSeries.delete(areaCode);
+      const prefix = `${indicatorId}|${periodKey}|`;
+      for (const key of [...this.groupCache.keys()]) if (key.startsWith(prefix)) this.groupCache.delete(key);
+      const loaded = this.completePeriods.has(periodKey) || this.completeIndicators.has(indicatorId);
+      if (loaded) {
+        this.slices.get(periodKey)?.delete(indicatorId);
+        this.addSlices(await loadObservationSlices(this.db, { indicatorId, periodKey }));
+      }
+      if (!this.periodList) continue;
+      const listed = this.periodList.includes(periodKey);
+      const present = loaded ? this.slices.get(periodKey)?.has(indicatorId) || (listed && (await hasPublishedValuesIn(this.db, periodKey))) : await hasPublishedValuesIn(this.db, periodKey);
+      if (present && !listed) this.periodList = [...this.periodList, periodKey].sort(comparePeriodKeys).reverse();
+      if (!present && listed) this.periodList = this.periodList.filter((k) => k !== periodKey);
+    }
+    this.version = version;
   }
 
   async periods(): Promise<string[]> {

@@ -8,7 +8,7 @@ import type { Compendium, CompendiumRow, IndicatorHistory } from '../domain/perf
 import { NotFoundError, ValidationError } from '../errors.js';
 import { compendiumRow, summarise } from '../stats/index.js';
 import type { Store } from '../store/index.js';
-import { getDataVersion } from '../store/queries/dataVersion.js';
+import { getDataChanges, getDataVersion } from '../store/queries/dataVersion.js';
 import { getAreaDirectory } from '../store/queries/getAreaDirectory.js';
 import { listIndicators } from '../store/queries/indicators.js';
 import { loadAreaSeries } from '../store/queries/loadAreaSeries.js';
@@ -120,10 +120,19 @@ function performanceServiceContext(store: Store) {
     return next;
   };
 
-  /** The in-memory data, reloaded when any process has changed values, indicators, targets or groups. */
+  /**
+   * The in-memory data, reloaded when any process has changed values, indicators, targets or
+   * groups; when every change since it was loaded was one value (published, withdrawn, entered),
+   * only what those values touch is read again.
+   */
   async function current(): Promise<PerformanceData> {
     const version = await getDataVersion(db);
     if (data && data.version === version) return data;
+    const changes = data && version > data.version ? await getDataChanges(db, data.version, version) : undefined;
+    if (data && changes) {
+      await data.applyChanges(version, changes);
+      return data;
+    }
     const [areas, indicators, targets] = [await getAreaDirectory(db), await listIndicators(db), await listTargets(db)];
     data = new PerformanceData(db, version, areas, indicators, targets);
     return data;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageWorkspace, type ManageWorkspace } from '../../test/helpers/manage.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { valueId } from './values.js';
+import { services } from './index.js';
+import { loadConfig } from '../config.js';
 
 let w: ManageWorkspace;
 beforeAll(async () => { w = await manageWorkspace(); });
@@ -45,5 +47,34 @@ describe('indicator values', () => {
     expect(awaiting.some((a) => a.periodKey === 'FY2024-25')).toBe(false);
     const actions = (await w.s.audit.history(w.users.viewer, 'value', valueId(key))).map((h) => h.action);
     expect(actions).toEqual(['enter', 'submit', 'return', 'enter', 'submit', 'approve', 'publish']);
+  });
+
+  it('keeps benchmarking held in memory in step with each value published, entered over, withdrawn or deleted', async () => {
+    // The same database read afresh by another set of services is what every figure must match.
+    const fresh = () => services(w.store, loadConfig({ dataDir: '' })).performance;
+    const area = 'E10000018';
+    const same = async () => {
+      const periods = await w.s.performance.periods();
+      expect(periods).toEqual(await fresh().periods());
+      for (const period of periods) {
+        const held = await w.s.performance.compendium({ area, period });
+        expect(held.rows.map((r) => [r.indicator.code, r.value, r.group.n, r.previous.value])).toEqual(
+          (await fresh().compendium({ area, period })).rows.map((r) => [r.indicator.code, r.value, r.group.n, r.previous.value]));
+      }
+      return periods;
+    };
+    const indicatorId = w.indicators[0].id;
+    const key = await w.s.values.enter(w.users.officer, { indicatorId, periodKey: '2019/20', value: 41 });
+    await same(); // loaded before the period has a published value
+    for (const step of ['submit', 'approve', 'publish'] as const) await w.s.values.transition(w.users.officer, key, step);
+    expect(await same()).toContain('FY2019-20');
+    expect((await w.s.performance.compendium({ area, period: '2019/20' })).rows.find((r) => r.indicator.id === indicatorId)?.value).toBe(41);
+    await w.s.values.transition(w.users.officer, key, 'unpublish');
+    expect(await same()).not.toContain('FY2019-20');
+    for (const step of ['submit', 'approve', 'publish'] as const) await w.s.values.transition(w.users.officer, key, step);
+    await w.s.values.enter(w.users.admin, { indicatorId, periodKey: '2019/20', value: 43 });
+    expect(await same()).not.toContain('FY2019-20');
+    await w.s.values.remove(w.users.admin, key);
+    await same();
   });
 });

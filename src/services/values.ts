@@ -164,7 +164,7 @@ function valueEntry(context: ValueServiceContext) {
       const after = { value: num.value, status: v.status, note: v.note, workflowState: 'draft' as const };
       await db.transaction(async (tx) => {
         await upsertObservation(tx, { ...key, ...after, updatedBy: actor.id });
-        await bumpDataVersion(tx); // what benchmarking holds in memory may include the value this replaces
+        await bumpDataVersion(tx, key); // what benchmarking holds in memory may include the value this replaces
         await appendAuditEvent(tx, {
           userId: actor.id, action: 'enter', entityType: 'value', entityId: valueId(key),
           before: before ? { value: before.value, status: before.status, note: before.note, workflowState: before.workflowState } : null,
@@ -181,7 +181,7 @@ function valueEntry(context: ValueServiceContext) {
       if (observation.workflowState !== 'draft') throw new ConflictError('Only a draft value can be deleted: withdraw or unpublish it first.');
       await db.transaction(async (tx) => {
         await deleteObservation(tx, key);
-        await bumpDataVersion(tx);
+        await bumpDataVersion(tx, key);
         await appendAuditEvent(tx, {
           userId: actor.id, action: 'delete', entityType: 'value', entityId: valueId(key),
           before: { indicator: indicator.code, periodKey: key.periodKey, value: observation.value, status: observation.status, note: observation.note, workflowState: observation.workflowState },
@@ -206,7 +206,7 @@ function valueWorkflow(context: ValueServiceContext) {
       await db.transaction(async (tx) => {
         await setObservationState(tx, key, to, actor.id);
         if (to === 'published' || step === 'unpublish') {
-          await bumpDataVersion(tx);
+          await bumpDataVersion(tx, key);
           // Derived indicators (funding per head) follow a published or withdrawn input at once.
           await recomputeDerivedIn(tx, actor.id);
         }

@@ -130,6 +130,22 @@ const BYTEA_TYPES = {
   parsers: { [BYTEA_OID]: (text: string) => { const b = Buffer.from(text.slice(2), 'hex'); return new Uint8Array(b.buffer, b.byteOffset, b.byteLength); } },
 };
 
+/**
+ * PGlite runs each statement on this thread, and a chain of awaited statements (a page's dozen
+ * queries, a transaction) settles through promises alone, never giving the event loop a turn: a
+ * page rendered in the background, or an import, would hold every other request until it ended.
+ * Each statement here first waits one turn of the event loop, so that requests arriving meanwhile
+ * (and /healthz) are read and answered between statements.
+ */
+export function yieldBetweenStatements(client: PGlite): void {
+  const inner = client as unknown as { _runExclusiveQuery<T>(work: () => Promise<T>): Promise<T> };
+  const run = inner._runExclusiveQuery.bind(inner);
+  inner._runExclusiveQuery = async (work) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return run(work);
+  };
+}
+
 async function openPglite(options: StoreOptions): Promise<Store> {
   let client: PGlite;
   let location: string;
@@ -169,6 +185,7 @@ async function openPglite(options: StoreOptions): Promise<Store> {
   }
   try {
     await client.waitReady;
+    yieldBetweenStatements(client);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migrateOnce(db, (d) => migratePglite(d as never, { migrationsFolder: MIGRATIONS_DIR }));
     const held = lock;

@@ -1,6 +1,6 @@
 // The store suite: runs on PGlite with `npm test` and on PostgreSQL with `npm run test:pg`.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { tables, type Store } from './index.js';
 import { testStore } from '../../test/helpers/store.js';
 import { getTableCounts, getSchemaVersion } from './queries/getTableCounts.js';
@@ -77,5 +77,35 @@ describe('plans', () => {
     const s = services(store, loadConfig());
     await expect(s.plans.create({ title: 'Backwards', councilCode: 'E10000018', startDate: '2030-04-01', endDate: '2026-03-31' })).rejects.toThrow(/ends before it starts/);
     expect((await getTableCounts(store.db)).plans).toBe(0);
+  });
+});
+
+describe('the embedded database and the event loop', () => {
+  it('lets other work run between the statements of a chain of queries and of a transaction', async () => {
+    const s = await testStore();
+    try {
+      // Twenty statements awaited one after another, as a page's queries are: a timer due at once
+      // must fire before they are all done (without a turn per statement it fires only after, and
+      // the chain ends with it not yet fired: -1).
+      type Exec = Pick<typeof s.db, 'execute'>;
+      const chain = async (run: (q: (db: Exec) => Promise<unknown>) => Promise<unknown>) => {
+        let done = 0;
+        let doneWhenTimerFired = -1;
+        setTimeout(() => (doneWhenTimerFired = done), 0);
+        await run(async (db) => {
+          for (let i = 0; i < 20; i++) {
+            await db.execute(sql`select ${i}::int as n`);
+            done++;
+          }
+        });
+        return doneWhenTimerFired;
+      };
+      for (const firedAt of [await chain((q) => q(s.db)), await chain((q) => s.db.transaction((tx) => q(tx)))]) {
+        expect(firedAt).toBeGreaterThanOrEqual(0);
+        expect(firedAt).toBeLessThan(20);
+      }
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -61,6 +61,16 @@ async function exercise(app: App) {
   await c.check(app, '/api/places', '/api/places');
   for (const q of ['gritting', 'roads', 'school', '"care home"', 'recycling -waste']) await c.check(app, '/api/search', `/api/search?q=${encodeURIComponent(q)}`);
   await c.check(app, '/api/reports', '/api/reports');
+  // Every answer about material of a period takes ?period=, as a key or as people write it.
+  const { periodKey } = (await c.check(app, '/api/compendium', '/api/compendium')) as { periodKey: string };
+  for (const path of ['/api/plan', '/api/entries', '/api/commitments', '/api/indicators', '/api/compendium', '/api/places']) {
+    await c.check(app, path, `${path}?period=${encodeURIComponent(periodKey)}`);
+  }
+  const places = (await c.check(app, '/api/places', '/api/places')) as { periodKey: string };
+  await c.check(app, '/api/places', `/api/places?period=${encodeURIComponent(places.periodKey)}`);
+  for (const i of indicators) await c.check(app, '/api/indicators/{code}', `/api/indicators/${encodeURIComponent(i.code)}?period=${encodeURIComponent(periodKey)}`);
+  await c.check(app, '/api/search', `/api/search?q=roads&period=${encodeURIComponent(periodKey)}`);
+  await c.check(app, '/api/places', '/api/places?period=someday', 400);
   // The errors are documented too.
   await c.check(app, '/api/entries', '/api/entries?pageSize=1000', 400);
   await c.check(app, '/api/entries/{id}', '/api/entries/no-such-entry', 404);
@@ -86,6 +96,10 @@ describe('the API against its OpenAPI document', () => {
     expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe('3.1.0');
+    // Each operation over material of a period documents the period parameter.
+    const withPeriod = Object.entries(doc.paths as Record<string, { get: { parameters?: { name: string; in: string }[] } }>)
+      .filter(([, ops]) => ops.get.parameters?.some((p) => p.name === 'period' && p.in === 'query')).map(([path]) => path).sort();
+    expect(withPeriod).toEqual(['/api/commitments', '/api/compendium', '/api/entries', '/api/indicators', '/api/indicators/{code}', '/api/places', '/api/plan', '/api/search']);
   });
 
   it('answers every GET operation on the demo workspace as documented', async () => {

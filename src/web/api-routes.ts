@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   ApiCommitment, ApiCompendium, ApiEntry, ApiEntryList, ApiError, ApiIndicator, ApiIndicatorDetail, ApiPlaces, ApiPlan, ApiReport, ApiSearch,
-  CommitmentQuery, CompendiumQuery, PlanQuery, EntryId, EntryQuery, IndicatorCode, SearchQuery,
+  CommitmentQuery, CompendiumQuery, PlanQuery, EntryId, EntryQuery, IndicatorCode, IndicatorsQuery, IndicatorValuesQuery, PlacesQuery, SearchQuery,
 } from './api-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -29,10 +29,10 @@ export const routes = {
   entries: read('/entries', 'Published entries, newest first', ApiEntryList, { query: EntryQuery }),
   entry: read('/entries/{id}', 'One published entry', ApiEntry, { params: EntryId }),
   commitments: read('/commitments', 'Published commitments', z.array(ApiCommitment), { query: CommitmentQuery }),
-  indicators: read('/indicators', "The plan's indicators", z.array(ApiIndicator)),
-  indicator: read('/indicators/{code}', "An indicator with the council's published values", ApiIndicatorDetail, { params: IndicatorCode }),
+  indicators: read('/indicators', "The plan's indicators (the current plan's, or those of the plan in force in a period)", z.array(ApiIndicator), { query: IndicatorsQuery }),
+  indicator: read('/indicators/{code}', "An indicator with the council's published values (up to a period, when given)", ApiIndicatorDetail, { params: IndicatorCode, query: IndicatorValuesQuery }),
   compendium: read('/compendium', 'Every indicator for a period against a comparison group', ApiCompendium, { query: CompendiumQuery }),
-  places: read('/places', 'Published entries by district and named place', ApiPlaces),
+  places: read('/places', 'Published entries of a period by district and named place', ApiPlaces, { query: PlacesQuery }),
   search: read('/search', 'Search published entries, indicators and commitments', ApiSearch, { query: SearchQuery }),
   reports: read('/reports', 'Published report files', z.array(ApiReport)),
 };

@@ -35,6 +35,7 @@ export const ApiEntryList = component(z.strictObject({
 }), 'EntryList', 'One page of published entries, newest first.');
 
 export const ApiEntry = component(ApiEntrySummary.extend({
+  plan: Ref.meta({ description: 'The plan the entry was reported under (an earlier plan for an earlier year)' }),
   body: z.string().meta({ description: 'Markdown' }),
   sourceSection: z.string().nullable(),
   document: z.strictObject({ name: z.string(), mediaType: z.string() }).nullable(),
@@ -63,16 +64,20 @@ export const ApiValue = component(z.strictObject({
 export const ApiIndicatorDetail = component(ApiIndicator.extend({ values: z.array(ApiValue) }), 'IndicatorDetail', 'An indicator with every published value of the council.');
 
 export const ApiPlaces = component(z.strictObject({
+  periodKey: z.string().meta({ description: 'The period counted' }), period: z.string(), plan: Ref,
+  note: z.string().nullable().meta({ description: 'Said when the period has delivery but no indicator values, or the reverse' }),
   districts: z.array(z.strictObject({ code: z.string(), name: z.string(), entries: count, url: z.string() })),
   places: z.array(z.strictObject({ name: z.string(), areaCode: z.string().nullable(), entries: count, url: z.string() })),
 }), 'Places', 'Published entries counted by district and by named place.');
 
 export const ApiSearch = component(z.strictObject({
   query: z.string(), total: count,
+  periodKey: z.string().nullable().meta({ description: 'The period searched; null when every year was' }),
   hits: z.array(z.strictObject({
     type: z.enum(['entry', 'indicator', 'commitment']), id: z.string(),
     key: z.string().nullable().meta({ description: "The indicator's code for an indicator, the outcome's slug for a commitment (null without one), null for an entry" }),
     url: z.string(), title: z.array(Segment), snippet: z.array(Segment),
+    periodKey: z.string().nullable().meta({ description: "The year of an entry, or of the entry a commitment was made in; null for an indicator" }),
   })),
 }), 'SearchResults', 'Search hits; title and snippet are pieces of text, those with match=true matched the query.');
 
@@ -104,6 +109,20 @@ export const ApiCompendium = component(z.strictObject({
 const slug = z.string().max(100).regex(/^[a-z0-9-]+$/, 'must be a slug: lower-case letters, digits and dashes');
 const param = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
 
+const periodText = z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2019/20 or FY2019-20');
+
+export const PlacesQuery = z.object({
+  period: param(periodText, 'Count the entries of this period, under the plan in force in it (default: the latest period with published delivery or indicator values)').optional(),
+}).strict();
+
+export const IndicatorsQuery = z.object({
+  period: param(periodText, 'The indicators of the plan in force in this period (default: the current plan)').optional(),
+}).strict();
+
+export const IndicatorValuesQuery = z.object({
+  period: param(periodText, "Only the values for this period and earlier: the series ending there (default: every published value)").optional(),
+}).strict();
+
 export const EntryQuery = z.object({
   outcome: param(slug, 'Outcome slug').optional(),
   theme: param(slug, 'Theme slug (with outcome)').optional(),
@@ -132,6 +151,7 @@ export const CompendiumQuery = z.object({
 
 export const SearchQuery = z.object({
   q: param(z.string().max(200), 'Words to find; "quotes" for a phrase, -word to leave one out'),
+  period: param(periodText, 'Search only the entries of this period, under the plan in force in it, with the commitments made by then (default: every year and plan)').optional(),
   limit: param(z.coerce.number().int().min(1).max(100), 'Most hits to return, up to 100').default(50),
 }).strict();
 

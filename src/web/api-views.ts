@@ -28,8 +28,10 @@ export const indicatorView = (i: PlanIndicatorRow): z.infer<typeof ApiIndicator>
 });
 
 /** Where a search hit lives on the site. */
-export function hitUrl(h: { type: string; id: string; key: string | null }): string {
+export function hitUrl(h: { type: string; id: string; key: string | null; periodKey?: string | null }): string {
   if (h.type === 'entry') return `/entries/${encodeURIComponent(h.id)}`;
   if (h.type === 'indicator') return `/indicators/${encodeURIComponent(h.key ?? '')}`;
-  return `/commitments${h.key ? `?outcome=${encodeURIComponent(h.key)}` : ''}`;
+  // A commitment is listed with its plan's, as they stood in the year it was made.
+  const params = new URLSearchParams([...(h.periodKey ? [['period', h.periodKey]] : []), ...(h.key ? [['outcome', h.key]] : [])]).toString();
+  return `/commitments${params ? `?${params}` : ''}`;
 }

@@ -4,6 +4,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ValidationError } from '../errors.js';
 import { periodLabel } from '../present/format.js';
+import { comparePeriodKeys } from '../domain/index.js';
 import type { Services } from '../services/index.js';
 import { routes } from './api-routes.js';
 import { commitmentView, entrySummary, hitUrl, indicatorView } from './api-views.js';
@@ -78,7 +79,7 @@ function planRoutes(api: Api, s: Services): void {
   api.openapi(routes.entry, async (c) => {
     const e = await s.site.entry(c.req.valid('param').id);
     return c.json({
-      ...entrySummary(e), body: e.body, sourceSection: e.sourceSection,
+      ...entrySummary(e), plan: { slug: e.plan.slug, title: e.plan.title }, body: e.body, sourceSection: e.sourceSection,
       document: e.document ? { name: e.document.name, mediaType: e.document.mediaType } : null,
       facts: e.facts.map((f) => ({ kind: f.kind, value: f.value, valueMax: f.valueMax, unit: f.unit, text: f.text, approximate: f.approximate })),
       commitments: e.commitments.map((x) => ({ id: x.id, text: x.text, dueText: x.dueText, status: x.status })),
@@ -95,11 +96,12 @@ function planRoutes(api: Api, s: Services): void {
 
 /** Indicators, the compendium, places, search and report files. */
 function figureRoutes(api: Api, s: Services): void {
-  api.openapi(routes.indicators, async (c) => c.json((await s.site.indicators()).map(indicatorView), 200));
+  api.openapi(routes.indicators, async (c) => c.json((await s.site.indicators(c.req.valid('query').period)).map(indicatorView), 200));
 
   api.openapi(routes.indicator, async (c) => {
     const indicator = await s.site.indicator(c.req.valid('param').code);
-    const values = await s.site.observations([indicator.id]);
+    const upTo = (await s.site.structureFor(c.req.valid('query').period)).period;
+    const values = (await s.site.observations([indicator.id])).filter((v) => !upTo || comparePeriodKeys(v.periodKey, upTo.key) <= 0);
     return c.json({
       ...indicatorView(indicator),
       values: values.map(({ periodKey, period, value, status, note, target }) => ({ periodKey, period, value, status, note, target })),
@@ -108,7 +110,7 @@ function figureRoutes(api: Api, s: Services): void {
 
   api.openapi(routes.compendium, async (c) => {
     const q = c.req.valid('query');
-    const outcome = await outcomeBySlug(s, q.outcome);
+    const outcome = await outcomeBySlug(s, q.outcome, q.period);
     const r = await s.site.compendium({ period: q.period || undefined, group: q.group || undefined, outcomeId: outcome?.id });
     return c.json({
       area: r.area, group: r.group, periodKey: r.periodKey, period: periodLabel(r.periodKey), summary: r.summary,
@@ -123,19 +125,20 @@ function figureRoutes(api: Api, s: Services): void {
   });
 
   api.openapi(routes.places, async (c) => {
-    const p = await s.site.places();
+    const p = await s.site.places(c.req.valid('query').period);
     return c.json({
-      districts: p.districts.map((d) => ({ code: d.code, name: d.shortName, entries: d.entries, url: `/places/${d.code}` })),
-      places: p.places.map((x) => ({ name: x.name, areaCode: x.areaCode, entries: x.entries, url: `/places/named/${encodeURIComponent(x.name)}` })),
+      periodKey: p.scope.key, period: p.scope.label, plan: { slug: p.scope.planSlug, title: p.scope.structure.plan.title }, note: p.scope.note ?? null,
+      districts: p.districts.map((d) => ({ code: d.code, name: d.shortName, entries: d.entries, url: `/places/${d.code}?period=${p.scope.key}` })),
+      places: p.places.map((x) => ({ name: x.name, areaCode: x.areaCode, entries: x.entries, url: `/places/named/${encodeURIComponent(x.name)}?period=${p.scope.key}` })),
     }, 200);
   });
 
   api.openapi(routes.search, async (c) => {
     const q = c.req.valid('query');
-    const r = await s.site.search(q.q, q.limit);
+    const r = await s.site.search(q.q, q.limit, q.period);
     return c.json({
-      query: r.query, total: r.total,
-      hits: r.hits.map((h) => ({ type: h.type, id: h.id, key: h.key, url: hitUrl(h), title: h.title, snippet: h.snippet })),
+      query: r.query, total: r.total, periodKey: r.period?.key ?? null,
+      hits: r.hits.map((h) => ({ type: h.type, id: h.id, key: h.key, url: hitUrl(h), title: h.title, snippet: h.snippet, periodKey: h.periodKey })),
     }, 200);
   });
 

@@ -103,6 +103,22 @@ describe('web skeleton', () => {
     }
   });
 
+  it('renders nothing again in the background once the server is closing', async () => {
+    const closing = new AbortController();
+    const served = createApp(s, { versionTtlMs: 0, serveStale: true, signal: closing.signal });
+    await served.request('/');
+    closing.abort();
+    await s.workspace.updateSettings({ councilName: 'Borsetshire County Council' });
+    try {
+      expect((await served.request('/')).headers.get('x-cache')).toBe('stale');
+      await new Promise((r) => setTimeout(r, 200));
+      // Not kept meanwhile (that would answer 'hit'): no rendering was started behind the reader.
+      expect((await served.request('/')).headers.get('x-cache')).toBe('miss');
+    } finally {
+      await s.workspace.updateSettings({ councilName: 'Leicestershire County Council' });
+    }
+  });
+
   it('answers unknown pages with a 404 page in the layout', async () => {
     const res = await app.request('/no/such/page');
     expect(res.status).toBe(404);

@@ -35,6 +35,8 @@ export interface AppOptions {
    * (WROTE_COOKIE) under which public pages are always rendered fresh.
    */
   serveStale?: boolean;
+  /** Once aborted (the server is closing), no page is rendered again in the background. */
+  signal?: AbortSignal;
 }
 
 /** Set on every POST, PUT, PATCH or DELETE: for its lifetime the browser's public pages are never stale. */
@@ -84,7 +86,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   if (options.cachePages !== false) {
     const stale = options.serveStale ? {
       mayBeStale: (c: Context) => !c.req.header(REFRESH_HEADER) && !new RegExp(`(?:^|;\\s*)${WROTE_COOKIE}=`).test(c.req.header('cookie') ?? ''),
-      refresh: async (url: string) => app.request(url, { headers: { [REFRESH_HEADER]: '1' } }),
+      refresh: async (url: string) => (options.signal?.aborted ? undefined : app.request(url, { headers: { [REFRESH_HEADER]: '1' } })),
     } : undefined;
     const cached = cache.middleware((c) => (c as Context<AppEnv>).get('dataVersion'), stale);
     app.use('*', (c, next) => (isPublicPath(c.req.path) ? cached(c, next) : next()));

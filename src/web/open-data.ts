@@ -1,7 +1,9 @@
 // Open data downloads under /data: everything published, as CSV (one row per thing, lists joined
 // with "; ") and as JSON (the API's shapes).
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { toCsv } from '../present/csv.js';
+import { parseQuery } from './query.js';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { commitmentView, entrySummary, indicatorView } from './api-views.js';
@@ -9,12 +11,17 @@ import type { AppEnv } from './render.js';
 
 type Row = Record<string, unknown>;
 
+const DataQuery = z.object({
+  period: z.string().max(40).regex(/^[A-Za-z0-9 /-]*$/, 'must be a period such as 2019/20 or FY2019-20').optional(),
+}).strict();
+
 export function openDataRoutes(s: Services): Hono<AppEnv> {
   const data = new Hono<AppEnv>();
 
-  const datasets: Record<string, () => Promise<{ json: unknown[]; csv: Row[] }>> = {
-    entries: async () => {
-      const { entries } = await s.site.entries();
+  // Each dataset for the current plan, or with a period, what was published for it under the plan in force then.
+  const datasets: Record<string, (period?: string) => Promise<{ json: unknown[]; csv: Row[] }>> = {
+    entries: async (period) => {
+      const { entries } = await s.site.entries(period ? { periodKey: period } : {});
       return {
         json: entries.map((e) => ({ ...entrySummary(e), body: e.body })),
         csv: entries.map((e) => ({
@@ -24,8 +31,8 @@ export function openDataRoutes(s: Services): Hono<AppEnv> {
         })),
       };
     },
-    indicators: async () => {
-      const list = await s.site.indicators();
+    indicators: async (period) => {
+      const list = await s.site.indicators(period);
       return {
         json: list.map(indicatorView),
         csv: list.map((i) => ({
@@ -34,15 +41,16 @@ export function openDataRoutes(s: Services): Hono<AppEnv> {
         })),
       };
     },
-    values: async () => {
-      const list = await s.site.observations();
+    values: async (period) => {
+      // A period's values are its indicators' series ending there.
+      const list = await s.site.observations(undefined, period);
       return {
         json: list.map(({ indicatorId: _id, ...v }) => v),
         csv: list.map((v) => ({ indicator: v.code, period_key: v.periodKey, period: v.period, value: v.value, status: v.status, target: v.target, note: v.note })),
       };
     },
-    commitments: async () => {
-      const { commitments } = await s.site.commitments();
+    commitments: async (period) => {
+      const { commitments } = await s.site.commitments({ period });
       return {
         json: commitments.map(commitmentView),
         csv: commitments.map((c) => ({
@@ -56,8 +64,10 @@ export function openDataRoutes(s: Services): Hono<AppEnv> {
   const send = async (c: Context<AppEnv>, name: string, ext: string) => {
     const make = datasets[name];
     if (!make || (ext !== 'csv' && ext !== 'json')) throw new NotFoundError('Dataset', `${name}.${ext}`);
-    const d = await make();
-    const disposition = { 'Content-Disposition': `attachment; filename="${name}.${ext}"`, 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+    const q = parseQuery(DataQuery, c.req.query());
+    const period = q.period ? (await s.site.structureFor(q.period)).period : undefined;
+    const d = await make(period?.key);
+    const disposition = { 'Content-Disposition': `attachment; filename="${name}${period ? `-${period.key}` : ''}.${ext}"`, 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
     if (ext === 'json') return c.json(d.json, 200, disposition);
     const columns = d.csv[0] ? Object.keys(d.csv[0]) : [];
     return c.body(toCsv(d.csv, columns), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...disposition });

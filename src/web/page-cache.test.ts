@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { pageCache } from './page-cache.js';
 
@@ -8,6 +8,19 @@ function appWith(render: () => Promise<Response>, version = { v: '1' }) {
   app.use('*', cache.middleware(() => version.v));
   app.get('*', () => render());
   app.onError((_e, c) => c.text('failed', 500));
+  return { app, cache, version };
+}
+
+/** An app whose page cache may answer stale: `x-refresh` marks its own renderings, a `wrote=1` cookie whoever wrote. */
+function staleApp(render: (c: Context) => Promise<Response>) {
+  const app = new Hono();
+  const cache = pageCache();
+  const version = { v: '1' };
+  app.use('*', cache.middleware(() => version.v, {
+    mayBeStale: (c) => !c.req.header('x-refresh') && !c.req.header('cookie')?.includes('wrote=1'),
+    refresh: async (url) => app.request(url, { headers: { 'x-refresh': '1' } }),
+  }));
+  app.get('*', render);
   return { app, cache, version };
 }
 
@@ -58,14 +71,7 @@ describe('page cache', () => {
     let renders = 0;
     const waiting: (() => void)[] = [];
     const release = () => waiting.splice(0).forEach((go) => go());
-    const app = new Hono();
-    const cache = pageCache();
-    const version = { v: '1' };
-    app.use('*', cache.middleware(() => version.v, {
-      mayBeStale: (c) => !c.req.header('x-refresh') && !c.req.header('cookie')?.includes('wrote=1'),
-      refresh: async (url) => app.request(url, { headers: { 'x-refresh': '1' } }),
-    }));
-    app.get('*', async (c) => {
+    const { app, cache, version } = staleApp(async (c) => {
       renders++;
       const text = data.text;
       // A rendering after the change is slow: it waits until released.
@@ -105,5 +111,34 @@ describe('page cache', () => {
     const r = await app.request('/x');
     expect(r.headers.get('x-cache')).toBe('miss');
     expect(await r.text()).toBe('v2');
+  });
+
+  it('holds renderings in the background back while a page is being rendered for someone who waits for it', async () => {
+    const data = { text: 'old' };
+    const log: string[] = [];
+    let releaseWriter = () => undefined as void;
+    const { app, cache, version } = staleApp(async (c) => {
+      log.push(`start ${c.req.path}`);
+      if (data.text === 'new' && c.req.path === '/slow') await new Promise<void>((r) => (releaseWriter = r));
+      log.push(`end ${c.req.path}`);
+      return c.html(`<p>${data.text} ${c.req.path}</p>`);
+    });
+    await app.request('http://x/a');
+    await app.request('http://x/slow');
+    data.text = 'new';
+    version.v = '2';
+    log.length = 0;
+    // Whoever wrote asks for /slow (rendered for them, slowly); a reader of /a is answered stale,
+    // which asks for /a to be rendered again in the background: that waits for /slow to be done.
+    const writer = app.request('http://x/slow', { headers: { cookie: 'wrote=1' } });
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await app.request('http://x/a')).headers.get('x-cache')).toBe('stale');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(log).toEqual(['start /slow']);
+    releaseWriter();
+    expect(await (await writer).text()).toBe('<p>new /slow</p>');
+    for (let i = 0; i < 50 && cache.size < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(log.slice(0, 3)).toEqual(['start /slow', 'end /slow', 'start /a']);
+    expect(await (await app.request('http://x/a')).text()).toBe('<p>new /a</p>');
   });
 });

@@ -67,19 +67,43 @@ interface CacheState {
   /** Background renderings asked for and not yet finished, by version and address (one each). */
   requested: Set<string>;
   refreshing: boolean;
+  /** Background renderings under way (past waiting for readers), by version and address. */
+  inBackground: Set<string>;
+  /** Pages being rendered for a reader who waits for them (not background renderings). */
+  forReaders: number;
+}
+
+/** The longest a background rendering waits for readers' renderings to finish before it goes ahead. */
+const READERS_FIRST_MS = 2000;
+
+/**
+ * Waits while pages are being rendered for readers who wait for them (up to READERS_FIRST_MS):
+ * renderings in the background share the one database and thread, and must not slow those.
+ */
+async function readersFirst(state: CacheState): Promise<void> {
+  const until = Date.now() + READERS_FIRST_MS;
+  // First a turn, so that the request that saw the change (and started this) is counted.
+  await new Promise((resolve) => setImmediate(resolve));
+  while (state.forReaders > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 /** Renders the page again in the background unless that is already under way; settles when done. */
 async function refreshOnce(state: CacheState, stale: StaleOptions, key: string): Promise<void> {
-  const flightKey = `${state.forVersion}\n${key}`;
+  const version = state.forVersion;
+  const flightKey = `${version}\n${key}`;
   if (state.pending.has(flightKey) || state.requested.has(flightKey)) return;
   state.requested.add(flightKey);
   try {
+    await readersFirst(state);
+    // A reader may have had it rendered meanwhile.
+    if (state.forVersion === version && (state.entries.has(key) || state.pending.has(flightKey))) return;
+    state.inBackground.add(flightKey);
     await stale.refresh(key);
   } catch {
     // A failed rendering answers its own request with an error page; readers keep the page as it was.
   } finally {
     state.requested.delete(flightKey);
+    state.inBackground.delete(flightKey);
   }
 }
 
@@ -116,7 +140,7 @@ function keep(state: CacheState, key: string, item: Cached, limits: { maxEntries
 
 export function pageCache(options: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
   const limits = { maxEntries: options.maxEntries ?? 2000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
-  const state: CacheState = { forVersion: '', bytes: 0, entries: new Map(), previous: new Map(), pending: new Map(), requested: new Set(), refreshing: false };
+  const state: CacheState = { forVersion: '', bytes: 0, entries: new Map(), previous: new Map(), pending: new Map(), requested: new Set(), refreshing: false, inBackground: new Set(), forReaders: 0 };
   const { pending } = state;
 
   return {
@@ -168,10 +192,13 @@ export function pageCache(options: { maxEntries?: number; maxBytes?: number } = 
       let settle: (value: Cached | undefined) => void = () => undefined;
       pending.set(flightKey, new Promise<Cached | undefined>((resolve) => (settle = resolve)));
       let item: Cached | undefined;
+      const forReader = !state.inBackground.has(flightKey);
+      if (forReader) state.forReaders++;
       try {
         await next();
         item = await cacheable(c.res);
       } finally {
+        if (forReader) state.forReaders--;
         pending.delete(flightKey);
         settle(item);
       }

@@ -13,6 +13,7 @@ import type { Services } from '../services/index.js';
 import { parseQuery } from './query.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
+import { periodView } from './period-view.js';
 
 const FREQUENCY_LABELS: Record<string, string> = {
   'annual-financial': 'Every financial year', 'annual-academic': 'Every academic year', 'annual-calendar': 'Every calendar year',
@@ -38,12 +39,17 @@ function performanceRoutesContext(s: Services) {
     if (!groups.some((g) => g.name === current.name)) groups.unshift({ name: current.name, kind: 'custom', description: current.label, size: 0 });
     return groups.map((g) => ({ value: g.name, text: shortGroupLabel(g.name === current.name ? current.label : g.description), selected: g.name === (selected ?? current.name) }));
   };
-  const periodItems = async (selected: string) => (await s.site.periods()).map((k) => ({ value: k, text: periodLabel(k), selected: k === selected }));
+  // The periods with values, and the one shown when it has none (a year with delivery only), so the choice names it.
+  const periodItems = async (selected: string) => {
+    const keys = await s.site.periods();
+    return (keys.includes(selected) ? keys : [selected, ...keys]).map((k) => ({ value: k, text: periodLabel(k), selected: k === selected }));
+  };
 
   async function compendiumData(c: Context<AppEnv>) {
     const q = parseQuery(CompendiumQuery, c.req.query());
     const { sort, dir } = parseSort(q.sort, q.dir);
-    const structure = await s.site.requireStructure();
+    // The outcomes of the plan in force in the period asked for (the current plan's by default).
+    const { structure } = await s.site.structureFor(q.period || undefined);
     const outcome = q.outcome ? structure.outcomes.find((o) => o.slug === q.outcome) : undefined;
     if (q.outcome && !outcome) throw new ValidationError('The filter is not valid', [{ field: 'outcome', message: `there is no outcome "${q.outcome}"` }]);
     const compendium = await s.site.compendium({ period: q.period || undefined, group: q.group || undefined, outcomeId: outcome?.id });
@@ -72,7 +78,7 @@ function performanceRoutesContext(s: Services) {
 type PerformanceRoutesContext = ReturnType<typeof performanceRoutesContext>;
 
 /** The compendium table and its CSV. */
-function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRoutesContext): void {
+function compendiumPages(app: Hono<AppEnv>, s: Services, context: PerformanceRoutesContext): void {
   const { groupItems, periodItems, compendiumData } = context;
   app.get('/compendium', async (c) => {
     const { q, sort, dir, structure, outcome, compendium, rows, facts } = await compendiumData(c);
@@ -84,7 +90,8 @@ function compendiumPages(app: Hono<AppEnv>, _s: Services, context: PerformanceRo
       return { key, label: SORTS[key].label, href: link({ ...base, sort: key, dir: nextDir }), ariaSort: active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none', active, nextDir };
     });
     return page(c, 'compendium.njk', {
-      title: 'Performance compendium',
+      title: `Performance compendium, ${periodLabel(compendium.periodKey)}`,
+      pv: periodView(await s.site.periodScope(compendium.periodKey), '/compendium', { group: q.group, outcome: q.outcome }),
       compendium: { ...compendium, group: { ...compendium.group, label: shortGroupLabel(compendium.group.label) } }, rows, columns, outcome, facts,
       periodText: periodLabel(compendium.periodKey),
       outcomeItems: [{ value: '', text: 'All outcomes' }, ...structure.outcomes.map((o) => ({ value: o.slug, text: o.title, selected: o.slug === q.outcome }))],
@@ -120,7 +127,9 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
 
   async function indicatorData(c: Context<AppEnv>) {
     const q = parseQuery(PeriodGroup.strict(), c.req.query());
-    const perf = await s.site.indicatorPerformance(c.req.param('code') ?? '', { period: q.period || undefined, group: q.group || undefined });
+    // A period as people write it ("2019/20") is read as its key, so that the series can end there.
+    const period = q.period ? (await s.site.structureFor(q.period)).period?.key : undefined;
+    const perf = await s.site.indicatorPerformance(c.req.param('code') ?? '', { period, group: q.group || undefined });
     return { q, ...perf };
   }
 
@@ -136,8 +145,10 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
     const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}` }] : []), { text: 'Performance', href: '/compendium' }];
     const own = `/indicators/${encodeURIComponent(indicator.code)}`;
     const keep = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    const scope = row || q.period ? await s.site.periodScope(row?.periodKey ?? q.period) : undefined;
     return page(c, 'indicator.njk', {
       title: indicator.title,
+      pv: scope ? periodView(scope, own, { group: q.group }) : undefined,
       indicator,
       row: row ? rowView(row) : undefined,
       commentary: row ? (await s.site.observations([indicator.id])).find((o) => o.periodKey === row.periodKey)?.commentary ?? null : null,

@@ -153,6 +153,108 @@ describe('kept to its period', () => {
   });
 });
 
+describe('every public output kept to its period', () => {
+  const entryOf = async (planTitle: string) => {
+    const r = await store.db.execute(sql`select e.id, o.slug from entries e join plans p on p.id = e.plan_id join outcomes o on o.id = e.outcome_id join entry_places ep on ep.entry_id = e.id
+      where p.title = ${planTitle} and e.workflow_state = 'published' order by e.id limit 1`) as unknown as { rows: { id: string; slug: string }[] };
+    return r.rows[0];
+  };
+
+  it('shows an entry of the earlier plan, saying its year and plan, with its links kept to that year', async () => {
+    const b = browser(app);
+    const { id, slug } = await entryOf('Strategic Plan 2018-22');
+    const res = await b.get(`/entries/${id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Reported for <a class="govuk-link" href="/?period=FY2019-20">2019/20</a> under <a class="govuk-link" href="/plans/strategic-plan-2018-22">Strategic Plan 2018-22</a> (2018–2022), an earlier plan.');
+    expect(html).toContain(`href="/outcomes/${slug}?period=FY2019-20"`);
+    expect(html).toMatch(/href="\/places\/named\/[^"]+\?period=FY2019-20"/);
+    const api = await (await b.get(`/api/entries/${id}`)).json() as { periodKey: string; plan: { slug: string } };
+    expect([api.periodKey, api.plan.slug]).toEqual(['FY2019-20', 'strategic-plan-2018-22']);
+    const later = await (await b.get(`/entries/${(await entryOf('Strategic Plan 2022-26')).id}`)).text();
+    expect(later).toMatch(/Reported for <a[^>]*>2023\/24<\/a> under <a[^>]*>Strategic Plan 2022-26<\/a> \(2022–2026\)\./);
+  });
+
+  it('counts places for one period, the latest with delivery by default, and says what the period lacks', async () => {
+    const b = browser(app);
+    const now = await (await b.get('/places')).text();
+    expect(now).toContain('Showing the delivery published for 2023/24, under <a class="govuk-link" href="/plans/strategic-plan-2022-26">Strategic Plan 2022-26</a>.');
+    expect(now).toContain('There are no indicator values for 2023/24 yet; delivery was published for it.');
+    expect(now).toContain('href="/places?period=FY2019-20"');
+    const then = await (await b.get('/places?period=2019/20')).text();
+    expect(then).toContain('the plan in force then.');
+    expect(then).toContain('href="/places/named/Loughborough?period=FY2019-20"');
+    expect(now).not.toContain('/places/named/Loughborough');
+    const api = async (period: string) => (await (await b.get(`/api/places?period=${period}`)).json()) as { periodKey: string; plan: { slug: string }; places: { name: string; entries: number; url: string }[] };
+    const [p2019, p2023] = [await api('FY2019-20'), await api('FY2023-24')];
+    expect([p2019.periodKey, p2019.plan.slug, p2023.plan.slug]).toEqual(['FY2019-20', 'strategic-plan-2018-22', 'strategic-plan-2022-26']);
+    // Each count is of that year's published entries naming the place, and the place's page lists exactly those.
+    const melton = (list: typeof p2019.places) => list.find((p) => p.name === 'Melton Mowbray')!;
+    const count = async (period: string) => ((await (await b.get(`/api/entries?period=${period}&place=Melton%20Mowbray&pageSize=1`)).json()) as { total: number }).total;
+    expect(melton(p2019.places).entries).toBe(await count('FY2019-20'));
+    expect(melton(p2023.places).entries).toBe(await count('FY2023-24'));
+    // A place named only in the 2020 report is not counted for 2023/24.
+    expect(p2019.places.some((p) => p.name === 'Loughborough' && p.entries > 0)).toBe(true);
+    expect(p2023.places.some((p) => p.name === 'Loughborough')).toBe(false);
+    const page = await (await b.get(melton(p2019.places).url)).text();
+    expect(page).toMatch(new RegExp(`${melton(p2019.places).entries} published entr(y|ies), newest first`));
+    expect(page).toContain('Showing the delivery published for 2019/20, under <a class="govuk-link" href="/plans/strategic-plan-2018-22">Strategic Plan 2018-22</a>, the plan in force then.');
+  });
+
+  it('searches one period, or every year with each result saying its year', async () => {
+    const b = browser(app);
+    type Hits = { total: number; periodKey: string | null; hits: { type: string; periodKey: string | null; url: string }[] };
+    const search = async (query: string) => (await (await b.get(`/api/search?q=melton&limit=100${query}`)).json()) as Hits;
+    const [every, then, later] = [await search(''), await search('&period=2019/20'), await search('&period=FY2023-24')];
+    const periods = (h: Hits) => new Set(h.hits.filter((x) => x.type === 'entry').map((x) => x.periodKey));
+    expect([...periods(every)].sort()).toEqual(['FY2019-20', 'FY2023-24']);
+    expect([then.periodKey, [...periods(then)]]).toEqual(['FY2019-20', ['FY2019-20']]);
+    expect([...periods(later)]).toEqual(['FY2023-24']);
+    expect(then.total + later.total).toBe(every.total);
+    const html = await (await b.get('/search?q=melton&period=FY2019-20')).text();
+    expect(html).toContain('Searching what was published for 2019/20, under Strategic Plan 2018-22');
+    expect(html).toContain('Entry, 2019/20');
+    expect(html).not.toContain('Entry, 2023/24');
+    expect(await (await b.get('/search?q=melton')).text()).toContain('Searching every year and plan; each result says the year it is from.');
+  });
+
+  it('gives each open-data file for a period, under the plan in force then, named for it', async () => {
+    const b = browser(app);
+    const res = await b.get('/data/entries.csv?period=2019/20');
+    expect(res.headers.get('content-disposition')).toContain('filename="entries-FY2019-20.csv"');
+    const lines = (await res.text()).trim().split(/\r?\n(?=[0-9a-f]{8}-)/);
+    expect(lines).toHaveLength(283);
+    const entries = await (await b.get('/data/entries.json?period=FY2023-24')).json() as { periodKey: string }[];
+    expect(entries).toHaveLength(206);
+    expect(new Set(entries.map((e) => e.periodKey))).toEqual(new Set(['FY2023-24']));
+    const commitments = await (await b.get('/data/commitments.json?period=FY2019-20')).json() as { text: string }[];
+    expect(commitments.map((c) => c.text).sort()).toEqual((await s.site.commitments({ period: 'FY2019-20' })).commitments.map((c) => c.text).sort());
+    expect((await b.get('/data/entries.csv?period=someday')).status).toBe(400);
+    expect(await (await b.get('/reports')).text()).toContain('href="/data/entries.csv?period=FY2019-20"');
+  });
+
+  it('shows the compendium for a period with delivery but no values, saying so, and keeps outcome pages to a period', async () => {
+    const html = await (await browser(app).get('/compendium?period=2019/20')).text();
+    expect(html).toContain('There are no indicator values for 2019/20 yet; delivery was published for it.');
+    expect(html).toContain('<option value="FY2019-20" selected>2019/20</option>');
+    const outcome = await (await browser(app).get('/outcomes/great-communities?period=FY2023-24')).text();
+    expect(outcome).toContain('Showing 2023/24, under <a class="govuk-link" href="/plans">Strategic Plan 2022-26</a>');
+    const [inPeriod, every] = [await s.site.outcome('great-communities', 1, 'FY2023-24'), await s.site.outcome('great-communities', 1)];
+    expect(inPeriod.entries.entries.every((e) => e.periodKey === 'FY2023-24')).toBe(true);
+    expect(inPeriod.entries.total).toBe(every.entries.total);
+  });
+
+  it('caches each period’s page under its own address', async () => {
+    const cached = createApp(s);
+    const [now, then] = [await (await cached.request(`${BASE}/places`)).text(), await (await cached.request(`${BASE}/places?period=FY2019-20`)).text()];
+    expect(now).toContain('Showing the delivery published for 2023/24');
+    expect(then).toContain('Showing the delivery published for 2019/20');
+    const again = await cached.request(`${BASE}/places?period=FY2019-20`);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(await again.text()).toContain('Showing the delivery published for 2019/20');
+  });
+});
+
 describe('a second report for a period in the upload form', () => {
   const upload = async (b: Awaited<ReturnType<typeof signedIn>>, name: string, text: string, fields: Record<string, string> = {}) => {
     const fd = new FormData();

@@ -11,6 +11,7 @@ import { hitUrl } from './api-views.js';
 import { markdownToHtml, plainExcerpt } from '../present/markdown.js';
 import { pageNumber, pagination } from './pagination.js';
 import { page, type AppEnv } from './render.js';
+import { periodQuery, periodView } from './period-view.js';
 
 const COMMITMENT_STATUS: Record<string, string> = COMMITMENT_LABELS;
 
@@ -91,25 +92,32 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
 
   app.get('/entries/:id', async (c) => {
     const entry = await s.site.entry(c.req.param('id'));
-    const indicators = indicatorsTalkedAbout(entry, await s.site.indicators());
-    const breadcrumbs = [{ text: 'Home', href: '/' }];
-    if (entry.outcomeSlug) breadcrumbs.push({ text: entry.outcomeTitle ?? '', href: `/outcomes/${entry.outcomeSlug}` });
-    return page(c, 'entry.njk', { title: entry.title || plainExcerpt(entry.body, 90), description: plainExcerpt(entry.body, 160), entry, indicators, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
+    // Everything the page links to is of the entry's own period and plan: its outcome, places and indicators as they were then.
+    const inPeriod = periodQuery(entry.periodKey);
+    const indicators = indicatorsTalkedAbout(entry, await s.site.indicators(entry.periodKey ?? undefined));
+    const breadcrumbs = [{ text: 'Home', href: `/${inPeriod}` }];
+    if (entry.outcomeSlug) breadcrumbs.push({ text: entry.outcomeTitle ?? '', href: `/outcomes/${entry.outcomeSlug}${inPeriod}` });
+    return page(c, 'entry.njk', { title: entry.title || plainExcerpt(entry.body, 90), description: plainExcerpt(entry.body, 160), entry, inPeriod, indicators, bodyHtml: markdownToHtml(entry.body), breadcrumbs });
   });
 }
 
 /** Delivery by place: every district and named place. */
 function placePages(app: Hono<AppEnv>, s: Services): void {
-  app.get('/places', async (c) => page(c, 'places.njk', { title: 'Places', places: await s.site.places() }));
+  app.get('/places', async (c) => {
+    const places = await s.site.places(c.req.query('period') || undefined);
+    const pv = periodView(places.scope, '/places');
+    return page(c, 'places.njk', { title: `Places: what was done in ${pv.label}`, places, pv, periodQuery: periodQuery(places.scope.key) });
+  });
 
   const placePage = async (c: Context<AppEnv>, where: { areaCode: string } | { name: string }) => {
     const current = pageNumber(c.req.query('page'));
-    const place = await s.site.place(where, current);
+    const place = await s.site.place(where, current, c.req.query('period') || undefined);
     return page(c, 'place.njk', {
-      title: `What we have done in ${place.name}`,
+      title: `What we have done in ${place.name} in ${place.scope.label}`,
       place: { ...place, entries: { ...place.entries, entries: withExcerpts(place.entries.entries) } },
+      pv: periodView(place.scope, c.req.path),
       pagination: paged(c, place.entries.total, current),
-      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Places', href: '/places' }],
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Places', href: `/places${periodQuery(place.scope.key)}` }],
     });
   };
   app.get('/places/named/:name', (c) => placePage(c, { name: c.req.param('name') }));
@@ -146,14 +154,18 @@ function listingPages(app: Hono<AppEnv>, s: Services): void {
 
   app.get('/search', async (c) => {
     const raw = c.req.query('q') ?? '';
-    const r = await s.site.search(raw);
+    const periodText = c.req.query('period') || undefined;
+    const r = await s.site.search(raw, 50, periodText);
     const TYPE_LABELS = { entry: 'Entry', indicator: 'Indicator', commitment: 'Commitment' } as const;
     const hits = r.hits.map((h) => ({
       ...h,
       typeLabel: TYPE_LABELS[h.type],
-      href: hitUrl(h),
+      href: h.type === 'indicator' && r.period ? `${hitUrl(h)}${periodQuery(r.period.key)}` : hitUrl(h),
     }));
-    return page(c, 'search.njk', { title: r.query ? `Search results for “${r.query}”` : 'Search', query: r.query, total: r.total, hits });
+    const periods = await s.site.periodChoices();
+    const periodItems = [{ value: '', text: 'Every year' }, ...periods.map((p) => ({ value: p.key, text: p.label, selected: p.key === r.period?.key }))];
+    const title = r.query ? `Search results for “${r.query}”${r.period ? ` in ${r.period.label}` : ''}` : 'Search';
+    return page(c, 'search.njk', { title, query: r.query, total: r.total, hits, period: r.period, periodItems });
   });
 
   app.get('/reports', async (c) => {
@@ -167,7 +179,8 @@ function listingPages(app: Hono<AppEnv>, s: Services): void {
       if (p) p.earlier.push(r);
       else periods.push({ periodKey: r.periodKey, latest: r, earlier: [] });
     }
-    return page(c, 'reports.njk', { title: 'Reports and open data', periods, datasets: DATASETS });
+    const dataPeriods = await s.site.periodChoices();
+    return page(c, 'reports.njk', { title: 'Reports and open data', periods, datasets: DATASETS, dataPeriods });
   });
 
   app.get('/reports/:id/:file?', async (c) => {

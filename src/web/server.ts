@@ -13,7 +13,8 @@ export interface RunningServer {
 
 export async function startServer(s: Services, config: Config): Promise<RunningServer> {
   // A running server answers readers at once after a change (pages rendered again in the background).
-  const app = createApp(s, { serveStale: true });
+  const closing = new AbortController();
+  const app = createApp(s, { serveStale: true, signal: closing.signal });
   return new Promise((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') reject(new UserError(`Port ${config.port} is already in use on ${config.host}.`, 'choose another with --port or PORT'));
@@ -28,7 +29,10 @@ export async function startServer(s: Services, config: Config): Promise<RunningS
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,
-        close: () => new Promise<void>((res) => server.close(() => res())),
+        close: () => {
+          closing.abort();
+          return new Promise<void>((res) => server.close(() => res()));
+        },
       });
     });
     server.once('error', onError);

@@ -103,6 +103,7 @@ export function formatSummary(s: ImportSummary): { lines: string[]; warnings: st
     for (const w of f.warnings) warnings.push(`${f.name}: ${w}`);
   }
   lines.push('', `Total: ${s.totals.entries} entries, ${s.totals.facts} facts, ${s.totals.places} places, ${s.totals.commitments} commitments.`);
+  if (s.links) lines.push(s.links.sentence);
   if (s.dryRun) lines.push('Dry run: nothing was written. Run again without --dry-run to import; use --map "Section=Outcome" to change a mapping.');
   return { lines, warnings };
 }

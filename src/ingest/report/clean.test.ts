@@ -26,4 +26,12 @@ describe('clean-up', () => {
     expect(r.paragraphs.map((p) => p.text.text)).toEqual(['The library reopened in May after a year of repairs to the roof, the windows and the heating system that served it.']);
     expect(r.dropped.furniture).toBe(1);
   });
+
+  it('takes each long line of a web page copied without blank lines for a paragraph, but rejoins lines a page wrapped', () => {
+    const web = 'We are committed to reporting our progress openly, so that residents can judge for themselves how the council is doing on each of its promises.\n' +
+      'Quarterly reports go to Cabinet, and the scrutiny committees look at the detail of each service area in turn through the year and ask for changes.\n';
+    expect(cleanText(web).paragraphs).toHaveLength(2);
+    const wrapped = 'The library reopened in May after a year of repairs.\nThe roof, the windows and the heating were all replaced.\n';
+    expect(cleanText(wrapped).paragraphs).toHaveLength(1);
+  });
 });

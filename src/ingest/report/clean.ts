@@ -3,7 +3,7 @@
 // (keeping real hyphens), and normalises quotes, dashes and spaces. Every character keeps its
 // offset in the original text (see MappedText).
 import { MappedText } from './mapped-text.js';
-import { dropFrontMatter, dropSignaturesAndFootnotes, figuresNear, isFurnitureLine, hasColumnGap } from './furniture.js';
+import { dropFrontMatter, dropSignaturesAndFootnotes, endsLongLine, figuresNear, isFurnitureLine, hasColumnGap } from './furniture.js';
 
 export interface CleanParagraph {
   /** The paragraph's lines, each trimmed and normalised (bullets and tables need them). */
@@ -218,7 +218,7 @@ export function joinLines(lines: MappedText[], vocabulary: Vocabulary): MappedTe
   return normalise(MappedText.concat(parts));
 }
 
-const lastWord = (s: string) => /([A-Za-z']+)[^A-Za-z']*$/.exec(s)?.[1]?.toLowerCase() ?? '';
+const lastWord = (s: string) => (/\S*\d\S*\s*$/.test(s) ? '' : /([A-Za-z']+)[^A-Za-z']*$/.exec(s)?.[1]?.toLowerCase() ?? ''); // '' on a figure ("in 2021-22")
 
 /** Whether two pieces separated by a blank line belong to one paragraph. */
 function continues(prev: string, next: string): boolean {
@@ -257,7 +257,7 @@ export function cleanText(original: string, options: { markdown?: boolean } = {}
     const indented = !markdown && /^ \S/.test(l.raw);
     const prevLine: Line | undefined = current ? current.lines[current.lines.length - 1] : undefined;
     const breakHere: boolean = current !== null && Boolean(mdHeading || current.heading !== null ||
-      (indented && prevLine && TERMINAL.test(prevLine.raw)) ||
+      (indented && prevLine && TERMINAL.test(prevLine.raw)) || (prevLine && endsLongLine(prevLine.raw, l.raw)) ||
       (markdown && TABLE_ROW.test(l.raw) !== TABLE_ROW.test(prevLine?.raw ?? '')));
     if (indented && !current) pageStart = true;
     if (!current || breakHere) {

@@ -9,7 +9,8 @@ export type Span = [number, number];
 
 export interface StructureLabels {
   source: string;
-  set: 'tuning' | 'heldOut';
+  /** 'extra': the dev set whose texts are kept outside the repository (scripts/eval-others.ts, runExtra). */
+  set: 'tuning' | 'heldOut' | 'extra';
   layout: string;
   notReport: boolean;
   sections?: { at: Span }[];
@@ -31,7 +32,7 @@ export interface Tally {
 
 export interface StructureScore {
   file: string;
-  set: 'tuning' | 'heldOut';
+  set: StructureLabels['set'];
   items: Tally;
   /** Labelled items whose title (or lack of one) was found right. */
   titles: { labelled: number; right: number };

@@ -9,6 +9,7 @@ const BODY_IN_CAPS = /\b(?:COUNCIL|COMMITTEE|CABINET|BOARD|SCRUTINY|PANEL|EXECUT
 const WEB = /^(?:back to top|return to top|top of page|skip to (?:main )?content|accessibility(?: skip to main content)?|print(?: this page)?|share(?: this page)?|translation disclaimer\b.*|cookies?|menu|search|home|transcript|documents|category:?|upload:.*|\d+ (?:views?|downloads?)|post(?:ed)? on .{4,20}|page \d+:.*|published:?\s.{4,30})$/i;
 // A caption: "Pie chart - …", "Figure 3: …", "Image: …" (capitalised, then a number or a colon or dash).
 const PICTURE = /^(?:Image|Picture|Photo(?:graph)?|Figure|Chart|Graph|Pie [Cc]hart|Bar [Cc]hart|Map|Infographic|Logo|Icon)(?:\s+\d+[a-z]?)?\s*[:–-]/;
+const ALT_TEXT = /^(?:(?:an?|the)\s+)?(?:pie chart|bar chart|line chart|chart|graph|infographic|image|photo(?:graph)?|picture|diagram|map|illustration)\s+(?:showing|shows|of|illustrating|depicting|displaying)\s/i;
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const DATE_ALONE = new RegExp(`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4}$`, 'i');
 const SIGN_OFF = /^(?:thank you\.?|thanks\.?|yours (?:sincerely|faithfully),?|best wishes,?|kind regards,?)$/i;
@@ -25,6 +26,11 @@ export function isFurnitureLine(line: string): boolean {
   if (SIGN_OFF.test(t) || DOMAIN.test(t) || /^\S.{0,60}\s?-?\.\.\.$/.test(t)) return true;
   if (MARKING.test(t) || APPENDIX.test(t) || WEB.test(t) || DATE_ALONE.test(t) || TRANSLATED.test(t)) return true;
   if (PICTURE.test(t) && t.length <= 90 && !/[.!?]$/.test(t)) return true;
+  // A caption of one sentence ("Figure 4: Summary of results across the five objectives.").
+  if (/^(?:Figure|Chart|Graph|Table|Diagram)\s+\d+[a-z]?\s*:/.test(t) && t.length <= 120 && !/[.!?]\s/.test(t)) return true;
+  // Alternative text of a picture left in a web page: "pie chart showing money spent in 2021 to 2022", an empty '""'.
+  if (ALT_TEXT.test(t) && !/[.!?]\s/.test(t)) return true;
+  if (/^["“”']{2}$/.test(t)) return true;
   if (/^\/\s/.test(t)) return true; // "/ Report No": a table cell left behind by the extraction
   const letters = t.replace(/[^A-Za-z]/g, '');
   const caps = letters.length >= 2 && letters === letters.toUpperCase();
@@ -67,6 +73,9 @@ export function dropFrontMatter(lines: { raw: string; drop: string | null }[]): 
 }
 
 const COLUMN_GAP = /\S {3,}\S/;
+
+/** A line longer than any page is wide, ending a sentence, before a capital: a web page's paragraph, one a line. */
+export const endsLongLine = (prev: string, next: string) => prev.trim().length > 140 && /[.!?:;]["'’”)]?\s*$/.test(prev) && /^\s*["'‘“(]?[A-Z]/.test(next);
 
 /** Columns laid out with spaces (three or more), not counting the gap after a bullet or a list number. */
 export function hasColumnGap(raw: string): boolean {

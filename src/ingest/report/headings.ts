@@ -8,6 +8,9 @@ export const NUMBERED_SUB = /^\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z])/;
 export const NUMBERED_TOP = /^(?:(?:priority|outcome|ambition|aim|objective|theme|section)\s+\d+\s*[:.–-]?\s+|\d{1,2}[.)]?\s+(?=[A-Z]))/i;
 const CONNECTOR_END = /\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|that|which|as|our|their|its|is|are|was|were|will)$/i;
 const FRONT = /^(?:introduction|foreword|preface|contents|table of contents|overview|executive summary|summary|about (?:this|the) report|financial (?:context|position|overview)|leader'?s? (?:foreword|introduction)|welcome|key priorities)\b/i;
+/** Words before a colon that introduce rather than name: "Note:", "Source:", "For example:", "Figure 2:". */
+const COLON_LEAD = /^(?:note|notes|source|sources|for example|example|e\.g|figure|table|chart|update|progress|status|target|key|summary|please note|in summary|in short|result|results|outcome|date|time|venue|contact|email|tel|telephone|website|address|subject|purpose|recommendations?|decision|reason|action)\b/i;
+
 /** A line without bold, underline or inline HTML marks. */
 export const stripMarkup = (s: string) => s.replace(/\*\*|__|<\/?[a-z]+>/gi, '').trim();
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -47,6 +50,12 @@ export function findTitle(text: string, allowColon = false): { title: string; bo
   if (allowColon) {
     const c = /^([^:]{2,60}):\s+(?=\S)/.exec(text);
     if (c && validTitle(c[1]) && wordCount(c[1]) <= 8) candidates.push({ title: c[1].trim(), bodyStart: c[0].length, lower: true });
+  } else {
+    // A paragraph's lead-in before a colon, when it is a short name and a sentence follows: "Libraries: Visits rose …".
+    const c = /^([^:]{2,50}):\s+(?=["'‘“(]?[A-Z0-9£])/.exec(text);
+    if (c && validTitle(c[1]) && wordCount(c[1]) <= 6 && !COLON_LEAD.test(c[1]) && /[.!?]["'’”)]?$/.test(text.trim())) {
+      candidates.push({ title: c[1].trim(), bodyStart: c[0].length, lower: true });
+    }
   }
   if (!candidates.length) return null;
   // "Coalville – A511 – in August…": the title runs to the last dash followed by running text.
@@ -58,6 +67,8 @@ export function findTitle(text: string, allowColon = false): { title: string; bo
 function validTitle(title: string): boolean {
   if (!title || title.length > 100 || wordCount(title) > 12) return false;
   if (!/^["'(]?[A-Z0-9]/.test(title)) return false;
+  // "22602 – The number of contacts …": a figure and what it counts, not a title.
+  if (!/[A-Za-z]{2}/.test(title)) return false;
   if (/[%£$€]/.test(title) || /[.!?;]\s/.test(title) || /[.;,]$/.test(title)) return false;
   // "A new clerk was employed during 2005 – …" is a sentence, not a title.
   if (/\b(?:was|were|has been|have been|had been)\s+[a-z]+(?:ed|en)\b/.test(title)) return false;

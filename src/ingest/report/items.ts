@@ -51,6 +51,31 @@ export function isAchievementList(texts: string[], splitSentences: SentenceSplit
   return sentences > 0 && past / sentences >= ACHIEVEMENT_LIST;
 }
 
+const CONTENT_STOP = new Set(('this that these those with from have been were their there they them than then also into over more most ' +
+  'which while where when what year years last next first such other only some many much each every about after before ' +
+  'council councils people residents work working service services support supported new').split(' '));
+const ANAPHORIC = /^(?:It|Its|This|These|That|Those|They|Their|However|Also|In addition|As a result|Of (?:these|those|which|them))\b/;
+const contentWords = (t: string) => new Set((t.toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/s$/, '')).filter((w) => !CONTENT_STOP.has(w) && !CONTENT_STOP.has(`${w}s`)));
+
+/**
+ * A paragraph of a list of achievements, one item a sentence, except that a sentence which carries
+ * on the one before (it opens on "It", "This", "However" …, or names again what that one named:
+ * "Of the 33 measures, 32 were met. One measure was within its tolerance.") stays with it.
+ */
+function cohesiveRuns(text: string, sentences: { start: number; end: number }[]): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let prevWords = new Set<string>();
+  for (const s of sentences) {
+    const t = text.slice(s.start, s.end).trim();
+    const words = contentWords(t);
+    const last = runs[runs.length - 1];
+    if (last && (ANAPHORIC.test(t) || [...words].some((w) => prevWords.has(w)))) last.end = s.end;
+    else runs.push({ start: s.start, end: s.end });
+    prevWords = words;
+  }
+  return runs;
+}
+
 export function buildItems(structure: ReportStructure, splitSentences: SentenceSplitter): { items: ReportItem[]; titledReport: boolean } {
   const { sections, units } = structure;
   const delivery = units.filter((u) => sections[u.section].kind === 'outcome');
@@ -59,6 +84,9 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
   const groupHasTitles = new Set(units.filter((u) => u.title !== null).map((u) => `${u.section}/${u.theme}`));
   const noOutcomes = !sections.some((s) => s.kind === 'outcome');
   const bySentence = !titledReport && isAchievementList(delivery.filter((u) => u.title === null).map((u) => u.body.text), splitSentences);
+  // Paragraphs written one achievement a sentence are split at every sentence; when only the bullets
+  // read as a list of achievements, a sentence that carries on the one before stays with it.
+  const paragraphsAreLists = bySentence && isAchievementList(delivery.filter((u) => u.title === null && !u.bullet).map((u) => u.body.text), splitSentences);
 
   const items: ReportItem[] = [];
   let last: ReportItem | null = null;
@@ -89,8 +117,9 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
       continue;
     }
     // "Highlights from the year:" introduces the list below it.
-    if (u.title === null && /:$/.test(u.body.text)) {
-      intro(u, u.body);
+    if (u.title === null && (u.leadIn || /:$/.test(u.body.text))) {
+      // A heading over its list reads as the list's lead-in: "Next steps:".
+      intro(u, u.leadIn ? MappedText.concat([u.body, MappedText.synthetic(':', u.body.map[u.body.length])]) : u.body);
       continue;
     }
     if (u.title !== null) {
@@ -112,7 +141,8 @@ export function buildItems(structure: ReportStructure, splitSentences: SentenceS
       push({ section: u.section, theme: u.theme, title: '', body: u.body, status: u.status, ...action, ...leadOf(u) }, u);
       continue;
     }
-    for (const s of splitSentences(u.body.text)) {
+    const sentences = splitSentences(u.body.text);
+    for (const s of paragraphsAreLists ? sentences : cohesiveRuns(u.body.text, sentences)) {
       const body = u.body.slice(s.start, s.end).trim();
       if (/[A-Za-z]{2}/.test(body.text)) push({ section: u.section, theme: u.theme, title: '', body, status: u.status }, u);
     }

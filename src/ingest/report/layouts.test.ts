@@ -98,4 +98,79 @@ describe('layouts of other councils', () => {
     ]);
     expect(report.warnings).toContain('2 item(s) could not be placed under a section of the report: kept unplaced for a reviewer to file');
   });
+
+  it('keeps headings that end on a year apart from the heading or text under them', () => {
+    const text = [
+      'Money spent in 2023-24', '', 'Where the money went in 2023-24', '',
+      '  • £12.5 million on care bought for people', '  • £3.1 million on staff', '',
+      'Who we helped in 2023-24', '', '  • 2,410 older people', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)).toEqual(['£12.5 million on care bought for people', '£3.1 million on staff', '2,410 older people']);
+    expect(report.sections.map((s) => s.title)).toEqual(['Where the money went in 2023-24', 'Who we helped in 2023-24']);
+  });
+
+  it('gives a figure and what it counts no title: "1,204 – the people …" is one untitled item', () => {
+    const text = 'Our year in figures\n\n  • 1204 – The number of people who asked us for advice.\n  • 388 – The number of carers we assessed.\n';
+    const report = parse(text);
+    expect(report.entries.map((e) => [e.title, e.body])).toEqual([
+      ['', '1204 – The number of people who asked us for advice.'], ['', '388 – The number of carers we assessed.'],
+    ]);
+  });
+
+  it('drops chart captions and alternative text left in a web page, never items', () => {
+    const text = [
+      'How we did', '', 'Figure 2: Results across the three objectives.', '', '""', '',
+      'Nine of our ten milestones were met this year.', '', '  • 310 homes were insulated', '  • 42 parks were tidied', 'bar chart showing homes insulated by year', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)).toEqual(['Nine of our ten milestones were met this year.', '310 homes were insulated', '42 parks were tidied']);
+  });
+
+  it('keeps a paragraph whole when only the bullets below it are a list of achievements and its sentences carry on from each other', () => {
+    const text = [
+      'Homes', '',
+      'Of the 20 measures, 18 were met. One other measure was within its tolerance.', '',
+      'Some of the year\'s achievements:', '',
+      '  • Prevented 300 households from becoming homeless.', '  • Reduced the number of empty homes.', '  • Adapted 500 homes for people who need them.', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)[0]).toBe('Of the 20 measures, 18 were met. One other measure was within its tolerance.');
+    expect(report.entries).toHaveLength(4);
+  });
+
+  it('reads a progress table flattened one cell a line: the action titles its row, the RAG word is its status', () => {
+    const text = [
+      'Priority 1: Thriving towns', '',
+      'Action', 'Progress', 'Status',
+      'Adopt the market town masterplan', 'The masterplan was adopted in January.', 'Green',
+      'Help 200 new businesses start', '150 businesses were helped; the new enterprise hub takes the rest.', 'Amber', '',
+    ].join('\n');
+    const report = parse(text);
+    expect(report.entries.map((e) => [e.title, e.body, e.status])).toEqual([
+      ['Adopt the market town masterplan', 'The masterplan was adopted in January.', 'green'],
+      ['Help 200 new businesses start', '150 businesses were helped; the new enterprise hub takes the rest.', 'amber'],
+    ]);
+    expect(report.entries.flatMap((e) => e.commitments.map((c) => c.text))).toEqual(['Adopt the market town masterplan', 'Help 200 new businesses start']);
+  });
+
+  it('takes "Next steps" on the line above its bullets as their lead-in, so each is a promise', () => {
+    const text = 'Homes\n\nWe finished 210 affordable homes this year.\n\nNext steps\n- Start building 120 homes at Mill Lane.\n- Open a hostel for young people.\n';
+    const report = parse(text);
+    expect(report.entries.map((e) => e.body)).toEqual(['We finished 210 affordable homes this year.', 'Start building 120 homes at Mill Lane.', 'Open a hostel for young people.']);
+    expect(report.entries.flatMap((e) => e.commitments.map((c) => c.text))).toEqual(['Start building 120 homes at Mill Lane.', 'Open a hostel for young people.']);
+  });
+
+  it('titles a paragraph by a short name before a colon, not by a note or a lead-in', () => {
+    const text = [
+      'Culture', '',
+      'Libraries: Visits rose to 1.2 million, and 4,000 children joined the reading challenge.', '',
+      'Note: Figures for the last quarter are provisional.', '',
+      'Museums: The county museum reopened after repairs to its roof.', '',
+    ].join('\n');
+    const report = parse(text);
+    // The note has no title of its own: in a report that titles its items, it carries on the item above.
+    expect(report.entries.map((e) => e.title)).toEqual(['Libraries', 'Museums']);
+    expect(report.entries[1].body).toBe('The county museum reopened after repairs to its roof.');
+  });
 });

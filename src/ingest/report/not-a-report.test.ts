@@ -20,12 +20,31 @@ describe('documents that are not reports of delivery', () => {
     expect(notAReport(agenda)?.kind).toBe('agenda');
   });
 
+  it('flags a committee system\'s page for one item, whose "Minutes:" come after the heading lines', () => {
+    const item = 'Issue - meetings\n\nAnnual Report 2024-25\n\nMeeting: 12/06/2025 - Cabinet (Item 9)\n\nTo consider the annual report.\n\n' +
+      'Additional documents:\n\nMinutes:\n\nThe Leader introduced the report. Among the year\'s successes:\n\n  • A new library opened at Fenby.\n  • 300 homes were finished.\n\n' +
+      'Cllr Ray Moss seconded the motion.';
+    expect(notAReport(item)?.kind).toBe('minutes');
+    const noted = 'Agenda item\n\nCouncil Plan progress 2024-25\n\nThat Cabinet note:\n\n  1. The delivery of the year\'s actions.\n\n' +
+      'Consideration was given to the report, which set out the fourth quarter\'s figures.\n\nThe Cabinet Members commented as follows:';
+    expect(notAReport(noted)?.kind).toBe('minutes');
+  });
+
+  it('flags a news story about a report, told in the third person', () => {
+    const story = 'Council sets out a year of progress\n\nCouncillors looked at the achievements outlined in the 2024-25 report when it went to Cabinet.\n\n' +
+      'The report looks at how the council did against its three priorities. Highlights noted in the report include:\n\n• 120 families helped to stay in their homes.';
+    expect(notAReport(story)?.kind).toBe('news');
+  });
+
   it('never flags a report of delivery, even one that mentions meetings and agendas', () => {
     for (const f of [REPORT_2020, SUMMARY_2024, ...['eastmere-priority-actions-2025.md', 'northvale-numbered-priorities-2025.txt', 'southfield-layout-table-2024.txt'].map((n) => path.join(OWN_REPORTS, n))]) {
       expect(notAReport(readFixture(f)), f).toBeNull();
     }
     const committee = 'Corporate Performance Report 2024-25\n\nAgenda item 6\n\nSummary\n\nThe council met 92% of its targets this year; 14 new homes were finished at Oakfield.';
     expect(notAReport(committee)).toBeNull();
+    const selfReference = 'Annual Report 2024-25\n\nThis report sets out what we did. As set out in the Council Plan, we met 12 of 14 targets; ' +
+      'the figures are described in the appendix. The Cabinet approved the plan in May.';
+    expect(notAReport(selfReference)).toBeNull();
   });
 
   it('says so in the parsed report and its warnings', () => {

@@ -26,6 +26,13 @@ const CUES: Record<NotAReport['kind'], Cue[]> = {
     { re: /\breasons? for the decision\b/i, points: 2 },
     { re: /\b(?:annual general meeting|AGM)\b/, points: 1, opening: 400 },
     { re: /\bagenda item\b/i, points: 1 },
+    // A committee system's page for one item: "Issue - meetings", "Meeting: 06/06/2024 - Cabinet (Item 14)", "Minutes:".
+    { re: /^\W*issue\s*[-–]\s*(?:meetings|decisions)\W*$/im, points: 2 },
+    { re: /^\W*meeting:\s*\d{1,2}\/\d{1,2}\/\d{4}\b/im, points: 2 },
+    { re: /^\W*minutes\s*:?\s*$/im, points: 3 },
+    { re: /\b(?:consideration was given to|moved the (?:officer )?recommendations?|seconded the motion|joined the meeting|left the meeting)\b/gi, points: 2, most: 2 },
+    { re: /^\W*that (?:the )?(?:cabinet|committee|council|executive|board|panel)\s+(?:notes?|agrees?|approves?|endorses?)\b/gim, points: 2 },
+    { re: /\b(?:the )?(?:cabinet|committee|panel|board)(?: members)? (?:commented|welcomed the|noted the|discussed)\b/gi, points: 1, most: 2 },
   ],
   agenda: [
     { re: /^\W*agenda\W*$/im, points: 3 },
@@ -37,7 +44,10 @@ const CUES: Record<NotAReport['kind'], Cue[]> = {
     { re: /\b(?:newsletter|news release|press release|newsroom)\b/i, points: 4, opening: 300 },
     { re: /\b(?:christmas|spring|summer|autumn|winter|first|latest) edition\b/i, points: 2 },
     { re: /\bclick here\b/i, points: 1 },
-    { re: /\b(?:publishes|has published|launches|has launched|welcomes)\b/i, points: 2, opening: 200 },
+    { re: /\b(?:publishes|has published|launches|has launched|welcomes|outlines|celebrates|unveils|reveals)\b/i, points: 2, opening: 200 },
+    // A story about a report, told in the third person: "outlined in the 2016-2017 report", "The report looks at".
+    { re: /\b(?:outlined|noted|highlighted|included|described) in the (?:[\w-]+ ){0,3}(?:report|account|document)\b/gi, points: 2, most: 2 },
+    { re: /\b(?:the|its) (?:[\w-]+ ){0,2}(?:report|account|document) (?:looks at|also states|states|says|will be (?:discussed|considered|presented)|was presented)\b/gi, points: 2, most: 2 },
     { re: /\bsaid (?:Cllr|Councillor)\b|\b(?:Cllr|Councillor) [A-Z][a-z]+(?: [A-Z][a-z]+)?,? said\b/g, points: 1, most: 2 },
   ],
   'forward plan': [
@@ -64,7 +74,8 @@ function points(text: string, cues: Cue[]): { total: number; seen: string[] } {
   const seen: string[] = [];
   for (const cue of cues) {
     const where = cue.opening ? text.slice(0, cue.opening) : text;
-    const found = cue.most ? [...where.matchAll(cue.re)].slice(0, cue.most) : cue.re.exec(where) ? [cue.re.exec(where)!] : [];
+    const once = cue.re.global ? new RegExp(cue.re.source, cue.re.flags.replace('g', '')).exec(where) : cue.re.exec(where);
+    const found = cue.most ? [...where.matchAll(cue.re)].slice(0, cue.most) : once ? [once] : [];
     if (!found.length) continue;
     total += cue.points * found.length;
     seen.push(found[0][0].replace(/^[\s#*_:-]+|[\s#*_:]+$/g, '').replace(/\s+/g, ' ').toLowerCase());

@@ -77,4 +77,19 @@ Next steps
 `));
     expect(found.map((c) => [c.text, c.dueText])).toEqual([['Open a reading room in Oakham.', null], ['Extend opening hours at weekends.', null]]);
   });
+
+  it('takes a list of the priorities\' names ("Our Community") for names, not promises', () => {
+    const text = `Our Priorities
+
+Our current corporate priorities are:
+
+  • Our Community
+  • Safer Streets
+  • Deliver 300 new homes for local people
+
+In 2024-25 we completed 80 per cent of our projects.
+`;
+    const found = promises(parse(text, 'report-2025.txt'));
+    expect(found.map((c) => c.text)).toEqual(['Deliver 300 new homes for local people']);
+  });
 });

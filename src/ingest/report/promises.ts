@@ -28,6 +28,12 @@ function dueOfLead(lead: string, reportYear: number, covered: CoveredPeriod): It
 /** A heading over what is still to be done: "Next steps", "Looking ahead", "Our priorities for 2025/26". */
 const FORWARD_HEADING = /\b(?:next\ssteps|looking\s(?:ahead|forward)|the\syear\sahead|(?:the\s)?coming\syear|future\splans|what(?:'s|\sis|\swe\swill\sdo)?\snext|what\swe\swill\sdo|our\splans\sfor|(?:priorities|plans|actions|commitments|ambitions)\sfor\s(?:the\s)?(?:next|coming|20\d\d))\b/i;
 
+/** A priority's name ("Our Community", "Safer Streets"): a few words in title case, no figure. It names, it promises nothing. */
+function isName(text: string): boolean {
+  const words = text.replace(/[.;,]+$/, '').trim().split(/\s+/);
+  return words.length <= 4 && !/\d/.test(text) && words.every((w) => w.length < 4 || /^[A-Z]/.test(w));
+}
+
 /** Whether a list introduced by `lead` is a list of things to be done. */
 export function promisingLead(lead: string): boolean {
   return PLAN_LEAD.test(lead) && !PAST_LEAD.test(lead);
@@ -47,7 +53,7 @@ export function promiseOfItem(
     const { dueText, dueStart, dueEnd } = dated ?? undated;
     return { text: item.action.text, dueText, dueStart, dueEnd, start: 0, end: item.action.length, of: item.action };
   }
-  if (item.lead && promisingLead(item.lead)) {
+  if (item.lead && promisingLead(item.lead) && !isName(item.body.text)) {
     return { text: item.body.text, ...dueOfLead(item.lead, reportYear, covered), start: 0, end: item.body.length, of: item.body };
   }
   // Everything under "Next steps" or "Our priorities for 2025/26" is still to be done.

@@ -3,6 +3,7 @@
 import { MappedText } from './mapped-text.js';
 import type { CleanParagraph } from './clean.js';
 import { NUMBERED_SUB, NUMBERED_TOP, stripMarkup, headingLike, isCaps, findTitle, sectionKind, cleanHeading, type SectionKind } from './headings.js';
+import { flatProgressTable, RAG_ALONE, tableUnits } from './progress-table.js';
 
 export type { SectionKind };
 
@@ -33,6 +34,8 @@ export interface ReportUnit {
   bullet?: boolean;
   /** The action of a "Priority action: … / Progress: …" block (a promise the report follows up). */
   action?: MappedText;
+  /** A heading line on top of a list ("Next steps" over its bullets): it introduces the list, as "…:" does. */
+  leadIn?: boolean;
 }
 
 export interface ReportStructure {
@@ -45,8 +48,6 @@ export interface ReportStructure {
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const BULLET = /^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/;
 const ACTION = /^(?:priority\s+action|key\s+action|action|commitment|priority|what\s+we\s+said\s+we(?:'d|\s+would)\s+do|what\s+we\s+planned)\s*:\s*/i;
-/** A RAG rating or a delivery status standing alone on its line, beside or under an action. */
-const RAG_ALONE = /^(?:RED|AMBER|GREEN|BLUE|Red|Amber|Green|Blue|Complete(?:d)?|On track|Off track|At risk|Not started|Delayed|In progress)\.?$/;
 /** A RAG word in capitals at the end of an action ("Open the new library   AMBER"). */
 const RAG_END = /\s(?:[-–:|(]\s*)?(RED|AMBER|GREEN|BLUE)\)?\s*$/;
 const PROGRESS = /\b(?:progress(?:\s+(?:by|to|at|as\s+at|in)\s+[A-Za-z0-9 ]{1,25}?)?|update|what\s+we\s+did)\s*:\s*/i;
@@ -215,13 +216,19 @@ function assignLevels(blocks: Block[]): void {
 /** One paragraph → its units: bullets, table rows, "Priority action" blocks, or the paragraph itself. */
 function splitUnits(p: CleanParagraph, joinLines: (lines: MappedText[]) => MappedText): Omit<ReportUnit, 'section' | 'theme'>[] {
   if (p.lines.some((l) => TABLE_ROW.test(l.text))) return tableUnits(p.lines, joinLines);
+  const flat = p.lines.length >= 4 ? flatProgressTable(p.lines, joinLines, (t) => unit(t, false)) : null; // "Action / Progress / Status" cells
+  if (flat) return flat;
   if (p.lines.filter((l) => BULLET.test(l.text)).length >= 1 && p.lines.length > 1 || BULLET.test(p.lines[0].text)) {
     const groups: MappedText[][] = [];
     for (const l of p.lines) {
       if (BULLET.test(l.text) || !groups.length) groups.push([]);
       groups[groups.length - 1].push(l);
     }
-    return groups.map((g) => {
+    return groups.map((g, k) => {
+      // "Next steps" on the line above its bullets introduces them.
+      if (k === 0 && !BULLET.test(g[0].text) && g.length === 1 && groups.length > 1 && headingLike(g[0].text)) {
+        return { title: null, body: g[0], status: null, leadIn: true };
+      }
       const first = g[0].replace(/^(?:[-*•◦▪‣●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)/g, '');
       return { ...unit(joinLines([first, ...g.slice(1)]), true), bullet: true };
     });
@@ -251,45 +258,4 @@ function unit(text: MappedText, allowColon: boolean): Omit<ReportUnit, 'section'
   const found = findTitle(t.text, allowColon);
   if (found) return { title: stripMarkup(found.title), body: t.slice(found.bodyStart).trim(), status };
   return { title: null, body: t, status };
-}
-
-function tableUnits(lines: MappedText[], joinLines: (lines: MappedText[]) => MappedText): Omit<ReportUnit, 'section' | 'theme'>[] {
-  const rows: MappedText[][] = [];
-  for (const l of lines) {
-    if (!TABLE_ROW.test(l.text)) {
-      // Wrapped cell text: belongs to the row above.
-      const last = rows[rows.length - 1];
-      if (last) last[last.length - 1] = joinLines([last[last.length - 1], l]);
-      continue;
-    }
-    if (/^\s*\|?[\s:|-]+\|?\s*$/.test(l.text) && l.text.includes('-')) continue; // |---|---|
-    const cells: MappedText[] = [];
-    let from = l.text.indexOf('|') + 1;
-    for (let at = l.text.indexOf('|', from); at >= 0; at = l.text.indexOf('|', from)) {
-      cells.push(l.slice(from, at).trim());
-      from = at + 1;
-    }
-    rows.push(cells);
-  }
-  if (!rows.length) return [];
-  const header = rows[0].map((c) => c.text.toLowerCase());
-  const looksLikeHeader = header.every((h) => h.length < 40 && !/[£$%]|\d,\d{3}/.test(h)) && !/^\d/.test(header[0] ?? '');
-  const data = looksLikeHeader && rows.length > 1 ? rows.slice(1) : rows;
-  const statusCol = looksLikeHeader ? header.findIndex((h) => /status|rag|rating/.test(h)) : -1;
-  const labelled = looksLikeHeader && rows.length > 1;
-  return data.filter((r) => r.some((c) => c.length)).map((r) => {
-    // Short figures read best with their column names: "2023/24: 4,210; 2024/25: 3,870".
-    const cells = r.map((c, i) => ({ c, i })).filter(({ c, i }) => i !== 0 && i !== statusCol && c.length);
-    const short = cells.every(({ c }) => c.length <= 30);
-    const parts = cells.flatMap(({ c, i }, k) => {
-      const label = labelled && short && rows[0][i]?.length ? `${rows[0][i].text}: ` : '';
-      const sep = k === 0 ? '' : short ? '; ' : /[.!?]$/.test(cells[k - 1].c.text) ? ' ' : '. ';
-      return [MappedText.synthetic(sep + label, c.map[0]), c];
-    });
-    const body = MappedText.concat(parts);
-    const status = statusCol >= 0 && r[statusCol]?.length ? r[statusCol].text.toLowerCase() : null;
-    return body.length
-      ? { title: stripMarkup(r[0].text) || null, body, status }
-      : { title: null, body: r[0], status };
-  });
 }

@@ -64,6 +64,17 @@ describe('what is not a commitment, and promises without a date', () => {
     expect(find('We will be able to meet the national targets.')).toEqual([]);
     expect(findCommitments('We will continue to lobby to secure vital funds for homes.', { reportYear: 2020 })).toEqual([]);
   });
+  it('finds the council\'s promises made without "we": what will be published, a consultation to come, the next step', () => {
+    expect(find('The finished plan will be made widely available once the board has agreed it.')).toEqual([null]);
+    expect(find('There will then be a period of public consultation on the draft.')).toEqual([null]);
+    expect(find('The next stage is to publish figures for each ward.')).toEqual([null]);
+    expect(find('The report explains how the results will be published.')).toEqual([]);
+    // An aim is a purpose, not a promise, unless it has a time.
+    expect(find('We aim to make the county a good place to grow up.')).toEqual([]);
+  });
+  it('reads work rolled forward for completion in a later year as a promise due then', () => {
+    expect(find('We finished 80 per cent of our projects, with a further 12 per cent rolled forward for completion in 2020-21.')).toEqual(['2020-21']);
+  });
   it('dates a bare month by the period covered and the tense', () => {
     expect(findCommitments('The new library will open in November.', { reportYear: 2020, covered }).map((c) => c.dueStart)).toEqual(['2020-11-01']);
   });

@@ -38,16 +38,27 @@ const PROJECTION = /\b(?:is|are)\s(?:set|expected|projected|forecast|predicted|l
 /** A past verb right after an opening time ("In September 2020 we unveiled …", "In March 2020 the Council agreed …"). */
 const PAST_AFTER_OPENING = /^[^,;]*?\b(?:[a-z]{3,}ed|began|saw|held|won|made|took|led|ran|met)\b/;
 
+/**
+ * A promise of the council's without "we": what is still to be done to its own plans, in the passive
+ * ("The draft strategy will be made available", "There will then be a period of consultation"), or
+ * its next step ("The next stage is to report …"). An aim ("we aim to …") is a purpose, as "we are
+ * committed to" is a value: a promise only with a time (FUTURE).
+ */
+const OTHER_PROMISE = new RegExp(String.raw`(?<!\b(?:how|which|that|where|what|whether|if|when|once|until)\s(?:[\w'’-]+\s){0,4})\b(?:` +
+  String.raw`(?:will|shall)\s(?:then\s|also\s|now\s)?be\s(?:made\s(?:widely\s|publicly\s)?available|published|launched|rolled\sout|shared\swith)|` +
+  String.raw`there\s(?:will|shall)\s(?:then\s|also\s)?be\s(?:a|an)\s(?:(?:period|programme|round|series)\sof\s)?(?:formal\s|public\s|further\s|full\s|wider\s)?(?:consultation|review|engagement|evaluation|launch)|` +
+  String.raw`(?:the|our)\snext\s(?:stage|step|phase)s?\s(?:is|are|will\sbe)\sto)\b`, 'i');
+
 /** An undated promise in the council's own voice, when no time follows it ("During August 2020 we took part … and we will use the findings"). */
 function undatedPromise(s: { text: string; start: number }, opts: FindCommitmentsOptions): FoundCommitment | undefined {
-  const own = OWN_PROMISE.exec(s.text);
+  const own = OWN_PROMISE.exec(s.text) ?? OTHER_PROMISE.exec(s.text);
   if (!own || FORECAST.test(s.text) || POSTPONED.test(s.text)) return undefined;
   if (findTimeExpressions(s.text.slice(own.index), opts.reportYear, opts.covered).length) return undefined;
   return { text: s.text, dueText: null, dueStart: null, dueEnd: null, start: s.start, end: s.start + s.text.length };
 }
 
 /** Words that point to the future. */
-const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[a-z]+\s){1,4}to\s(?:be\s)?[a-z]+|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b)/i;
+const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[a-z]+\s){1,4}to\s(?:be\s)?[a-z]+|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b|(?:rolled|carried)\s(?:forward|over)\s(?:for\scompletion\s)?(?:in|to|into)\b|for\scompletion\s(?:in|by)\b)/i;
 /** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
 const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
 /** Words that put a plan off. */

@@ -51,6 +51,8 @@ export interface ImportSummary {
   newPlan: boolean;
   files: FileSummary[];
   totals: { entries: number; facts: number; commitments: number; places: number };
+  /** With --replace: the replaced reports' accepted links kept on the new report's entries, and those that could not be. */
+  links?: { kept: number; lost: number; sentence: string };
 }
 
 /** The plan an import goes into: an existing one, or one made from the first report's sections. */

@@ -1,6 +1,8 @@
 // The plan the public site shows (the workspace's current one), the site's settings and the key
 // under which its pages are cached.
-import { parsePeriod, periodContaining, Settings, type Period } from '../../domain/index.js';
+import { comparePeriodKeys, parsePeriod, periodContaining, periodFromKey, Settings, type Period } from '../../domain/index.js';
+import { periodLabel } from '../../present/format.js';
+import { listPublishedPlanPeriods } from '../../store/queries/listPublishedPlanPeriods.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import { getDataVersion } from '../../store/queries/getDataVersion.js';
@@ -21,7 +23,43 @@ export function outcomeBySlug(structure: PlanStructure, slug: string): PlanStruc
   return outcome;
 }
 
-export function sitePlanService(deps: { store: Store; plans: PlanService }) {
+/** The period a public page or answer shows, the plan it reads, and what the period has been published with. */
+export interface PeriodScope {
+  structure: PlanStructure;
+  /** The plan's slug, for its page at /plans/SLUG. */
+  planSlug: string;
+  period: Period;
+  key: string;
+  label: string;
+  /** Asked for (else the default: the latest period with published delivery or indicator values). */
+  chosen: boolean;
+  /** Whether the plan read is the current one (an earlier plan for an earlier period). */
+  currentPlan: boolean;
+  hasEntries: boolean;
+  hasValues: boolean;
+  /** A sentence when the period has delivery but no indicator values, or the reverse, or neither. */
+  note?: string;
+  /** Every period with published delivery or values, newest first, to choose another. */
+  periods: { key: string; label: string }[];
+}
+
+/** The periods with published delivery and those with indicator values; every one of them newest first. */
+async function publishedPeriods(db: Store['db'], valuePeriods: () => Promise<string[]>) {
+  const entryPeriods = new Set((await listPublishedPlanPeriods(db)).map((x) => x.periodKey));
+  const values = new Set(await valuePeriods());
+  const keys = [...new Set([...entryPeriods, ...values])].sort(comparePeriodKeys).reverse();
+  return { entryPeriods, valuePeriods: values, keys };
+}
+
+/** The sentence for a period with delivery but no indicator values, or the reverse, or neither. */
+function periodNote(label: string, hasEntries: boolean, hasValues: boolean): string | undefined {
+  if (hasEntries && !hasValues) return `There are no indicator values for ${label} yet; delivery was published for it.`;
+  if (!hasEntries && hasValues) return `Nothing delivered in ${label} has been published; there are only indicator values for it.`;
+  if (!hasEntries && !hasValues) return `Nothing has been published for ${label}: no delivery and no indicator values.`;
+  return undefined;
+}
+
+export function sitePlanService(deps: { store: Store; plans: PlanService; valuePeriods: () => Promise<string[]> }) {
   const { db } = deps.store;
 
   async function structure(): Promise<PlanStructure | undefined> {
@@ -49,9 +87,33 @@ export function sitePlanService(deps: { store: Store; plans: PlanService }) {
     return s;
   }
 
+  /**
+   * The period a page shows: the one asked for, else the latest with published delivery or indicator
+   * values; read under the plan in force in it (else the current plan). One sentence when it is not a period.
+   */
+  async function periodScope(periodText?: string): Promise<PeriodScope> {
+    const { entryPeriods, valuePeriods, keys } = await publishedPeriods(db, deps.valuePeriods);
+    const asked = periodText ? await structureFor(periodText) : undefined;
+    const fallback = keys[0] ? periodFromKey(keys[0]) : undefined;
+    const scoped = asked ?? (fallback ? await structureFor(fallback.key) : { structure: await requireStructure(), period: undefined });
+    const period = scoped.period ?? periodContaining(new Date().toISOString().slice(0, 10), 'financial-year');
+    const label = periodLabel(period.key);
+    const [hasEntries, hasValues] = [entryPeriods.has(period.key), valuePeriods.has(period.key)];
+    const note = periodNote(label, hasEntries, hasValues);
+    const summary = (await deps.plans.summaries()).find((p) => p.id === scoped.structure.plan.id);
+    return {
+      structure: scoped.structure, planSlug: summary?.slug ?? '', period, key: period.key, label, chosen: Boolean(asked),
+      currentPlan: Boolean(summary?.current),
+      hasEntries, hasValues, note, periods: keys.map((key) => ({ key, label: periodLabel(key) })),
+    };
+  }
+
   return {
     structure,
     structureFor,
+    periodScope,
+    /** Every period with published delivery or indicator values, newest first (none before anything is published). */
+    periodChoices: async () => (await publishedPeriods(db, deps.valuePeriods)).keys.map((key) => ({ key, label: periodLabel(key) })),
 
     requireStructure,
 

@@ -11,8 +11,9 @@ import { periodLabel } from '../../present/format.js';
 import { listPublishedEntries, type PublicEntryFilter } from '../../store/queries/listPublishedEntries.js';
 import type { SitePlanService } from './current-plan.js';
 import { PAGE_SIZE } from './paging.js';
+import type { PlanService } from '../plans.js';
 
-export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService }) {
+export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService; plans: PlanService }) {
   const { db } = deps.store;
   const { requireStructure, structureFor } = deps.sitePlan;
 
@@ -23,34 +24,44 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
       return listPublishedEntries(db, { ...filter, ...(period ? { periodKey: period.key } : {}), planId: structure.plan.id });
     },
 
-    async entry(id: string): Promise<PublicEntryDetail> {
-      const structure = await requireStructure();
-      const entry = await getPublishedEntry(db, structure.plan.id, id);
+    /** A published entry of any plan (an earlier plan's for an earlier year), with the plan and period it was reported for. */
+    async entry(id: string): Promise<PublicEntryDetail & { plan: { id: string; title: string; slug: string; years: string; current: boolean }; period: { key: string; label: string } | null }> {
+      await requireStructure();
+      const entry = await getPublishedEntry(db, undefined, id);
       if (!entry) throw new NotFoundError('Entry', id);
-      return entry;
+      const plan = (await deps.plans.summaries()).find((p) => p.id === entry.planId)!;
+      return {
+        ...entry,
+        plan: { id: plan.id, title: plan.title, slug: plan.slug, years: plan.years, current: plan.current },
+        period: entry.periodKey ? { key: entry.periodKey, label: periodLabel(entry.periodKey) } : null,
+      };
     },
 
-    /** Delivery by place: the council's districts and every named place, with published entry counts. */
-    async places() {
-      const structure = await requireStructure();
-      const council = await getArea(db, structure.plan.councilCode);
-      return { council, ...(await listPlaceDelivery(db, structure.plan.id, structure.plan.councilCode)) };
+    /** Delivery by place in a period (default: the latest with published delivery or values): the council's districts and every named place, with published entry counts. */
+    async places(periodText?: string) {
+      const scope = await deps.sitePlan.periodScope(periodText);
+      const { plan } = scope.structure;
+      const council = await getArea(db, plan.councilCode);
+      return { council, scope, ...(await listPlaceDelivery(db, plan.id, plan.councilCode, scope.key)) };
     },
 
-    /** One district (by area code) or one named place, with its published entries. */
-    async place(where: { areaCode: string } | { name: string }, page = 1) {
-      const structure = await requireStructure();
-      const paging = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+    /** One district (by area code) or one named place, with its published entries of a period (default as for places). */
+    async place(where: { areaCode: string } | { name: string }, page = 1, periodText?: string) {
+      const scope = await deps.sitePlan.periodScope(periodText);
+      const { plan } = scope.structure;
+      const filter = { planId: plan.id, periodKey: scope.key, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
       if ('areaCode' in where) {
         const area = await getArea(db, where.areaCode);
-        if (!area || (area.parentCode !== structure.plan.councilCode && area.code !== structure.plan.councilCode)) throw new NotFoundError('Place', where.areaCode);
-        const entries = await listPublishedEntries(db, { planId: structure.plan.id, areaCode: area.code, ...paging });
-        return { name: area.shortName, area, entries, page };
+        if (!area || (area.parentCode !== plan.councilCode && area.code !== plan.councilCode)) throw new NotFoundError('Place', where.areaCode);
+        const entries = await listPublishedEntries(db, { ...filter, areaCode: area.code });
+        return { name: area.shortName, area, entries, page, scope };
       }
-      const entries = await listPublishedEntries(db, { planId: structure.plan.id, placeName: where.name, ...paging });
-      if (entries.total === 0) throw new NotFoundError('Place', where.name);
-      const name = entries.entries[0].places.find((p) => p.name.toLowerCase() === where.name.toLowerCase())?.name ?? where.name;
-      return { name, area: undefined, entries, page };
+      const entries = await listPublishedEntries(db, { ...filter, placeName: where.name });
+      // A place named in other years only is still a place: its page says nothing was published for this one.
+      const anyYear = entries.total ? entries : await listPublishedEntries(db, { placeName: where.name, limit: 1 });
+      if (anyYear.total === 0) throw new NotFoundError('Place', where.name);
+      const name = anyYear.entries[0].places.find((p) => p.name.toLowerCase() === where.name.toLowerCase())?.name ?? where.name;
+      return { name, area: undefined, entries, page, scope };
     },
 
     /**

@@ -100,7 +100,9 @@ async function indicatorPerformance(deps: Deps, code: string, request: { period?
   const structure = await deps.sitePlan.requireStructure();
   const indicator = await indicatorByCode(deps, code);
   const area = structure.plan.councilCode;
-  const history: IndicatorHistory = await deps.performance.history({ indicator: indicator.id, area, group: request.group });
+  const full: IndicatorHistory = await deps.performance.history({ indicator: indicator.id, area, group: request.group });
+  // For a period asked for, the series ends there: nothing later is shown or charted.
+  const history = request.period ? { ...full, points: full.points.filter((p) => comparePeriodKeys(p.periodKey, request.period!) <= 0) } : full;
   const withValue = history.points.filter((p) => p.value !== null);
   const period = request.period ?? withValue.at(-1)?.periodKey ?? history.points.at(-1)?.periodKey;
   if (!period) return { indicator, row: undefined, history, peers: [] as PeerValue[] };
@@ -114,19 +116,21 @@ export function siteIndicatorService(deps: Deps) {
   const { structure, requireStructure } = deps.sitePlan;
   const snapshots = new Map<string, Promise<PerformanceSnapshot | undefined>>();
   return {
-    async indicators(): Promise<PlanIndicatorRow[]> {
-      const s = await structure();
+    /** The indicators of the current plan, or of the plan in force in a period. */
+    async indicators(periodText?: string): Promise<PlanIndicatorRow[]> {
+      const s = periodText ? (await deps.sitePlan.structureFor(periodText)).structure : await structure();
       return s ? listPlanIndicators(db, s.plan.id) : [];
     },
 
     indicator: (code: string) => indicatorByCode(deps, code),
 
-    /** The council's published values (with targets) for the given indicators, or all of the plan's. */
-    async observations(indicatorIds?: string[]) {
-      const s = await requireStructure();
+    /** The council's published values (with targets) for the given indicators, or all of the plan's (the plan in force in `upToPeriod`, a period key, and its values up to it). */
+    async observations(indicatorIds?: string[], upToPeriod?: string) {
+      const s = upToPeriod ? (await deps.sitePlan.structureFor(upToPeriod)).structure : await requireStructure();
       const ids = indicatorIds ?? (await listPlanIndicators(db, s.plan.id)).map((i) => i.id);
       const list = await listPublishedObservations(db, s.plan.councilCode, ids);
-      return list.map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
+      // For a period: the series ending there.
+      return list.filter((o) => !upToPeriod || comparePeriodKeys(o.periodKey, upToPeriod) <= 0).map((o) => ({ ...o, period: periodLabel(o.periodKey) }));
     },
 
     /**

@@ -74,22 +74,23 @@ export function siteOutcomeService(deps: { store: Store; sitePlan: SitePlanServi
 
     /** An outcome's page, of the plan in force in `periodText` (or the current one); `span` narrows its entries. */
     async outcome(slug: string, page = 1, periodText?: string, span?: { from: string; to: string }) {
-      const { structure } = await sitePlan.structureFor(periodText);
+      const { structure, period } = await sitePlan.structureFor(periodText);
       const outcome = outcomeBySlug(structure, slug);
-      const entries = await listPublishedEntries(db, { planId: structure.plan.id, outcomeId: outcome.id, ...span, ...paging(page) });
+      // A period asked for keeps the page to its entries.
+      const entries = await listPublishedEntries(db, { planId: structure.plan.id, outcomeId: outcome.id, periodKey: period?.key, ...span, ...paging(page) });
       const indicators = (await listPlanIndicators(db, structure.plan.id)).filter((i) => i.outcomeId === outcome.id);
       const commitments = await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: outcome.id });
-      return { plan: structure.plan, outcome, entries, indicators, commitments, page };
+      return { plan: structure.plan, outcome, entries, indicators, commitments, page, period: period && { key: period.key, label: periodLabel(period.key) } };
     },
 
     async theme(outcomeSlug: string, themeSlug: string, page = 1, periodText?: string) {
-      const { structure } = await sitePlan.structureFor(periodText);
+      const { structure, period } = await sitePlan.structureFor(periodText);
       const outcome = outcomeBySlug(structure, outcomeSlug);
       const theme = outcome.themes.find((t) => t.slug === themeSlug);
       if (!theme) throw new NotFoundError('Theme', `${outcomeSlug}/${themeSlug}`);
-      const entries = await listPublishedEntries(db, { planId: structure.plan.id, themeId: theme.id, ...paging(page) });
+      const entries = await listPublishedEntries(db, { planId: structure.plan.id, themeId: theme.id, periodKey: period?.key, ...paging(page) });
       const indicators = (await listPlanIndicators(db, structure.plan.id)).filter((i) => i.themeId === theme.id);
-      return { plan: structure.plan, outcome, theme, entries, indicators, page };
+      return { plan: structure.plan, outcome, theme, entries, indicators, page, period: period && { key: period.key, label: periodLabel(period.key) } };
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { Store } from '../../store/index.js';
 import { MATCH_END, MATCH_START, searchPublished, type SearchHitType } from '../../store/queries/searchPublished.js';
 import type { SitePlanService } from './current-plan.js';
+import { periodLabel } from '../../present/format.js';
 
 /** A piece of highlighted text: the page escapes `text` and marks it when `match` is true. */
 export interface TextSegment {
@@ -15,6 +16,9 @@ export interface SearchHit {
   key: string | null;
   title: TextSegment[];
   snippet: TextSegment[];
+  /** The year of an entry, or of the entry a commitment was made in (null for an indicator). */
+  periodKey: string | null;
+  period: string | null;
 }
 
 /** Splits ts_headline output at its match marks into plain segments (no HTML is ever produced here). */
@@ -32,16 +36,25 @@ export function highlightSegments(marked: string): TextSegment[] {
 export function siteSearchService(deps: { store: Store; sitePlan: SitePlanService }) {
   const { db } = deps.store;
   return {
-    /** Full-text search over published entries, indicators and published commitments. */
-    async search(query: string, limit = 50): Promise<{ query: string; total: number; hits: SearchHit[] }> {
+    /**
+     * Full-text search over published entries, indicators and published commitments: of every year
+     * and plan, each hit with its period; or, for a period, that period's entries under the plan in
+     * force in it (with its commitments made in or before it).
+     */
+    async search(query: string, limit = 50, periodText?: string): Promise<{ query: string; total: number; hits: SearchHit[]; period?: { key: string; label: string; planTitle: string } }> {
       const q = query.trim().slice(0, 200);
-      const structure = await deps.sitePlan.structure();
-      if (!q || !structure) return { query: q, total: 0, hits: [] };
-      const r = await searchPublished(db, structure.plan.id, q, limit);
+      const scoped = periodText ? await deps.sitePlan.structureFor(periodText) : undefined;
+      const period = scoped?.period ? { key: scoped.period.key, label: periodLabel(scoped.period.key), planTitle: scoped.structure.plan.title } : undefined;
+      if (!q || !(await deps.sitePlan.structure())) return { query: q, total: 0, hits: [], period };
+      const r = await searchPublished(db, scoped ? { planId: scoped.structure.plan.id, periodKey: scoped.period?.key } : {}, q, limit);
       return {
         query: q,
         total: r.total,
-        hits: r.hits.map((h) => ({ type: h.type, id: h.id, key: h.key, title: highlightSegments(h.title), snippet: highlightSegments(h.snippet) })),
+        period,
+        hits: r.hits.map((h) => ({
+          type: h.type, id: h.id, key: h.key, title: highlightSegments(h.title), snippet: highlightSegments(h.snippet),
+          periodKey: h.periodKey, period: h.periodKey ? periodLabel(h.periodKey) : null,
+        })),
       };
     },
   };

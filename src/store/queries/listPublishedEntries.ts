@@ -5,7 +5,8 @@ import type { Db } from '../db.js';
 import { rows } from '../db.js';
 
 export interface PublicEntryFilter {
-  planId: string;
+  /** The plan's entries (every plan's without it). */
+  planId?: string;
   outcomeId?: string;
   themeId?: string;
   /** Entries with a place in this reference area (a district or the council). */
@@ -41,7 +42,8 @@ export interface PublicEntryRow {
 }
 
 export function publishedEntryConditions(f: PublicEntryFilter): SQL {
-  const where: SQL[] = [sql`e.plan_id = ${f.planId}`, sql`e.workflow_state = 'published'`];
+  const where: SQL[] = [sql`e.workflow_state = 'published'`];
+  if (f.planId) where.push(sql`e.plan_id = ${f.planId}`);
   if (f.outcomeId) where.push(sql`e.outcome_id = ${f.outcomeId}`);
   if (f.themeId) where.push(sql`e.theme_id = ${f.themeId}`);
   if (f.periodKey) where.push(sql`e.period_key = ${f.periodKey}`);

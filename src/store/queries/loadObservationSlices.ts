@@ -11,12 +11,12 @@ export interface ObservationSlice {
   packed: string;
 }
 
-/** Every indicator of the given periods, or every period of one indicator. */
-export async function loadObservationSlices(db: Db, filter: { periodKeys: string[] } | { indicatorId: string }): Promise<ObservationSlice[]> {
+/** Every indicator of the given periods, every period of one indicator, or one indicator in one period. */
+export async function loadObservationSlices(db: Db, filter: { periodKeys: string[] } | { indicatorId: string; periodKey?: string }): Promise<ObservationSlice[]> {
   if ('periodKeys' in filter && filter.periodKeys.length === 0) return [];
   const where = 'periodKeys' in filter
     ? sql`period_key = any(string_to_array(${filter.periodKeys.join(',')}, ','))`
-    : sql`indicator_id = ${filter.indicatorId}`;
+    : filter.periodKey === undefined ? sql`indicator_id = ${filter.indicatorId}` : sql`indicator_id = ${filter.indicatorId} and period_key = ${filter.periodKey}`;
   const result = await rows<{ indicator_id: string; period_key: string; packed: string }>(db, sql`
     select indicator_id, period_key,
       string_agg(area_code || ':' || coalesce(value::text, '') || case when status = 'provisional' then ':p' else '' end, ',') as packed

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { isValidationError, type FieldProblem } from '../../errors.js';
 import { answerFor } from '../errors.js';
 import { can, type Actor } from '../../services/policy.js';
+import { keptLinksSentence } from '../../services/links/reattach.js';
 import { CSRF_FIELD, type ManageEnv } from '../auth/session.js';
 import { renderPage, type NavigationItem } from '../render.js';
 
@@ -146,6 +147,13 @@ export function inFieldOrder(summary: FormErrors['summary'], html: string): Form
   return sorted.length === summary.length && sorted.every((x, i) => x === summary[i]) ? summary : sorted;
 }
 
+/** After replacing a report: the confirmation says how many of its accepted links were kept and how many could not be. */
+function withLinksKept(c: ManageContext, text: string | null): string | null {
+  const [kept, lost] = [c.req.query('linksKept'), c.req.query('linksLost')].map((x) => (x && /^\d{1,6}$/.test(x) ? Number(x) : 0));
+  const sentence = text && c.req.query('done') === 'batch-imported' ? keptLinksSentence(kept, lost) : undefined;
+  return sentence ? `${text} ${sentence}` : text;
+}
+
 export function view(c: ManageContext, template: string, data: Record<string, unknown> = {}, status: Status = 200): Response {
   const session = c.get('session');
   const site = { ...c.get('site'), serviceName: 'Staff workspace', serviceUrl: '/manage', navigation: navigation(c) };
@@ -155,7 +163,7 @@ export function view(c: ManageContext, template: string, data: Record<string, un
     ...data,
     me: session?.user ?? null,
     csrf: { name: CSRF_FIELD, value: session?.csrfToken ?? data.signInToken ?? '' },
-    confirmation: done ? CONFIRMATIONS[done] ?? null : null,
+    confirmation: done ? withLinksKept(c, CONFIRMATIONS[done] ?? null) : null,
     ...extra,
   });
   const html = render();

@@ -88,7 +88,7 @@ function reportUploadPages(app: Hono<ManageEnv>, s: Services, context: UploadRou
       await s.imports.unstage(token);
       // A new import waits as drafts in its batch: straight to its review.
       const batchId = result.files.find((f) => f.batchId)?.batchId;
-      if (batchId) return c.redirect(`/manage/imports/${batchId}?done=batch-imported`, 303);
+      if (batchId) return c.redirect(`/manage/imports/${batchId}?done=batch-imported${result.links ? `&linksKept=${result.links.kept}&linksLost=${result.links.lost}` : ''}`, 303);
       return view(c, 'manage/report-result.njk', { title: 'Report imported', result });
     } catch (e) {
       if (isValidationError(e)) return reportPage(c, { errors: { summary: [{ text: formSentence(e), href: '#report' }], field: {} } }, 400);
