@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError, type FieldProblem } from '../errors.js'
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { getPlanStructure, listPlans } from '../store/queries/plans.js';
-import { deleteDuty, getDuty, getDutyByKey, listDutyItems, markDutyDone, upsertDuty, type DutyItem } from '../store/queries/reportingDuties.js';
+import { deleteDuty, getDuty, getDutyByKey, listDutyIndicatorChoices, listDutyItems, markDutyDone, upsertDuty, type DutyItem } from '../store/queries/reportingDuties.js';
 import { getUserById } from '../store/queries/userAccounts.js';
 import { getIndicator } from '../store/queries/valueEntry.js';
 import { fieldProblems } from './form-problems.js';
@@ -61,6 +61,12 @@ export function indicatorValuesDue(duties: Pick<DutyItem, 'subjectType' | 'subje
   return due;
 }
 
+/** The indicators a duty may be set for, as the calendar's picker names them (those who set duties may enter any value). */
+async function indicatorChoices(db: Store['db'], actor: Actor): Promise<{ id: string; code: string; title: string }[]> {
+  authorize(actor, 'duty.manage');
+  return listDutyIndicatorChoices(db);
+}
+
 export function dutyService(store: Store) {
   const { db } = store;
 
@@ -85,9 +91,8 @@ export function dutyService(store: Store) {
     },
 
     /** Indicators whose value was due by `on` (see indicatorValuesDue): what the public site may call missing. */
-    async indicatorValuesDue(on = today()): Promise<Map<string, string>> {
-      return indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on);
-    },
+    indicatorValuesDue: async (on = today()): Promise<Map<string, string>> => indicatorValuesDue(await listDutyItems(db, { dueBy: new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10) }), on),
+    indicatorChoices: (actor: Actor) => indicatorChoices(db, actor),
 
     /** Sets (or changes) the owner and due date for a subject's period. */
     async set(actor: Actor, input: DutyInput): Promise<string> {

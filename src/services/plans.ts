@@ -5,9 +5,9 @@ import { findPlanByRef, parsePeriod, Plan, planInForce, planSlugs, planYearsLabe
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { Db } from '../store/db.js';
-import { getPlan, getPlanStructure, insertOutcome, insertPlan, insertTheme, listPlans, type PlanRow, type PlanStructure } from '../store/queries/plans.js';
+import { getCurrentPlanId, getPlan, getPlanStructure, insertOutcome, insertPlan, insertTheme, listPlans, type PlanRow, type PlanStructure } from '../store/queries/plans.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
-import { getSetting, putSettings } from '../store/queries/settings.js';
+import { putSettings } from '../store/queries/settings.js';
 import { planCounts, type PlanCounts } from '../store/queries/planCounts.js';
 import { overlapSentence } from './import-plan/history.js';
 
@@ -68,10 +68,7 @@ export function planService(store: Store) {
   const { db } = store;
   /** The plan the workspace is working on: the one set in settings, or else the latest. */
   async function currentPlanId(): Promise<string | undefined> {
-    const chosen = await getSetting<string | null>(db, 'currentPlanId');
-    if (chosen && (await getPlan(db, chosen))) return chosen;
-    const all = await listPlans(db);
-    return all.at(-1)?.id;
+    return getCurrentPlanId(db);
   }
   return {
     list: () => listPlans(db),

@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestServices } from '../../test/helpers/demo.js';
 import { seededServices } from '../../test/helpers/site-fixture.js';
+import { SYSTEM_ACTOR } from '../services/policy.js';
 import { createApp } from './app.js';
 
 type App = ReturnType<typeof createApp>;
@@ -107,6 +108,26 @@ describe('the API against its OpenAPI document', () => {
     expect(documented.length).toBe(10);
     expect([...seen].sort()).toEqual(documented.sort());
   }, 120_000);
+
+  it('carries the published status note and its date, in JSON as documented and in the CSV, kept to the period', async () => {
+    const app = createApp(demo, { cachePages: false });
+    const c = contract((await (await app.request('/api/openapi.json')).json()) as Document);
+    const before = (await c.check(app, '/api/commitments', '/api/commitments')) as { id: string; statusNote: string | null }[];
+    const target = before[0];
+    const note = 'Opened 15 months late in June 2027.';
+    await demo.commitments.setStatus(SYSTEM_ACTOR, target.id, 'delivered', note);
+    const today = new Date().toISOString().slice(0, 10);
+    const after = (await c.check(app, '/api/commitments', '/api/commitments')) as { id: string; status: string; statusNote: string | null; statusSetOn: string | null }[];
+    expect(after.find((x) => x.id === target.id)).toMatchObject({ status: 'delivered', statusNote: note, statusSetOn: today });
+    const csv = await (await app.request('/data/commitments.csv')).text();
+    const [head, ...lines] = csv.trim().split(/\r?\n/);
+    expect(head.split(',')).toEqual(expect.arrayContaining(['status_note', 'status_set_on']));
+    expect(lines.find((l) => l.startsWith(target.id))).toContain(`${note},${today}`);
+    // Judged on the last day of a period that ended before the status was set, neither the status nor its note was known.
+    const earlier = (await c.check(app, '/api/commitments', '/api/commitments?period=2024%2F25')) as { id: string; status: string; statusNote: string | null; statusSetOn: string | null }[];
+    for (const x of earlier) expect([x.statusNote, x.statusSetOn]).not.toContain(today);
+    expect(earlier.filter((x) => x.statusNote === note)).toEqual([]);
+  }, 60_000);
 
   it('answers as documented on a workspace with hostile text, drafts and report files', async () => {
     const { seen } = await exercise(createApp(fixture.s, { cachePages: false }));

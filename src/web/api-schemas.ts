@@ -45,7 +45,10 @@ export const ApiEntry = component(ApiEntrySummary.extend({
 
 export const ApiCommitment = component(z.strictObject({
   id: z.string(), text: z.string(), dueText: z.string().nullable(), dueStart: z.string().nullable(), dueEnd: z.string().nullable(),
-  status: z.enum(COMMITMENT_STATUSES), statusLabel: z.string(), outcome: Ref.nullable(),
+  status: z.enum(COMMITMENT_STATUSES), statusLabel: z.string(),
+  statusNote: z.string().nullable().meta({ description: 'The note published beside the status, such as "opened 15 months late" (null without one)' }),
+  statusSetOn: z.string().nullable().meta({ description: 'The day the status was published, as YYYY-MM-DD (null when it has been as made since the plan was published)' }),
+  outcome: Ref.nullable(),
   entryId: z.string().nullable(), evidence: z.array(z.strictObject({ id: z.string(), title: z.string() })),
 }), 'Commitment', 'Something the council promised, when it is due and its status.');
 

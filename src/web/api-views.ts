@@ -17,7 +17,7 @@ export const entrySummary = (e: PublicEntryRow): z.infer<typeof ApiEntrySummary>
 
 export const commitmentView = (c: PublicCommitmentRow): z.infer<typeof ApiCommitment> => ({
   id: c.id, text: c.text, dueText: c.dueText, dueStart: c.dueStart, dueEnd: c.dueEnd, status: c.status as CommitmentStatus,
-  statusLabel: COMMITMENT_LABELS[c.status as CommitmentStatus] ?? c.status,
+  statusLabel: COMMITMENT_LABELS[c.status as CommitmentStatus] ?? c.status, statusNote: c.statusNote, statusSetOn: c.statusSetOn,
   outcome: ref(c.outcomeSlug, c.outcomeTitle), entryId: c.entryId, evidence: c.evidence,
 });
 

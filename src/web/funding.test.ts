@@ -1,6 +1,7 @@
 // The funding pages over the real spending power and population files: the public comparison and CSV,
 // and the workspace what-if whose weights are scaled (and said so) and saved as versioned models.
 import { strFromU8, unzipSync } from 'fflate';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINANCE_FILES } from '../../test/helpers/finance.js';
 import { manageWorkspace, PASSWORD, type ManageWorkspace } from '../../test/helpers/manage.js';
@@ -74,6 +75,31 @@ describe('funding pages', () => {
     const empty = await app.request(`${BASE}/manage/funding/story/candidates?year=2020/21&_csrf=${officer.csrf}`, { method: 'POST', headers: { cookie }, body: new FormData() });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Choose a report file to read');
+  });
+
+  it('each finance story form shows its own problem on its own boxes, keeps what was typed there, and is filled in by a figure chosen for it', async () => {
+    const officer = await signedIn(app, 'officer@test.gov.uk', PASSWORD);
+    const post = (action: string, fields: Record<string, string>) => officer.post(`/manage/funding/story/${action}?year=2020/21`, fields);
+    const boxes = (html: string) => {
+      const { document } = parseHTML(html);
+      const box = (id: string) => document.getElementById(id) as unknown as { value?: string; getAttribute(n: string): string | null } | null;
+      return {
+        value: (id: string) => box(id)?.getAttribute('value') ?? '',
+        errorOn: (id: string) => document.getElementById(`${id}-error`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+        summary: [...document.querySelectorAll('.govuk-error-summary a')].map((a) => [a.getAttribute('href'), a.textContent?.trim()]),
+      };
+    };
+    const pressure = boxes(await (await post('pressure', { title: 'Flood recovery', kind: 'grant', periodKey: 'next year', amount: '£4m' })).text());
+    expect(pressure.summary).toEqual([['#p-periodKey', 'Enter a financial year such as 2021/22']]);
+    expect(pressure.errorOn('p-periodKey')).toBe('Error: Enter a financial year such as 2021/22');
+    expect([pressure.errorOn('periodKey'), pressure.errorOn('gap-periodKey'), pressure.errorOn('title')]).toEqual([null, null, null]);
+    expect([pressure.value('p-title'), pressure.value('p-periodKey'), pressure.value('amount'), pressure.value('title')]).toEqual(['Flood recovery', 'next year', '£4m', '']);
+    const gap = boxes(await (await post('gap', { periodKey: '2022/23', gap: 'a lot', note: 'after pay awards' })).text());
+    expect(gap.summary).toEqual([['#gap', 'Enter the amount in pounds, such as £1.5m or 250000']]);
+    expect([gap.value('gap-periodKey'), gap.value('gap'), gap.value('note'), gap.value('periodKey')]).toEqual(['2022/23', 'a lot', 'after pay awards', '']);
+    // A budget gap chosen from an earlier report fills in the budget gap form, its year included.
+    const chosen = boxes(await (await officer.get('/manage/funding/story?year=2020/21&periodKey=2021/22&gap=23000000&note=The+gap+next+year')).text());
+    expect([chosen.value('gap-periodKey'), chosen.value('gap'), chosen.value('note'), chosen.value('periodKey')]).toEqual(['2021/22', '23000000', 'The gap next year', '']);
   });
 
   it('the finance story entered in the workspace makes the report\'s financial context: narrative, figures and charts', async () => {

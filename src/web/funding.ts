@@ -66,6 +66,37 @@ export function fundingRoutes(s: Services): Hono<AppEnv> {
   return app;
 }
 
+/**
+ * The three small forms of the finance story share one page, so each field has an id of its own
+ * (the savings form's financial year is not the budget gap's): a form's problems and what was typed
+ * come back on that form, and the summary links to its boxes.
+ */
+const STORY_FORMS = {
+  saving: { periodKey: 'periodKey', title: 'title', target: 'target', delivered: 'delivered', status: 'status' },
+  gap: { periodKey: 'gap-periodKey', gap: 'gap', note: 'note' },
+  pressure: { title: 'p-title', kind: 'kind', periodKey: 'p-periodKey', amount: 'amount' },
+  narrative: { narrative: 'narrative', fundingModel: 'fundingModel' },
+} as const satisfies Record<string, Record<string, string>>;
+type StoryForm = keyof typeof STORY_FORMS;
+
+/** What a form posted, keyed by the ids of its boxes on the page. */
+function storyValues(form: StoryForm, read: (name: string) => string | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(STORY_FORMS[form]).flatMap(([name, id]) => (read(name) ? [[id, read(name)!]] : [])));
+}
+
+/** The service's problems, moved to the boxes of the form that was posted. */
+function onStoryForm(form: StoryForm, errors: FormErrors): FormErrors {
+  const ids: Record<string, string> = STORY_FORMS[form];
+  const idOf = (name: string) => ids[name] ?? name;
+  return {
+    summary: errors.summary.map((x) => ({ ...x, href: x.href.startsWith('#') ? `#${idOf(x.href.slice(1))}` : x.href })),
+    field: Object.fromEntries(Object.entries(errors.field).map(([k, v]) => [idOf(k), v])),
+  };
+}
+
+/** A figure chosen from an earlier report fills in the form it belongs to: a gap, a pressure's amount, else a saving. */
+const prefilledForm = (q: (k: string) => string | undefined): StoryForm => (q('gap') ? 'gap' : q('amount') ? 'pressure' : 'saving');
+
 /** The council's finance story for a year: narrative, savings, budget gaps and pressures, each added by its own small form. */
 function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
   const yearOf = (c: ManageContext) => c.req.query('year') || '2020/21';
@@ -76,9 +107,7 @@ function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
     const data = await s.financeStory.get(periodKey.period.key);
     return view(c, 'manage/finance-story.njk', { title: 'Finance story', year, data, models: await s.funding.listModels(), errors, values, canEdit: can(c.get('session')!.actor, 'indicator.manage'), statuses: SAVING_STATUSES, ...extra }, status);
   }
-  // A candidate chosen from a report arrives as query values that fill in the form for a person to check and add.
-  const PREFILL = ['periodKey', 'title', 'target', 'gap', 'note', 'amount'];
-  app.get('/story', (c) => story(c, undefined, Object.fromEntries(PREFILL.flatMap((k) => (c.req.query(k) ? [[k, c.req.query(k)!]] : [])))));
+  app.get('/story', (c) => story(c, undefined, storyValues(prefilledForm((k) => c.req.query(k)), (k) => c.req.query(k))));
   const actions: Record<string, (form: { get(n: string): string }, userId: string, year: string) => Promise<void>> = {
     narrative: (f, u, y) => s.financeStory.setNarrative(y, f.get('narrative'), f.get('fundingModel') || null, u),
     saving: (f, u) => s.financeStory.addSaving({ periodKey: f.get('periodKey'), title: f.get('title'), target: f.get('target'), delivered: f.get('delivered'), status: f.get('status') }, u),
@@ -101,7 +130,8 @@ function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
     }
   });
   app.post('/story/:action', async (c) => {
-    const action = actions[c.req.param('action')];
+    const name = c.req.param('action');
+    const action = actions[name];
     const { actor, user } = c.get('session')!;
     if (!action) return answerError(c, new ValidationError('There is no such action', []));
     if (!can(actor, 'indicator.manage')) return answerError(c, new ForbiddenError('Only performance officers and administrators can change the finance story.'));
@@ -109,8 +139,8 @@ function registerStoryRoutes(app: Hono<ManageEnv>, s: Services): void {
     try {
       await action(form, user.id, yearOf(c));
     } catch (e) {
-      const values = Object.fromEntries(['periodKey', 'title', 'target', 'delivered', 'status', 'gap', 'note', 'kind', 'amount', 'narrative'].map((k) => [k, form.get(k)]));
-      return answerError(c, e, (errors) => story(c, errors, values, 400));
+      const posted = (name in STORY_FORMS ? name : 'saving') as StoryForm;
+      return answerError(c, e, (errors) => story(c, onStoryForm(posted, errors), storyValues(posted, (k) => form.get(k)), 400));
     }
     return c.redirect(`/manage/funding/story?year=${encodeURIComponent(yearOf(c))}`, 303);
   });

@@ -55,7 +55,7 @@ export function openDataRoutes(s: Services): Hono<AppEnv> {
         json: commitments.map(commitmentView),
         csv: commitments.map((c) => ({
           id: c.id, commitment: c.text, due: c.dueText, due_start: c.dueStart, due_end: c.dueEnd, status: c.status,
-          outcome: c.outcomeTitle, stated_in: c.entryId, evidence: c.evidence.map((e) => e.id).join('; '),
+          status_note: c.statusNote, status_set_on: c.statusSetOn, outcome: c.outcomeTitle, stated_in: c.entryId, evidence: c.evidence.map((e) => e.id).join('; '),
         })),
       };
     },

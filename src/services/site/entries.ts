@@ -6,7 +6,7 @@ import { getArea } from '../../store/queries/getArea.js';
 import { getPublishedEntry, type PublicEntryDetail } from '../../store/queries/getPublishedEntry.js';
 import { listPlaceDelivery } from '../../store/queries/listPlaceDelivery.js';
 import { listPublishedCommitments, type PublicCommitmentRow } from '../../store/queries/listPublishedCommitments.js';
-import { commitmentsForPeriod } from '../../reports/model/period-scope.js';
+import { commitmentsForPeriod, judgedOn } from '../../reports/model/period-scope.js';
 import { periodLabel } from '../../present/format.js';
 import { listPublishedEntries, type PublicEntryFilter } from '../../store/queries/listPublishedEntries.js';
 import type { SitePlanService } from './current-plan.js';
@@ -87,7 +87,9 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
 function scopedToPeriod(list: PublicCommitmentRow[], periodKey: string, today: string): PublicCommitmentRow[] {
   const known = list.map((c) => ({ ...c, status: (CommitmentStatus.safeParse(c.status).success ? c.status : 'unknown') as CommitmentStatus }));
   const evidence = new Map(list.map((c) => [c.id, c.evidence.length]));
-  return commitmentsForPeriod(known, periodKey, today, evidence);
+  // A status (and its note) published after the period's last day was not known then.
+  const day = judgedOn(periodKey, today);
+  return commitmentsForPeriod(known, periodKey, today, evidence).map((c) => (c.statusSetOn && c.statusSetOn > day ? { ...c, statusNote: null, statusSetOn: null } : c));
 }
 
 /** Open promises past their due date, with no published entry showing them kept, are late on `today`. */

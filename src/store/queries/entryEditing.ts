@@ -67,12 +67,17 @@ export async function listEntryItems(db: Db, filter: EntryListFilter): Promise<{
     where.push(parts.length ? or(...parts)! : sql`false`);
   }
   const cond = where.length ? and(...where) : undefined;
-  const items = await db.select({
+  // The page and the count of all that match in one query; a page past the end asks for the count alone.
+  const page = await db.select({
     id: entries.id, title: entries.title, kind: entries.kind, service: entries.service, outcomeId: entries.outcomeId,
     outcomeTitle: outcomes.title, periodKey: entries.periodKey, workflowState: entries.workflowState,
     reviewComment: entries.reviewComment, updatedAt: entries.updatedAt, updatedByName: users.name,
+    total: sql<number>`count(*) over ()`.mapWith(Number),
   }).from(entries).leftJoin(outcomes, eq(outcomes.id, entries.outcomeId)).leftJoin(users, eq(users.id, entries.updatedBy)).where(cond)
     .orderBy(desc(entries.updatedAt), asc(entries.title)).limit(filter.limit ?? 50).offset(filter.offset ?? 0);
+  const items: EntryListItem[] = page.map(({ total: _total, ...item }) => item);
+  if (page.length) return { items, total: page[0].total };
+  if (!filter.offset) return { items, total: 0 };
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(entries).where(cond);
   return { items, total: Number(n) };
 }

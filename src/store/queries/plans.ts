@@ -1,6 +1,7 @@
 // Plans with their outcomes and themes: the structure every page and report hangs from.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db.js';
+import { rows } from '../db.js';
 import { outcomes, plans, themes } from '../schema.js';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -12,7 +13,7 @@ export interface PlanStructure {
 }
 
 export async function listPlans(db: Db): Promise<PlanRow[]> {
-  return db.select().from(plans).orderBy(asc(plans.startDate));
+  return db.select().from(plans).orderBy(asc(plans.startDate), asc(plans.createdAt), asc(plans.id));
 }
 
 export async function getPlan(db: Db, id: string): Promise<PlanRow | undefined> {
@@ -20,14 +21,31 @@ export async function getPlan(db: Db, id: string): Promise<PlanRow | undefined> 
   return row;
 }
 
+/** The plan with its outcomes and their themes, in position order: one query (plan, outcomes and themes joined). */
 export async function getPlanStructure(db: Db, planId: string): Promise<PlanStructure | undefined> {
-  const plan = await getPlan(db, planId);
-  if (!plan) return undefined;
-  const outs = await db.select().from(outcomes).where(eq(outcomes.planId, planId)).orderBy(asc(outcomes.position));
-  const ths = outs.length
-    ? await db.select().from(themes).where(inArray(themes.outcomeId, outs.map((o) => o.id))).orderBy(asc(themes.position))
-    : [];
-  return { plan, outcomes: outs.map((o) => ({ ...o, themes: ths.filter((t) => t.outcomeId === o.id) })) };
+  const r = await db.select({ plan: plans, outcome: outcomes, theme: themes }).from(plans)
+    .leftJoin(outcomes, eq(outcomes.planId, plans.id))
+    .leftJoin(themes, eq(themes.outcomeId, outcomes.id))
+    .where(eq(plans.id, planId))
+    .orderBy(asc(outcomes.position), asc(outcomes.id), asc(themes.position));
+  if (!r.length) return undefined;
+  const byId = new Map<string, OutcomeRow & { themes: ThemeRow[] }>();
+  for (const { outcome, theme } of r) {
+    if (!outcome) continue;
+    let o = byId.get(outcome.id);
+    if (!o) byId.set(outcome.id, (o = { ...outcome, themes: [] }));
+    if (theme) o.themes.push(theme);
+  }
+  return { plan: r[0].plan, outcomes: [...byId.values()] };
+}
+
+/** The plan the workspace works on: the one named in settings when it exists, else the latest to start. One query. */
+export async function getCurrentPlanId(db: Db): Promise<string | undefined> {
+  const [row] = await rows<{ id: string | null }>(db, sql`
+    select coalesce(
+      (select p.id from plans p where p.id = (select s.value #>> '{}' from settings s where s.key = 'currentPlanId')),
+      (select p.id from plans p order by p.start_date desc, p.created_at desc, p.id desc limit 1)) as id`);
+  return row?.id ?? undefined;
 }
 
 export async function insertPlan(db: Db, plan: typeof plans.$inferInsert): Promise<void> {

@@ -75,3 +75,8 @@ export async function markDutiesDone(db: Db, subjectType: string, subjectIds: st
   await db.update(reportingDuties).set({ doneAt: sql`now()` }).where(and(
     eq(reportingDuties.subjectType, subjectType), inArray(reportingDuties.subjectId, subjectIds), eq(reportingDuties.periodKey, periodKey), isNull(reportingDuties.doneAt)));
 }
+
+/** Every indicator as the calendar's picker names it (id, code, title), by code: no more than the picker shows. */
+export async function listDutyIndicatorChoices(db: Db): Promise<{ id: string; code: string; title: string }[]> {
+  return db.select({ id: indicators.id, code: indicators.code, title: indicators.title }).from(indicators).orderBy(asc(indicators.code));
+}

@@ -14,17 +14,21 @@ export function calendarRoutes(s: Services): Hono<ManageEnv> {
   async function page(c: ManageContext, duty: Record<string, unknown> = {}, errors?: FormErrors) {
     const actor = actorOf(c);
     const canManage = can(actor, 'duty.manage');
-    const [overdue, all, users, indicators, structure] = [
-      await s.duties.overdue(actor),
-      await s.duties.list(actor),
+    const all = await s.duties.list(actor);
+    // What is past its date and not done, the stalest first: from the same list, not read again.
+    const overdue = all.filter((d) => (d.state === 'overdue' || d.state === 'stale')).sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
+    const [users, indicators, structure] = [
       canManage ? (await s.users.list(actor)).filter((u) => u.active) : [],
-      canManage ? await s.values.indicators(actor) : [],
+      canManage ? await s.duties.indicatorChoices(actor) : [],
       canManage ? await s.plans.structure().catch(() => undefined) : undefined,
     ];
+    // The picker's items made here: some hundreds of indicators built up inside the template cost more than the page's queries.
+    const chosen = typeof duty.subject === 'string' ? duty.subject : '';
     const subjects = [
+      { value: '', text: 'Choose an outcome or indicator' },
       ...(structure?.outcomes ?? []).map((o) => ({ value: `outcome:${o.id}`, text: `Outcome: ${o.title}` })),
       ...indicators.map((i) => ({ value: `indicator:${i.id}`, text: `Indicator ${i.code}: ${i.title}` })),
-    ];
+    ].map((x) => ({ ...x, selected: x.value !== '' && x.value === chosen }));
     return view(c, 'manage/calendar.njk', { title: 'Reporting calendar', overdue, all, users, subjects, canManage, duty, errors }, errors ? 400 : 200);
   }
 

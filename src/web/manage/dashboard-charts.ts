@@ -70,14 +70,51 @@ export function commitmentsFallingDue(commitments: CommitmentLike[], today: stri
   };
 }
 
-/** The dashboard's figures as HTML, the ones with something to show. */
-export async function dashboardCharts(s: Services, actor: Actor, brandColour: string): Promise<string[]> {
-  const structure = await s.plans.structure().catch(() => undefined);
-  const snapshot = await s.site.performanceSnapshot().catch(() => undefined);
+/**
+ * Drawn charts by what they show: drawing one takes tens of milliseconds of CPU while the figures
+ * behind it change only when someone writes, so the same spec is drawn once. Kept small.
+ */
+const drawn = new Map<string, string>();
+function drawOnce(spec: BarChartSpec, brandColour: string): string {
+  const key = JSON.stringify([spec, brandColour]);
+  let html = drawn.get(key);
+  if (html === undefined) {
+    html = renderChart(spec, { brandColour, headingLevel: 3 });
+    drawn.set(key, html);
+    while (drawn.size > 32) drawn.delete(drawn.keys().next().value as string);
+  } else {
+    drawn.delete(key);
+    drawn.set(key, html);
+  }
+  return html;
+}
+
+/**
+ * The standing against target by outcome, kept per workspace under its data version (any audited
+ * change, any setting, the day: what the public pages are cached under too). Working it out reads
+ * the plan and every indicator of it, far more than the one small query the version costs.
+ */
+const standing = new WeakMap<Services, { version: string; spec: Promise<BarChartSpec | null> }>();
+async function standingByOutcome(s: Services): Promise<BarChartSpec | null> {
+  const { key: version } = await s.site.version();
+  const kept = standing.get(s);
+  if (kept?.version === version) return kept.spec;
+  const spec = (async () => {
+    const structure = await s.plans.structure().catch(() => undefined);
+    const snapshot = await s.site.performanceSnapshot().catch(() => undefined);
+    return ragByOutcome(snapshot?.rows ?? [], structure?.outcomes ?? []);
+  })();
+  standing.set(s, { version, spec });
+  spec.catch(() => standing.delete(s));
+  return spec;
+}
+
+/** The dashboard's figures as HTML, the ones with something to show; given the duties and commitments the page has read already. */
+export async function dashboardCharts(s: Services, actor: Actor, brandColour: string, read: { duties?: DutyLike[]; commitments?: CommitmentLike[] } = {}): Promise<string[]> {
   const specs = [
-    ragByOutcome(snapshot?.rows ?? [], structure?.outcomes ?? []),
-    dutiesByOwner(await s.duties.list(actor)),
-    commitmentsFallingDue(await s.commitments.list(actor), new Date().toISOString().slice(0, 10)),
+    await standingByOutcome(s),
+    dutiesByOwner(read.duties ?? (await s.duties.list(actor))),
+    commitmentsFallingDue(read.commitments ?? (await s.commitments.list(actor)), new Date().toISOString().slice(0, 10)),
   ];
-  return specs.filter((x): x is BarChartSpec => x !== null).map((spec) => renderChart(spec, { brandColour, headingLevel: 3 }));
+  return specs.filter((x): x is BarChartSpec => x !== null).map((spec) => drawOnce(spec, brandColour));
 }

@@ -99,6 +99,31 @@ async function withReturnComments(s: Services, actor: Actor) {
   return Promise.all(drafts.map(async (v) => ({ ...v, returnComment: (await s.values.get(actor, v)).returnComment })));
 }
 
+/** The workspace home: the person's own duties and drafts, what awaits review, and the charts. */
+async function dashboard(c: ManageContext, s: Services) {
+  const { actor } = c.get('session')!;
+  const reviewer = can(actor, 'entry.approve');
+  // Each list is read once and shared: the calendar's duties give the person's own and the chart by
+  // owner; the commitments give those awaiting approval and the chart of what falls due; one page of
+  // the person's drafts gives both the returned ones and the first ten.
+  const allDuties = await s.duties.list(actor);
+  const duties = actor.id ? allDuties.filter((d) => d.ownerId === actor.id && d.state !== 'done') : [];
+  const drafts = can(actor, 'entry.create') ? await s.entries.list(actor, { states: ['draft'], mine: true }) : { items: [], total: 0 };
+  const returnedEntries = actor.role === 'contributor' ? drafts.items.filter((e) => e.reviewComment) : [];
+  const mineDrafts = { items: drafts.items.slice(0, 10), total: drafts.total };
+  const [toApprove, toPublish, valuesAwaiting, returnedValues] = [
+    reviewer ? await s.entries.list(actor, { states: ['submitted'], pageSize: 20 }) : { items: [], total: 0 },
+    reviewer ? await s.entries.list(actor, { states: ['approved'], pageSize: 20 }) : { items: [], total: 0 },
+    reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
+    actor.role === 'contributor' ? await withReturnComments(s, actor) : [],
+  ];
+  const commitments = await s.commitments.list(actor);
+  const statusChanges = reviewer ? commitments.filter((x) => x.proposalState === 'submitted' || x.proposalState === 'approved') : [];
+  const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
+  const charts = await dashboardCharts(s, actor, c.get('site').brandColour, { duties: allDuties, commitments });
+  return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, statusChanges, reviewer, start, charts });
+}
+
 /** Signing out, the workspace home and account, and every workspace section. */
 function workspacePages(app: Hono<ManageEnv>, s: Services): void {
   app.post('/sign-out', async (c) => {
@@ -114,23 +139,7 @@ function workspacePages(app: Hono<ManageEnv>, s: Services): void {
     return c.redirect('/manage/sign-in', 303);
   });
 
-  app.get('/', async (c) => {
-    const { actor } = c.get('session')!;
-    const reviewer = can(actor, 'entry.approve');
-    const [duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues] = [
-      await s.duties.mine(actor),
-      actor.role === 'contributor' ? (await s.entries.list(actor, { states: ['draft'], mine: true })).items.filter((e) => e.reviewComment) : [],
-      can(actor, 'entry.create') ? (await s.entries.list(actor, { states: ['draft'], mine: true, pageSize: 10 })) : { items: [], total: 0 },
-      reviewer ? await s.entries.list(actor, { states: ['submitted'], pageSize: 20 }) : { items: [], total: 0 },
-      reviewer ? await s.entries.list(actor, { states: ['approved'], pageSize: 20 }) : { items: [], total: 0 },
-      reviewer ? await s.values.list(actor, { states: ['submitted', 'approved'] }) : [],
-      actor.role === 'contributor' ? await withReturnComments(s, actor) : [],
-    ];
-    const statusChanges = reviewer ? await s.commitments.awaitingApproval(actor) : [];
-    const start = { entry: can(actor, 'entry.create'), value: can(actor, 'value.enter') };
-    const charts = await dashboardCharts(s, actor, c.get('site').brandColour);
-    return view(c, 'manage/dashboard.njk', { title: 'Dashboard', duties, returnedEntries, mineDrafts, toApprove, toPublish, valuesAwaiting, returnedValues, statusChanges, reviewer, start, charts });
-  });
+  app.get('/', (c) => dashboard(c as ManageContext, s));
 
   app.get('/admin', (c) => view(c, 'manage/admin.njk', { title: 'Administration', sections: adminSections(c.get('session')!.actor) }));
   app.get('/account', (c) => view(c, 'manage/account.njk', { title: 'Your account' }));
