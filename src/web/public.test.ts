@@ -54,6 +54,8 @@ describe('public pages', () => {
     expect(status).toBe(200);
     expect(html).toContain('<strong>gritting</strong>');
     expect(html).toContain('1,200 miles');
+    // The plan's years are not said twice when its title already gives them.
+    expect(html).toMatch(/>Council Strategic Plan 2024–2028<\/a>\.<\/p>/);
     // Its places' links are to what was done there in the entry's own year.
     expect(html).toMatch(/href="\/places\/named\/Melton%20Mowbray\?period=FY\d{4}-\d{2}"/);
     expect(html).toContain('Melton Borough Council');
