@@ -59,3 +59,20 @@ describe('charts', () => {
     expect(figure.querySelectorAll('table tbody tr').length).toBe(position.members.length);
   });
 });
+
+describe('bar charts of counts', () => {
+  const bars = (counts: boolean | undefined, values: number[]) => ({
+    kind: 'bars' as const, id: 'chart-counts', unitLabel: 'Commitments', title: 't', description: 'd', source: 's', counts,
+    bars: values.map((v, i) => ({ label: `Month ${i + 1}`, value: v, valueText: String(v), series: 'primary' as const })),
+    table: { caption: 'c', head: ['Month', 'Commitments'], rows: [] },
+  });
+  // The x axis's tick labels are the texts Plot sets below their tick (y="0.71em").
+  const axis = (svg: Element) => Array.from(svg.querySelectorAll('text[y="0.71em"]')).map((t) => t.textContent);
+
+  it('marks the axis in whole numbers only, however small the largest count', () => {
+    expect(axis(svgOf(chartSvg(bars(true, [1, 0, 0]), '#2b5329')))).toEqual(['0', '1']);
+    expect(axis(svgOf(chartSvg(bars(true, [3, 1]), '#2b5329')))).toEqual(['0', '1', '2', '3']);
+    // Money and other amounts keep their fractional steps.
+    expect(axis(svgOf(chartSvg(bars(undefined, [1, 0]), '#2b5329')))).toContain('0.2');
+  });
+});

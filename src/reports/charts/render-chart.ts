@@ -123,7 +123,11 @@ function barsSvg(spec: BarChartSpec, brand: string): Element {
     document: document(),
     className: 'cmp-plot',
     width: 680, height: 40 + 30 * spec.bars.length, marginLeft: 200, marginRight: 90, marginTop: 10, marginBottom: 36,
-    x: { label: spec.unitLabel, grid: true, nice: true, domain: lo === hi ? [0, 1] : [lo, hi] },
+    x: {
+      label: spec.unitLabel, grid: true, nice: true, domain: lo === hi ? [0, 1] : [lo, hi],
+      // Counts: at most one tick per whole number, so the step is never below 1.
+      ...(spec.counts ? { ticks: Math.min(10, Math.max(1, hi - lo)), tickFormat: 'd' } : {}),
+    },
     y: { domain: spec.bars.map((b) => b.label), label: null, tickSize: 0 },
     marks: [
       Plot.barX(spec.bars, { x: 'value', y: 'label', fill: (b: BarChartSpec['bars'][number]) => (b.series === 'primary' ? brand : '#ffffff'), stroke: INK, strokeWidth: 1, insetTop: 3, insetBottom: 3 }),

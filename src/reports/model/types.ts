@@ -239,6 +239,8 @@ export interface BarChartSpec extends ChartBase {
   unitLabel: string;
   /** Each bar's label says what it is ("2021/22 target"); `series` picks its fill and is also in the label. */
   bars: { label: string; value: number; valueText: string; series: 'primary' | 'secondary' }[];
+  /** The values are counts: the axis is marked in whole numbers only (never "0.2 commitments"). */
+  counts?: boolean;
 }
 
 export type ChartSpec = TrendChartSpec | PositionChartSpec | SummaryChartSpec | BarChartSpec;

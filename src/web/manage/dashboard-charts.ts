@@ -21,7 +21,7 @@ export function ragByOutcome(rows: CompendiumRow[], outcomes: { id: string; titl
   });
   const red = counts.reduce((a, c) => a + c.n.red, 0);
   return {
-    kind: 'bars', id: 'chart-rag-by-outcome', unitLabel: 'Indicators',
+    kind: 'bars', id: 'chart-rag-by-outcome', unitLabel: 'Indicators', counts: true,
     title: red ? `${red} indicator${red === 1 ? '' : 's'} missed target, by outcome` : 'No indicator missed its target',
     description: 'Each bar is the number of an outcome’s indicators that missed target (red) in their latest period; the table gives every status.',
     source: 'Source: the council’s published indicator values and targets.',
@@ -42,7 +42,7 @@ export function dutiesByOwner(duties: DutyLike[]): BarChartSpec | null {
   });
   const overdue = rows.reduce((a, r) => a + r.overdue, 0);
   return {
-    kind: 'bars', id: 'chart-duties-by-owner', unitLabel: 'Overdue duties',
+    kind: 'bars', id: 'chart-duties-by-owner', unitLabel: 'Overdue duties', counts: true,
     title: overdue ? `${overdue} reporting dut${overdue === 1 ? 'y is' : 'ies are'} overdue` : 'No reporting duty is overdue',
     description: 'Each bar is the number of a person’s values or updates past their due date; the table adds those not yet due.',
     source: 'Source: the reporting calendar.',
@@ -61,7 +61,7 @@ export function commitmentsFallingDue(commitments: CommitmentLike[], today: stri
   if (!total) return null;
   const label = (m: string) => formatMonth(`${m}-01`);
   return {
-    kind: 'bars', id: 'chart-commitments-due', unitLabel: 'Commitments',
+    kind: 'bars', id: 'chart-commitments-due', unitLabel: 'Commitments', counts: true,
     title: `${total} open commitment${total === 1 ? '' : 's'} fall${total === 1 ? 's' : ''} due in the next 12 months`,
     description: 'Each bar is the number of open commitments whose due date ends in that month.',
     source: 'Source: the commitments register.',
