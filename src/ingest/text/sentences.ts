@@ -27,11 +27,29 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i, dot);
 }
 
+const LIST_MARKER = /^[ \t]*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})$/i;
+/** The most characters other than spaces a list marker has before its stop ("(viii"). */
+const MARKER_CHARS = 5;
+
+/**
+ * Whether the text from the start of the line to the stop at `dot` is a list marker. Stops looking
+ * back once more characters than a marker has are passed: searching back to the line's start for
+ * every stop made a long single-line text (thousands of stops on one line) quadratic.
+ */
+export function listMarkerBefore(text: string, dot: number): boolean {
+  let k = dot - 1;
+  let marks = 0;
+  while (k >= 0 && text[k] !== '\n') {
+    if (text[k] !== ' ' && text[k] !== '\t' && ++marks > MARKER_CHARS) return false;
+    k--;
+  }
+  return LIST_MARKER.test(text.slice(k + 1, dot));
+}
+
 /** True when the full stop at `dot` ends a sentence, given what follows it. */
 function endsSentence(text: string, dot: number): boolean {
   // A list marker at the start of a line: "1. Grow the economy", "a. Keep people safe".
-  const lineStart = text.lastIndexOf('\n', dot - 1) + 1;
-  if (/^[ \t]*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})$/i.test(text.slice(lineStart, dot))) return false;
+  if (listMarkerBefore(text, dot)) return false;
   const word = wordBefore(text, dot);
   const bare = word.replace(/^\.+/, '').toLowerCase();
   // Find the next non-space character after the stop and any closing quotes or brackets.
