@@ -3,21 +3,9 @@
 // of many years took time in the square of its length (4 MB: 18 s). Timings live in
 // bench/parse-large.ts; these tests check the behaviour on that shape and how far the check looks.
 import { describe, expect, it } from 'vitest';
+import { countingText } from '../../../test/helpers/counting-text.js';
 import { atSentenceStart } from './fact-counts.js';
 import { findFacts } from './facts.js';
-
-/** A string that counts how many of its characters were read by index. */
-function countingText(text: string): { text: string; reads: () => number } {
-  let reads = 0;
-  const proxy = new Proxy(new String(text), {
-    get(target, key) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-      const v = Reflect.get(target, key);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  return { text: proxy as unknown as string, reads: () => reads };
-}
 
 describe('atSentenceStart', () => {
   it('answers as the old end-anchored pattern did', () => {

@@ -3,20 +3,8 @@
 // length (0.25 → 0.5 MB: 1.3 → 5.1 s). Timings live in bench/parse-large.ts; these tests check the
 // answers and how far the check reads.
 import { describe, expect, it } from 'vitest';
+import { countingText } from '../../../test/helpers/counting-text.js';
 import { listMarkerBefore, splitSentences } from './sentences.js';
-
-/** A string that counts how many of its characters were read by index. */
-function countingText(text: string): { text: string; reads: () => number } {
-  let reads = 0;
-  const proxy = new Proxy(new String(text), {
-    get(target, key) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-      const v = Reflect.get(target, key);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  return { text: proxy as unknown as string, reads: () => reads };
-}
 
 describe('listMarkerBefore', () => {
   it('answers as the search back to the line start did', () => {
