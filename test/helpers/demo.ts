@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import type { DemoSummary } from '../../src/services/demo.js';
 import { services, type Services } from '../../src/services/index.js';
 import type { Store } from '../../src/store/index.js';
-import { memoryStore, onPostgres, snapshot, testStore } from './store.js';
+import { memoryStore, onPostgres, reusableTar, snapshot, testStore } from './store.js';
 
 /** Services on the demo workspace, the summary of loading it, and its database for checking rows. */
 type DemoServices = Services & { close(): Promise<void>; demoSummary: DemoSummary; db: Store['db'] };
@@ -37,7 +37,7 @@ export function demoSnapshot(): Promise<{ data: Blob; summary: DemoSummary }> {
     try {
       const summary = await services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') })).demo.load();
       const client = (store.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
-      return { data: await client.dumpDataDir('none'), summary };
+      return { data: await reusableTar(await client.dumpDataDir('none')), summary };
     } finally {
       await store.close();
     }
