@@ -4,7 +4,7 @@
 // (docs/import.md), which meet the issue's targets except commitments recall (0.5 against 0.7); a
 // change that makes any of them worse fails here.
 import { describe, expect, it } from 'vitest';
-import { runExtra, runOthers } from '../scripts/eval-others.js';
+import { runCommitmentSet, runExtra, runOthers } from '../scripts/eval-others.js';
 
 describe("other councils' documents", () => {
   it('scores the tuning and held-out sets apart, with every non-report flagged and no report flagged', async () => {
@@ -31,5 +31,12 @@ describe("other councils' documents", () => {
     expect(extra.scores).toEqual([]);
     expect(extra.skipped.length).toBeGreaterThanOrEqual(13);
     expect(extra.skipped[0]).toMatch(/\(not found\)$/);
+  });
+
+  it('skips the commitments dev set\'s labels when their texts are not there, saying which', async () => {
+    const set = await runCommitmentSet('/nonexistent-commitment-texts');
+    expect(set.scores).toEqual([]);
+    expect(set.skipped.length).toBeGreaterThanOrEqual(28);
+    expect(set.skipped.every((s) => /^n\d+-.+\.txt \(not found\)$/.test(s))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // of a list of the plan's priorities.
 import { describe, expect, it } from 'vitest';
 import { parseReport } from './parse.js';
+import { promisingLead } from './promises.js';
 
 const parse = (text: string, name = 'plan-2024.txt') => parseReport(text, false, { name, areas: [] });
 const promises = (r: ReturnType<typeof parse>) => [...r.entries, ...r.narrative].flatMap((x) => x.commitments);
@@ -91,5 +92,19 @@ In 2024-25 we completed 80 per cent of our projects.
 `;
     const found = promises(parse(text, 'report-2025.txt'));
     expect(found.map((c) => c.text)).toEqual(['Deliver 300 new homes for local people']);
+  });
+});
+
+describe('lists whose lead-in promises (promisingLead)', () => {
+  it('takes a lead-in ending in "will:" as a promise for each item', () => {
+    expect(promisingLead('Our new library service will:')).toBe(true);
+    expect(promisingLead('Every tenant will receive:')).toBe(true);
+  });
+  it('takes a list of aims for aims unless its lead-in looks ahead or gives the years, or the item names a figure', () => {
+    expect(promisingLead('Our three strategic priorities are:', 'Grow the local economy')).toBe(false);
+    expect(promisingLead('Our objectives:', 'Treating people fairly')).toBe(false);
+    expect(promisingLead('For each priority, we report on:', 'actions we are taking')).toBe(false);
+    expect(promisingLead('This plan for 2025-28 has four priorities:', 'Fewer people sleeping rough')).toBe(true);
+    expect(promisingLead('Our priorities are:', 'Plant 5,000 trees in parks')).toBe(true);
   });
 });

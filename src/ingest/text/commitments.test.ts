@@ -79,3 +79,32 @@ describe('what is not a commitment, and promises without a date', () => {
     expect(findCommitments('The new library will open in November.', { reportYear: 2020, covered }).map((c) => c.dueStart)).toEqual(['2020-11-01']);
   });
 });
+
+describe('promises without "we will" (commitments-undated.ts)', () => {
+  const find = (text: string, reportYear = 2024) => findCommitments(text, { reportYear, undated: true }).map((c) => c.text);
+  it('takes the future of an act the council does, whatever the subject', () => {
+    for (const text of [
+      'The swimming pool will be closed for six weeks while the roof is mended.',
+      'Every household will receive a green caddy for kitchen scraps.',
+      'Revised timetables will be shared with parish councils in the new year.',
+      'This web page will be kept up to date as the scheme goes on.',
+      'The museum is set to close for a refit.',
+      'The plan is for the depot to move to the old quarry site.',
+      'The leisure centre is closing next month for repairs to its boilers.',
+      "Over the next two years we're going to change how residents contact us.",
+      'I will keep councillors informed of how the project goes.',
+    ]) expect(find(text), text).toEqual([text]);
+  });
+  it('leaves out what a scheme will bring, forecasts, conditions, subordinate clauses and stories of earlier years', () => {
+    for (const text of [
+      'The new business park will create more than 150 jobs in the town.',
+      'Demand for home care will rise as the population ages.',
+      'A new plan for the harbour will be developed once the review has finished.',
+      'The leaflet explains how the new bins will be collected.',
+      'Visitors are set to benefit from the longer opening hours.',
+      'Following the new website in 2019, the team will launch a fresh booking system.',
+      'We are committed to treating every resident fairly.',
+      'Tenants are visited by a housing officer who will arrange any repairs.',
+    ]) expect(find(text), text).toEqual([]);
+  });
+});

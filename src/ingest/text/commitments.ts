@@ -9,6 +9,7 @@
 // when its plan ends (the importer sets that date).
 import { splitSentences } from './sentences.js';
 import { findTimeExpressions, type CoveredPeriod, type TimeExpression } from './dates.js';
+import { otherPromiseAt } from './commitments-undated.js';
 
 export interface FoundCommitment {
   /** The sentence (or the clause of it) that makes the commitment. */
@@ -51,9 +52,13 @@ const OTHER_PROMISE = new RegExp(String.raw`(?<!\b(?:how|which|that|where|what|w
 
 /** An undated promise in the council's own voice, when no time follows it ("During August 2020 we took part … and we will use the findings"). */
 function undatedPromise(s: { text: string; start: number }, opts: FindCommitmentsOptions): FoundCommitment | undefined {
-  const own = OWN_PROMISE.exec(s.text) ?? OTHER_PROMISE.exec(s.text);
-  if (!own || FORECAST.test(s.text) || POSTPONED.test(s.text)) return undefined;
-  if (findTimeExpressions(s.text.slice(own.index), opts.reportYear, opts.covered).length) return undefined;
+  const own = (OWN_PROMISE.exec(s.text) ?? OTHER_PROMISE.exec(s.text))?.index;
+  const at = own ?? otherPromiseAt(s.text);
+  if (at === undefined || FORECAST.test(s.text) || POSTPONED.test(s.text)) return undefined;
+  const times = findTimeExpressions(s.text, opts.reportYear, opts.covered);
+  if (times.some((t) => t.start >= at)) return undefined;
+  // "Following the launch of new websites in 2018, the programme will launch …": a plan told in a story of earlier years.
+  if (own === undefined && opts.reportYear !== undefined && times.some((t) => t.dateEnd && t.dateEnd < `${opts.reportYear}-01-01`)) return undefined;
   return { text: s.text, dueText: null, dueStart: null, dueEnd: null, start: s.start, end: s.start + s.text.length };
 }
 
