@@ -108,3 +108,24 @@ describe('lists whose lead-in promises (promisingLead)', () => {
     expect(promisingLead('Our priorities are:', 'Plant 5,000 trees in parks')).toBe(true);
   });
 });
+
+describe('a figure in an item of a list of aims', () => {
+  it('counts things, and a year is not one', () => {
+    expect(promisingLead('Our priorities are:', 'Respond to the climate crisis. Read the plan for 2024 to 2029.')).toBe(false);
+    expect(promisingLead('Our priorities are:', 'Cut waste sent to landfill by 20%')).toBe(true);
+  });
+});
+
+describe("an introduction's dated promises in the council's voice", () => {
+  it('reads "we are on a mission to … by" and "we\'ll … in" as the council\'s own', () => {
+    const text = `Homes for Everyone
+
+We are on a mission to build 800 homes for social rent by 2032. We'll open two more family hubs in 2026.
+
+Quillmere Library – The library reopened with 12,000 books.
+
+Yarrowfield Park – A play park opened for 300 children.
+`;
+    expect(promises(parse(text, 'plan-2025.txt')).map((c) => c.dueText)).toEqual(['by 2032', '2026']);
+  });
+});

@@ -9,6 +9,8 @@ import type { MappedText } from './mapped-text.js';
 const PLAN_LEAD = /\b(?:(?:key|priority|our|planned|these|following)\s(?:[a-z]+\s)?actions?|areas\sof\saction|action\splan|we will|we shall|we are going to|we plan to|next steps|(?:in|over|during) the (?:next|coming)|looking ahead|the year ahead|plans? for (?:the )?(?:next|coming|20\d\d))\b|\b(?:will|shall)(?:\s[a-z]+){0,2}\s*:\s*$/i;
 /** A lead-in naming aims: its list is of things to be done only when it looks ahead or gives the plan's years ("This plan for 2024-27 has three priorities:"). */
 const AIM_LEAD = /\b(?:priorit(?:y|ies)|commitments?|objectives)\b/i;
+/** A figure counting something ("300 new homes", "5,000 trees", "20%"), not a year ("2024 to 2029"). */
+const FIGURE = /\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s?(?:%|per\scent\b|[a-z]{3,})/i;
 /** Words of a lead-in that look ahead or give a plan's years. */
 const AHEAD = /\b(?:for|to|until|by|from|over|in)\s(?:the\s)?(?:20\d\d|next|coming)\b|\b20\d\d\s?[-–/]\s?(?:20)?\d\d\b|\b(?:will|shall|ahead)\b/i;
 /** A lead-in that looks back: its list is of what was done. */
@@ -45,7 +47,7 @@ function isName(text: string): boolean {
  */
 export function promisingLead(lead: string, item = ''): boolean {
   if (PAST_LEAD.test(lead)) return false;
-  return PLAN_LEAD.test(lead) || (AIM_LEAD.test(lead) && (AHEAD.test(lead) || /\d/.test(item)));
+  return PLAN_LEAD.test(lead) || (AIM_LEAD.test(lead) && (AHEAD.test(lead) || FIGURE.test(item)));
 }
 
 /**

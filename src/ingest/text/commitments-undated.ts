@@ -3,7 +3,8 @@
 // marks it as a forecast, a condition or a postponement (commitments.ts checks those). Pure.
 //
 //  - the future of an act the council does, with any subject: "The library will be closed for five
-//    weeks", "All homes will receive a kitchen caddy", "Details will be shared in the new year";
+//    weeks", "Details will be shared in the new year"; what residents will be given: "All homes will
+//    receive a kitchen caddy";
 //  - a thing set, due, scheduled or planned to happen: "The hall is set to close for repairs";
 //  - the plan's own words: "The plan is for the depot to move …", "Projects lined up for next year";
 //  - the present tense with a coming time: "The pool is closing next month for repairs";
@@ -21,26 +22,42 @@ const ACT = [
   String.raw`(?:re-?)?open(?:ed|ing)?`, String.raw`clos(?:e|ed|ing)`, String.raw`start(?:ed|ing)?`, String.raw`begin(?:ning)?`, 'begun',
   String.raw`complet(?:e|ed|ing)`, String.raw`launch(?:ed|ing)?`, String.raw`introduc(?:e|ed|ing)`, String.raw`h[eo]ld(?:ing)?`,
   String.raw`publish(?:ed|ing)?`, String.raw`extend(?:ed|ing)?`, String.raw`redeploy(?:ed|ing)?`, String.raw`review(?:ed|ing)?`,
-  String.raw`included\sin`, String.raw`kept|keep(?:ing)?`, String.raw`display(?:ed|ing)?`, String.raw`shar(?:e|ed|ing)`,
+  String.raw`kept|keep(?:ing)?`, String.raw`display(?:ed|ing)?`, String.raw`shar(?:e|ed|ing)`,
   String.raw`submit(?:ted|ting)?`, String.raw`consult(?:ed|ing)?`, String.raw`collect(?:ed|ing)?`, String.raw`charg(?:e|ed|ing)`,
   String.raw`roll(?:ed|ing)?\sout`, String.raw`replac(?:e|ed|ing)`, String.raw`install(?:ed|ing)?`, String.raw`upgrad(?:e|ed|ing)`,
   String.raw`refurbish(?:ed|ing)?`, String.raw`issu(?:e|ed|ing)`, String.raw`present(?:ed|ing)?`, String.raw`report(?:ed|ing)?`,
-  String.raw`consider(?:ed|ing)?`, String.raw`look(?:ed|ing)?\sat`, String.raw`receiv(?:e|ed|ing)`, String.raw`get(?:ting)?`,
+  String.raw`consider(?:ed|ing)?`, String.raw`look(?:ed|ing)?\sat`,
   String.raw`involv(?:e|ed|ing)`, String.raw`host(?:ed|ing)?`, String.raw`made\savailable|available`, String.raw`empt(?:y|ied|ying)`,
   String.raw`mov(?:e|ed|ing)`, String.raw`transfer(?:red|ring)?`, String.raw`set\sup`, String.raw`put\sin\splace`, String.raw`sen[dt]|sending`,
   String.raw`contact(?:ed|ing)?`, String.raw`updat(?:e|ed|ing)`, String.raw`undertak(?:e|en|ing)`, String.raw`commission(?:ed|ing)?`,
   String.raw`appoint(?:ed|ing)?`, String.raw`recruit(?:ed|ing)?`, String.raw`notifi?(?:y|ed)`, String.raw`writ(?:e|ten)|wrote`, String.raw`told`,
 ].join('|');
 
+/** A service kept going: "will continue to be delivered by a contractor", "will continue to be provided". */
+const KEPT_ON = String.raw`continue\sto\sbe\s(?:delivered|provided|run|offered|collected|funded|managed)`;
+/** Things brought to residents: "will be delivered to your door", "delivered to every home". */
+const TO_THE_DOOR = String.raw`deliver(?:ed)?\sto\s(?:your|every|each|all|residents|households|homes|tenants)`;
+
 /** Words that make the clause a subordinate one, saying how or whether, not that, something will happen. */
 const SUBORDINATE = String.raw`(?<!\b(?:how|which|who|what|whether|if|when|once|until|unless|where)\s(?:[\w'’-]+\s){0,4})`;
 
 /** The future of an act the council does: "will be closed", "will receive", "will also be included", "will be getting". */
 const FUTURE_ACT = new RegExp(SUBORDINATE + String.raw`\b(?:will|shall|['’]ll)\s(?:also\s|then\s|now\s|still\s|soon\s|all\s|continue\sto\s)?` +
-  String.raw`(?:be\s(?:temporarily\s|fully\s|widely\s|then\s|also\s|formally\s)?)?(?:${ACT})\b`, 'i');
+  String.raw`(?:be\s(?:temporarily\s|fully\s|widely\s|then\s|also\s|formally\s)?)?(?:${ACT}|${KEPT_ON}|${TO_THE_DOOR})\b`, 'i');
 
-/** Set, due, scheduled or planned to happen, or soon to ("is set to close", "are soon to open"); not a projection of numbers. */
-const SCHEDULED = new RegExp(SUBORDINATE + String.raw`\b(?:is|are)\s(?:now\s)?(?:set|due|scheduled|planned|programmed|soon)\sto\s` +
+/**
+ * What residents will be given: "Every household will receive a caddy", "Tenants will be sent a
+ * letter". With another subject, "receive" reports what a scheme gets ("the projects will receive
+ * their grants"), not what the council promises.
+ */
+const RECIPIENTS = new RegExp(SUBORDINATE + String.raw`\b(?:households?|residents?|homes|properties|you|customers|tenants|families|everyone|people|users|carers|pupils|schools|businesses)\s` +
+  String.raw`(?:will|shall|['’]ll)\s(?:also\s|all\s|each\s|now\s)?(?:receive|get|be\s(?:getting|receiving|given|sent|offered|able\sto\s(?:sign|book|apply|order)))\b`, 'i');
+
+/**
+ * Set, due, scheduled or planned to happen, or soon to ("is set to close", "are soon to open",
+ * "improvements set to come to the library"); not a projection of numbers.
+ */
+const SCHEDULED = new RegExp(SUBORDINATE + String.raw`\b(?:(?:is|are)\s(?:now\s)?(?:set|due|scheduled|planned|programmed|soon)\sto\s|set\sto\s(?=(?:come|open|close|start|begin|launch|undergo|arrive|return|reopen)\b))` +
   String.raw`(?!rise|grow|increase|fall|reach|double|benefit|be\s(?:built|needed|required))[a-z]+`, 'i');
 
 /** The plan's own words: "The plan is for the library to close …", "projects lined up for the next year". */
@@ -55,13 +72,13 @@ const COMING = /\b(?:is|are)\s(?:(?:re)?opening|closing|moving|launching|startin
  */
 const OWN_VOICE = new RegExp(SUBORDINATE + String.raw`\b(?:we(?:\sare|['’]re)\sgoing\sto|I\s(?:will|shall)\s(?!be\sable|need|have)[a-z]+)\b`, 'i');
 
-/** A condition anywhere in the sentence: "once the strategy has been agreed", "if funding allows", "subject to approval". */
-const CONDITION = /\b(?:once|if|unless|subject\sto|provided\sthat|depending\son)\b/i;
+/** A condition or hedge anywhere in the sentence: "once the strategy has been agreed", "if funding allows", "subject to approval", "where relevant". */
+const CONDITION = /\b(?:once|if|unless|subject\sto|provided\sthat|depending\son|where\s(?:relevant|appropriate|possible|needed|necessary)|as\s(?:appropriate|needed|necessary))\b/i;
 
 /** Where in the sentence one of these shapes of promise begins, or undefined. */
 export function otherPromiseAt(text: string): number | undefined {
   if (CONDITION.test(text)) return undefined;
-  for (const re of [OWN_VOICE, FUTURE_ACT, SCHEDULED, PLAN_WORDS, COMING]) {
+  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, SCHEDULED, PLAN_WORDS, COMING]) {
     const m = re.exec(text);
     if (m) return m.index;
   }

@@ -105,6 +105,28 @@ describe('promises without "we will" (commitments-undated.ts)', () => {
       'Following the new website in 2019, the team will launch a fresh booking system.',
       'We are committed to treating every resident fairly.',
       'Tenants are visited by a housing officer who will arrange any repairs.',
+      'Unfinished tasks will be reviewed by each team and kept in its own plan where relevant.',
+      'Both projects are on course and will receive their grants in full.',
     ]) expect(find(text), text).toEqual([]);
+  });
+});
+
+describe('due dates written as people write them', () => {
+  const one = (text: string, reportYear: number) => findCommitments(text, { reportYear, undated: true }).map((c) => [c.dueText, c.dueStart, c.dueEnd]);
+  it('reads a weekday, a quarter or "between" before the time, and "is due in"', () => {
+    expect(one('The depot will be shut from Tuesday 14th March while the yard is resurfaced.', 2023)).toEqual([['14th March', '2023-03-14', '2023-03-14']]);
+    expect(one('The booking site will be ready from quarter two 2024/25.', 2024)).toEqual([['2024/25', '2024-04-01', '2025-03-31']]);
+    expect(one('New bins will be handed out between May and July.', 2022)).toEqual([['between May and July', '2022-05-01', '2022-07-31']]);
+    expect(one('The next yearly review is due in spring 2027.', 2026)).toEqual([['spring 2027', '2027-03-01', '2027-05-31']]);
+  });
+  it('takes a time that recurs for when a thing is done, not a due date', () => {
+    expect(one('We will publish the figures in June each year.', 2025)).toEqual([[null, null, null]]);
+  });
+  it('takes a service kept going, things brought to the door, and improvements set to come', () => {
+    for (const text of [
+      'Street cleaning will continue to be delivered by the present contractor.',
+      'New recycling sacks will be delivered to every home.',
+      'Longer opening hours are among the changes set to come to the town museum.',
+    ]) expect(findCommitments(text, { reportYear: 2024, undated: true }).map((c) => c.text), text).toEqual([text]);
   });
 });

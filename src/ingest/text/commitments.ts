@@ -55,7 +55,7 @@ function undatedPromise(s: { text: string; start: number }, opts: FindCommitment
   const own = (OWN_PROMISE.exec(s.text) ?? OTHER_PROMISE.exec(s.text))?.index;
   const at = own ?? otherPromiseAt(s.text);
   if (at === undefined || FORECAST.test(s.text) || POSTPONED.test(s.text)) return undefined;
-  const times = findTimeExpressions(s.text, opts.reportYear, opts.covered);
+  const times = datingTimes(s.text, opts.reportYear, opts.covered);
   if (times.some((t) => t.start >= at)) return undefined;
   // "Following the launch of new websites in 2018, the programme will launch …": a plan told in a story of earlier years.
   if (own === undefined && opts.reportYear !== undefined && times.some((t) => t.dateEnd && t.dateEnd < `${opts.reportYear}-01-01`)) return undefined;
@@ -63,7 +63,7 @@ function undatedPromise(s: { text: string; start: number }, opts: FindCommitment
 }
 
 /** Words that point to the future. */
-const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[a-z]+\s){1,4}to\s(?:be\s)?[a-z]+|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|to\s(?:open|start|begin|complete|launch)\b|(?:rolled|carried)\s(?:forward|over)\s(?:for\scompletion\s)?(?:in|to|into)\b|for\scompletion\s(?:in|by)\b)/i;
+const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[a-z]+\s){1,4}to\s(?:be\s)?[a-z]+|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|(?:is|are)\sdue\s(?:in|by|for|out)\b|to\s(?:open|start|begin|complete|launch)\b|(?:rolled|carried)\s(?:forward|over)\s(?:for\scompletion\s)?(?:in|to|into)\b|for\scompletion\s(?:in|by)\b)/i;
 /** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
 const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
 /** Words that put a plan off. */
@@ -81,12 +81,18 @@ const PAST_BETWEEN = /(?<!\bbe\s|\bbeen\s)\b(?:reached|surpassed|exceeded|achiev
 /** Words that point to the past or to a state already reached. */
 const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|opened|finished|launched|delivered|achieved|built|agreed|approved|announced|held|published)\b/i;
 /** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
-const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|up\sto|during|within|over|at|on|throughout|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?|\bin\s|^)$/i;
+// A weekday or a quarter may come between ("from Monday 27 September", "from quarter one 2025/26").
+const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|up\sto|during|within|over|at|on|throughout|between|towards|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?(?:(?:end\sof\s)?(?:quarter|q)\s?(?:one|two|three|four|[1-4])\s(?:of\s)?)?|\bin\s|^)$/i;
+/** A time that recurs ("in September each year", "every spring"): when something is done, not when it is due. */
+const RECURRING = /^,?\s(?:each|every)\s(?:year|month|quarter|week)\b|^,?\s(?:annually|monthly|quarterly|yearly)\b/i;
+/** The times of a sentence that could date it: recurring ones left out. */
+const datingTimes = (text: string, reportYear?: number, covered?: CoveredPeriod) =>
+  findTimeExpressions(text, reportYear, covered).filter((t) => !RECURRING.test(text.slice(t.end, t.end + 16)));
 
 function sentenceCommitments(s: { text: string; start: number }, reportYear?: number, covered?: CoveredPeriod): FoundCommitment | undefined {
-  const times = findTimeExpressions(s.text, reportYear, covered).filter((t) => t.dateStart && t.dateEnd);
+  const times = datingTimes(s.text, reportYear, covered).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
-  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 24), t.start)) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
+  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || /^(?:between|from|by|until|before)\b/i.test(t.text) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
   const later = (t: TimeExpression) => reportYear !== undefined && t.dateStart! >= `${reportYear + 1}-01-01`;
   let future = FUTURE.exec(s.text);
