@@ -61,6 +61,9 @@ const SCHEDULED = new RegExp(SUBORDINATE + String.raw`\b(?:(?:is|are)\s(?:now\s)
   String.raw`(?!rise|grow|increase|fall|reach|double|benefit|be\s(?:built|needed|required))[a-z]+`, 'i');
 
 /** The plan's own words: "The plan is for the library to close …", "projects lined up for the next year". */
+/** Things handed out to residents, even in a relative clause: "a booklet which will be distributed to all households". */
+const HANDED_OUT = /\b(?:will|shall)\s(?:also\s)?be\s(?:delivered|distributed|sent|posted)\sto\s(?:your|every|each|all|residents|households|homes|tenants)\b/i;
+
 const PLAN_WORDS = /\bthe\splan\sis\s(?:for\s[^.;]{1,60}?\s)?to\s[a-z]+|\b(?:lined\sup|in\sthe\spipeline)\sfor\b/i;
 
 /** The present tense of an act with a coming time: "is closing next month", "are moving later this year". */
@@ -78,7 +81,7 @@ const CONDITION = /\b(?:once|if|unless|subject\sto|provided\sthat|depending\son|
 /** Where in the sentence one of these shapes of promise begins, or undefined. */
 export function otherPromiseAt(text: string): number | undefined {
   if (CONDITION.test(text)) return undefined;
-  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, SCHEDULED, PLAN_WORDS, COMING]) {
+  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, HANDED_OUT, SCHEDULED, PLAN_WORDS, COMING]) {
     const m = re.exec(text);
     if (m) return m.index;
   }

@@ -130,3 +130,17 @@ describe('due dates written as people write them', () => {
     ]) expect(findCommitments(text, { reportYear: 2024, undated: true }).map((c) => c.text), text).toEqual([text]);
   });
 });
+
+describe('promises carried by "that" or a relative clause', () => {
+  const find = (text: string) => findCommitments(text, { reportYear: 2024, undated: true }).map((c) => c.text);
+  it('takes "confident that we will" and a booklet "which will be distributed to all households"', () => {
+    for (const text of [
+      'We have a stand-in treasurer but are confident that we will appoint a permanent one soon.',
+      'The minutes are gathered into a leaflet which will be distributed to all households.',
+    ]) expect(find(text), text).toEqual([text]);
+  });
+  it('still leaves out "sets out that we will" and a relative clause about what a contract will do', () => {
+    expect(find('The strategy sets out that we will work with the health service.')).toEqual([]);
+    expect(find('Bins are emptied under a new contract which will give us more control.')).toEqual([]);
+  });
+});

@@ -32,8 +32,12 @@ export interface FindCommitmentsOptions {
   undated?: boolean;
 }
 
-/** The council promising in its own voice: "we will", "the Council will", "the Council and the Police will". */
-const OWN_PROMISE = /(?<!\b(?:how|which|that|where|what|if|whether)\s)\b(?:(?:we|the\s(?:(?:County|Parish|Town|Borough|District|City)\s)?Council(?:\sand\sthe\s[A-Z][a-z]+)?|the\scounty)\s(?:will|shall|(?:are|is)\sgoing\sto|intends?\sto|plans?\sto)|we'll)\s(?:also\s|continue\sto\s)?(?!be\sable|need|have|be\saffected|help\b)[a-z]+/i;
+/**
+ * The council promising in its own voice: "we will", "the Council will", "the Council and the Police
+ * will"; not in a clause saying how or that it will ("sets out how we will"), except where the
+ * "that" carries the promise ("we are confident that we will appoint …").
+ */
+const OWN_PROMISE = /(?<!\b(?:how|which|where|what|if|whether)\s)(?<!(?<!\b(?:confident|sure|promise|pledge|assure\s(?:you|residents)|say|confirm))\sthat\s)\b(?:(?:we|the\s(?:(?:County|Parish|Town|Borough|District|City)\s)?Council(?:\sand\sthe\s[A-Z][a-z]+)?|the\scounty)\s(?:will|shall|(?:are|is)\sgoing\sto|intends?\sto|plans?\sto)|we'll)\s(?:also\s|continue\sto\s)?(?!be\sable|need|have|be\saffected|help\b)[a-z]+/i;
 /** A projection of what others will build or how numbers will move: not a promise. */
 const PROJECTION = /\b(?:is|are)\s(?:set|expected|projected|forecast|predicted|likely)\sto\s(?:be\s(?:built|needed|required)|rise|grow|increase|fall|reach)\b/i;
 /** A past verb right after an opening time ("In September 2020 we unveiled …", "In March 2020 the Council agreed …"). */
