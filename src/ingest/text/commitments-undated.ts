@@ -8,7 +8,9 @@
 //  - a thing set, due, scheduled or planned to happen: "The hall is set to close for repairs";
 //  - the plan's own words: "The plan is for the depot to move …", "Projects lined up for next year";
 //  - the present tense with a coming time: "The pool is closing next month for repairs";
-//  - the council's voice beyond "we will": "we're going to", "I will".
+//  - the council's voice beyond "we will": "we're going to", "I will";
+//  - a sentence opening with a time to come: "Next year, the focus will be on repairs".
+// Not what the government, a regulator or another national body will do.
 // Not where the sentence sets a condition ("once the strategy is agreed", "if funding allows") or
 // looks back to an earlier year: those are plans in a story of the past, or not yet promises.
 
@@ -75,13 +77,26 @@ const COMING = /\b(?:is|are)\s(?:(?:re)?opening|closing|moving|launching|startin
  */
 const OWN_VOICE = new RegExp(SUBORDINATE + String.raw`\b(?:we(?:\sare|['’]re)\sgoing\sto|I\s(?:will|shall)\s(?!be\sable|need|have)[a-z]+)\b`, 'i');
 
+/**
+ * A sentence opening with a time still to come, saying what will happen then: "Next year, the focus
+ * will be on repairs", "Over the coming months the team will be at every library". Not how numbers
+ * will move ("Over the next year demand will rise").
+ */
+const FORWARD_OPENING = /^(?:looking\s(?:ahead|forward)(?:\sto\s[^,]{1,40})?|next\syear|in\sthe\s(?:coming|next)\s(?:year|months|few\s(?:months|years)|12\smonths)|over\sthe\s(?:coming|next)\s(?:year|months|few\s(?:months|years)|12\smonths|(?:two|three|four|five)\syears)|this\scoming\syear)\b,?[^.;]*?\b(?:will|shall)\s(?!(?:continue\sto\s)?(?:rise|grow|increase|fall|decline|drop|reach|cost|double|see\s(?:an?\s)?(?:rise|increase|fall)))[a-z]+/i;
+
+/**
+ * What others will do: the government, ministers, regulators and national bodies. A council's report
+ * tells of them, but their plans are not the council's promises.
+ */
+const OTHERS = /\b(?:the\s)?(?:government|ministers?|secretary\sof\sstate|parliament|whitehall|ofsted|cqc|care\squality\scommission|regulator|homes\sand\scommunities\sagency|hca|tsa|nhs\sengland)\b[^.;]{0,50}?\b(?:will|shall|is\sgoing\sto|plans?\sto|intends?\sto)\b/i;
+
 /** A condition or hedge anywhere in the sentence: "once the strategy has been agreed", "if funding allows", "subject to approval", "where relevant". */
 const CONDITION = /\b(?:once|if|unless|subject\sto|provided\sthat|depending\son|where\s(?:relevant|appropriate|possible|needed|necessary)|as\s(?:appropriate|needed|necessary))\b/i;
 
 /** Where in the sentence one of these shapes of promise begins, or undefined. */
 export function otherPromiseAt(text: string): number | undefined {
-  if (CONDITION.test(text)) return undefined;
-  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, HANDED_OUT, SCHEDULED, PLAN_WORDS, COMING]) {
+  if (CONDITION.test(text) || OTHERS.test(text)) return undefined;
+  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, HANDED_OUT, SCHEDULED, PLAN_WORDS, COMING, FORWARD_OPENING]) {
     const m = re.exec(text);
     if (m) return m.index;
   }

@@ -144,3 +144,27 @@ describe('promises carried by "that" or a relative clause', () => {
     expect(find('Bins are emptied under a new contract which will give us more control.')).toEqual([]);
   });
 });
+
+describe('plans told as a delivery plan or a look ahead tells them', () => {
+  const find = (text: string, reportYear = 2024) => findCommitments(text, { reportYear, undated: true }).map((c) => c.dueText);
+  it('dates an action line opening with its verb, "we expect … to", "scheduled for" and "plans are in place to"', () => {
+    expect(find('Open the second recycling centre by June 2026')).toEqual(['by June 2026']);
+    expect(find('- Publish a new play area strategy in 2026')).toEqual(['2026']);
+    expect(find('By March 2025 we expect 120 homes to be finished.')).toEqual(['By March 2025']);
+    expect(find('The bridge repairs are scheduled for autumn 2025.')).toEqual(['autumn 2025']);
+    expect(find('Plans are in place to move the archive in spring 2025.')).toEqual(['spring 2025']);
+  });
+  it('leaves an action line with a date already past, and a past-tense line, alone', () => {
+    expect(find('Open the second recycling centre in 2023')).toEqual([]);
+    expect(find('Opened the second recycling centre in 2025')).toEqual([]);
+  });
+  it('takes a sentence opening with a time to come that says what will happen, not how numbers will move', () => {
+    expect(find('Next year, the focus will be on bringing empty homes back into use.')).toEqual([null]);
+    expect(find('Over the coming months the outreach team will be at every library.')).toEqual([null]);
+    expect(find('Over the next year demand for school places will rise.')).toEqual([]);
+  });
+  it('leaves out what the government or a regulator will do', () => {
+    expect(find('The government will publish new rules on food waste.')).toEqual([]);
+    expect(find('Next year the regulator will inspect how we handle complaints.')).toEqual([]);
+  });
+});

@@ -67,9 +67,13 @@ function undatedPromise(s: { text: string; start: number }, opts: FindCommitment
 }
 
 /** Words that point to the future. */
-const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[a-z]+\s){1,4}to\s(?:be\s)?[a-z]+|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|(?:is|are)\sdue\s(?:in|by|for|out)\b|to\s(?:open|start|begin|complete|launch)\b|(?:rolled|carried)\s(?:forward|over)\s(?:for\scompletion\s)?(?:in|to|into)\b|for\scompletion\s(?:in|by)\b)/i;
-/** An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"): future only with a deadline or a later year. */
-const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b/i;
+const FUTURE = /\b(?:expect(?:s|ed)?\s(?:[\w,]+\s){1,5}to\s(?:be\s)?[a-z]+|(?:plans\sare|work\sis)\s(?:now\s)?(?:in\splace|under\sway|underway)\sto|(?:is|are)\s(?:scheduled|planned|programmed|timetabled|earmarked)\sfor\b|(?:plans?|aim|aims|intention|ambition|priority|next\sstep)\s(?:is|are)\s(?:now\s)?to|will|shall|'ll|(?:is|are)\sgoing\sto|(?:is|are|was|were)\s(?:expected|set|due|scheduled|planned|programmed|anticipated|likely|forecast|intended|on\s(?:track|course|target))\sto|expect(?:s|ed)?\sto|aims?\sto|aiming\sto|plans?\sto(?!\s\d)|planning\sto|intends?\sto|intending\sto|commit(?:s|ted)?\sto|commitment\sto|pledged?\sto|ambition\s(?:is\s)?to|target(?:s|ed)?\sto(?!\s\d)|seeks?\sto|should|to\sbe\s(?:completed|delivered|opened|built|finished|launched|introduced|in\splace|operational)|(?:due|set|expected|scheduled)\sto|(?:is|are)\sdue\s(?:in|by|for|out)\b|to\s(?:open|start|begin|complete|launch)\b|(?:rolled|carried)\s(?:forward|over)\s(?:for\scompletion\s)?(?:in|to|into)\b|for\scompletion\s(?:in|by)\b)/i;
+/**
+ * An infinitive of purpose ("to reduce waste … by 2025", "funding to deliver … in 2025"), or an action
+ * line opening with its verb, as a delivery plan lists them ("Open the new depot by March 2026",
+ * "- Publish the play strategy in 2025/26"): future only with a deadline or a later year.
+ */
+const INFINITIVE = /\bto\s(?:save|reduce|cut|deliver|achieve|become|reach|create|build|plant|provide|increase|halve|double|bring|roll\sout|install|recruit|improve|extend|expand|replace|upgrade|develop|introduce)\b|^[\s\-–•*\d.)]*(?:(?:re)?open|deliver|build|launch|complete|introduce|develop|review|publish|implement|adopt|consult\son|install|replace|upgrade|refurbish|produce|prepare|undertake|commission|procure|establish|set\sup|roll\sout|agree|submit|appoint|recruit|plant|create)\s(?!by\b)/i;
 /** Words that put a plan off. */
 const POSTPONED = /\b(?:pause[sd]?|pausing|postpone[sd]?|postponing|delayed|deferred|suspended|put\son\shold)\b/i;
 
