@@ -59,14 +59,20 @@ const RECIPIENTS = new RegExp(SUBORDINATE + String.raw`\b(?:households?|resident
  * Set, due, scheduled or planned to happen, or soon to ("is set to close", "are soon to open",
  * "improvements set to come to the library"); not a projection of numbers.
  */
-const SCHEDULED = new RegExp(SUBORDINATE + String.raw`\b(?:(?:is|are)\s(?:now\s)?(?:set|due|scheduled|planned|programmed|soon)\sto\s|set\sto\s(?=(?:come|open|close|start|begin|launch|undergo|arrive|return|reopen)\b))` +
-  String.raw`(?!rise|grow|increase|fall|reach|double|benefit|be\s(?:built|needed|required))[a-z]+`, 'i');
+const SCHEDULED = new RegExp(SUBORDINATE + String.raw`\b(?:(?:is|are)\s(?:now\s)?(?:set|due|scheduled|planned|programmed|soon|anticipated)\sto\s|(?:is|are)\sexpected\sto\sbe\s(?=(?:completed|finished|opened|delivered|in\splace|operational|launched|ready|published)\b)|set\sto\s(?=(?:come|open|close|start|begin|launch|undergo|arrive|return|reopen)\b))` +
+  String.raw`(?!rise|grow|increase|fall|reach|double|benefit|cost|exceed|remain|be\s(?:built|needed|required|higher|lower))[a-z]+`, 'i');
 
-/** The plan's own words: "The plan is for the library to close …", "projects lined up for the next year". */
+/** The plan's own words: "The plan is for the library to close …", "projects lined up for the next year", "It is intended that …". */
+/**
+ * What councillors or residents will be told or asked: "A further update will be provided to
+ * members", "Consultation on the draft will take place over the summer".
+ */
+const TOLD = /\b(?:updates?|reports?|briefings?|responses?|decisions?|details|information|feedback)\s(?:will|shall)\s(?:also\s|then\s)?be\s(?:provided|given|made|brought|circulated|issued|presented)\b|\b(?:consultations?|engagement|meetings?|reviews?|events?|sessions?|workshops?|surveys?|drop-ins?)\s(?:[a-z-]+\s){0,4}(?:will|shall)\s(?:also\s|then\s)?take\splace\b/i;
+
 /** Things handed out to residents, even in a relative clause: "a booklet which will be distributed to all households". */
 const HANDED_OUT = /\b(?:will|shall)\s(?:also\s)?be\s(?:delivered|distributed|sent|posted)\sto\s(?:your|every|each|all|residents|households|homes|tenants)\b/i;
 
-const PLAN_WORDS = /\bthe\splan\sis\s(?:for\s[^.;]{1,60}?\s)?to\s[a-z]+|\b(?:lined\sup|in\sthe\spipeline)\sfor\b/i;
+const PLAN_WORDS = /\bthe\s(?:plan|intention)\sis\s(?:for\s[^.;]{1,60}?\s)?to\s[a-z]+|\b(?:lined\sup|in\sthe\spipeline)\sfor\b|\bit\sis\s(?:intended|planned|proposed|anticipated)\sthat\b/i;
 
 /** The present tense of an act with a coming time: "is closing next month", "are moving later this year". */
 const COMING = /\b(?:is|are)\s(?:(?:re)?opening|closing|moving|launching|starting|changing|relocating)\b[^.;]{0,80}?\b(?:next|later\sthis|this\scoming|the\scoming)\s(?:week|month|year|spring|summer|autumn|winter|term)\b/i;
@@ -82,7 +88,7 @@ const OWN_VOICE = new RegExp(SUBORDINATE + String.raw`\b(?:we(?:\sare|['’]re)\
  * will be on repairs", "Over the coming months the team will be at every library". Not how numbers
  * will move ("Over the next year demand will rise").
  */
-const FORWARD_OPENING = /^(?:looking\s(?:ahead|forward)(?:\sto\s[^,]{1,40})?|next\syear|in\sthe\s(?:coming|next)\s(?:year|months|few\s(?:months|years)|12\smonths)|over\sthe\s(?:coming|next)\s(?:year|months|few\s(?:months|years)|12\smonths|(?:two|three|four|five)\syears)|this\scoming\syear)\b,?[^.;]*?\b(?:will|shall)\s(?!(?:continue\sto\s)?(?:rise|grow|increase|fall|decline|drop|reach|cost|double|see\s(?:an?\s)?(?:rise|increase|fall)))[a-z]+/i;
+const FORWARD_OPENING = /^(?:looking\s(?:ahead|forward)(?:\sto\s[^,]{1,40})?|going\sforward|in\s(?:the\s)?future|from\snow\son|next\syear|in\sthe\s(?:coming|next)\s(?:year|months|few\s(?:months|years)|12\smonths)|over\sthe\s(?:coming|next)\s(?:year|months|few\s(?:months|years)|12\smonths|(?:two|three|four|five)\syears)|this\scoming\syear)\b,?[^.;]*?\b(?:will|shall)\s(?!(?:continue\sto\s)?(?:rise|grow|increase|fall|decline|drop|reach|cost|double|see\s(?:an?\s)?(?:rise|increase|fall)))[a-z]+/i;
 
 /**
  * What others will do: the government, ministers, regulators and national bodies. A council's report
@@ -96,7 +102,7 @@ const CONDITION = /\b(?:once|if|unless|subject\sto|provided\sthat|depending\son|
 /** Where in the sentence one of these shapes of promise begins, or undefined. */
 export function otherPromiseAt(text: string): number | undefined {
   if (CONDITION.test(text) || OTHERS.test(text)) return undefined;
-  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, HANDED_OUT, SCHEDULED, PLAN_WORDS, COMING, FORWARD_OPENING]) {
+  for (const re of [OWN_VOICE, FUTURE_ACT, RECIPIENTS, HANDED_OUT, TOLD, SCHEDULED, PLAN_WORDS, COMING, FORWARD_OPENING]) {
     const m = re.exec(text);
     if (m) return m.index;
   }

@@ -168,3 +168,21 @@ describe('plans told as a delivery plan or a look ahead tells them', () => {
     expect(find('Next year the regulator will inspect how we handle complaints.')).toEqual([]);
   });
 });
+
+describe('the words of progress reports', () => {
+  const find = (text: string) => findCommitments(text, { reportYear: 2023, undated: true }).map((c) => c.dueText);
+  it('takes intentions, updates to members, consultations to take place, "planned for", "going forward"', () => {
+    expect(find('It is intended that the new bus timetable starts next spring.')).toEqual([null]);
+    expect(find('The intention is to open the youth hub by the summer.')).toEqual([null]);
+    expect(find('The survey is expected to be completed by the end of the financial year.')).toEqual([null]);
+    expect(find('A further update will be provided to councillors later in the year.')).toEqual([null]);
+    expect(find('A public consultation on the draft will take place over the summer.')).toEqual([null]);
+    expect(find('More work is planned for 2024/25 on the playing pitch review.')).toEqual(['2024/25']);
+    expect(find('Going forward, the team will focus on helping people earlier.')).toEqual([null]);
+  });
+  it('leaves out expectations of how things will turn out and building work described', () => {
+    expect(find('The scheme is expected to generate £2m a year.')).toEqual([]);
+    expect(find('Costs are expected to exceed the budget.')).toEqual([]);
+    expect(find('Kerb and drainage work will also take place.')).toEqual([]);
+  });
+});

@@ -100,7 +100,7 @@ const datingTimes = (text: string, reportYear?: number, covered?: CoveredPeriod)
 function sentenceCommitments(s: { text: string; start: number }, reportYear?: number, covered?: CoveredPeriod): FoundCommitment | undefined {
   const times = datingTimes(s.text, reportYear, covered).filter((t) => t.dateStart && t.dateEnd);
   if (times.length === 0) return undefined;
-  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || /^(?:between|from|by|until|before)\b/i.test(t.text) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
+  const candidates = times.filter((t) => DUE_LEAD.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || /^(?:between|from|by|until|before)\b/i.test(t.text) || /\b(?:scheduled|planned|programmed|timetabled|earmarked)\sfor\s$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start)) || t.grain === 'season' || t.grain === 'part-year' || (t.grain === 'range' && /[–-]\s$/.test(s.text.slice(Math.max(0, t.start - 3), t.start))) || TARGET_AFTER.test(s.text.slice(t.end, t.end + 60)));
   const isBy = (t: TimeExpression) => /\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?$/i.test(s.text.slice(Math.max(0, t.start - 16), t.start));
   const later = (t: TimeExpression) => reportYear !== undefined && t.dateStart! >= `${reportYear + 1}-01-01`;
   let future = FUTURE.exec(s.text);
