@@ -186,3 +186,14 @@ describe('the words of progress reports', () => {
     expect(find('Kerb and drainage work will also take place.')).toEqual([]);
   });
 });
+
+describe('a table of actions kept as lines of cells', () => {
+  it('reads each row, its date cell as the due date, and leaves out rows marked done', () => {
+    const text = 'Action | Due | Status\nOpen the new depot at Millbrook | March 2026 | On track\nPublish the tenancy strategy | June 2025 | Complete\nRefurbish 40 empty homes | December 2025 | Amber';
+    const found = findCommitments(text, { reportYear: 2025 });
+    expect(found.map((c) => [text.slice(c.start, c.end), c.dueText])).toEqual([
+      ['Open the new depot at Millbrook | March 2026 | On track', 'March 2026'],
+      ['Refurbish 40 empty homes | December 2025 | Amber', 'December 2025'],
+    ]);
+  });
+});

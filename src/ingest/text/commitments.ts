@@ -90,7 +90,9 @@ const PAST_BETWEEN = /(?<!\bbe\s|\bbeen\s)\b(?:reached|surpassed|exceeded|achiev
 const PAST_ONLY = /\b(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?:completed|opened|finished|launched|delivered|achieved|built|agreed|approved|announced|held|published)\b/i;
 /** Prepositions that make a time a due date: "by June 2026", "in early 2026", "from April 2025", "before 2030". */
 // A weekday or a quarter may come between ("from Monday 27 September", "from quarter one 2025/26").
-const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|up\sto|during|within|over|at|on|throughout|between|towards|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?(?:(?:end\sof\s)?(?:quarter|q)\s?(?:one|two|three|four|[1-4])\s(?:of\s)?)?|\bin\s|^)$/i;
+const DUE_LEAD = /(?:\b(?:by|in|from|before|until|till|up\sto|during|within|over|at|on|throughout|between|towards|no\slater\sthan|ahead\sof|in\stime\sfor|(?:over|in|during)\sthe\scourse\sof)\s(?:the\s)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?(?:(?:end\sof\s)?(?:quarter|q)\s?(?:one|two|three|four|[1-4])\s(?:of\s)?)?|\bin\s|\|\s*|^)$/i;
+/** A table cell saying the action is done. */
+const DONE_CELL = /\|\s*(?:complete[d]?|done|achieved|delivered|closed)\s*(?:\||$)/i;
 /** A time that recurs ("in September each year", "every spring"): when something is done, not when it is due. */
 const RECURRING = /^,?\s(?:each|every)\s(?:year|month|quarter|week)\b|^,?\s(?:annually|monthly|quarterly|yearly)\b/i;
 /** The times of a sentence that could date it: recurring ones left out. */
@@ -115,7 +117,9 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
   // "steps to reduce food sent for burning to below 8% by 2025", "funding to deliver a junction in 2025".
   const inf = INFINITIVE.exec(s.text);
   if (!due && inf) {
-    due = candidates.find((t) => t.start > inf.index && (isBy(t) || later(t)));
+    // In a table row ("Open the depot | March 2026 | On track") the date cell is the due date, unless the row says it is done.
+    const cell = (t: TimeExpression) => /\|\s*$/.test(s.text.slice(0, t.start)) && !DONE_CELL.test(s.text) && (reportYear === undefined || t.dateEnd! >= `${reportYear}-01-01`);
+    due = candidates.find((t) => t.start > inf.index && (isBy(t) || later(t) || cell(t)));
     if (due) future = inf;
   }
   // "working towards the Council's 2030 Net Zero Carbon target": the target's year is the due date.
@@ -157,9 +161,22 @@ function sentenceCommitments(s: { text: string; start: number }, reportYear?: nu
 /** Every commitment in the text, one per sentence at most. */
 export function findCommitments(text: string, opts: FindCommitmentsOptions = {}): FoundCommitment[] {
   const out: FoundCommitment[] = [];
-  for (const s of splitSentences(text)) {
+  for (const s of splitSentences(text).flatMap(tableRows)) {
     const c = sentenceCommitments(s, opts.reportYear, opts.covered) ?? (opts.undated ? undatedPromise(s, opts) : undefined);
     if (c) out.push(c);
   }
   return out;
+}
+
+/** A table kept as lines of cells ("Action | Due | Status"): each row is read as a sentence of its own. */
+function tableRows(s: { text: string; start: number }): { text: string; start: number }[] {
+  if (!s.text.includes('|') || !s.text.includes('\n')) return [s];
+  const rows: { text: string; start: number }[] = [];
+  let at = 0;
+  for (const line of s.text.split('\n')) {
+    const lead = line.length - line.trimStart().length;
+    if (line.trim()) rows.push({ text: line.trim(), start: s.start + at + lead });
+    at += line.length + 1;
+  }
+  return rows;
 }
