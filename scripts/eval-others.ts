@@ -86,7 +86,7 @@ export function formatSet(name: string, s: SetSummary): string {
     `  titles     ${f3(s.titles)}`,
     `  sections   precision ${f3(s.sections.precision)}  recall ${f3(s.sections.recall)}`,
     `  facts      precision ${f3(s.factsPrecision)}`,
-    `  commitments recall ${f3(s.commitmentsRecall)}  precision ${f3(s.commitmentsPrecision)}  due year ${f3(s.commitmentsDue)}  (items and narrative)`,
+    `  commitments recall ${f3(s.commitmentsRecall)}  precision ${f3(s.commitmentsPrecision)}  due year ${s.commitmentsDue === null ? 'not labelled' : f3(s.commitmentsDue)}  (items and narrative)`,
     `  measures   recall ${f3(s.measuresRecall)}`,
     `  not a report: ${s.notReports.flagged} of ${s.notReports.labelled} flagged; ${s.notReports.wronglyFlagged} report(s) wrongly flagged`,
   ].join('\n');

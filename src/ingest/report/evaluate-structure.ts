@@ -170,8 +170,8 @@ export interface SetSummary {
   commitmentsRecall: number;
   /** Of the commitments taken in documents whose commitments are labelled, the share a reader sees as one (or either way). */
   commitmentsPrecision: number;
-  /** Of the labelled commitments found whose label gives a due date or plan end, the share due in the labelled year. */
-  commitmentsDue: number;
+  /** Of the labelled commitments found whose label gives a due date or plan end, the share due in the labelled year (null when no label gives one). */
+  commitmentsDue: number | null;
   measuresRecall: number;
   notReports: { labelled: number; flagged: number; wronglyFlagged: number };
 }
@@ -189,7 +189,7 @@ export function summarise(scores: StructureScore[]): SetSummary {
     factsPrecision: ratio(sum((s) => s.facts.right), sum((s) => s.facts.found)),
     commitmentsRecall: ratio(sum((s) => s.commitments.found), sum((s) => s.commitments.labelled)),
     commitmentsPrecision: ratio(sum((s) => s.commitments.taken - s.commitments.wrong), sum((s) => s.commitments.taken)),
-    commitmentsDue: ratio(sum((s) => s.commitments.dueRight), sum((s) => s.commitments.dueLabelled)),
+    commitmentsDue: sum((s) => s.commitments.dueLabelled) ? ratio(sum((s) => s.commitments.dueRight), sum((s) => s.commitments.dueLabelled)) : null,
     measuresRecall: ratio(sum((s) => s.measures.found), sum((s) => s.measures.labelled)),
     notReports: {
       labelled: scores.filter((s) => s.notReport.labelled).length,
