@@ -13,7 +13,7 @@ import type { Services } from '../services/index.js';
 import { parseQuery } from './query.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
-import { periodView } from './period-view.js';
+import { periodQuery, periodView } from './period-view.js';
 
 const FREQUENCY_LABELS: Record<string, string> = {
   'annual-financial': 'Every financial year', 'annual-academic': 'Every academic year', 'annual-calendar': 'Every calendar year',
@@ -142,7 +142,7 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
     const shortName = peers.find((p) => p.code === area?.code)?.name ?? area?.name ?? '';
     const trend = history && row ? trendSpec(history, row, source, shortName, groupLabel) : null;
     const position = row && area && group ? positionSpec(row, area.code, area.name, groupLabel, peers, source) : null;
-    const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}` }] : []), { text: 'Performance', href: '/compendium' }];
+    const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}${q.period ? periodQuery(q.period) : ''}` }] : []), { text: 'Performance', href: '/compendium' }];
     const own = `/indicators/${encodeURIComponent(indicator.code)}`;
     const keep = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
     const scope = row || q.period ? await s.site.periodScope(row?.periodKey ?? q.period) : undefined;
