@@ -13,7 +13,7 @@ import { testStore } from '../../test/helpers/store.js';
 import { REPORT_2020, SUMMARY_2024 } from '../../test/helpers/reports.js';
 import { BASE, browser, signedIn } from '../../test/helpers/web.js';
 import { createApp } from './app.js';
-import { bumpDataVersion } from '../store/queries/dataVersion.js';
+import { addPublishedIndicator } from '../../test/helpers/site-fixture.js';
 
 const PASSWORD = 'a long enough password';
 let store: Awaited<ReturnType<typeof testStore>>;
@@ -323,10 +323,7 @@ describe('commitments kept to the period on outcome and entry pages', () => {
 describe('indicators of an earlier plan', () => {
   it('finds an indicator of the 2018-22 plan by its code, with or without a period, and says which plan', async () => {
     const economy = (await s.plans.structure('strategic-plan-2018-22')).outcomes.find((o) => o.slug === 'a-strong-economy')!;
-    await store.db.execute(sql`insert into indicators (id, code, title, unit, decimal_places, polarity, frequency, outcome_id)
-      values ('i-earlier', 'EC01', 'Business rates growth', 'percent', 1, 'higher', 'annual-financial', ${economy.id})`);
-    await store.db.execute(sql`insert into observations (indicator_id, area_code, period_key, value, workflow_state) values ('i-earlier', 'E10000018', 'FY2019-20', 2.5, 'published')`);
-    await bumpDataVersion(store.db);
+    await addPublishedIndicator(store, { id: 'i-earlier', code: 'EC01', title: 'Business rates growth', outcomeId: economy.id, periodKey: 'FY2019-20', value: 2.5 });
     const b = browser(app);
     const page = await b.get('/indicators/EC01');
     expect(page.status).toBe(200);
