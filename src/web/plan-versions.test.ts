@@ -85,6 +85,25 @@ describe('plans in the workspace', () => {
   });
 });
 
+describe('the suggested outcome map on the two real reports', () => {
+  it('suggests every continuation a person would map, from titles and from where each priority\'s themes went, and none that is not', async () => {
+    const r = await s.planMaps.suggest('strategic-plan-2018-22', 'strategic-plan-2022-26');
+    const pairs = new Set(r.suggestions.map((x) => `${x.from} => ${x.to.toLowerCase()}`));
+    // Labelled by reading both reports: each 2018-22 priority and the later outcomes its work carried on under.
+    for (const pair of [
+      'A Strong Economy => strong economy, transport and infrastructure',
+      'Wellbeing and Opportunity => safe and well', 'Wellbeing and Opportunity => improved opportunities',
+      'Keeping People Safe => safe and well',
+      'Great Communities => great communities', 'Great Communities => clean and green',
+    ]) expect(pairs).toContain(pair);
+    for (const pair of ['A Strong Economy => clean and green', 'Great Communities => safe and well', 'Keeping People Safe => strong economy, transport and infrastructure', 'A Strong Economy => great communities']) {
+      expect(pairs).not.toContain(pair);
+    }
+    const split = r.suggestions.find((x) => x.from === 'Great Communities' && x.to === 'CLEAN AND GREEN')!;
+    expect(split.reason).toMatch(/\d+% of its themes' content went here/);
+  });
+});
+
 describe('plans on the public site', () => {
   it('shows the current plan and links to the earlier one, whose page lists its outcomes, themes, years and periods', async () => {
     const b = browser(app);
