@@ -14,6 +14,7 @@ import { parseQuery } from './query.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
 import { periodQuery, periodView } from './period-view.js';
+import { comparePeriodKeys } from '../domain/index.js';
 
 const FREQUENCY_LABELS: Record<string, string> = {
   'annual-financial': 'Every financial year', 'annual-academic': 'Every academic year', 'annual-calendar': 'Every calendar year',
@@ -158,7 +159,7 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
       trendChart: trend ? renderChart(trend, chartOptions) : null,
       positionChart: position ? renderChart(position, chartOptions) : null,
       groupItems: group ? await groupItems(q.group || undefined, group) : [],
-      periodItems: history ? [...history.points].reverse().map((p) => ({ value: p.periodKey, text: periodLabel(p.periodKey), selected: p.periodKey === row?.periodKey })) : [],
+      periodItems: history ? indicatorPeriodItems(history.points.map((p) => p.periodKey), row?.periodKey) : [],
       historyCsv: `${own}/history.csv${keep ? `?${keep}` : ''}`,
       benchmarkCsv: `${own}/benchmark.csv${keep ? `?${keep}` : ''}`,
       formAction: own,
@@ -187,4 +188,10 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
   compendiumPages(app, s, context);
   indicatorPages(app, s, context);
   return app;
+}
+
+/** The periods of an indicator's series, newest first, and the one shown even when no council has a value in it (so the choice names it). */
+function indicatorPeriodItems(keys: string[], shown: string | undefined) {
+  const list = shown && !keys.includes(shown) ? [...keys, shown].sort(comparePeriodKeys) : keys;
+  return [...list].reverse().map((k) => ({ value: k, text: periodLabel(k), selected: k === shown }));
 }

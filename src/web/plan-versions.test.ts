@@ -259,6 +259,11 @@ describe('every public output kept to its period', () => {
     expect(html).toContain('<option value="FY2019-20" selected>2019/20</option>');
     const outcome = await (await browser(app).get('/outcomes/great-communities?period=FY2023-24')).text();
     expect(outcome).toContain('Showing what was published for 2023/24, under <a class="govuk-link" href="/plans/strategic-plan-2022-26">Strategic Plan 2022-26</a>.');
+    // Other years are offered only where the plan in force has the outcome: "A Strong Economy" is not an outcome of the later plan.
+    expect(await (await browser(app).get('/outcomes/great-communities?period=FY2019-20')).text()).toContain('href="/outcomes/great-communities?period=FY2023-24"');
+    const economy = await (await browser(app).get('/outcomes/a-strong-economy?period=FY2019-20')).text();
+    expect(economy).not.toContain('period=FY2023-24');
+    expect(economy).toMatch(/<a class="govuk-breadcrumbs__link" href="\/\?period=FY2019-20">Home<\/a>/);
     const [inPeriod, every] = [await s.site.outcome('great-communities', 1, 'FY2023-24'), await s.site.outcome('great-communities', 1)];
     expect(inPeriod.entries.entries.every((e) => e.periodKey === 'FY2023-24')).toBe(true);
     expect(inPeriod.entries.total).toBe(every.entries.total);

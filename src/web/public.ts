@@ -75,7 +75,7 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
       indicators: filter ? indicators.filter((i) => i.row && filter.keep(i.row)) : indicators,
       entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
       pagination: paged(c, r.entries.total, current),
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [{ text: 'Home', href: `/${r.scope.chosen ? periodQuery(r.scope.key) : ''}` }],
     });
   });
 

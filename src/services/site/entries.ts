@@ -97,6 +97,7 @@ export interface EntryCommitment {
   /** As it stands today (late once past due with nothing to show it kept), and the day that status was published. */
   status: string;
   statusSetOn: string | null;
+  statusNote: string | null;
 }
 
 /** The entry's promises (in the entry's order), each with its status then and now: never a later status as if it held then. */
@@ -105,7 +106,7 @@ function entryCommitments(ids: string[], stated: PublicCommitmentRow[], periodKe
   const then = new Map(periodKey ? scopedToPeriod(stated, periodKey, today).map((c) => [c.id, c.status]) : []);
   return ids.flatMap((id) => {
     const c = now.get(id);
-    return c ? [{ id, text: c.text, dueText: c.dueText, statusThen: then.get(id), status: c.status, statusSetOn: c.statusSetOn }] : [];
+    return c ? [{ id, text: c.text, dueText: c.dueText, statusThen: then.get(id), status: c.status, statusSetOn: c.statusSetOn, statusNote: c.statusNote }] : [];
   });
 }
 

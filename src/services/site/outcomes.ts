@@ -11,7 +11,7 @@ import { countPublishedEntriesByOutcome } from '../../store/queries/countPublish
 import { listPlanIndicators } from '../../store/queries/listPlanIndicators.js';
 import { listPublishedCommitments } from '../../store/queries/listPublishedCommitments.js';
 import { listPublishedEntries } from '../../store/queries/listPublishedEntries.js';
-import { outcomeBySlug, type SitePlanService } from './current-plan.js';
+import { outcomeBySlug, type PeriodScope, type SitePlanService } from './current-plan.js';
 import type { SiteIndicatorService } from './indicators.js';
 import { PAGE_SIZE } from './paging.js';
 import { commitmentsAsOf } from './entries.js';
@@ -75,6 +75,21 @@ async function homePage(deps: Deps, today: string, periodText?: string) {
   };
 }
 
+/** The scope with only the other periods whose plan in force has the outcome (and theme): a link to another year never leads nowhere. */
+async function periodsWith(sitePlan: SitePlanService, scope: PeriodScope, outcomeSlug: string, themeSlug?: string): Promise<PeriodScope> {
+  const has = new Map<string, boolean>();
+  const periods = [];
+  for (const p of scope.periods) {
+    const { structure } = await sitePlan.structureFor(p.key);
+    if (!has.has(structure.plan.id)) {
+      const outcome = structure.outcomes.find((o) => o.slug === outcomeSlug);
+      has.set(structure.plan.id, Boolean(outcome && (!themeSlug || outcome.themes.some((t) => t.slug === themeSlug))));
+    }
+    if (has.get(structure.plan.id)) periods.push(p);
+  }
+  return { ...scope, periods };
+}
+
 export function siteOutcomeService(deps: Deps) {
   const { db } = deps.store;
   const { sitePlan } = deps;
@@ -85,7 +100,7 @@ export function siteOutcomeService(deps: Deps) {
 
     /** An outcome's page, of the plan in force in `periodText` (or the current one); `span` narrows its entries. */
     async outcome(slug: string, page = 1, periodText?: string, span?: { from: string; to: string }, today = new Date().toISOString().slice(0, 10)) {
-      const scope = await sitePlan.periodScope(periodText);
+      const scope = await periodsWith(sitePlan, await sitePlan.periodScope(periodText), slug);
       const { structure, period, chosen } = scope;
       const outcome = outcomeBySlug(structure, slug);
       // A period asked for keeps the page to its entries.
@@ -97,7 +112,7 @@ export function siteOutcomeService(deps: Deps) {
     },
 
     async theme(outcomeSlug: string, themeSlug: string, page = 1, periodText?: string) {
-      const scope = await sitePlan.periodScope(periodText);
+      const scope = await periodsWith(sitePlan, await sitePlan.periodScope(periodText), outcomeSlug, themeSlug);
       const { structure, period } = scope;
       const outcome = outcomeBySlug(structure, outcomeSlug);
       const theme = outcome.themes.find((t) => t.slug === themeSlug);
