@@ -68,7 +68,7 @@ function teamworkServices(store: Store, config: Config, notifications: ReturnTyp
 /** The public site's reads, each concern given the current plan and the indicators it needs. */
 function publicSite(store: Store, deps: { plans: ReturnType<typeof planService>; performance: ReturnType<typeof performanceService>; groups: ReturnType<typeof groupService> }) {
   const sitePlan = sitePlanService({ store, plans: deps.plans, valuePeriods: () => deps.performance.periods() });
-  const siteIndicators = siteIndicatorService({ store, sitePlan, performance: deps.performance, groups: deps.groups });
+  const siteIndicators = siteIndicatorService({ store, sitePlan, plans: deps.plans, performance: deps.performance, groups: deps.groups });
   const sitePublishedReports = sitePublishedReportService({ store, sitePlan });
   return siteService({
     sitePlan,

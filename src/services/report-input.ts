@@ -17,6 +17,8 @@ import { listReportEntries, type ReportEntryRow } from '../store/queries/listRep
 import type { GroupService } from './groups.js';
 import type { PlanService } from './plans.js';
 import type { WorkspaceService } from './workspace.js';
+import { defaultPeriodKey } from './default-period.js';
+import { listPublishedPlanPeriods } from '../store/queries/listPublishedPlanPeriods.js';
 
 /** What the reports need from benchmarking (services.performance). */
 export interface PerformanceSource {
@@ -75,8 +77,12 @@ export async function periodsWithData(deps: InputDeps, planId: string, entries?:
   return [...years].sort(comparePeriodKeys);
 }
 
-/** The period asked for, or the latest with data. */
-async function resolvePeriod(deps: InputDeps, planId: string, given: string | undefined, entries: ReportEntryRow[]): Promise<string> {
+/**
+ * The period asked for, or the default (the one rule in default-period.ts: the latest with
+ * published delivery or values), kept to the plan's years when anything there has data.
+ */
+async function resolvePeriod(deps: InputDeps, plan: { id: string; startDate: string; endDate: string }, given: string | undefined, entries: ReportEntryRow[]): Promise<string> {
+  const planId = plan.id;
   if (given) {
     const parsed = parsePeriod(given);
     if (!parsed.ok) throw new ValidationError(`The period "${given}" cannot be read`, [{ field: 'period', message: parsed.error }]);
@@ -84,7 +90,7 @@ async function resolvePeriod(deps: InputDeps, planId: string, given: string | un
   }
   const all = await periodsWithData(deps, planId, entries);
   if (!all.length) throw new NotFoundError('Reporting period with data', 'latest (the plan has no entries and there are no indicator values)');
-  return all[all.length - 1];
+  return defaultPeriodKey(all, [], plan) ?? defaultPeriodKey(all, [])!;
 }
 
 /**
@@ -123,16 +129,29 @@ async function benchmark(deps: InputDeps, settings: Settings, q: { group: string
   return { compendium, histories, peerValues };
 }
 
+/**
+ * Without a plan named: the plan in force in the period asked for, or in the workspace's default
+ * period (the latest with published delivery or values); undefined (the current plan) when none is.
+ */
+async function planInForceByDefault(deps: InputDeps, given: string | undefined): Promise<string | undefined> {
+  const parsed = given ? parsePeriod(given) : undefined;
+  if (parsed && !parsed.ok) return undefined;
+  const values = ((await deps.performance?.periods()) ?? []).map((p) => (typeof p === 'string' ? p : p.key));
+  const key = parsed?.ok ? parsed.period.key : defaultPeriodKey((await listPublishedPlanPeriods(deps.db)).map((x) => x.periodKey), values);
+  const period = key ? periodFromKey(key) : undefined;
+  return period ? (await deps.plans.inForce(period))?.id : undefined;
+}
+
 /** Everything a report of the plan and period needs, read through the services and the store. */
 export async function loadReportInput(deps: InputDeps, req: ReportRequest): Promise<ReportInput> {
   const { db, config, plans, workspace } = deps;
-  const structure = await plans.structure(req.planId);
+  const structure = await plans.structure(req.planId ?? (await planInForceByDefault(deps, req.period)));
   const planId = structure.plan.id;
   if (structure.outcomes.length === 0) {
     throw new ValidationError(`The plan "${structure.plan.title}" has no outcomes yet, so there is nothing to hang a report on`, [{ field: 'planId', message: 'add the plan\'s outcomes first' }]);
   }
   const entries = await listReportEntries(db, planId);
-  const periodKey = await resolvePeriod(deps, planId, req.period, entries);
+  const periodKey = await resolvePeriod(deps, structure.plan, req.period, entries);
   const today = new Date().toISOString().slice(0, 10);
   const settings = await workspace.settings();
   const group = req.group ?? settings.defaultGroup ?? undefined;

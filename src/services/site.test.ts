@@ -86,7 +86,7 @@ describe('performance snapshot', () => {
   it('is made again when the benchmarking data changes, not on other audited changes', async () => {
     let compendiums = 0;
     const performance = { ...t.s.performance, compendium: (...a: Parameters<typeof t.s.performance.compendium>) => { compendiums++; return t.s.performance.compendium(...a); } };
-    const site = siteIndicatorService({ store: t.store, sitePlan: t.s.site, groups: t.s.groups, performance });
+    const site = siteIndicatorService({ store: t.store, sitePlan: t.s.site, plans: t.s.plans, groups: t.s.groups, performance });
     const first = await site.performanceSnapshot();
     const made = compendiums;
     expect(made).toBeGreaterThan(0);

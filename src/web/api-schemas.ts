@@ -40,7 +40,11 @@ export const ApiEntry = component(ApiEntrySummary.extend({
   sourceSection: z.string().nullable(),
   document: z.strictObject({ name: z.string(), mediaType: z.string() }).nullable(),
   facts: z.array(z.strictObject({ kind: z.enum(FACT_KINDS), value: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string(), text: z.string(), approximate: z.boolean() })),
-  commitments: z.array(z.strictObject({ id: z.string(), text: z.string(), dueText: z.string().nullable(), status: z.enum(COMMITMENT_STATUSES) })),
+  commitments: z.array(z.strictObject({
+    id: z.string(), text: z.string(), dueText: z.string().nullable(),
+    status: z.enum(COMMITMENT_STATUSES).describe('As it stands today (late once past due with nothing published to show it kept).'),
+    statusThen: z.enum(COMMITMENT_STATUSES).nullable().describe("As it stood on the last day of the entry's period; null when the entry has no period."),
+  })),
 }), 'Entry', 'A published entry with its text, figures and commitments.');
 
 export const ApiCommitment = component(z.strictObject({

@@ -82,7 +82,7 @@ function planRoutes(api: Api, s: Services): void {
       ...entrySummary(e), plan: { slug: e.plan.slug, title: e.plan.title }, body: e.body, sourceSection: e.sourceSection,
       document: e.document ? { name: e.document.name, mediaType: e.document.mediaType } : null,
       facts: e.facts.map((f) => ({ kind: f.kind, value: f.value, valueMax: f.valueMax, unit: f.unit, text: f.text, approximate: f.approximate })),
-      commitments: e.commitments.map((x) => ({ id: x.id, text: x.text, dueText: x.dueText, status: x.status })),
+      commitments: e.commitments.map((x) => ({ id: x.id, text: x.text, dueText: x.dueText, status: x.status, statusThen: x.statusThen ?? null })),
     }, 200);
   });
 
@@ -99,8 +99,8 @@ function figureRoutes(api: Api, s: Services): void {
   api.openapi(routes.indicators, async (c) => c.json((await s.site.indicators(c.req.valid('query').period)).map(indicatorView), 200));
 
   api.openapi(routes.indicator, async (c) => {
-    const indicator = await s.site.indicator(c.req.valid('param').code);
     const upTo = (await s.site.structureFor(c.req.valid('query').period)).period;
+    const indicator = await s.site.indicator(c.req.valid('param').code, upTo?.key);
     const values = (await s.site.observations([indicator.id])).filter((v) => !upTo || comparePeriodKeys(v.periodKey, upTo.key) <= 0);
     return c.json({
       ...indicatorView(indicator),

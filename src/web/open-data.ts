@@ -18,7 +18,7 @@ const DataQuery = z.object({
 export function openDataRoutes(s: Services): Hono<AppEnv> {
   const data = new Hono<AppEnv>();
 
-  // Each dataset for the current plan, or with a period, what was published for it under the plan in force then.
+  // Each dataset for the default period (see structureFor), or with a period, what was published for it under the plan in force then.
   const datasets: Record<string, (period?: string) => Promise<{ json: unknown[]; csv: Row[] }>> = {
     entries: async (period) => {
       const { entries } = await s.site.entries(period ? { periodKey: period } : {});
@@ -65,8 +65,9 @@ export function openDataRoutes(s: Services): Hono<AppEnv> {
     const make = datasets[name];
     if (!make || (ext !== 'csv' && ext !== 'json')) throw new NotFoundError('Dataset', `${name}.${ext}`);
     const q = parseQuery(DataQuery, c.req.query());
-    const period = q.period ? (await s.site.structureFor(q.period)).period : undefined;
-    const d = await make(period?.key);
+    // Without a period, the default one (the latest with published delivery or values): the file is named for it.
+    const { period } = await s.site.structureFor(q.period);
+    const d = await make(q.period ? period?.key : undefined);
     const disposition = { 'Content-Disposition': `attachment; filename="${name}${period ? `-${period.key}` : ''}.${ext}"`, 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
     if (ext === 'json') return c.json(d.json, 200, disposition);
     const columns = d.csv[0] ? Object.keys(d.csv[0]) : [];

@@ -13,7 +13,8 @@ import type { Services } from '../services/index.js';
 import { parseQuery } from './query.js';
 import { parseSort, rowView, sortRows, SORTS, type SortKey } from './performance-view.js';
 import { page, type AppEnv } from './render.js';
-import { periodView } from './period-view.js';
+import { periodQuery, periodView } from './period-view.js';
+import { comparePeriodKeys } from '../domain/index.js';
 
 const FREQUENCY_LABELS: Record<string, string> = {
   'annual-financial': 'Every financial year', 'annual-academic': 'Every academic year', 'annual-calendar': 'Every calendar year',
@@ -142,7 +143,7 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
     const shortName = peers.find((p) => p.code === area?.code)?.name ?? area?.name ?? '';
     const trend = history && row ? trendSpec(history, row, source, shortName, groupLabel) : null;
     const position = row && area && group ? positionSpec(row, area.code, area.name, groupLabel, peers, source) : null;
-    const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}` }] : []), { text: 'Performance', href: '/compendium' }];
+    const breadcrumbs = [{ text: 'Home', href: '/' }, ...(indicator.outcomeSlug ? [{ text: indicator.outcomeTitle ?? '', href: `/outcomes/${indicator.outcomeSlug}${q.period ? periodQuery(q.period) : ''}` }] : []), { text: 'Performance', href: '/compendium' }];
     const own = `/indicators/${encodeURIComponent(indicator.code)}`;
     const keep = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
     const scope = row || q.period ? await s.site.periodScope(row?.periodKey ?? q.period) : undefined;
@@ -158,7 +159,7 @@ function indicatorPages(app: Hono<AppEnv>, s: Services, context: PerformanceRout
       trendChart: trend ? renderChart(trend, chartOptions) : null,
       positionChart: position ? renderChart(position, chartOptions) : null,
       groupItems: group ? await groupItems(q.group || undefined, group) : [],
-      periodItems: history ? [...history.points].reverse().map((p) => ({ value: p.periodKey, text: periodLabel(p.periodKey), selected: p.periodKey === row?.periodKey })) : [],
+      periodItems: history ? indicatorPeriodItems(history.points.map((p) => p.periodKey), row?.periodKey) : [],
       historyCsv: `${own}/history.csv${keep ? `?${keep}` : ''}`,
       benchmarkCsv: `${own}/benchmark.csv${keep ? `?${keep}` : ''}`,
       formAction: own,
@@ -187,4 +188,10 @@ export function performanceRoutes(s: Services): Hono<AppEnv> {
   compendiumPages(app, s, context);
   indicatorPages(app, s, context);
   return app;
+}
+
+/** The periods of an indicator's series, newest first, and the one shown even when no council has a value in it (so the choice names it). */
+function indicatorPeriodItems(keys: string[], shown: string | undefined) {
+  const list = shown && !keys.includes(shown) ? [...keys, shown].sort(comparePeriodKeys) : keys;
+  return [...list].reverse().map((k) => ({ value: k, text: periodLabel(k), selected: k === shown }));
 }

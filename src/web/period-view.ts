@@ -9,6 +9,8 @@ export interface PeriodView {
   planSlug: string;
   /** The plan read is an earlier one, in force in the period. */
   earlierPlan: boolean;
+  /** Asked for; else the default period, the latest with anything published. */
+  chosen: boolean;
   note?: string;
   others: { label: string; href: string }[];
 }
@@ -18,7 +20,7 @@ export function periodView(scope: PeriodScope, path: string, keep: Record<string
   const params = Object.entries(keep).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== 'period' && e[0] !== 'page');
   const href = (key: string) => `${path}?${new URLSearchParams([...params, ['period', key]]).toString()}`;
   return {
-    key: scope.key, label: scope.label, planTitle: scope.structure.plan.title, planSlug: scope.planSlug, earlierPlan: !scope.currentPlan, note: scope.note,
+    key: scope.key, label: scope.label, planTitle: scope.structure.plan.title, planSlug: scope.planSlug, earlierPlan: !scope.currentPlan, chosen: scope.chosen, note: scope.note,
     others: scope.periods.filter((p) => p.key !== scope.key).map((p) => ({ label: p.label, href: href(p.key) })),
   };
 }

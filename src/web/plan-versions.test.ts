@@ -13,6 +13,7 @@ import { testStore } from '../../test/helpers/store.js';
 import { REPORT_2020, SUMMARY_2024 } from '../../test/helpers/reports.js';
 import { BASE, browser, signedIn } from '../../test/helpers/web.js';
 import { createApp } from './app.js';
+import { addPublishedIndicator } from '../../test/helpers/site-fixture.js';
 
 const PASSWORD = 'a long enough password';
 let store: Awaited<ReturnType<typeof testStore>>;
@@ -81,6 +82,25 @@ describe('plans in the workspace', () => {
     expect(bad.status).toBe(400);
     expect((await s.planMaps.get('strategic-plan-2018-22', 'strategic-plan-2022-26')).lines).toHaveLength(3);
     expect((await b.get('/manage/plans/strategic-plan-2018-22/map')).status).toBe(404);
+  });
+});
+
+describe('the suggested outcome map on the two real reports', () => {
+  it('suggests every continuation a person would map, from titles and from where each priority\'s themes went, and none that is not', async () => {
+    const r = await s.planMaps.suggest('strategic-plan-2018-22', 'strategic-plan-2022-26');
+    const pairs = new Set(r.suggestions.map((x) => `${x.from} => ${x.to.toLowerCase()}`));
+    // Labelled by reading both reports: each 2018-22 priority and the later outcomes its work carried on under.
+    for (const pair of [
+      'A Strong Economy => strong economy, transport and infrastructure',
+      'Wellbeing and Opportunity => safe and well', 'Wellbeing and Opportunity => improved opportunities',
+      'Keeping People Safe => safe and well',
+      'Great Communities => great communities', 'Great Communities => clean and green',
+    ]) expect(pairs).toContain(pair);
+    for (const pair of ['A Strong Economy => clean and green', 'Great Communities => safe and well', 'Keeping People Safe => strong economy, transport and infrastructure', 'A Strong Economy => great communities']) {
+      expect(pairs).not.toContain(pair);
+    }
+    const split = r.suggestions.find((x) => x.from === 'Great Communities' && x.to === 'CLEAN AND GREEN')!;
+    expect(split.reason).toMatch(/\d+% of its themes' content went here/);
   });
 });
 
@@ -238,7 +258,12 @@ describe('every public output kept to its period', () => {
     expect(html).toContain('There are no indicator values for 2019/20 yet; delivery was published for it.');
     expect(html).toContain('<option value="FY2019-20" selected>2019/20</option>');
     const outcome = await (await browser(app).get('/outcomes/great-communities?period=FY2023-24')).text();
-    expect(outcome).toContain('Showing 2023/24, under <a class="govuk-link" href="/plans">Strategic Plan 2022-26</a>');
+    expect(outcome).toContain('Showing what was published for 2023/24, under <a class="govuk-link" href="/plans/strategic-plan-2022-26">Strategic Plan 2022-26</a>.');
+    // Other years are offered only where the plan in force has the outcome: "A Strong Economy" is not an outcome of the later plan.
+    expect(await (await browser(app).get('/outcomes/great-communities?period=FY2019-20')).text()).toContain('href="/outcomes/great-communities?period=FY2023-24"');
+    const economy = await (await browser(app).get('/outcomes/a-strong-economy?period=FY2019-20')).text();
+    expect(economy).not.toContain('period=FY2023-24');
+    expect(economy).toMatch(/<a class="govuk-breadcrumbs__link" href="\/\?period=FY2019-20">Home<\/a>/);
     const [inPeriod, every] = [await s.site.outcome('great-communities', 1, 'FY2023-24'), await s.site.outcome('great-communities', 1)];
     expect(inPeriod.entries.entries.every((e) => e.periodKey === 'FY2023-24')).toBe(true);
     expect(inPeriod.entries.total).toBe(every.entries.total);
@@ -252,6 +277,86 @@ describe('every public output kept to its period', () => {
     const again = await cached.request(`${BASE}/places?period=FY2019-20`);
     expect(again.headers.get('x-cache')).toBe('hit');
     expect(await again.text()).toContain('Showing the delivery published for 2019/20');
+  });
+});
+
+describe('the default period: the latest with published delivery or values, whatever plan is current', () => {
+  it('gives every page, API answer and open-data file 2023/24 under the plan in force in it, even with the earlier plan current', async () => {
+    const b = browser(app);
+    await s.plans.setCurrent('strategic-plan-2018-22');
+    try {
+      const outcome = await (await b.get('/outcomes/great-communities')).text();
+      expect(outcome).toContain('Showing what was published for 2023/24, under <a class="govuk-link" href="/plans/strategic-plan-2022-26">Strategic Plan 2022-26</a>, the plan in force then. 2023/24 is the latest year with published delivery or indicator values.');
+      expect(outcome).toContain('There are no indicator values for 2023/24 yet; delivery was published for it.');
+      const theme = (await s.plans.structure('strategic-plan-2022-26')).outcomes.find((o) => o.slug === 'great-communities')!.themes[0];
+      if (theme) expect(await (await b.get(`/outcomes/great-communities/${theme.slug}`)).text()).toContain('Showing what was published for 2023/24, under <a class="govuk-link" href="/plans/strategic-plan-2022-26">');
+      const commitments = await (await b.get('/commitments')).text();
+      expect(commitments).toContain('These are the promises of Strategic Plan 2022-26 made in or before 2023/24, the latest year with published delivery or indicator values, as they stand today');
+      const home = await (await b.get('/')).text();
+      expect(home).toContain('Showing 2023/24, the latest year with published delivery or figures, under Strategic Plan 2022-26, the plan in force then.');
+      expect(((await (await b.get('/api/plan')).json()) as { title: string }).title).toBe('Strategic Plan 2022-26');
+      const entries = await (await b.get('/api/entries?pageSize=5')).json() as { total: number; entries: { periodKey: string }[] };
+      expect([entries.total, entries.entries.every((e) => e.periodKey === 'FY2023-24')]).toEqual([206, true]);
+      const later = (await s.site.commitments({ period: 'FY2023-24' })).commitments.map((c) => c.text).sort();
+      expect(((await (await b.get('/api/commitments')).json()) as { text: string }[]).map((c) => c.text).sort()).toEqual(later);
+      const file = await b.get('/data/entries.csv');
+      expect(file.headers.get('content-disposition')).toContain('filename="entries-FY2023-24.csv"');
+      // The reports service takes the same default: the 2023/24 report of the plan in force then.
+      const meta = (await s.reports.model({ draft: false })).meta;
+      expect([meta.periodKey, meta.planTitle]).toEqual(['FY2023-24', 'Strategic Plan 2022-26']);
+      // A report of the earlier plan without a period is of that plan's latest year, not a year after it.
+      expect((await s.reports.model({ draft: false, planId: 'strategic-plan-2018-22' })).meta.periodKey).toBe('FY2019-20');
+    } finally {
+      await s.plans.setCurrent('strategic-plan-2022-26');
+    }
+  });
+});
+
+describe('commitments kept to the period on outcome and entry pages', () => {
+  it('shows no promise made after the period, and a status set later only as "now"', async () => {
+    const b = browser(app);
+    // The later plan was in force in 2022/23, but its promises were made in the 2023/24 summary.
+    const later = (await s.site.commitments({ period: 'FY2023-24' })).commitments.filter((c) => c.outcomeSlug);
+    expect(later.length).toBeGreaterThan(0);
+    const slug = later[0].outcomeSlug!;
+    const before = await s.site.outcome(slug, 1, 'FY2022-23');
+    expect(before.commitments).toEqual([]);
+    expect((await s.site.outcome(slug, 1, 'FY2023-24')).commitments.length).toBeGreaterThan(0);
+    // A 2020 promise marked delivered in 2024: open at the end of 2019/20 on the outcome page; both on its entry's page.
+    const r = await store.db.execute(sql`select c.id, c.entry_id as "entryId", o.slug from commitments c join plans p on p.id = c.plan_id join outcomes o on o.id = c.outcome_id
+      join entries e on e.id = c.entry_id where p.title = 'Strategic Plan 2018-22' and c.workflow_state = 'published' and e.workflow_state = 'published'
+      and (c.due_end is null or c.due_end > '2020-03-31') order by c.id limit 1`) as unknown as { rows: { id: string; entryId: string; slug: string }[] };
+    const promise = r.rows[0];
+    const was = await store.db.execute(sql`select status, status_set_on::text as "setOn" from commitments where id = ${promise.id}`) as unknown as { rows: { status: string; setOn: string | null }[] };
+    await store.db.execute(sql`update commitments set status = 'delivered', status_set_on = '2024-01-10' where id = ${promise.id}`);
+    try {
+      const then = await s.site.outcome(promise.slug, 1, 'FY2019-20');
+      expect(then.commitments.find((c) => c.id === promise.id)?.status).toBe('open');
+      const entry = await s.site.entry(promise.entryId);
+      expect(entry.commitments.find((c) => c.id === promise.id)).toMatchObject({ statusThen: 'open', status: 'delivered', statusSetOn: '2024-01-10' });
+      const html = await (await b.get(`/entries/${promise.entryId}`)).text();
+      expect(html).toMatch(/At the end of 2019\/20:<\/span> <strong class="app-status app-status--open">[\s\S]*?Now:<\/span> <strong class="app-status app-status--delivered">[\s\S]*?\(since 10 January 2024\)/);
+      const api = await (await b.get(`/api/entries/${promise.entryId}`)).json() as { commitments: { id: string; status: string; statusThen: string | null }[] };
+      expect(api.commitments.find((c) => c.id === promise.id)).toMatchObject({ status: 'delivered', statusThen: 'open' });
+    } finally {
+      await store.db.execute(sql`update commitments set status = ${was.rows[0].status}, status_set_on = ${was.rows[0].setOn} where id = ${promise.id}`);
+    }
+  });
+});
+
+describe('indicators of an earlier plan', () => {
+  it('finds an indicator of the 2018-22 plan by its code, with or without a period, and says which plan', async () => {
+    const economy = (await s.plans.structure('strategic-plan-2018-22')).outcomes.find((o) => o.slug === 'a-strong-economy')!;
+    await addPublishedIndicator(store, { id: 'i-earlier', code: 'EC01', title: 'Business rates growth', outcomeId: economy.id, periodKey: 'FY2019-20', value: 2.5 });
+    const b = browser(app);
+    const page = await b.get('/indicators/EC01');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('An indicator of <a class="govuk-link" href="/plans/strategic-plan-2018-22">Strategic Plan 2018-22</a> (2018–2022), an earlier plan.');
+    expect((await b.get('/indicators/EC01?period=FY2019-20')).status).toBe(200);
+    const api = await b.get('/api/indicators/EC01?period=FY2019-20');
+    expect(api.status).toBe(200);
+    expect((await s.site.indicator('EC01', 'FY2019-20')).plan.slug).toBe('strategic-plan-2018-22');
+    expect((await b.get('/indicators/NO-SUCH')).status).toBe(404);
   });
 });
 

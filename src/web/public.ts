@@ -68,12 +68,14 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
     return page(c, 'outcome.njk', {
       title: r.outcome.title,
       ...r,
+      pv: periodView(r.scope, c.req.path, c.req.query()),
+      inPeriod: r.scope.chosen ? periodQuery(r.scope.key) : '',
       year: year ? { key: year.key, label: formatPeriod(year) } : undefined,
       indicatorFilter: filter ? filter.label : undefined,
       indicators: filter ? indicators.filter((i) => i.row && filter.keep(i.row)) : indicators,
       entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
       pagination: paged(c, r.entries.total, current),
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [{ text: 'Home', href: `/${r.scope.chosen ? periodQuery(r.scope.key) : ''}` }],
     });
   });
 
@@ -83,10 +85,12 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
     return page(c, 'theme.njk', {
       title: r.theme.title,
       ...r,
+      pv: periodView(r.scope, c.req.path, c.req.query()),
+      inPeriod: r.scope.chosen ? periodQuery(r.scope.key) : '',
       indicators: await withRows(r.indicators),
       entries: { ...r.entries, entries: withExcerpts(r.entries.entries) },
       pagination: paged(c, r.entries.total, current),
-      breadcrumbs: [{ text: 'Home', href: '/' }, { text: r.outcome.title, href: `/outcomes/${r.outcome.slug}` }],
+      breadcrumbs: [{ text: 'Home', href: `/${r.scope.chosen ? periodQuery(r.scope.key) : ''}` }, { text: r.outcome.title, href: `/outcomes/${r.outcome.slug}${r.scope.chosen ? periodQuery(r.scope.key) : ''}` }],
     });
   });
 
@@ -142,7 +146,7 @@ function listingPages(app: Hono<AppEnv>, s: Services): void {
     // Every period with published delivery, newest first, to look at the promises as they stood then.
     const periods = [...new Map((await s.site.planList()).flatMap((p) => p.periods).map((x) => [x.key, x])).values()].sort((a, b) => b.key.localeCompare(a.key));
     return page(c, 'commitments.njk', {
-      title: r.period ? `Commitments as they stood at the end of ${r.period.label}` : 'Commitments',
+      title: r.period?.chosen ? `Commitments as they stood at the end of ${r.period.label}` : 'Commitments',
       ...r,
       periods,
       statuses,

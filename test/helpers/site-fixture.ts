@@ -7,6 +7,7 @@ import { services, type Services } from '../../src/services/index.js';
 import type { Store } from '../../src/store/index.js';
 import { tables } from '../../src/store/index.js';
 import { appendAuditEvent } from '../../src/store/queries/appendAuditEvent.js';
+import { bumpDataVersion } from '../../src/store/queries/dataVersion.js';
 import { testStore } from './store.js';
 
 export const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -102,4 +103,11 @@ export async function setEntryFields(store: Store, id: string, fields: Partial<t
 /** Changes fields of a seeded indicator in place. */
 export async function setIndicatorFields(store: Store, code: string, fields: Partial<typeof tables.indicators.$inferInsert>): Promise<void> {
   await store.db.update(tables.indicators).set(fields).where(eq(tables.indicators.code, code));
+}
+
+/** Adds a published indicator (under an outcome) with one published value for the council, and bumps the benchmarking data's version so that it is read. */
+export async function addPublishedIndicator(store: Store, i: { id: string; code: string; title: string; outcomeId: string; periodKey: string; value: number; areaCode?: string }): Promise<void> {
+  await store.db.insert(tables.indicators).values({ id: i.id, code: i.code, title: i.title, unit: 'percent', decimalPlaces: 1, polarity: 'higher', frequency: 'annual-financial', outcomeId: i.outcomeId });
+  await store.db.insert(tables.observations).values({ indicatorId: i.id, areaCode: i.areaCode ?? 'E10000018', periodKey: i.periodKey, value: i.value, workflowState: 'published' });
+  await bumpDataVersion(store.db);
 }

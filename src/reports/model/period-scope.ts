@@ -17,7 +17,8 @@ export function judgedOn(periodKey: string, today: string): string {
   return end < today ? end : today;
 }
 
-const inOrBefore = (key: string | null, periodKey: string) => key === null || !periodFromKey(key) || comparePeriodKeys(key, periodKey) <= 0;
+/** Whether something of period `key` (none: undated) belongs to an output for `periodKey`: it is in or before it. */
+export const inOrBefore = (key: string | null, periodKey: string) => key === null || !periodFromKey(key) || comparePeriodKeys(key, periodKey) <= 0;
 
 /** The commitments made in or before the period, with their status then; evidence counts by commitment id. */
 export function commitmentsForPeriod<C extends ScopedCommitment & { id: string }>(all: C[], periodKey: string, today: string, evidence: Map<string, number> = new Map()): C[] {

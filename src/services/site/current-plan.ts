@@ -1,6 +1,6 @@
 // The plan the public site shows (the workspace's current one), the site's settings and the key
 // under which its pages are cached.
-import { comparePeriodKeys, parsePeriod, periodContaining, periodFromKey, Settings, type Period } from '../../domain/index.js';
+import { parsePeriod, periodContaining, periodFromKey, Settings, type Period } from '../../domain/index.js';
 import { periodLabel } from '../../present/format.js';
 import { listPublishedPlanPeriods } from '../../store/queries/listPublishedPlanPeriods.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
@@ -10,6 +10,7 @@ import { listPublishedEntries } from '../../store/queries/listPublishedEntries.j
 import { getPlanStructure, type PlanStructure } from '../../store/queries/plans.js';
 import type { PlanService } from '../plans.js';
 import { DEFAULT_SETTINGS } from '../workspace.js';
+import { defaultPeriodKey, periodsWithPublished } from '../default-period.js';
 
 const settingsOf = (raw: Record<string, unknown>): Settings => {
   const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...raw });
@@ -47,8 +48,7 @@ export interface PeriodScope {
 async function publishedPeriods(db: Store['db'], valuePeriods: () => Promise<string[]>) {
   const entryPeriods = new Set((await listPublishedPlanPeriods(db)).map((x) => x.periodKey));
   const values = new Set(await valuePeriods());
-  const keys = [...new Set([...entryPeriods, ...values])].sort(comparePeriodKeys).reverse();
-  return { entryPeriods, valuePeriods: values, keys };
+  return { entryPeriods, valuePeriods: values, keys: periodsWithPublished(entryPeriods, values) };
 }
 
 /** The sentence for a period with delivery but no indicator values, or the reverse, or neither. */
@@ -59,6 +59,27 @@ function periodNote(label: string, hasEntries: boolean, hasValues: boolean): str
   return undefined;
 }
 
+/**
+ * The settings and a key that changes whenever anything public may have changed (any audited
+ * change, any setting, the day). One query; pages are cached under the key.
+ */
+async function dataVersion(db: Store['db'], today: string): Promise<{ key: string; settings: Settings }> {
+  const v = await getDataVersion(db);
+  return { key: `${v.lastAuditId}|${today}|${JSON.stringify(v.settings)}`, settings: settingsOf(v.settings) };
+}
+
+/**
+ * The year "entries this year" counts when nothing has a period: the financial year containing
+ * today, or, when nothing is dated in it yet, the latest financial year that has published entries.
+ */
+async function headlineYear(db: Store['db'], plan: PlanStructure, today: string): Promise<Period> {
+  const current = periodContaining(today, 'financial-year');
+  const recent = await listPublishedEntries(db, { planId: plan.plan.id, to: today, limit: 1 });
+  const latest = recent.entries[0]?.date;
+  if (!latest || latest >= current.start) return current;
+  return periodContaining(latest, 'financial-year');
+}
+
 export function sitePlanService(deps: { store: Store; plans: PlanService; valuePeriods: () => Promise<string[]> }) {
   const { db } = deps.store;
 
@@ -67,18 +88,31 @@ export function sitePlanService(deps: { store: Store; plans: PlanService; valueP
     return id ? getPlanStructure(db, id) : undefined;
   }
 
+  /** The default period (the rule in ../default-period.ts): the latest with published delivery or indicator values. */
+  async function defaultPeriod(): Promise<Period | undefined> {
+    const { entryPeriods, valuePeriods } = await publishedPeriods(db, deps.valuePeriods);
+    const key = defaultPeriodKey(entryPeriods, valuePeriods);
+    return key ? periodFromKey(key) : undefined;
+  }
+
   /**
    * The plan a period's pages show: the one in force in the period (an earlier plan for an earlier
-   * year), else the current one; the current one when no period is asked for. The period as a key
-   * ("FY2019-20") or as people write it ("2019/20"); one sentence when it is not a period.
+   * year), else the current one. Without a period asked for, the default period (the latest with
+   * published delivery or indicator values) and the plan in force in it: `chosen` says which. The
+   * period as a key ("FY2019-20") or as people write it ("2019/20"); one sentence when it is not a
+   * period. No period at all only when nothing has been published.
    */
-  async function structureFor(periodText?: string): Promise<{ structure: PlanStructure; period?: Period }> {
-    if (!periodText) return { structure: await requireStructure() };
+  async function structureFor(periodText?: string): Promise<{ structure: PlanStructure; period?: Period; chosen: boolean }> {
+    if (!periodText) {
+      const fallback = await defaultPeriod();
+      if (!fallback) return { structure: await requireStructure(), chosen: false };
+      return { ...(await structureFor(fallback.key)), chosen: false };
+    }
     const parsed = parsePeriod(periodText);
     if (!parsed.ok) throw new ValidationError(`The period "${periodText.slice(0, 40)}" is not valid`, [{ field: 'period', message: parsed.error }]);
     const inForce = await deps.plans.inForce(parsed.period);
     const s = inForce ? await getPlanStructure(db, inForce.id) : undefined;
-    return { structure: s ?? (await requireStructure()), period: parsed.period };
+    return { structure: s ?? (await requireStructure()), period: parsed.period, chosen: true };
   }
 
   async function requireStructure(): Promise<PlanStructure> {
@@ -93,16 +127,14 @@ export function sitePlanService(deps: { store: Store; plans: PlanService; valueP
    */
   async function periodScope(periodText?: string): Promise<PeriodScope> {
     const { entryPeriods, valuePeriods, keys } = await publishedPeriods(db, deps.valuePeriods);
-    const asked = periodText ? await structureFor(periodText) : undefined;
-    const fallback = keys[0] ? periodFromKey(keys[0]) : undefined;
-    const scoped = asked ?? (fallback ? await structureFor(fallback.key) : { structure: await requireStructure(), period: undefined });
+    const scoped = await structureFor(periodText);
     const period = scoped.period ?? periodContaining(new Date().toISOString().slice(0, 10), 'financial-year');
     const label = periodLabel(period.key);
     const [hasEntries, hasValues] = [entryPeriods.has(period.key), valuePeriods.has(period.key)];
     const note = periodNote(label, hasEntries, hasValues);
     const summary = (await deps.plans.summaries()).find((p) => p.id === scoped.structure.plan.id);
     return {
-      structure: scoped.structure, planSlug: summary?.slug ?? '', period, key: period.key, label, chosen: Boolean(asked),
+      structure: scoped.structure, planSlug: summary?.slug ?? '', period, key: period.key, label, chosen: scoped.chosen,
       currentPlan: Boolean(summary?.current),
       hasEntries, hasValues, note, periods: keys.map((key) => ({ key, label: periodLabel(key) })),
     };
@@ -111,32 +143,16 @@ export function sitePlanService(deps: { store: Store; plans: PlanService; valueP
   return {
     structure,
     structureFor,
+    defaultPeriod,
+    currentPlanId: () => deps.plans.currentPlanId(),
     periodScope,
     /** Every period with published delivery or indicator values, newest first (none before anything is published). */
     periodChoices: async () => (await publishedPeriods(db, deps.valuePeriods)).keys.map((key) => ({ key, label: periodLabel(key) })),
 
     requireStructure,
 
-    /**
-     * The settings and a key that changes whenever anything public may have changed (any audited
-     * change, any setting, the day). One query; pages are cached under the key.
-     */
-    async version(today = new Date().toISOString().slice(0, 10)): Promise<{ key: string; settings: Settings }> {
-      const v = await getDataVersion(db);
-      return { key: `${v.lastAuditId}|${today}|${JSON.stringify(v.settings)}`, settings: settingsOf(v.settings) };
-    },
-
-    /**
-     * The year "entries this year" counts: the financial year containing today, or, when nothing
-     * is dated in it yet, the latest financial year that has published entries.
-     */
-    async headlineYear(plan: PlanStructure, today = new Date().toISOString().slice(0, 10)): Promise<Period> {
-      const current = periodContaining(today, 'financial-year');
-      const recent = await listPublishedEntries(db, { planId: plan.plan.id, to: today, limit: 1 });
-      const latest = recent.entries[0]?.date;
-      if (!latest || latest >= current.start) return current;
-      return periodContaining(latest, 'financial-year');
-    },
+    version: (today = new Date().toISOString().slice(0, 10)) => dataVersion(db, today),
+    headlineYear: (plan: PlanStructure, today = new Date().toISOString().slice(0, 10)) => headlineYear(db, plan, today),
   };
 }
 

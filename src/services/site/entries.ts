@@ -6,7 +6,7 @@ import { getArea } from '../../store/queries/getArea.js';
 import { getPublishedEntry, type PublicEntryDetail } from '../../store/queries/getPublishedEntry.js';
 import { listPlaceDelivery } from '../../store/queries/listPlaceDelivery.js';
 import { listPublishedCommitments, type PublicCommitmentRow } from '../../store/queries/listPublishedCommitments.js';
-import { commitmentsForPeriod, judgedOn } from '../../reports/model/period-scope.js';
+import { commitmentsForPeriod, inOrBefore, judgedOn } from '../../reports/model/period-scope.js';
 import { periodLabel } from '../../present/format.js';
 import { listPublishedEntries, type PublicEntryFilter } from '../../store/queries/listPublishedEntries.js';
 import type { SitePlanService } from './current-plan.js';
@@ -25,13 +25,17 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
     },
 
     /** A published entry of any plan (an earlier plan's for an earlier year), with the plan and period it was reported for. */
-    async entry(id: string): Promise<PublicEntryDetail & { plan: { id: string; title: string; slug: string; years: string; current: boolean }; period: { key: string; label: string } | null }> {
+    async entry(id: string, today = new Date().toISOString().slice(0, 10)): Promise<Omit<PublicEntryDetail, 'commitments'> & {
+      plan: { id: string; title: string; slug: string; years: string; current: boolean }; period: { key: string; label: string } | null; commitments: EntryCommitment[];
+    }> {
       await requireStructure();
       const entry = await getPublishedEntry(db, undefined, id);
       if (!entry) throw new NotFoundError('Entry', id);
       const plan = (await deps.plans.summaries()).find((p) => p.id === entry.planId)!;
+      const stated = entry.commitments.length ? (await listPublishedCommitments(db, { planId: entry.planId })).filter((c) => c.entryId === id) : [];
       return {
         ...entry,
+        commitments: entryCommitments(entry.commitments.map((c) => c.id), stated, entry.periodKey, today),
         plan: { id: plan.id, title: plan.title, slug: plan.slug, years: plan.years, current: plan.current },
         period: entry.periodKey ? { key: entry.periodKey, label: periodLabel(entry.periodKey) } : null,
       };
@@ -70,17 +74,51 @@ export function siteEntryService(deps: { store: Store; sitePlan: SitePlanService
      * status it had on the period's last day.
      */
     async commitments(filter: { outcomeId?: string; status?: string; period?: string; onDay?: string } = {}) {
-      const { structure, period } = await structureFor(filter.period);
+      const { structure, period, chosen } = await structureFor(filter.period);
       const listed = await listPublishedCommitments(db, { planId: structure.plan.id, outcomeId: filter.outcomeId });
       // A promise past its due date with nothing showing it kept is shown late from the day after.
       const onDay = filter.onDay ?? new Date().toISOString().slice(0, 10);
-      const all = period ? scopedToPeriod(listed, period.key, onDay) : flagOverdue(listed, onDay);
+      const all = commitmentsAsOf(listed, { period, chosen }, onDay);
       const list = filter.status ? all.filter((c) => c.status === filter.status) : all;
       const counts: Record<string, number> = {};
       for (const c of all) counts[c.status] = (counts[c.status] ?? 0) + 1;
-      return { plan: structure.plan, outcomes: structure.outcomes, commitments: list, counts, period: period ? { key: period.key, label: periodLabel(period.key) } : undefined };
+      return { plan: structure.plan, outcomes: structure.outcomes, commitments: list, counts, period: period ? { key: period.key, label: periodLabel(period.key), chosen } : undefined };
     },
   };
+}
+
+/** A promise stated in an entry: its status at the end of the entry's period, and as it stands today. */
+export interface EntryCommitment {
+  id: string;
+  text: string;
+  dueText: string | null;
+  /** As it stood on the last day of the entry's period (undefined without a period). */
+  statusThen?: string;
+  /** As it stands today (late once past due with nothing to show it kept), and the day that status was published. */
+  status: string;
+  statusSetOn: string | null;
+  statusNote: string | null;
+}
+
+/** The entry's promises (in the entry's order), each with its status then and now: never a later status as if it held then. */
+function entryCommitments(ids: string[], stated: PublicCommitmentRow[], periodKey: string | null, today: string): EntryCommitment[] {
+  const now = new Map(flagOverdue(stated, today).map((c) => [c.id, c]));
+  const then = new Map(periodKey ? scopedToPeriod(stated, periodKey, today).map((c) => [c.id, c.status]) : []);
+  return ids.flatMap((id) => {
+    const c = now.get(id);
+    return c ? [{ id, text: c.text, dueText: c.dueText, statusThen: then.get(id), status: c.status, statusSetOn: c.statusSetOn, statusNote: c.statusNote }] : [];
+  });
+}
+
+/**
+ * The commitments an output for a period shows: those made in or before it. For a period asked for,
+ * each with the status it had on the period's last day; for the default period (the latest
+ * published), as they stand on `today` (late once past due). Without a period (nothing published), all as they stand today.
+ */
+export function commitmentsAsOf(list: PublicCommitmentRow[], scope: { period?: { key: string }; chosen: boolean }, today: string): PublicCommitmentRow[] {
+  if (!scope.period) return flagOverdue(list, today);
+  const key = scope.period.key;
+  return scope.chosen ? scopedToPeriod(list, key, today) : flagOverdue(list.filter((c) => inOrBefore(c.periodKey, key)), today);
 }
 
 /** The commitments made in or before the period, with the status each had on its last day (evidence as published). */

@@ -16,6 +16,7 @@ import type { PlanStructure } from '../../store/queries/plans.js';
 import type { GroupService } from '../groups.js';
 import type { PerformanceService } from '../performance.js';
 import type { SitePlanService } from './current-plan.js';
+import type { PlanService } from '../plans.js';
 
 /** Every indicator at its latest period with a value for the council, against one comparator group. */
 export interface PerformanceSnapshot {
@@ -32,7 +33,7 @@ export interface PeerValue {
   value: number | null;
 }
 
-type Deps = { store: Store; sitePlan: SitePlanService; performance: PerformanceService; groups: GroupService };
+type Deps = { store: Store; sitePlan: SitePlanService; plans: PlanService; performance: PerformanceService; groups: GroupService };
 
 /** Each plan indicator's newest period with a value for the council; the newest period of all for the rest. */
 async function snapshotPeriods(deps: Deps, council: string, ids: Set<string>, newest: string) {
@@ -77,11 +78,24 @@ async function buildSnapshot(deps: Deps, structure: PlanStructure, ids: Set<stri
   return { area: head.area, group: head.group, rows: list, summary: summarise(list) };
 }
 
-async function indicatorByCode(deps: Deps, code: string): Promise<PlanIndicatorRow> {
-  const structure = await deps.sitePlan.requireStructure();
-  const [indicator] = await listPlanIndicators(deps.store.db, structure.plan.id, code);
-  if (!indicator) throw new NotFoundError('Indicator', code);
-  return indicator;
+/** The plan an indicator is shown under: its outcome's plan (or, for one under no outcome, the plan in force in the period). */
+export interface IndicatorPlan { slug: string; title: string; years: string; current: boolean }
+
+/**
+ * An indicator by its code, as of a period (default: the latest published, see structureFor): first
+ * among the indicators of the plan in force then, else among every other plan's, newest plan first,
+ * so that an indicator of an earlier plan is still found; with the plan it belongs to.
+ */
+async function indicatorByCode(deps: Deps, code: string, periodText?: string): Promise<PlanIndicatorRow & { plan: IndicatorPlan }> {
+  const { structure } = await deps.sitePlan.structureFor(periodText);
+  const plans = await deps.plans.summaries();
+  const inForce = plans.find((p) => p.id === structure.plan.id);
+  const order = [...(inForce ? [inForce] : []), ...plans.filter((p) => p !== inForce).sort((a, b) => b.startDate.localeCompare(a.startDate))];
+  for (const p of order) {
+    const [indicator] = await listPlanIndicators(deps.store.db, p.id, code);
+    if (indicator) return { ...indicator, plan: { slug: p.slug, title: p.title, years: p.years, current: p.current } };
+  }
+  throw new NotFoundError('Indicator', code);
 }
 
 /** Every member of the group the row was compared with, and the council itself, with their values. */
@@ -98,7 +112,7 @@ async function peerValues(deps: Deps, indicatorId: string, area: string, own: Co
  */
 async function indicatorPerformance(deps: Deps, code: string, request: { period?: string; group?: string } = {}) {
   const structure = await deps.sitePlan.requireStructure();
-  const indicator = await indicatorByCode(deps, code);
+  const indicator = await indicatorByCode(deps, code, request.period);
   const area = structure.plan.councilCode;
   const full: IndicatorHistory = await deps.performance.history({ indicator: indicator.id, area, group: request.group });
   // For a period asked for, the series ends there: nothing later is shown or charted.
@@ -116,17 +130,17 @@ export function siteIndicatorService(deps: Deps) {
   const { structure, requireStructure } = deps.sitePlan;
   const snapshots = new Map<string, Promise<PerformanceSnapshot | undefined>>();
   return {
-    /** The indicators of the current plan, or of the plan in force in a period. */
+    /** The indicators of the plan in force in a period (default: the latest published, see structureFor). */
     async indicators(periodText?: string): Promise<PlanIndicatorRow[]> {
-      const s = periodText ? (await deps.sitePlan.structureFor(periodText)).structure : await structure();
-      return s ? listPlanIndicators(db, s.plan.id) : [];
+      if (!periodText && !(await structure())) return [];
+      return listPlanIndicators(db, (await deps.sitePlan.structureFor(periodText)).structure.plan.id);
     },
 
-    indicator: (code: string) => indicatorByCode(deps, code),
+    indicator: (code: string, periodText?: string) => indicatorByCode(deps, code, periodText),
 
     /** The council's published values (with targets) for the given indicators, or all of the plan's (the plan in force in `upToPeriod`, a period key, and its values up to it). */
     async observations(indicatorIds?: string[], upToPeriod?: string) {
-      const s = upToPeriod ? (await deps.sitePlan.structureFor(upToPeriod)).structure : await requireStructure();
+      const s = (await deps.sitePlan.structureFor(upToPeriod)).structure;
       const ids = indicatorIds ?? (await listPlanIndicators(db, s.plan.id)).map((i) => i.id);
       const list = await listPublishedObservations(db, s.plan.councilCode, ids);
       // For a period: the series ending there.

@@ -16,13 +16,31 @@ export async function replaceOutcomeMap(db: Db, fromPlanId: string, toPlanId: st
   if (rows.length) await db.insert(planOutcomeMaps).values(rows.map((r) => ({ ...r, fromPlanId, toPlanId })));
 }
 
-/** Each outcome's title, its themes' titles and its entries' titles and bodies, as one text. */
-export async function outcomeTexts(db: Db, planId: string): Promise<{ id: string; title: string; text: string }[]> {
+/**
+ * Each outcome's title, its themes' titles and its entries' titles and bodies, as one text; and the
+ * same in parts: one per theme (its title and its entries) and one for entries under no theme.
+ */
+export async function outcomeTexts(db: Db, planId: string): Promise<{ id: string; title: string; text: string; parts: { title: string; text: string }[] }[]> {
   const outs = await db.select({ id: outcomes.id, title: outcomes.title, summary: outcomes.summary }).from(outcomes).where(eq(outcomes.planId, planId)).orderBy(asc(outcomes.position));
-  const parts = new Map(outs.map((o) => [o.id, [o.title, o.summary]]));
-  for (const t of await db.select({ outcomeId: themes.outcomeId, title: themes.title }).from(themes).innerJoin(outcomes, eq(themes.outcomeId, outcomes.id)).where(eq(outcomes.planId, planId))) parts.get(t.outcomeId)?.push(t.title);
-  for (const e of await db.select({ outcomeId: entries.outcomeId, title: entries.title, body: entries.body }).from(entries).where(eq(entries.planId, planId))) {
-    if (e.outcomeId) parts.get(e.outcomeId)?.push(e.title, e.body);
+  const texts = new Map(outs.map((o) => [o.id, [o.title, o.summary]]));
+  const parts = new Map<string, { outcomeId: string; title: string; text: string[] }>();
+  const partOf = (outcomeId: string, themeId: string | null, title: string) => {
+    const key = themeId ?? `outcome:${outcomeId}`;
+    if (!parts.has(key)) parts.set(key, { outcomeId, title, text: [title] });
+    return parts.get(key)!;
+  };
+  for (const t of await db.select({ id: themes.id, outcomeId: themes.outcomeId, title: themes.title }).from(themes).innerJoin(outcomes, eq(themes.outcomeId, outcomes.id)).where(eq(outcomes.planId, planId)).orderBy(asc(themes.position))) {
+    texts.get(t.outcomeId)?.push(t.title);
+    partOf(t.outcomeId, t.id, t.title);
   }
-  return outs.map((o) => ({ id: o.id, title: o.title, text: parts.get(o.id)!.join('\n') }));
+  const outcomeTitle = new Map(outs.map((o) => [o.id, o.title]));
+  for (const e of await db.select({ outcomeId: entries.outcomeId, themeId: entries.themeId, title: entries.title, body: entries.body }).from(entries).where(eq(entries.planId, planId))) {
+    if (!e.outcomeId || !texts.has(e.outcomeId)) continue;
+    texts.get(e.outcomeId)!.push(e.title, e.body);
+    partOf(e.outcomeId, e.themeId, outcomeTitle.get(e.outcomeId)!).text.push(e.title ?? '', e.body);
+  }
+  return outs.map((o) => ({
+    id: o.id, title: o.title, text: texts.get(o.id)!.join('\n'),
+    parts: [...parts.values()].filter((p) => p.outcomeId === o.id).map((p) => ({ title: p.title, text: p.text.join('\n') })),
+  }));
 }
