@@ -30,9 +30,25 @@ export function formatMonth(iso: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/**
+ * The decimal places money is shown with, whatever precision the data arrived at (a published file's
+ * 2,212.4127 is £2,212.41): pounds, such as a figure per head, in whole pounds or to the penny; £
+ * thousands whole; £ million to one place. Other units keep the indicator's own. Open data (CSV and
+ * JSON) is not written through this: it keeps the stated precision.
+ */
+export function shownDecimals(unit: Unit | string, decimalPlaces: number): number {
+  switch (unit) {
+    case 'gbp': return decimalPlaces > 0 ? 2 : 0;
+    case 'gbp-thousands': return 0;
+    case 'gbp-millions': return Math.min(decimalPlaces, 1);
+    default: return decimalPlaces;
+  }
+}
+
 /** A value with its unit as a reader expects it: "72.4%", "£1,250", "12.3 per 1,000", "34 days". */
-export function formatValue(value: number | null, unit: Unit | string, decimalPlaces: number): string {
+export function formatValue(value: number | null, unit: Unit | string, stated: number): string {
   if (value === null || !Number.isFinite(value)) return 'No data';
+  const decimalPlaces = shownDecimals(unit, stated);
   const n = formatNumber(value, decimalPlaces);
   switch (unit) {
     case 'percent': return `${n}%`;

@@ -100,7 +100,9 @@ describe('commitments', () => {
     await expect(w.s.commitments.propose(w.users.contributor, library.id, 'late')).rejects.toThrow(ForbiddenError);
     await expect(w.s.commitments.proposalStep(w.users.contributor, library.id, 'approve')).rejects.toThrow(ForbiddenError);
     expect((await w.s.commitments.awaitingApproval(w.users.officer)).map((c) => c.id)).toEqual([library.id]);
-    expect((await w.s.commitments.get(w.users.officer, library.id)).steps).toEqual(['withdraw', 'approve', 'return']);
+    // Withdrawing is the submitter's step: the officer approves or returns it.
+    expect((await w.s.commitments.get(w.users.officer, library.id)).steps).toEqual(['approve', 'return']);
+    await expect(w.s.commitments.proposalStep(w.users.officer, library.id, 'withdraw')).rejects.toThrow('Only the person who submitted it can withdraw a submission: return it to them with a comment instead.');
     await w.s.commitments.proposalStep(w.users.officer, library.id, 'approve');
     await expect(w.s.commitments.proposalStep(w.users.officer, library.id, 'approve')).rejects.toThrow(ConflictError);
     // Approved but not yet published: the public site still shows the old status (late: spring 2026 has passed) and no note.

@@ -39,6 +39,7 @@ const item = (r: CommitmentListRow): CommitmentItem => {
 /** The policy's view of a commitment: its owner and outcome, and the state of its proposal (draft when none). */
 const scopeOf = (r: CommitmentListRow): CommitmentScope => ({
   kind: 'commitment', owner: r.owner, outcomeId: r.outcomeId, workflowState: WorkflowState.catch('draft').parse(r.proposalState ?? 'draft'),
+  ...(r.proposalState === 'submitted' ? { submittedBy: r.proposedBy } : {}),
 });
 
 /** The steps of a proposal: "publish" applies it; "unpublish" has no meaning for one. */

@@ -6,6 +6,7 @@ import { ENTRY_KINDS, IsoDate, parsePeriod, WorkflowState, type EntryKind } from
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
+import { lastSubmitters } from '../store/queries/lastSubmitters.js';
 import {
   deleteEntry, getEntryRecord, insertEntry, insertFacts, listEntryItems, listEntryServices, matchAreaCodes, realignFacts, replaceEntryPlaces,
   setEntryCommitmentsState, updateEntry, type EntryListItem, type EntryRecord,
@@ -47,7 +48,7 @@ export interface EntryView extends EntryRecord {
 export interface EntryListOptions {
   states?: WorkflowState[];
   outcomeId?: string;
-  /** Only entries this person is assigned to (contributors) or created. */
+  /** Only entries this person created. */
   mine?: boolean;
   page?: number;
   pageSize?: number;
@@ -115,13 +116,20 @@ function entryServiceContext(store: Store) {
     return names.map((name) => ({ name, areaCode: codes.get(name.toLowerCase()) ?? null }));
   }
 
-  function view(actor: Actor, r: EntryRecord): EntryView {
+  /** An entry's scope; a submitted one also says who submitted it (only they may withdraw it). */
+  async function scopeOfStored(r: EntryRecord): Promise<EntryScope> {
     const scope = scopeOf(r.entry);
+    if (scope.workflowState !== 'submitted') return scope;
+    return { ...scope, submittedBy: (await lastSubmitters(db, 'entry', [r.entry.id])).get(r.entry.id) ?? null };
+  }
+
+  async function view(actor: Actor, r: EntryRecord): Promise<EntryView> {
+    const scope = await scopeOfStored(r);
     const steps = stepsFrom(scope.workflowState).filter((s) => can(actor, `entry.${STEP_ACTION[s]}`, scope));
     return { ...r, steps, canEdit: can(actor, 'entry.edit', scope), canDelete: can(actor, 'entry.delete', scope) };
   }
 
-  return { db, mustGet, currentPlanId, parseInput, placesWithAreas, view };
+  return { db, mustGet, currentPlanId, parseInput, placesWithAreas, scopeOfStored, view };
 }
 
 type EntryServiceContext = ReturnType<typeof entryServiceContext>;
@@ -136,10 +144,11 @@ function entryReads(context: EntryServiceContext) {
       const page = Math.max(options.page ?? 1, 1);
       const planId = await currentPlanId().catch(() => undefined);
       if (!planId) return { items: [], total: 0, page, pageSize };
-      const mineScope = options.mine && actor.role === 'contributor' ? { services: actor.services, outcomeIds: actor.outcomeIds } : undefined;
+      // "Mine" is what this person wrote, whatever their role: a contributor's services and outcomes
+      // hold their colleagues' drafts too, which are not theirs to call their own.
       const r = await listEntryItems(db, {
-        planId, states: options.states, outcomeId: options.outcomeId, scope: mineScope,
-        createdBy: options.mine && actor.role !== 'contributor' && actor.id ? actor.id : undefined,
+        planId, states: options.states, outcomeId: options.outcomeId,
+        createdBy: options.mine ? actor.id ?? '' : undefined,
         limit: pageSize, offset: (page - 1) * pageSize,
       });
       return { ...r, page, pageSize };
@@ -228,12 +237,12 @@ function entryEdits(context: EntryServiceContext) {
 
 /** Moving an entry along the workflow. */
 function entryWorkflow(context: EntryServiceContext) {
-  const { db, mustGet, view } = context;
+  const { db, mustGet, scopeOfStored, view } = context;
   return {
     /** Moves an entry along the workflow. Returning needs a comment saying what to change. */
     async transition(actor: Actor, id: string, step: WorkflowStep, comment?: string): Promise<EntryView> {
       const before = await mustGet(id);
-      const scope = scopeOf(before.entry);
+      const scope = await scopeOfStored(before);
       authorize(actor, `entry.${STEP_ACTION[step]}`, scope);
       const to = nextState(scope.workflowState, step, 'entry');
       if (before.entry.importDecision === 'excluded' && step !== 'return') {

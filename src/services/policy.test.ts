@@ -22,6 +22,18 @@ describe('policy', () => {
     for (const a of ['user.manage', 'plan.manage', 'settings.manage'] as const) expect(can(po, a)).toBe(false);
   });
 
+  it('leaves withdrawing a submission to the person who submitted it, whatever the role', () => {
+    const submitted = (submittedBy: string | null): EntryScope => ({ ...entry('Highways', null, 'submitted'), submittedBy });
+    const c = actor('contributor', { services: ['Highways'] });
+    const colleague = actor('contributor', { id: 'colleague', services: ['Highways'] });
+    expect([c, colleague, actor('performance-officer'), actor('admin')].map((a) => can(a, 'entry.withdraw', submitted('contributor')))).toEqual([true, false, false, false]);
+    expect(can(actor('performance-officer'), 'entry.withdraw', submitted('performance-officer'))).toBe(true);
+    expect(can(actor('admin'), 'entry.withdraw', submitted(null))).toBe(false);
+    expect(can(SYSTEM_ACTOR, 'entry.withdraw', submitted('contributor'))).toBe(true);
+    expect(() => authorize(actor('performance-officer'), 'value.withdraw', { kind: 'value', outcomeId: null, ownerId: null, workflowState: 'submitted', submittedBy: 'contributor' }))
+      .toThrow('Only the person who submitted it can withdraw a submission: return it to them with a comment instead.');
+  });
+
   it('lets viewers read drafts and nothing else', () => {
     const v = actor('viewer');
     expect(ACTIONS.filter((a) => can(v, a))).toEqual(['workspace.read', 'drafts.read']);

@@ -33,6 +33,8 @@ export interface EntryScope {
   service: string | null;
   outcomeId: string | null;
   workflowState: WorkflowState;
+  /** Who submitted it, when known (undefined: not asked; null: nobody known, e.g. the command line). */
+  submittedBy?: string | null;
 }
 
 /** What the policy needs to know about an indicator value. */
@@ -41,6 +43,8 @@ export interface ValueScope {
   outcomeId: string | null;
   ownerId: string | null;
   workflowState: WorkflowState;
+  /** Who submitted it, when known (undefined: not asked; null: nobody known, e.g. the command line). */
+  submittedBy?: string | null;
 }
 
 /** What the policy needs to know about a commitment's proposed status change (its state is the proposal's). */
@@ -50,6 +54,8 @@ export interface CommitmentScope {
   owner: string | null;
   outcomeId: string | null;
   workflowState: WorkflowState;
+  /** Who proposed (and submitted) the change, when known. */
+  submittedBy?: string | null;
 }
 
 export type RecordScope = EntryScope | ValueScope | CommitmentScope;
@@ -91,10 +97,14 @@ export function inScope(actor: Actor, record: RecordScope): boolean {
  *   (by service or outcome), and only while those are drafts (new or returned); they may withdraw
  *   their own submission (back to draft) until someone approves it; the same holds for proposing a
  *   change of a commitment's status (a reviewer approves and publishes it);
- * - a viewer reads, drafts included, and changes nothing.
+ * - a viewer reads, drafts included, and changes nothing;
+ * - withdrawing a submission is its submitter's own step, whatever their role: a reviewer who wants
+ *   someone else's submission changed returns it with a comment (the command line may still do it).
  */
 export function can(actor: Actor | null | undefined, action: Action, record?: RecordScope): boolean {
   if (!actor) return false;
+  if (record?.submittedBy !== undefined && action.endsWith('.withdraw') && actor.role !== 'system'
+    && (actor.id === null || record.submittedBy !== actor.id)) return false;
   switch (actor.role) {
     case 'system':
     case 'admin':
@@ -117,9 +127,15 @@ export function can(actor: Actor | null | undefined, action: Action, record?: Re
 /** Throws ForbiddenError unless `can` allows it. */
 export function authorize(actor: Actor | null | undefined, action: Action, record?: RecordScope): asserts actor is Actor {
   if (!can(actor, action, record)) {
+    if (actor && record?.submittedBy !== undefined && action.endsWith('.withdraw') && record.submittedBy !== actor.id && can({ ...actor, id: record.submittedBy }, action, record)) {
+      throw new ForbiddenError(`Only the person who submitted it can withdraw a submission${can(actor, actionOf(action, 'return'), record) ? ': return it to them with a comment instead' : ''}.`);
+    }
     throw new ForbiddenError(actor ? `Your role (${actor.role}) does not allow ${describeAction(action)}${record && actor.role === 'contributor' ? ' for this record' : ''}.` : 'Sign in first.');
   }
 }
+
+/** The same record's other action, such as 'value.return' for 'value.withdraw'. */
+const actionOf = (action: Action, verb: string): Action => `${action.split('.')[0]}.${verb}` as Action;
 
 const VERBS: Record<string, string> = {
   read: 'reading', withdraw: 'withdrawing', create: 'creating', edit: 'editing', delete: 'deleting', submit: 'submitting', approve: 'approving',

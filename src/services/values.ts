@@ -8,6 +8,7 @@ import { formatDate } from '../present/format.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
 import { listAuditItems } from '../store/queries/auditTrail.js';
+import { lastSubmitters } from '../store/queries/lastSubmitters.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { markDutyDone } from '../store/queries/reportingDuties.js';
 import { getSetting } from '../store/queries/settings.js';
@@ -77,6 +78,13 @@ function valueServiceContext(store: Store) {
 
   const scopeOf = (i: IndicatorRow, state: string): ValueScope => ({ kind: 'value', outcomeId: i.outcomeId, ownerId: i.ownerId, workflowState: WorkflowState.parse(state) });
 
+  /** The scope of a stored value; a submitted one also says who submitted it (only they may withdraw it). */
+  async function scopeOfStored(key: ValueKey, i: IndicatorRow, state: string): Promise<ValueScope> {
+    const scope = scopeOf(i, state);
+    if (state !== 'submitted') return scope;
+    return { ...scope, submittedBy: (await lastSubmitters(db, 'value', [valueId(key)])).get(valueId(key)) ?? null };
+  }
+
   async function mustGet(key: ValueKey): Promise<{ indicator: IndicatorRow; observation: ObservationRow }> {
     const indicator = await mustIndicator(key.indicatorId);
     const observation = await getObservation(db, key);
@@ -95,7 +103,7 @@ function valueServiceContext(store: Store) {
   async function view(actor: Actor, key: ValueKey): Promise<ValueView> {
     authorize(actor, 'drafts.read');
     const { indicator, observation } = await mustGet(key);
-    const scope = scopeOf(indicator, observation.workflowState);
+    const scope = await scopeOfStored(key, indicator, observation.workflowState);
     return {
       key, indicator, observation,
       steps: stepsFrom(scope.workflowState).filter((s) => can(actor, `value.${STEP_ACTION[s]}`, scope)),
@@ -105,7 +113,7 @@ function valueServiceContext(store: Store) {
     };
   }
 
-  return { db, councilCode, mustIndicator, scopeOf, mustGet, returnComment, view };
+  return { db, councilCode, mustIndicator, scopeOf, scopeOfStored, mustGet, returnComment, view };
 }
 
 type ValueServiceContext = ReturnType<typeof valueServiceContext>;
@@ -193,11 +201,11 @@ function valueEntry(context: ValueServiceContext) {
 
 /** Moving a value along the workflow. */
 function valueWorkflow(context: ValueServiceContext) {
-  const { db, scopeOf, mustGet, view } = context;
+  const { db, scopeOfStored, mustGet, view } = context;
   return {
     async transition(actor: Actor, key: ValueKey, step: WorkflowStep, comment?: string): Promise<ValueView> {
       const { indicator, observation } = await mustGet(key);
-      const scope = scopeOf(indicator, observation.workflowState);
+      const scope = await scopeOfStored(key, indicator, observation.workflowState);
       authorize(actor, `value.${STEP_ACTION[step]}`, scope);
       const to = nextState(scope.workflowState, step, 'value');
       const note = comment?.trim() ?? '';

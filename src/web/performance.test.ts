@@ -91,7 +91,7 @@ describe('performance pages on the demo workspace', () => {
     // Beside the value: target, previous value, group median and the middle half of the group.
     expect(html).toMatch(/Middle half of the group[\s\S]{0,80}\d[\s\S]{0,10} to [\s\S]{0,10}\d/);
     expect(html).toMatch(/Since \d{4}\/\d{2}/);
-    expect(html.match(/<figure class="cmp-figure"/g)?.length).toBe(2);
+    expect(html.match(/<figure class="cmp-figure[ "]/g)?.length).toBe(2);
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('Data: ');
     expect(html).not.toMatch(/<svg[\s\S]*aria-label="dot"[\s\S]*<\/svg>/);

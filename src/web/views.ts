@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { dateParts } from './manage/date-fields.js';
+import { workspaceWarning } from '../present/import-warnings.js';
 import { formatDate, formatFact, formatNumber, formatValue, periodLabel } from '../present/format.js';
 import { COMMITMENT_LABELS, COMMITMENT_SYMBOLS, DIRECTION_LABELS, FACT_KIND_LABELS, POLARITY_LABELS, QUARTILE_LABELS, RAG_LABELS, TREND_LABELS, unitLabel } from '../present/labels.js';
 
@@ -40,6 +41,7 @@ export function createViews(extraPaths: string[] = []): Views {
   env.addFilter('value', (v: number | null | undefined, unit: string, decimals: number) => formatValue(v ?? null, unit, decimals));
   // The same words and symbols as the published reports, so the site and the report agree.
   env.addGlobal('labels', { rag: RAG_LABELS, direction: DIRECTION_LABELS, trend: TREND_LABELS, quartile: QUARTILE_LABELS, commitment: COMMITMENT_LABELS, commitmentSymbol: COMMITMENT_SYMBOLS, polarity: POLARITY_LABELS });
+  env.addFilter('importWarning', (text: string, remedy?: string) => workspaceWarning(text, remedy));
   env.addFilter('urlencode', (v: string) => encodeURIComponent(v));
   return env;
 }

@@ -57,6 +57,10 @@ describe('charts', () => {
     expect(figure.querySelector('.cmp-figure__description')!.textContent).toBe(position.description);
     expect(figure.querySelector('.cmp-figure__source')!.textContent).toBe(position.source);
     expect(figure.querySelectorAll('table tbody tr').length).toBe(position.members.length);
+    // Print layout hooks: the kind of chart, the table in its own block, short tables marked to print whole.
+    expect(figure.classList.contains('cmp-figure--position')).toBe(true);
+    expect(figure.querySelector('.cmp-figure__data > table.cmp-chart-data')).not.toBeNull();
+    expect(figure.querySelector('table')!.classList.contains('cmp-chart-data--short')).toBe(position.table.rows.length <= 12);
   });
 });
 

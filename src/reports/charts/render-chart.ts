@@ -174,13 +174,18 @@ function drawChartSvg(spec: ChartSpec, brandColour: string): string {
   return svg.outerHTML;
 }
 
+/** The most rows a chart's data table has to be kept on one page in print. */
+const SHORT_TABLE_ROWS = 12;
+
 export function dataTable(spec: ChartSpec): string {
   const t = spec.table;
   const head = t.head.map((h) => `<th scope="col" class="govuk-table__header">${escapeHtml(h)}</th>`).join('');
   const rows = t.rows.map((r) => `<tr class="govuk-table__row">${r.map((c, i) => i === 0
     ? `<th scope="row" class="govuk-table__header">${escapeHtml(c)}</th>`
     : `<td class="govuk-table__cell">${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
-  return `<table class="govuk-table cmp-table cmp-chart-data"><caption class="govuk-table__caption govuk-table__caption--s">Data: ${escapeHtml(t.caption)}</caption><thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead><tbody class="govuk-table__body">${rows}</tbody></table>`;
+  // A short table (a few periods) is printed whole: split, it left a row or two alone on the next page.
+  const short = t.rows.length <= SHORT_TABLE_ROWS ? ' cmp-chart-data--short' : '';
+  return `<table class="govuk-table cmp-table cmp-chart-data${short}"><caption class="govuk-table__caption govuk-table__caption--s">Data: ${escapeHtml(t.caption)}</caption><thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead><tbody class="govuk-table__body">${rows}</tbody></table>`;
 }
 
 /** A chart as a complete figure: headline, one-sentence description, SVG, Source line and data table. */
@@ -188,11 +193,11 @@ export function renderChart(spec: ChartSpec, options: ChartOptions & { svg?: str
   const svg = options.svg ?? chartSvg(spec, options.brandColour);
   if (options.svgOnly) return svg;
   const h = `h${options.headingLevel}`;
-  return `<figure class="cmp-figure" id="${spec.id}" aria-labelledby="${spec.id}-title">
+  return `<figure class="cmp-figure cmp-figure--${spec.kind}" id="${spec.id}" aria-labelledby="${spec.id}-title">
 <div class="cmp-figure__keep"><figcaption class="cmp-figure__caption"><${h} class="govuk-heading-s cmp-figure__title" id="${spec.id}-title">${escapeHtml(spec.title)}</${h}>
 <p class="govuk-body cmp-figure__description" id="${spec.id}-desc">${escapeHtml(spec.description)}</p></figcaption>
 <div class="cmp-figure__chart">${svg}</div>
 <p class="govuk-body-s cmp-figure__source">${escapeHtml(spec.source)}</p></div>
-${dataTable(spec)}
+<div class="cmp-figure__data">${dataTable(spec)}</div>
 </figure>`;
 }

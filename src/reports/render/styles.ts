@@ -92,10 +92,22 @@ const PRINT_CSS = `@page{size:A4;margin:15mm 14mm 16mm 14mm}
   .cmp-table--compendium .cmp-tag{padding:1px 3px}
   .cmp-table--compendium .cmp-tag .cmp-symbol{min-width:0}
   .cmp-table--compendium th,.cmp-table--compendium td{padding:3px 6px 3px 0}
+  /* A figure with a long unit ("40.3 per 100,000") wraps after its number in the narrow value columns,
+     rather than running over the next column. */
+  .cmp-table--compendium .cmp-num{white-space:normal}
   /* Every chart's figures are printed too, small, so that the PDF reads without the HTML beside it. */
   .cmp-chart-data{font-size:8pt;margin-bottom:10px}
   .cmp-chart-data .govuk-table__header,.cmp-chart-data .govuk-table__cell{padding:2px 10px 2px 0}
   .cmp-figure{margin-bottom:20px}
+  /* A short data table is printed whole, and no caption is cut across two pages. */
+  .cmp-chart-data--short{break-inside:avoid}
+  caption{break-inside:avoid}
+  /* Charts at 85% of the line: their words are still the size of the tables' (8 pt and more), and the
+     block a chart keeps together is smaller, so less of a page is left empty when it moves on. */
+  .cmp-figure__chart svg{width:85%}
+  /* The table of every council in the group in two columns: one under the other it was as tall as the chart. */
+  .cmp-figure--position .cmp-figure__data{column-count:2;column-gap:24px;break-inside:avoid}
+  .cmp-figure--position .cmp-figure__data .cmp-chart-data{margin-bottom:0}
   a.govuk-link::after{content:none !important}
   /* An entry's heading, key figures and date stay with its first lines (they were left alone at the foot of a page). */
   .cmp-key-figures{break-inside:avoid;break-after:avoid;margin-bottom:8px}

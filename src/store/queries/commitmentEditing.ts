@@ -13,6 +13,8 @@ export interface CommitmentListRow extends Omit<PublicCommitmentRow, 'outcomeSlu
   proposedStatus: string | null;
   proposedNote: string | null;
   proposalState: string | null;
+  /** The user who proposed it (and, once submitted, submitted it). */
+  proposedBy: string | null;
   proposedByName: string | null;
   proposedAt: string | null;
 }
@@ -23,7 +25,7 @@ const columns = {
   workflowState: commitments.workflowState, outcomeId: commitments.outcomeId, outcomeTitle: outcomes.title,
   entryId: commitments.entryId, entryTitle: entries.title, owner: commitments.owner,
   proposedStatus: commitments.proposedStatus, proposedNote: commitments.proposedNote, proposalState: commitments.proposalState,
-  proposedByName: users.name, proposedAt: commitments.proposedAt,
+  proposedBy: commitments.proposedBy, proposedByName: users.name, proposedAt: commitments.proposedAt,
 };
 
 function select(db: Db, where: SQL | undefined) {

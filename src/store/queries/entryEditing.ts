@@ -58,7 +58,7 @@ export async function listEntryItems(db: Db, filter: EntryListFilter): Promise<{
   if (filter.planId) where.push(eq(entries.planId, filter.planId));
   if (filter.states?.length) where.push(inArray(entries.workflowState, filter.states));
   if (filter.outcomeId) where.push(eq(entries.outcomeId, filter.outcomeId));
-  if (filter.createdBy) where.push(eq(entries.createdBy, filter.createdBy));
+  if (filter.createdBy !== undefined) where.push(eq(entries.createdBy, filter.createdBy));
   if (filter.scope) {
     const { services, outcomeIds } = filter.scope;
     const parts: SQL[] = [];

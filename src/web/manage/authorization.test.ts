@@ -61,15 +61,17 @@ const freshProposal = async (state?: 'draft' | 'submitted' | 'approved'): Promis
   return id;
 };
 
-const entryIn = async (service: 'Highways' | 'Waste', step?: WorkflowStep[]) => {
+/** An entry written by the service's contributor, moved on by the officer (or, with `authorSubmits`, submitted by its author). */
+const entryIn = async (service: 'Highways' | 'Waste', step?: WorkflowStep[], authorSubmits = false) => {
   const author = service === 'Highways' ? w.users.contributor : w.users.otherContributor;
   const id = await w.s.entries.create(author, { title: `Entry ${randomUUID()}`, kind: 'update', body: 'Text', service });
-  for (const s of step ?? []) await w.s.entries.transition(w.users.officer, id, s);
+  for (const s of step ?? []) await w.s.entries.transition(s === 'submit' && authorSubmits ? author : w.users.officer, id, s);
   return id;
 };
-const valueFor = async (indicator: 0 | 1, steps: WorkflowStep[] = []) => {
-  const key = await w.s.values.enter(w.users.officer, { indicatorId: w.indicators[indicator].id, periodKey: freshPeriod(), value: 5 });
-  for (const s of steps) await w.s.values.transition(w.users.officer, key, s);
+/** A value entered and moved on by the officer (or by the contributor the indicator is assigned to). */
+const valueFor = async (indicator: 0 | 1, steps: WorkflowStep[] = [], by: 'officer' | 'contributor' = 'officer') => {
+  const key = await w.s.values.enter(w.users[by], { indicatorId: w.indicators[indicator].id, periodKey: freshPeriod(), value: 5 });
+  for (const s of steps) await w.s.values.transition(w.users[by], key, s);
   return `/manage/values/${key.indicatorId}/${key.periodKey}`;
 };
 /** A report version of the plan in a given state, for the reports routes. */
@@ -92,8 +94,10 @@ const ROUTES: Route[] = [
   { name: 'delete another service’s draft', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Waste')}/delete` }) },
   { name: 'submit own service’s draft', allowed: WRITERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways')}/workflow`, fields: { step: 'submit' } }) },
   { name: 'submit another service’s draft', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Waste')}/workflow`, fields: { step: 'submit' } }) },
-  { name: 'withdraw own service’s submission', allowed: WRITERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}/workflow`, fields: { step: 'withdraw' } }) },
-  { name: 'withdraw another service’s submission', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Waste', ['submit'])}/workflow`, fields: { step: 'withdraw' } }) },
+  // Withdrawing is the submitter's own step: a reviewer returns someone else's submission instead.
+  { name: 'withdraw own submission', allowed: ['contributor'], setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'], true)}/workflow`, fields: { step: 'withdraw' } }) },
+  { name: 'withdraw a submission the officer made', allowed: ['officer'], setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}/workflow`, fields: { step: 'withdraw' } }) },
+  { name: 'withdraw another service’s submission', allowed: [], setup: async () => ({ path: `/manage/entries/${await entryIn('Waste', ['submit'], true)}/workflow`, fields: { step: 'withdraw' } }) },
   { name: 'approve an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}/workflow`, fields: { step: 'approve' } }) },
   { name: 'publish an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit', 'approve'])}/workflow`, fields: { step: 'publish', confirm: 'yes' } }) },
   { name: 'return an entry', allowed: REVIEWERS, setup: async () => ({ path: `/manage/entries/${await entryIn('Highways', ['submit'])}/workflow`, fields: { step: 'return', comment: 'Please add figures' } }) },
@@ -102,7 +106,8 @@ const ROUTES: Route[] = [
   { name: 'enter a value for another indicator', allowed: REVIEWERS, setup: async () => ({ path: '/manage/values', fields: { indicatorId: w.indicators[1].id, periodKey: '1999/00', value: '3', status: 'final' } }) },
   { name: 'submit a value for an assigned indicator', allowed: WRITERS, setup: async () => ({ path: `${await valueFor(0)}/workflow`, fields: { step: 'submit' } }) },
   { name: 'submit a value for another indicator', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(1)}/workflow`, fields: { step: 'submit' } }) },
-  { name: 'withdraw a submitted value for an assigned indicator', allowed: WRITERS, setup: async () => ({ path: `${await valueFor(0, ['submit'])}/workflow`, fields: { step: 'withdraw' } }) },
+  { name: 'withdraw a value one submitted', allowed: ['contributor'], setup: async () => ({ path: `${await valueFor(0, ['submit'], 'contributor')}/workflow`, fields: { step: 'withdraw' } }) },
+  { name: 'withdraw a value the officer submitted', allowed: ['officer'], setup: async () => ({ path: `${await valueFor(0, ['submit'])}/workflow`, fields: { step: 'withdraw' } }) },
   { name: 'delete a draft value for an assigned indicator', allowed: WRITERS, setup: async () => ({ path: `${await valueFor(0)}/delete` }) },
   { name: 'delete a draft value for another indicator', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(1)}/delete` }) },
   { name: 'approve a value', allowed: REVIEWERS, setup: async () => ({ path: `${await valueFor(0, ['submit'])}/workflow`, fields: { step: 'approve' } }) },
@@ -135,6 +140,7 @@ const ROUTES: Route[] = [
   },
   { name: 'propose a commitment’s status (in the contributor’s outcome)', allowed: WRITERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal()}`, fields: { status: 'late', note: 'Checked' } }) },
   { name: 'submit a proposed status', allowed: WRITERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal('draft')}/proposal`, fields: { step: 'submit' } }) },
+  { name: 'withdraw a proposed status the officer submitted', allowed: ['officer'], setup: async () => ({ path: `/manage/commitments/${await freshProposal('submitted')}/proposal`, fields: { step: 'withdraw' } }) },
   { name: 'approve a proposed status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal('submitted')}/proposal`, fields: { step: 'approve' } }) },
   { name: 'publish a proposed status', allowed: REVIEWERS, setup: async () => ({ path: `/manage/commitments/${await freshProposal('approved')}/proposal`, fields: { step: 'publish', confirm: 'yes' } }) },
   {
@@ -183,6 +189,33 @@ describe('authorization matrix', () => {
       expected[who] = route.allowed.includes(who) ? 'allow' : 'deny';
     }
     expect(seen).toEqual(expected);
+  });
+
+  it('offers "Withdraw the submission" on a value or entry page only to the person who submitted it', async () => {
+    const offered = async (who: Who, path: string) => (await (await browsers.get(who)!.get(path)).text()).includes('Withdraw the submission');
+    const value = await valueFor(0, ['submit'], 'contributor');
+    const entry = `/manage/entries/${await entryIn('Highways', ['submit'], true)}`;
+    for (const path of [value, entry]) {
+      expect([path, await offered('contributor', path), await offered('officer', path), await offered('admin', path)]).toEqual([path, true, false, false]);
+    }
+    // The officer is still offered returning it, with a comment, which is how a reviewer sends it back.
+    expect(await (await browsers.get('officer')!.get(value)).text()).toContain('Return to author');
+  });
+
+  it('lists under a contributor’s "Your drafts" (and "Only mine") only the drafts they wrote, not their service colleagues’', async () => {
+    const mine = `My draft ${randomUUID()}`;
+    const colleagues = `A colleague’s draft ${randomUUID()}`;
+    await w.s.entries.create(w.users.contributor, { title: mine, kind: 'update', body: 'Text', service: 'Highways' });
+    await w.s.entries.create(w.users.officer, { title: colleagues, kind: 'update', body: 'Text', service: 'Highways' });
+    const contributor = browsers.get('contributor')!;
+    const dashboard = await (await contributor.get('/manage')).text();
+    const yourDrafts = dashboard.slice(dashboard.indexOf('Your drafts'));
+    expect(dashboard).toContain('Your drafts');
+    expect([yourDrafts.includes(mine), yourDrafts.includes(colleagues)]).toEqual([true, false]);
+    const onlyMine = await (await contributor.get('/manage/entries?mine=1&state=draft')).text();
+    expect([onlyMine.includes(mine), onlyMine.includes(colleagues)]).toEqual([true, false]);
+    // Everyone's drafts in the service are still there to see.
+    expect(await (await contributor.get('/manage/entries?state=draft')).text()).toContain(colleagues);
   });
 
   it('also refuses the pages that lead to forbidden actions', async () => {

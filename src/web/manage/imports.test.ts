@@ -29,8 +29,11 @@ describe('reviewing an import in the workspace', () => {
     const [library, park, recycling] = ids;
 
     const excluded = await officer.post(`/manage/imports/${batchId}/decide`, { item: recycling, decision: 'excluded' });
-    expect(locationOf(excluded)).toBe(`/manage/imports/${batchId}?done=batch-decided#item-${recycling}`);
-    expect(await (await officer.get(locationOf(excluded))).text()).toContain('The item’s review decision was saved.');
+    expect(locationOf(excluded)).toBe(`/manage/imports/${batchId}?done=batch-decided&item=${recycling}#item-${recycling}`);
+    // The confirmation is shown beside the item acted on (once), not at the top of the outline.
+    const back = await (await officer.get(locationOf(excluded))).text();
+    expect(back.split('The item’s review decision was saved.')).toHaveLength(2);
+    expect(back.indexOf('The item’s review decision was saved.')).toBeGreaterThan(back.indexOf(`id="item-${recycling}"`));
     expect(locationOf(await officer.post(`/manage/imports/${batchId}/items/${park}/title`, { title: 'Play park in Oakham' }))).toContain('done=batch-retitled');
     expect(locationOf(await officer.post(`/manage/imports/${batchId}/decide`, { item: library, decision: 'accepted' }))).toContain('done=batch-decided');
 
@@ -47,6 +50,8 @@ describe('reviewing an import in the workspace', () => {
 
     const after = await (await officer.get(`/manage/imports/${batchId}`)).text();
     expect(after).toContain('1 published, 0 accepted, 1 to review, 1 excluded');
+    // Part of it is public, and the page says so rather than a bare "Published".
+    expect(after).toContain('Partly published: the items not yet published wait for review');
 
     // A contributor may read the batch but not act on it.
     const contributor = await w.as('contributor');

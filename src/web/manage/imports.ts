@@ -33,8 +33,9 @@ async function batchPage(s: Services, c: ManageContext, id: string, errors?: For
       factsText: item.facts.map((f) => f.text).join('; '), commitmentsText: item.commitments.map((x) => x.text).join(' · '),
     })),
   }));
+  const actedOn = items.some((item) => item.id === c.req.query('item')) ? c.req.query('item') : undefined;
   return view(c, 'manage/import-batch.njk', {
-    title: `Review: ${batch.fileName}`, batch, outline, errors,
+    title: `Review: ${batch.fileName}`, batch, outline, errors, actedOn, confirmationAtItem: Boolean(actedOn),
     canReview: can(actor, 'import.run') && batch.state !== 'undone', canPublish: can(actor, 'entry.publish') && batch.state !== 'undone',
   }, errors ? 400 : 200);
 }
@@ -59,7 +60,9 @@ export function importRoutes(s: Services): Hono<ManageEnv> {
       try {
         const item = await run(c, id, c.get('form')!);
         // Back to the item acted on (303, so reloading does not repeat the action).
-        return c.redirect(`${base(id)}?done=${key}${item ? `#item-${item}` : ''}`, 303);
+        // The confirmation is then shown beside that item (and takes the focus there), not at the top
+        // of an outline that may run to dozens of items.
+        return c.redirect(`${base(id)}?done=${key}${item ? `&item=${encodeURIComponent(item)}#item-${item}` : ''}`, 303);
       } catch (e) {
         return answerError(c, e, (errors) => page(c, id, errors));
       }
