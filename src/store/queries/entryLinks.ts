@@ -61,16 +61,20 @@ export async function insertSuggestions(db: Db, links: NewEntryLink[]): Promise<
   return added;
 }
 
+const LINK_PAIRS_SLICE = 10_000;
+
 /** What is already recorded for these later entries: each entry's linked entries and commitments, whatever their state. */
 export async function listLinkPairs(db: Db, entryIds: string[]): Promise<Map<string, Set<string>>> {
   const known = new Map<string, Set<string>>();
-  if (!entryIds.length) return known;
-  const r = await db.select({ entryId: entryLinks.entryId, earlier: entryLinks.earlierEntryId, commitment: entryLinks.commitmentId })
-    .from(entryLinks).where(inArray(entryLinks.entryId, entryIds));
-  for (const x of r) {
-    const set = known.get(x.entryId) ?? new Set<string>();
-    set.add((x.earlier ?? x.commitment)!);
-    known.set(x.entryId, set);
+  // In slices: a batch of reports asks about thousands of entries, one bind parameter each (PostgreSQL takes 65,535).
+  for (let i = 0; i < entryIds.length; i += LINK_PAIRS_SLICE) {
+    const r = await db.select({ entryId: entryLinks.entryId, earlier: entryLinks.earlierEntryId, commitment: entryLinks.commitmentId })
+      .from(entryLinks).where(inArray(entryLinks.entryId, entryIds.slice(i, i + LINK_PAIRS_SLICE)));
+    for (const x of r) {
+      const set = known.get(x.entryId) ?? new Set<string>();
+      set.add((x.earlier ?? x.commitment)!);
+      known.set(x.entryId, set);
+    }
   }
   return known;
 }
