@@ -2,6 +2,7 @@
 // money figures; commitments), the links suggested and decided, and the schemes they gather into.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
+import { insertRows } from './insertRows.js';
 import { rows } from '../db.js';
 import { entryLinks, schemes } from '../schema.js';
 
@@ -53,12 +54,7 @@ export type NewEntryLink = typeof entryLinks.$inferInsert;
 
 /** Writes new suggestions; a pair already suggested, accepted or rejected keeps what it has. Returns how many were new. */
 export async function insertSuggestions(db: Db, links: NewEntryLink[]): Promise<number> {
-  let added = 0;
-  for (let i = 0; i < links.length; i += 500) {
-    const r = await db.insert(entryLinks).values(links.slice(i, i + 500)).onConflictDoNothing().returning({ id: entryLinks.id });
-    added += r.length;
-  }
-  return added;
+  return insertRows(db, entryLinks, links, { onConflictDoNothing: true });
 }
 
 const LINK_PAIRS_SLICE = 10_000;
