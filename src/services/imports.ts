@@ -61,7 +61,8 @@ export interface ImportOptions {
 
 export interface ImportProgress {
   file: string;
-  stage: 'read' | 'parse' | 'store';
+  /** 'links': the entries are stored and links to earlier years are being suggested. */
+  stage: 'read' | 'parse' | 'store' | 'links';
   done: number;
   total: number;
 }

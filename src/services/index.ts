@@ -163,7 +163,9 @@ export function services(store: Store, config: Config) {
       const i = m.importService(store, config);
       return { ...i, run: async (...a: Parameters<typeof i.run>) => {
         const r = await i.run(...a);
-        if (!r.dryRun) await links.suggestAfterImport(r.files.flatMap((f) => (f.documentId ? [f.documentId] : [])));
+        if (r.dryRun) return r;
+        a[1]?.onProgress?.({ file: '', stage: 'links', done: 0, total: r.files.length });
+        await links.suggestAfterImport(r.files.flatMap((f) => (f.documentId ? [f.documentId] : [])));
         return r;
       } };
     })),

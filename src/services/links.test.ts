@@ -3,7 +3,9 @@
 // evidenced by an accepted link, and a link to a deleted entry refused without writing anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageWorkspace, type ManageWorkspace } from '../../test/helpers/manage.js';
-import { tables } from '../store/index.js';
+import { sql } from 'drizzle-orm';
+import { rows, tables, type Store } from '../store/index.js';
+import { workspaceWithPlan } from '../../test/helpers/imports.js';
 import { ForbiddenError } from '../errors.js';
 
 let w: ManageWorkspace;
@@ -102,5 +104,30 @@ describe('links across years', () => {
     const [any] = await w.s.links.list(w.users.viewer);
     await expect(w.s.links.accept(w.users.viewer, any.id)).rejects.toThrow(ForbiddenError);
     await expect(w.s.links.suggest(w.users.contributor, { periodKey: 'FY2023-24' })).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe('links after a batch import', () => {
+  it('suggests for reports imported in one batch exactly what it suggests when they are imported one by one, once all are stored', async () => {
+    const linkRows = async (store: Store) => rows<Record<string, unknown>>(store.db, sql`
+      select e.title as entry, coalesce(t.title, c.text) as target, l.score, l.reason, l.shared_names as names, l.state
+      from entry_links l join entries e on e.id = l.entry_id left join entries t on t.id = l.earlier_entry_id left join commitments c on c.id = l.commitment_id
+      order by 1, 2`);
+    const files = [{ name: 'annual-report-2020.txt', bytes: EARLIER }, { name: 'annual-report-2024.txt', bytes: LATER }];
+    const one = await workspaceWithPlan();
+    const batch = await workspaceWithPlan();
+    try {
+      for (const f of files) await one.s.imports.run([f], { planId: one.planId });
+      const stages: string[] = [];
+      await batch.s.imports.run(files, { planId: batch.planId, onProgress: (e) => { if (stages.at(-1) !== e.stage) stages.push(e.stage); } });
+      // Links are suggested after everything is stored, and the progress says so.
+      expect(stages.slice(-2)).toEqual(['store', 'links']);
+      const expected = await linkRows(one.store);
+      expect(expected.map((r) => [r.entry, r.target])).toEqual(expect.arrayContaining([['Melton road', 'Melton Distributor Road'], ['Reading', 'Summer Reading Challenge']]));
+      expect(await linkRows(batch.store)).toEqual(expected);
+    } finally {
+      await one.store.close();
+      await batch.store.close();
+    }
   });
 });

@@ -12,7 +12,7 @@ import { addEvidence } from '../store/queries/commitmentEditing.js';
 import {
   decideLink, findScheme, insertScheme, insertSuggestions, listLinkableCommitments, listLinkableEntries, listLinkPairs, listLinks,
   listSchemeCommitments, listSchemeEntries, listSchemes, listSchemeSlugs, schemeOfEntry,
-  type LinkListRow, type SchemeSummaryRow, type TimelineCommitmentRow, type TimelineEntryRow,
+  type LinkableEntryRow, type LinkListRow, type SchemeSummaryRow, type TimelineCommitmentRow, type TimelineEntryRow,
 } from '../store/queries/entryLinks.js';
 import { DEFAULT_LINK_THRESHOLD } from './links/match.js';
 import { planSuggestions } from './links/plan-suggestions.js';
@@ -100,14 +100,20 @@ function linkSuggestions({ db, mustGetLink }: LinkContext) {
       && (periodKey ? e.periodKey === periodKey : true) && (target.documentId ? e.documentId === target.documentId : true));
     if (target.entryId && !fresh.length) throw new UserError(`There is no entry ${target.entryId} (it may have been deleted), so no links were suggested.`);
     if (!fresh.length) throw new UserError(`There are no entries ${periodKey ? `for ${periodKey}` : 'from that document'}, so there is nothing to suggest links for.`);
+    const { compared, added } = await suggestAmong(fresh, pool, threshold, options.limit);
+    const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
+    return { entries: fresh.length, compared, added, suggestions };
+  }
+
+  /** Plans and records the suggestions for the fresh entries (taken from the pool of every entry); returns how many were new. */
+  async function suggestAmong(fresh: LinkableEntryRow[], pool: LinkableEntryRow[], threshold: number, limit?: number): Promise<{ compared: number; added: number }> {
     const [commitments, known] = [await listLinkableCommitments(db), await listLinkPairs(db, fresh.map((e) => e.id))];
-    const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit: options.limit, known });
+    const { links: planned, compared } = planSuggestions(fresh, pool, commitments, { threshold, limit, known });
     const added = await db.transaction((tx) => insertSuggestions(tx, planned.map((p) => ({
       id: randomUUID(), entryId: p.entryId, earlierEntryId: p.kind === 'entry' ? p.targetId : null, commitmentId: p.kind === 'commitment' ? p.targetId : null,
       score: p.score, reason: p.reason, sharedNames: p.sharedNames, state: 'suggested',
     }))));
-    const suggestions = await listLinks(db, { state: 'suggested', laterEntryIds: fresh.map((e) => e.id) });
-    return { entries: fresh.length, compared, added, suggestions };
+    return { compared, added };
   }
 
   return {
@@ -125,12 +131,14 @@ function linkSuggestions({ db, mustGetLink }: LinkContext) {
      * entries, waiting in the workspace for a person. Returns how many were new.
      */
     async suggestAfterImport(documentIds: string[]): Promise<number> {
-      let added = 0;
-      for (const documentId of documentIds) {
-        const fresh = await listLinkableEntries(db, { documentId });
-        if (fresh.length) added += (await suggestFor({ documentId }, {})).added;
-      }
-      return added;
+      if (!documentIds.length) return 0;
+      // All the documents' entries at once, against one reading of every entry: the same suggestions
+      // as asking document by document (an entry is compared with earlier periods only, and what is
+      // known is per entry), without reading every entry again for each document of a batch.
+      const wanted = new Set(documentIds);
+      const pool = await listLinkableEntries(db);
+      const fresh = pool.filter((e) => e.documentId !== null && wanted.has(e.documentId));
+      return fresh.length ? (await suggestAmong(fresh, pool, DEFAULT_LINK_THRESHOLD)).added : 0;
     },
 
     /** Links by state (suggested first when not given), for one entry or all. */

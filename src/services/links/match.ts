@@ -43,9 +43,16 @@ const COMMON_SHARE = 0.1;
 export const DEFAULT_LINK_THRESHOLD = 0.125;
 export const DEFAULT_LINK_LIMIT = 3;
 
-interface Features { terms: Map<string, number>; length: number; names: Map<string, 'name' | 'amount'>; text: string }
+/** What matching reads of a document: its weighted words, its length in words, its names and its text. */
+export interface LinkFeatures {
+  terms: Map<string, number>; length: number; names: Map<string, 'name' | 'amount'>; text: string;
+  /** The text's words as phrases are written, worked out when the document is first a query. */
+  words?: string[];
+}
+type Features = LinkFeatures;
 
-function features(doc: LinkDoc): Features {
+/** A document's features; the same document always gives the same ones, so a caller may keep them (see featureCache). */
+export function features(doc: LinkDoc): Features {
   const counts = new Map<string, number>();
   const add = (list: string[], weight: number) => { for (const t of list) counts.set(t, (counts.get(t) ?? 0) + weight); };
   const titleTerms = terms(doc.title);
@@ -64,8 +71,11 @@ function features(doc: LinkDoc): Features {
   return { terms: counts, length: titleTerms.length * TITLE_WEIGHT + bodyTerms.length, names: found, text: `${doc.title}. ${doc.body}` };
 }
 
-/** One word's postings: the documents holding it and each one's BM25 term weight (worked out once, when the index is built). */
-interface Postings { docs: Int32Array; weights: Float64Array }
+/**
+ * One word's postings: the documents holding it (in the order they were added) and its frequency in
+ * each; the BM25 weights are worked out from them when first read after the index last grew.
+ */
+interface Postings { docs: number[]; tfs: number[]; weights: Float64Array; version: number }
 
 export interface LinkIndex {
   docs: LinkDoc[];
@@ -75,48 +85,85 @@ export interface LinkIndex {
   namePostings: Map<string, number[]>;
   /** The first words of the names in namePostings: a run of a query's words is looked up only when it starts with one. */
   nameStarts: Set<string>;
+  /** The documents' lengths in words (a title's counted TITLE_WEIGHT times), and their sum (whole numbers, so exact). */
+  lengths: number[];
+  totalLength: number;
+  /** How many times documents were added: postings weighted for an earlier version are weighted again. */
+  version: number;
   /** Running totals reused by each query (suggestLinks is synchronous, so one at a time). */
   scratch: Tally;
 }
 
-/** Builds the inverted index once for all the earlier documents; each suggestion then reads only the postings of its words. */
-export function buildLinkIndex(docs: LinkDoc[]): LinkIndex {
-  const lists = new Map<string, number[]>();
-  const namePostings = new Map<string, number[]>();
-  const nameStarts = new Set<string>();
-  const lengths = new Float64Array(docs.length);
-  const all = docs.map(features);
-  all.forEach((f, i) => {
-    lengths[i] = f.length;
+/**
+ * Features worked out once per document (by kind and id) however many indexes and queries it is part
+ * of: a batch of reports builds one index per period, each holding most of the same earlier entries.
+ */
+export function featureCache(): (doc: LinkDoc) => Features {
+  const kept = new Map<string, Features>();
+  return (doc) => {
+    const key = `${doc.kind}:${doc.id}`;
+    let f = kept.get(key);
+    if (!f) kept.set(key, (f = features(doc)));
+    return f;
+  };
+}
+
+/** An index with no documents yet, for addToLinkIndex. */
+export function emptyLinkIndex(): LinkIndex {
+  return { docs: [], features: [], postings: new Map(), namePostings: new Map(), nameStarts: new Set(), lengths: [], totalLength: 0, version: 0, scratch: newTally(0) };
+}
+
+/**
+ * Adds documents to an index. Suggestions read it as if it had been built from all its documents at
+ * once: a batch of reports of many periods grows one index period by period (each period's entries
+ * are compared with those of the periods before it) instead of building one for every period.
+ * `featuresOf` may hand back features kept from elsewhere (featureCache).
+ */
+export function addToLinkIndex(index: LinkIndex, docs: LinkDoc[], featuresOf: (doc: LinkDoc) => Features = features): void {
+  if (!docs.length) return;
+  for (const d of docs) {
+    const f = featuresOf(d);
+    const i = index.docs.length;
+    index.docs.push(d);
+    index.features.push(f);
+    index.lengths.push(f.length);
+    index.totalLength += f.length;
     for (const [t, tf] of f.terms) {
-      const list = lists.get(t);
-      // Document and frequency side by side: the weights are worked out once the average length is known.
-      if (list) list.push(i, tf);
-      else lists.set(t, [i, tf]);
+      const list = index.postings.get(t);
+      if (list) { list.docs.push(i); list.tfs.push(tf); }
+      else index.postings.set(t, { docs: [i], tfs: [tf], weights: new Float64Array(0), version: -1 });
     }
     for (const n of f.names.keys()) {
-      const list = namePostings.get(n);
+      const list = index.namePostings.get(n);
       if (list) list.push(i);
-      else namePostings.set(n, [i]);
-      nameStarts.add(n.split(' ', 1)[0]);
+      else index.namePostings.set(n, [i]);
+      index.nameStarts.add(n.split(' ', 1)[0]);
     }
-  });
-  const total = lengths.reduce((a, b) => a + b, 0);
-  const averageLength = docs.length ? total / docs.length : 1;
-  const postings = new Map<string, Postings>();
-  for (const [t, list] of lists) {
-    const n = list.length / 2;
-    const p: Postings = { docs: new Int32Array(n), weights: new Float64Array(n) };
-    for (let k = 0; k < n; k++) {
-      const doc = list[2 * k];
-      const tf = list[2 * k + 1];
-      p.docs[k] = doc;
-      // BM25's saturation of a word's frequency, normalised by the document's length; the word's idf is the query's part.
-      p.weights[k] = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / averageLength));
-    }
-    postings.set(t, p);
   }
-  return { docs, features: all, postings, namePostings, nameStarts, scratch: newTally(docs.length) };
+  index.version++;
+  index.scratch = newTally(index.docs.length);
+}
+
+/** Builds the inverted index once for all the earlier documents; each suggestion then reads only the postings of its words. */
+export function buildLinkIndex(docs: LinkDoc[], featuresOf: (doc: LinkDoc) => Features = features): LinkIndex {
+  const index = emptyLinkIndex();
+  addToLinkIndex(index, docs, featuresOf);
+  return index;
+}
+
+/** A word's BM25 weight in each document holding it (its idf is the query's part), worked out once per version of the index. */
+function weightsOf(index: LinkIndex, p: Postings): Float64Array {
+  if (p.version === index.version) return p.weights;
+  const averageLength = index.docs.length ? index.totalLength / index.docs.length : 1;
+  const weights = new Float64Array(p.docs.length);
+  for (let k = 0; k < p.docs.length; k++) {
+    const tf = p.tfs[k];
+    // BM25's saturation of a word's frequency, normalised by the document's length.
+    weights[k] = tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.lengths[p.docs[k]] / averageLength));
+  }
+  p.weights = weights;
+  p.version = index.version;
+  return weights;
 }
 
 /** Inverse document frequency, BM25's form, kept above zero for words in most documents. */
@@ -154,7 +201,8 @@ function tallyText(index: LinkIndex, query: Features, t: Tally): number {
     ceiling += weight * (K1 + 1);
     if (!list) continue;
     t.termWeight.set(term, weight);
-    const { docs, weights } = list;
+    const { docs } = list;
+    const weights = weightsOf(index, list);
     for (let k = 0; k < docs.length; k++) {
       const doc = docs[k];
       if (!t.seen[doc]) { t.seen[doc] = 1; t.touched.push(doc); }
@@ -165,8 +213,8 @@ function tallyText(index: LinkIndex, query: Features, t: Tally): number {
 }
 
 /** The runs of two to five of the query's words that the index knows as names. */
-function knownPhrases(index: LinkIndex, text: string): string[] {
-  const words = phrase(text).split(' ');
+function knownPhrases(index: LinkIndex, query: Features): string[] {
+  const words = (query.words ??= phrase(query.text).split(' '));
   const out: string[] = [];
   for (let i = 0; i < words.length - 1; i++) {
     if (!index.nameStarts.has(words[i])) continue;
@@ -183,7 +231,7 @@ function tallyNames(index: LinkIndex, query: Features, t: Tally): void {
   const n = index.docs.length;
   // The query's own names, and any run of two to five of its words that an earlier document uses as a name.
   const lookups = new Map(query.names);
-  for (const p of knownPhrases(index, query.text)) if (!lookups.has(p)) lookups.set(p, 'name');
+  for (const p of knownPhrases(index, query)) if (!lookups.has(p)) lookups.set(p, 'name');
   for (const [name, kind] of lookups) {
     const list = index.namePostings.get(name);
     if (!list) continue;
@@ -212,10 +260,10 @@ function explain(index: LinkIndex, doc: number, t: Tally, text: number): { reaso
 
 /** The earlier documents a new one is most likely about, best first, at or above the threshold. */
 export function suggestLinks(
-  index: LinkIndex, query: LinkDoc, options: { threshold?: number; limit?: number; exclude?: Set<string> } = {},
+  index: LinkIndex, query: LinkDoc, options: { threshold?: number; limit?: number; exclude?: Set<string>; featuresOf?: (doc: LinkDoc) => Features } = {},
 ): LinkSuggestion[] {
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
-  const f = features(query);
+  const f = (options.featuresOf ?? features)(query);
   const t = resetTally(index.scratch);
   const ceiling = tallyText(index, f, t);
   tallyNames(index, f, t);

@@ -1,7 +1,7 @@
 // Which links to suggest for new entries: each is compared with the entries of earlier periods and
 // with the commitments made before it, through one inverted index per period asked about. Pure.
 import { periodFromKey } from '../../domain/period.js';
-import { buildLinkIndex, suggestLinks, type LinkDoc, type LinkSuggestion } from './match.js';
+import { addToLinkIndex, emptyLinkIndex, featureCache, suggestLinks, type LinkDoc, type LinkSuggestion } from './match.js';
 
 export interface LinkableEntry {
   id: string;
@@ -29,6 +29,11 @@ const commitmentDoc = (c: LinkableCommitment): LinkDoc => ({ id: c.id, kind: 'co
  * no period is compared with every entry that has one. `known` maps an entry to the targets already
  * recorded for it (suggested, accepted or rejected), which are not suggested again (and do not make
  * room for weaker ones).
+ *
+ * The new entries are taken period by period, earliest first, against one index that grows as the
+ * periods go by (what ended before a period began also ended before any later one began), so a batch
+ * of many years' reports reads each earlier entry once, not once per later year. A period's own
+ * entries never qualify for it: a period ends after it begins.
  */
 export function planSuggestions(
   newEntries: LinkableEntry[], pool: LinkableEntry[], commitments: LinkableCommitment[],
@@ -41,31 +46,49 @@ export function planSuggestions(
     if (group) group.push(e);
     else byPeriod.set(key, [e]);
   }
-  // Each period's last day worked out once, not once per entry and group.
+  // Each period's last day worked out once, not once per entry.
   const ends = new Map<string | null, string | null>();
   const endOfKey = (key: string | null) => {
     if (!ends.has(key)) ends.set(key, endOf(key));
     return ends.get(key)!;
   };
-  const planned: PlannedLink[] = [];
-  let compared = 0;
-  for (const [start, group] of byPeriod) {
-    const ids = new Set(group.map((e) => e.id));
-    const before = (key: string | null) => {
-      const end = endOfKey(key);
-      return start ? end !== null && end < start : end !== null;
-    };
-    const docs = [
-      ...pool.filter((e) => !ids.has(e.id) && before(e.periodKey)).map(entryDoc),
-      ...commitments.filter((c) => c.periodKey === null || before(c.periodKey)).map(commitmentDoc),
-    ];
-    const index = buildLinkIndex(docs);
-    compared = Math.max(compared, docs.length);
-    for (const e of group) {
-      // The best few, of which those already recorded are left out: asking again does not reach further down the list.
-      const known = options.known?.get(e.id);
-      for (const s of suggestLinks(index, entryDoc(e), { threshold: options.threshold, limit: options.limit })) if (!known?.has(s.targetId)) planned.push({ ...s, entryId: e.id });
+  // Everything that can come before a period, by the day its period ends; commitments entered
+  // without an entry come before every period. (An entry without a period comes before none.)
+  const earlier: { end: string; doc: LinkDoc }[] = [];
+  const always: LinkDoc[] = [];
+  for (const e of pool) {
+    const end = endOfKey(e.periodKey);
+    if (end !== null) earlier.push({ end, doc: entryDoc(e) });
+  }
+  for (const c of commitments) {
+    if (c.periodKey === null) always.push(commitmentDoc(c));
+    else {
+      const end = endOfKey(c.periodKey);
+      if (end !== null) earlier.push({ end, doc: commitmentDoc(c) });
     }
   }
-  return { links: planned, compared };
+  earlier.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  // The periods earliest first; entries without a period last, against everything that has one.
+  const starts = [...byPeriod.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const featuresOf = featureCache();
+  const index = emptyLinkIndex();
+  addToLinkIndex(index, always, featuresOf);
+  let added = 0;
+  const found = new Map<string, PlannedLink[]>();
+  let compared = 0;
+  for (const start of starts) {
+    const from = added;
+    while (added < earlier.length && (start === '' || earlier[added].end < start)) added++;
+    addToLinkIndex(index, earlier.slice(from, added).map((x) => x.doc), featuresOf);
+    compared = Math.max(compared, index.docs.length);
+    const links: PlannedLink[] = [];
+    for (const e of byPeriod.get(start)!) {
+      // The best few, of which those already recorded are left out: asking again does not reach further down the list.
+      const known = options.known?.get(e.id);
+      for (const s of suggestLinks(index, entryDoc(e), { threshold: options.threshold, limit: options.limit, featuresOf })) if (!known?.has(s.targetId)) links.push({ ...s, entryId: e.id });
+    }
+    found.set(start, links);
+  }
+  // In the order the new entries came.
+  return { links: [...byPeriod.keys()].flatMap((start) => found.get(start)!), compared };
 }

@@ -2,6 +2,7 @@
 // money figures; commitments), the links suggested and decided, and the schemes they gather into.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.js';
+import { insertRows } from './insertRows.js';
 import { rows } from '../db.js';
 import { entryLinks, schemes } from '../schema.js';
 
@@ -53,24 +54,23 @@ export type NewEntryLink = typeof entryLinks.$inferInsert;
 
 /** Writes new suggestions; a pair already suggested, accepted or rejected keeps what it has. Returns how many were new. */
 export async function insertSuggestions(db: Db, links: NewEntryLink[]): Promise<number> {
-  let added = 0;
-  for (let i = 0; i < links.length; i += 500) {
-    const r = await db.insert(entryLinks).values(links.slice(i, i + 500)).onConflictDoNothing().returning({ id: entryLinks.id });
-    added += r.length;
-  }
-  return added;
+  return insertRows(db, entryLinks, links, { onConflictDoNothing: true });
 }
+
+const LINK_PAIRS_SLICE = 10_000;
 
 /** What is already recorded for these later entries: each entry's linked entries and commitments, whatever their state. */
 export async function listLinkPairs(db: Db, entryIds: string[]): Promise<Map<string, Set<string>>> {
   const known = new Map<string, Set<string>>();
-  if (!entryIds.length) return known;
-  const r = await db.select({ entryId: entryLinks.entryId, earlier: entryLinks.earlierEntryId, commitment: entryLinks.commitmentId })
-    .from(entryLinks).where(inArray(entryLinks.entryId, entryIds));
-  for (const x of r) {
-    const set = known.get(x.entryId) ?? new Set<string>();
-    set.add((x.earlier ?? x.commitment)!);
-    known.set(x.entryId, set);
+  // In slices: a batch of reports asks about thousands of entries, one bind parameter each (PostgreSQL takes 65,535).
+  for (let i = 0; i < entryIds.length; i += LINK_PAIRS_SLICE) {
+    const r = await db.select({ entryId: entryLinks.entryId, earlier: entryLinks.earlierEntryId, commitment: entryLinks.commitmentId })
+      .from(entryLinks).where(inArray(entryLinks.entryId, entryIds.slice(i, i + LINK_PAIRS_SLICE)));
+    for (const x of r) {
+      const set = known.get(x.entryId) ?? new Set<string>();
+      set.add((x.earlier ?? x.commitment)!);
+      known.set(x.entryId, set);
+    }
   }
   return known;
 }
