@@ -2,9 +2,12 @@
 // profiling bench/parse-large: partner names checked against every name found before them (a 1 MB
 // line of organisation names: 41 times as long at 8 MB as at 1 MB), and the tense of a bare month
 // read from all the text before it (the 2020 report run together: 22 times). Timings live in the
-// bench; these tests check the answers and count the work done, never the time.
+// bench; these tests check the answers and count the work done, never the time. Last, a text
+// crowded with figures makes only the facts a report item keeps, and counts the rest.
 import { describe, expect, it } from 'vitest';
 import { findTimeExpressions } from './dates.js';
+import { FactSink } from './fact-core.js';
+import { findFacts, findFirstFacts } from './facts.js';
 import { futureAround, futureTeller } from './date-windows.js';
 import { findPartners } from './partners.js';
 import { ClaimedSpans } from './spans.js';
@@ -119,5 +122,33 @@ describe('the tense of the sentence around a bare month', () => {
     expect(found).toHaveLength(4000);
     expect(new Set(found.filter((_, i) => i % 2 === 0))).toEqual(new Set(['2020-03-01']));
     expect(new Set(found.filter((_, i) => i % 2 === 1))).toEqual(new Set(['2020-05-01']));
+  });
+});
+
+describe('the first facts of a text crowded with figures', () => {
+  const unit = 'In 2021 we planted 1,200 trees, spent £3m and 2022 saw 34 new homes, 12% more; ';
+  const text = unit.repeat(3000);
+
+  it('are the first of all its facts, and all of them are counted', () => {
+    const all = findFacts(text, { reportYear: 2021 });
+    const first = findFirstFacts(text, { reportYear: 2021 }, 1000);
+    expect(all.length).toBeGreaterThan(10_000);
+    expect(first.total).toBe(all.length);
+    expect(first.facts).toEqual(all.slice(0, 1000));
+  });
+
+  it('makes at most twice the limit of facts per kind of fact, however many the text holds', () => {
+    const sink = new FactSink(100);
+    let made = 0;
+    const make = (start: number) => () => {
+      made++;
+      return { kind: 'count' as const, value: 1, valueMax: null, unit: 'x', text: 'x', start, end: start + 1, approximate: false, dateStart: null, dateEnd: null };
+    };
+    // Two kinds, each in reading order, the second starting over from the text's start.
+    for (let i = 0; i < 50_000; i++) sink.add(i * 10, make(i * 10));
+    for (let i = 0; i < 50_000; i++) sink.add(i * 10 + 5, make(i * 10 + 5));
+    expect(sink.total).toBe(100_000);
+    expect(made).toBeLessThanOrEqual(2 * 200);
+    expect(sink.facts().map((f) => f.start)).toEqual(Array.from({ length: 100 }, (_, i) => i * 5));
   });
 });
