@@ -193,7 +193,21 @@ const RANGE_JOIN = /^\s?(?:to|until|till|and|through|[-–])\s?/;
  * June 2020", "2020-2022"), then single ones. `reportYear` dates a month or day written without a year,
  * or, when given, `covered` (the period the report looks back on) with the sentence's tense.
  */
-export function findTimeExpressions(text: string, reportYear?: number, covered?: CoveredPeriod): TimeExpression[] {
+export function findTimeExpressions(text: string, reportYear?: number, covered?: CoveredPeriod): readonly TimeExpression[] {
+  // Facts and commitments both ask for the times of an item's text, which is often one sentence:
+  // the last answer is given again for the same text and period.
+  const last = lastTimes;
+  if (last && last.text.length === text.length && last.reportYear === reportYear && last.covered?.start === covered?.start && last.covered?.end === covered?.end && last.text === text) return last.times;
+  const times = timesIn(text, reportYear, covered);
+  lastTimes = text.length >= REMEMBER_FROM ? { text, reportYear, covered, times } : undefined;
+  return times;
+}
+
+/** Texts at least this long have their times remembered (short ones cost less to read again than to compare). */
+const REMEMBER_FROM = 4096;
+let lastTimes: { text: string; reportYear?: number; covered?: CoveredPeriod; times: readonly TimeExpression[] } | undefined;
+
+function timesIn(text: string, reportYear?: number, covered?: CoveredPeriod): TimeExpression[] {
   const out: TimeExpression[] = [];
   const starts = new RegExp(CANDIDATE_RE.source, 'g');
   const future = futureTeller(text);

@@ -152,3 +152,16 @@ describe('the first facts of a text crowded with figures', () => {
     expect(sink.facts().map((f) => f.start)).toEqual(Array.from({ length: 100 }, (_, i) => i * 5));
   });
 });
+
+describe('the times of a long text asked for twice', () => {
+  it('are found once: facts and commitments of a one-sentence item share them', () => {
+    const text = 'In March 2021 we planted trees and by June 2026 we will plant more; '.repeat(200);
+    const first = findTimeExpressions(text, 2021);
+    expect(findTimeExpressions(text.slice(0), 2021)).toBe(first);
+    // Another period, or another text, is read afresh.
+    expect(findTimeExpressions(text, 2022)).not.toBe(first);
+    // What is remembered is what reading gives: the same times one character on in a longer text.
+    const shifted = findTimeExpressions(` ${text}`, 2021);
+    expect(shifted.map((t) => ({ ...t, start: t.start - 1, end: t.end - 1 }))).toEqual(first);
+  });
+});
