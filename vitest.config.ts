@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import CostliestFirst from './test/helpers/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,9 @@ export default defineConfig({
     // than most files' tests. No test mocks modules or leaves global state behind (see docs/decisions.md).
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
+    // Costliest files first, by the CPU each cost in a recorded run, so the two workers end together
+    // (test/helpers/sequencer.ts); never shuffled.
+    sequence: { sequencer: CostliestFirst, shuffle: false },
     // The default summary, then the slowest files (test/helpers/slowest-files.ts).
     reporters: ['default', './test/helpers/slowest-files.ts'],
   },

@@ -1,12 +1,13 @@
-// npm run eval:import [-- --misses] [-- --set tuning|heldOut] [-- --extra DIR]: (1) precision and recall of the import's
+// npm run eval:import [-- --misses] [-- --set tuning|heldOut] [-- --extra DIR] [-- --commit DIR]: (1) precision and recall of the import's
 // text extractors (facts by kind, places, partners, commitments) on the hand-labelled Leicestershire
 // set in test/fixtures/labelled; (2) the importer on other councils' documents
 // (test/fixtures/eval-import), tuning and held-out sets reported apart; with --extra DIR, also the
-// extra dev set (labels extra-*.json, texts in DIR, kept out of the repository). --misses lists
+// extra dev set (labels extra-*.json, texts in DIR, kept out of the repository); with --commit DIR,
+// the commitments dev set (labels commit-*.json, texts in DIR, likewise). --misses lists
 // differences only with --set tuning or for the extra set: the held-out set's are never printed.
 import { formatScores } from '../src/ingest/text/evaluate.js';
 import { runLabelledSet } from './labelled-set.js';
-import { formatDocument, formatSet, runExtra, runOthers } from './eval-others.js';
+import { formatDocument, formatSet, runCommitmentSet, runExtra, runOthers, type DevRun } from './eval-others.js';
 
 const run = runLabelledSet();
 const docs = run.byDocument.length;
@@ -35,16 +36,22 @@ for (const s of others.scores) {
   console.log(formatDocument(s));
   if (misses && s.set === 'tuning') for (const m of s.misses) console.log(`    ${m}`);
 }
-const extraArg = process.argv.indexOf('--extra');
-if (extraArg > 0) {
-  const extra = await runExtra(process.argv[extraArg + 1] ?? '.');
-  console.log('\nExtra dev set (labels test/fixtures/eval-import/extra-*.json, texts outside the repository)');
-  for (const s of extra.scores) {
+function printDev(title: string, name: string, run: DevRun): void {
+  console.log(`\n${title}`);
+  for (const s of run.scores) {
     console.log(formatDocument(s));
     if (misses) for (const m of s.misses) console.log(`    ${m}`);
   }
-  if (extra.skipped.length) console.log(`Skipped: ${extra.skipped.join('; ')}`);
-  console.log(formatSet('Extra dev set', extra.summary));
+  if (run.skipped.length) console.log(`Skipped: ${run.skipped.join('; ')}`);
+  console.log(formatSet(name, run.summary));
+}
+const extraArg = process.argv.indexOf('--extra');
+if (extraArg > 0) {
+  printDev('Extra dev set (labels test/fixtures/eval-import/extra-*.json, texts outside the repository)', 'Extra dev set', await runExtra(process.argv[extraArg + 1] ?? '.'));
+}
+const commitArg = process.argv.indexOf('--commit');
+if (commitArg > 0) {
+  printDev('Commitments dev set (labels test/fixtures/eval-import/commit-*.json, texts outside the repository)', 'Commitments dev set', await runCommitmentSet(process.argv[commitArg + 1] ?? '.'));
 }
 console.log('');
 if (!only || only === 'tuning') console.log(formatSet('Tuning set', others.tuning));

@@ -23,10 +23,25 @@ export interface OthersRun {
  * labels only), texts kept outside the repository in `dir` (their addresses are in each label's
  * `url`). A label whose text is missing, or is not the length it was labelled at, is skipped.
  */
-export async function runExtra(dir: string): Promise<{ scores: StructureScore[]; summary: SetSummary; skipped: string[] }> {
+export function runExtra(dir: string): Promise<DevRun> {
+  return runDevSet(dir, /^extra-.+\.json$/);
+}
+
+/**
+ * The commitments dev set: other councils' pages and reports labelled for commitments only (every
+ * promise a reader sees, with its due year or plan end, and the statements that could be taken
+ * either way), as test/fixtures/eval-import/commit-*.json; texts outside the repository in `dir`.
+ */
+export function runCommitmentSet(dir: string): Promise<DevRun> {
+  return runDevSet(dir, /^commit-.+\.json$/);
+}
+
+export interface DevRun { scores: StructureScore[]; summary: SetSummary; skipped: string[] }
+
+async function runDevSet(dir: string, pattern: RegExp): Promise<DevRun> {
   const scores: StructureScore[] = [];
   const skipped: string[] = [];
-  for (const f of fs.readdirSync(EVAL_DIR).filter((n) => /^extra-.+\.json$/.test(n)).sort()) {
+  for (const f of fs.readdirSync(EVAL_DIR).filter((n) => pattern.test(n)).sort()) {
     const labels = JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as StructureLabels & { chars?: number };
     const file = path.join(dir, labels.source);
     if (!fs.existsSync(file)) {
@@ -71,7 +86,7 @@ export function formatSet(name: string, s: SetSummary): string {
     `  titles     ${f3(s.titles)}`,
     `  sections   precision ${f3(s.sections.precision)}  recall ${f3(s.sections.recall)}`,
     `  facts      precision ${f3(s.factsPrecision)}`,
-    `  commitments recall ${f3(s.commitmentsRecall)}  (items and narrative)`,
+    `  commitments recall ${f3(s.commitmentsRecall)}  precision ${f3(s.commitmentsPrecision)}  due year ${s.commitmentsDue === null ? 'not labelled' : f3(s.commitmentsDue)}  (items and narrative)`,
     `  measures   recall ${f3(s.measuresRecall)}`,
     `  not a report: ${s.notReports.flagged} of ${s.notReports.labelled} flagged; ${s.notReports.wronglyFlagged} report(s) wrongly flagged`,
   ].join('\n');
@@ -81,6 +96,6 @@ export function formatDocument(s: StructureScore): string {
   const i = s.items;
   return `${s.file.padEnd(58)} ${s.set.padEnd(7)} items ${i.matched}/${i.labelled} of ${i.found} found; titles ${s.titles.right}/${s.titles.labelled}; ` +
     `sections ${s.sections.matched}/${s.sections.labelled} of ${s.sections.found}; facts ${s.facts.right}/${s.facts.found}; ` +
-    `commitments ${s.commitments.found}/${s.commitments.labelled}; measures ${s.measures.found}/${s.measures.labelled} (${s.measures.offered} offered); ` +
+    `commitments ${s.commitments.found}/${s.commitments.labelled} of ${s.commitments.taken} taken (${s.commitments.wrong} wrong); measures ${s.measures.found}/${s.measures.labelled} (${s.measures.offered} offered); ` +
     `not a report ${s.notReport.labelled ? 'yes' : 'no'}/${s.notReport.flagged ? 'flagged' : 'not flagged'}`;
 }

@@ -1,5 +1,7 @@
 // Backup and restore: the round trip between the embedded database and PostgreSQL, and every way a
-// bad file or a busy workspace is refused without touching what is there.
+// bad file or a busy workspace is refused without touching what is there. The filled workspace and
+// its backup are made once (beforeAll) for the tests that only read them, and the refusals share one
+// empty workspace, each checking it was left as it was; a test that changes a workspace opens its own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +9,7 @@ import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tables, type Store } from '../store/index.js';
 import { insertRows } from '../store/queries/insertRows.js';
 import { getTableCounts } from '../store/queries/getTableCounts.js';
@@ -35,6 +37,9 @@ async function target(): Promise<Store> {
   return s;
 }
 const svc = (s: Store) => services(s, loadConfig({ dataDir: dir }));
+
+/** Made once: the filled workspace (never changed), its plan, its backup and what that wrote; an empty workspace for refusals. */
+const shared = {} as { source: Store; planId: string; file: string; written: Awaited<ReturnType<ReturnType<typeof svc>['backup']['backup']>>; empty: Store; dir: string };
 
 /** A workspace with a value of every column type the schema uses: text, dates, times, JSON, bytes, numbers, booleans, serials. */
 async function fill(store: Store): Promise<string> {
@@ -66,13 +71,24 @@ function content(file: string): string[] {
   return [...lines.slice(1, -2), JSON.stringify(end.counts)];
 }
 
+beforeAll(async () => {
+  shared.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compendium-backup-shared-'));
+  shared.source = await memoryStore(snapshot());
+  shared.planId = await fill(shared.source);
+  shared.file = path.join(shared.dir, 'a.backup.gz');
+  shared.written = await services(shared.source, loadConfig({ dataDir: shared.dir })).backup.backup(shared.file);
+  shared.empty = await testStore();
+});
+afterAll(async () => {
+  await shared.source?.close();
+  await shared.empty?.close();
+  fs.rmSync(shared.dir, { recursive: true, force: true });
+});
+
 describe('backup and restore', () => {
   it('round-trips PGlite → file → the test database → file with identical content', async () => {
-    const source = await pglite();
-    const planId = await fill(source);
-    const a = path.join(dir, 'a.backup.gz');
+    const { source, planId, file: a, written } = shared;
     const b = path.join(dir, 'b.backup.gz');
-    const written = await svc(source).backup.backup(a);
     expect(written.tables.plans).toBe(1);
     expect(written.tables.observations).toBe(3);
 
@@ -100,14 +116,10 @@ describe('backup and restore', () => {
   });
 
   it('refuses a truncated file and leaves the workspace as it was', async () => {
-    const source = await pglite();
-    await fill(source);
-    const a = path.join(dir, 'a.backup.gz');
-    await svc(source).backup.backup(a);
-    const bytes = fs.readFileSync(a);
+    const bytes = fs.readFileSync(shared.file);
     const cut = path.join(dir, 'cut.backup.gz');
     fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-    const dest = await target();
+    const dest = shared.empty;
     const before = await getTableCounts(dest.db);
     await expect(svc(dest).backup.restore(cut)).rejects.toThrow(/cut\.backup\.gz is incomplete or damaged.*nothing was restored/);
     expect(await getTableCounts(dest.db)).toEqual(before);
@@ -121,7 +133,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a foreign file, gzipped or not, naming it', async () => {
-    const dest = await target();
+    const dest = shared.empty;
     const before = await getTableCounts(dest.db);
     const csv = path.join(dir, 'indicators.csv');
     fs.writeFileSync(csv, 'code,title\nA,B\n');
@@ -137,17 +149,16 @@ describe('backup and restore', () => {
   });
 
   it('refuses a file whose rows do not fit the tables, and a workspace that already has data', async () => {
-    const source = await pglite();
-    await fill(source);
-    const a = path.join(dir, 'a.backup.gz');
-    await svc(source).backup.backup(a);
+    const { source, file: a } = shared;
     const lines = zlib.gunzipSync(fs.readFileSync(a)).toString('utf8').split('\n');
     const at = lines.findIndex((l) => l.startsWith('{"table":"plans"')) + 1;
     lines[at] = '["only one value"]';
     const bad = path.join(dir, 'bad.backup.gz');
     fs.writeFileSync(bad, zlib.gzipSync(lines.join('\n')));
-    const dest = await target();
+    const dest = shared.empty;
+    const before = await getTableCounts(dest.db);
     await expect(svc(dest).backup.restore(bad)).rejects.toThrow(new RegExp(`line ${at + 1} has 1 values where table plans has \\d+ columns`));
+    expect(await getTableCounts(dest.db)).toEqual(before);
 
     await expect(svc(source).backup.restore(a)).rejects.toThrow(/already holds data \(.*1 plans.*\): restore only into an empty workspace/);
     expect((await getTableCounts(source.db)).plans).toBe(1);
@@ -177,12 +188,9 @@ function resign(file: string, lines: string[]): void {
 
 describe('backups that prove themselves', () => {
   it('refuses an edited file by its digest, and a re-signed one whose rows break the schema, by table, row and field', async () => {
-    const source = await pglite();
-    await fill(source);
-    const a = path.join(dir, 'a.backup.gz');
-    await svc(source).backup.backup(a);
+    const a = shared.file;
     expect((await checkBackup(a)).tables.users).toBe(1);
-    const dest = await target();
+    const dest = shared.empty;
     const before = await getTableCounts(dest.db);
     const lines = linesOf(a);
     const user = lines.findIndex((l) => l.includes('"a@example.org"'));
@@ -237,7 +245,7 @@ describe('backups that prove themselves', () => {
     // Two addresses that differ only in case: the schema's rules pass it, the database's unique index does not.
     const clash = path.join(dir, 'clash.backup.gz');
     resign(clash, linesOf(a).map((l) => l.replace('"b@example.org"', '"A@example.org"')));
-    const dest = await target();
+    const dest = shared.empty;
     const before = await getTableCounts(dest.db);
     const error = await svc(dest).backup.restore(clash).catch((e: Error) => e);
     expect((error as Error).message).toMatch(new RegExp(`^${clash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be loaded into table users \\(rows at lines \\d+ to \\d+ of the file\\): duplicate key value violates unique constraint "users_email_idx"; nothing was restored\\.$`));
@@ -263,7 +271,7 @@ describe('backups that prove themselves', () => {
   });
 
   it('removes what a killed backup left behind', async () => {
-    const source = await pglite();
+    const source = shared.empty; // backing up only reads it
     const a = path.join(dir, 'a.backup.gz');
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     fs.writeFileSync(`${a}.partial-${dead}`, 'half a backup');

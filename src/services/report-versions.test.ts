@@ -1,6 +1,8 @@
 // Publishing from the workspace on the demo: a draft made in the background, sent for approval,
 // published by an administrator, corrected as a new version; and every way publishing can go wrong
-// leaving nothing half-published.
+// leaving nothing half-published. A whole report in every format costs seconds, so the PDF is made
+// only where it is the subject (the draft, its publication, the restart); the other versions are
+// made by services without Chromium (`noPdf`), which the test of publishing without it needs anyway.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,11 +13,15 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { tables, type Store } from '../store/index.js';
 import { bumpDataVersion } from '../store/queries/dataVersion.js';
 import { demoStore } from '../../test/helpers/demo.js';
+import { queryGate } from '../../test/helpers/query-gate.js';
 import { services, type Services } from './index.js';
 import type { Actor } from './policy.js';
 
 let store: Store;
 let s: Services;
+/** The same workspace's services where Chromium is missing: every format but the PDF. */
+let noPdf: Services;
+const NO_CHROMIUM = { chromiumPath: '/nowhere/chromium' };
 let admin: Actor;
 let officer: Actor;
 let viewer: Actor;
@@ -30,12 +36,14 @@ async function actor(email: string): Promise<Actor> {
 beforeAll(async () => {
   store = await demoStore();
   s = services(store, config());
+  noPdf = services(store, config(NO_CHROMIUM));
   admin = await actor('admin@demoshire.example');
   officer = await actor('performance@demoshire.example');
   viewer = await actor('viewer@demoshire.example');
 }, 60_000);
 afterAll(async () => {
   await s.reportVersions.idle();
+  await noPdf.reportVersions.idle();
   await store.close();
 });
 
@@ -48,6 +56,9 @@ function pdfPages(bytes: Uint8Array): string[] {
   fs.writeFileSync(file, bytes);
   return execFileSync('pdftotext', ['-layout', file, '-']).toString().split('\f').filter((p) => p.trim());
 }
+
+/** Version 2, the correction, published by services without Chromium. */
+let correction: Awaited<ReturnType<Services['reportVersions']['publishNow']>>;
 
 describe('a report from draft to published versions', () => {
   it('makes the draft in the background, marked DRAFT in every format and on every PDF page', async () => {
@@ -97,10 +108,11 @@ describe('a report from draft to published versions', () => {
   }, 120_000);
 
   it('publishes a correction as version 2 only with a note of what changed, keeping version 1', async () => {
-    const err = await s.reportVersions.publishNow(admin, { note: '  ' }).catch((e: unknown) => e);
+    const err = await noPdf.reportVersions.publishNow(admin, { note: '  ' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).message).toMatch(/^Version 1 of the \d{4}\/\d{2} report is already published: say what this version changes$/);
-    await s.reportVersions.publishNow(admin, { note: 'Corrected the waste figures.' });
+    // Made without Chromium: the test of publishing without it (below) reads this version.
+    correction = await noPdf.reportVersions.publishNow(admin, { note: 'Corrected the waste figures.' });
     const site = await s.site.reports();
     expect(site.map((r) => r.version)).toEqual([2, 1]);
     expect(site[0]).toMatchObject({ changeNote: 'Corrected the waste figures.', approvedBy: 'Alex Morgan' });
@@ -110,16 +122,20 @@ describe('a report from draft to published versions', () => {
   }, 120_000);
 
   it('does not queue the same request twice, and never makes two at once', async () => {
-    // Sent at the same moment (double clicks): one version queued, the other requests given it.
-    const all = await Promise.all(Array.from({ length: 4 }, () => s.reportVersions.request(officer, {})));
+    // Sent at the same moment (double clicks): one version queued, the other requests given it. The
+    // gate holds each look for a waiting request until two are looking at once, so without the
+    // service taking the requests one at a time both would find none and both be queued.
+    const gate = queryGate(store, /from "report_versions".*"report_versions"\."state" in/s, { count: 2, maxWaitMs: 1500 });
+    const all = await Promise.all(Array.from({ length: 4 }, () => noPdf.reportVersions.request(officer, {}))).finally(() => gate.close());
     expect(all.map((r) => r.alreadyQueued).sort()).toEqual([false, true, true, true]);
+    expect(gate.gathered).toBe(1); // each look was alone
     expect(new Set(all.map((r) => r.version.id)).size).toBe(1);
     const [a] = all;
-    const b = await s.reportVersions.request(officer, {});
+    const b = await noPdf.reportVersions.request(officer, {});
     expect(b.alreadyQueued || b.version.id !== a.version.id).toBe(true);
     const generating = await store.db.select().from(tables.reportVersions).where(eq(tables.reportVersions.state, 'generating'));
     expect(generating.length).toBeLessThanOrEqual(1);
-    await s.reportVersions.idle();
+    await noPdf.reportVersions.idle();
   }, 120_000);
 });
 
@@ -135,8 +151,7 @@ describe('bad input leaves nothing half-published', () => {
 
 describe('without Chromium or over the size limit', () => {
   it('publishes HTML and Word without Chromium, the PDF marked unavailable with the reason', async () => {
-    const other = services(store, config({ chromiumPath: '/nowhere/chromium' }));
-    const v = await other.reportVersions.publishNow(admin, { note: 'Without a PDF' });
+    const v = correction; // published by noPdf above
     expect(v.state).toBe('published');
     expect(v.files.map((f) => f.format).sort()).toEqual(['csv', 'docx', 'html', 'json', 'md']);
     expect(v.pdfUnavailable).toBe('Chromium was not found at /nowhere/chromium, so the PDF cannot be made (the HTML report does not need it); install it with "apt-get install chromium", or set CHROMIUM_PATH to where it is');
@@ -145,7 +160,7 @@ describe('without Chromium or over the size limit', () => {
   }, 120_000);
 
   it('refuses a report bigger than the upload limit, storing nothing', async () => {
-    const small = services(store, config({ maxUploadBytes: 50_000 }));
+    const small = services(store, config({ maxUploadBytes: 50_000, ...NO_CHROMIUM }));
     const versions = (await store.db.select().from(tables.reportVersions)).length;
     const files = (await store.db.select({ id: tables.reportArtifacts.id }).from(tables.reportArtifacts)).length;
     const err = await small.reportVersions.publishNow(admin, { note: 'Too big' }).catch((e: unknown) => e);

@@ -47,7 +47,10 @@ describe('compendium with bad input', { timeout: 180_000 }, () => {
     await new Promise<void>((res) => blocker.listen(0, '127.0.0.1', () => res()));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const r = await compendium(['serve', '--data', path.join(dir, 'ws-port'), '--port', String(port)]);
+      // The folder as init leaves one: serve opens the workspace before it listens, and migrating a
+      // new folder from nothing is run.test.ts's subject, not this one's.
+      const ws = await workspaceFolder(path.join(dir, 'ws-port'));
+      const r = await compendium(['serve', '--data', ws, '--port', String(port)]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain(`Port ${port} is already in use`);
       expect(r.stderr).toContain('--port');

@@ -1,11 +1,15 @@
 // `npm start` on a fresh data folder serves the demo, and `compendium demo` reports it: the real bin,
 // a real embedded database in a temporary folder, and the real web server; then `demo` in process.
+// The folder starts as `compendium init` leaves one (test/helpers/workspace-folder.ts): migrating a
+// folder from nothing is src/cli/run.test.ts's subject (init on a new folder) and cost this test
+// most of its time.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/services/demo/content.js';
 import { runCompendium, runInProcess } from '../helpers/cli.js';
+import { workspaceFolder } from '../helpers/workspace-folder.js';
 
 const DEMO_USERS = demoContent().users;
 
@@ -17,7 +21,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the demo from the command line', { timeout: 300_000 }, () => {
   it('serve --demo on a fresh folder loads the demo, prints the accounts and serves its plan; demo then leaves it be', async () => {
-    const data = path.join(dir, 'data');
+    const data = await workspaceFolder(path.join(dir, 'data'));
     const run = await start(['serve', '--demo', '--port', '0', '--data', data], /running at (http:\S+)/);
     try {
       const url = /running at (http:\S+)/.exec(run.stdout)?.[1];

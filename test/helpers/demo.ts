@@ -3,18 +3,22 @@
 // each caller gets a copy of that database (a fraction of the time of loading it again); on
 // PostgreSQL (test:pg) it is loaded into each fresh database.
 import fs from 'node:fs';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { DemoSummary } from '../../src/services/demo.js';
 import { services, type Services } from '../../src/services/index.js';
 import type { Store } from '../../src/store/index.js';
-import { memoryStore, onPostgres, snapshot, testStore } from './store.js';
+import { memoryStore, onPostgres, reusableTar, snapshot, testStore } from './store.js';
 
 /** Services on the demo workspace, the summary of loading it, and its database for checking rows. */
-type DemoServices = Services & { close(): Promise<void>; demoSummary: DemoSummary; db: Store['db'] };
+type DemoServices = Services & {
+  close(): Promise<void>; demoSummary: DemoSummary; db: Store['db'];
+  /** Services over the same database with some settings changed (e.g. no Chromium, where a PDF is not the subject). */
+  alsoWith(config: Partial<Config>): Services;
+};
 
 function over(store: Store, demoSummary: DemoSummary): DemoServices {
   const s = services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') }));
-  return { ...s, close: () => store.close(), demoSummary, db: store.db };
+  return { ...s, close: () => store.close(), demoSummary, db: store.db, alsoWith: (config) => services(store, { ...s.config, ...config }) };
 }
 
 async function loadDemo(): Promise<DemoServices> {
@@ -37,7 +41,7 @@ export function demoSnapshot(): Promise<{ data: Blob; summary: DemoSummary }> {
     try {
       const summary = await services(store, loadConfig({ dataDir: fs.mkdtempSync('/tmp/compendium-test-') })).demo.load();
       const client = (store.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
-      return { data: await client.dumpDataDir('none'), summary };
+      return { data: await reusableTar(await client.dumpDataDir('none')), summary };
     } finally {
       await store.close();
     }

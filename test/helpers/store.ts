@@ -53,11 +53,34 @@ export async function testStore(): Promise<Store> {
   return memoryStore(snapshot());
 }
 
+/**
+ * A dumped data folder that PGlite starts from again and again without copying it first. PGlite reads
+ * the Blob it is given into a new buffer at every start, a quarter of a start's CPU for the 40 MB
+ * snapshot (median of six: 0.60 → 0.46 s); this one hands it the same bytes each time. PGlite only
+ * reads them (its in-memory file system copies each file it writes), as do the folder helpers.
+ */
+class ReusableTar extends Blob {
+  readonly #bytes: ArrayBuffer;
+  constructor(bytes: ArrayBuffer) {
+    super([bytes], { type: 'application/x-tar' });
+    this.#bytes = bytes;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes);
+  }
+}
+
+/** A data folder dumped by PGlite (dumpDataDir), made cheap to start from many times. */
+export const reusableTar = async (dump: Blob): Promise<Blob> => new ReusableTar(await dump.arrayBuffer());
+
 let snapshotBlob: Blob | undefined;
 
 /** The run's PGlite snapshot, read once per worker (workers run file after file without isolation). */
 export function snapshot(): Blob {
-  snapshotBlob ??= new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
+  if (!snapshotBlob) {
+    const file = fs.readFileSync(inject('pgliteSnapshot'));
+    snapshotBlob = new ReusableTar(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+  }
   return snapshotBlob;
 }
 

@@ -1,8 +1,7 @@
 // Workspace folders on disk for tests of the command line: a folder as `compendium init` leaves it,
 // or holding the demo, made by unpacking a PGlite data folder (a tar from dumpDataDir) with `tar`.
 // Writing the same database through PGlite costs about ten times as much, and migrating a new folder
-// from nothing (what src/cli/run.test.ts, the schema fingerprint test and the demo's bin test do)
-// about thirty times.
+// from nothing (what src/cli/run.test.ts and the schema fingerprint test do) about thirty times.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -9,8 +9,11 @@ export type Span = [number, number];
 
 export interface StructureLabels {
   source: string;
-  /** 'extra': the dev set whose texts are kept outside the repository (scripts/eval-others.ts, runExtra). */
-  set: 'tuning' | 'heldOut' | 'extra';
+  /**
+   * 'extra': the dev set whose texts are kept outside the repository (scripts/eval-others.ts, runExtra);
+   * 'commit': the commitments dev set, labelled for commitments only (runCommitmentSet).
+   */
+  set: 'tuning' | 'heldOut' | 'extra' | 'commit';
   layout: string;
   notReport: boolean;
   sections?: { at: Span }[];
@@ -21,7 +24,10 @@ export interface StructureLabels {
   measures?: Span[];
   kpiTables?: number;
   facts?: Span[];
-  commitments?: { at: Span }[];
+  /** Every commitment a reader sees; `due` (commitments dev set only) is the last day it is due by, null at the plan's end. */
+  commitments?: { at: Span; due?: string | null }[];
+  /** Statements a reader could take either way: a commitment found there is neither required nor wrong. */
+  maybeCommitments?: Span[];
 }
 
 export interface Tally {
@@ -38,7 +44,12 @@ export interface StructureScore {
   titles: { labelled: number; right: number };
   sections: Tally;
   facts: { found: number; right: number };
-  commitments: { labelled: number; found: number };
+  /**
+   * found: labelled commitments found; taken: commitments the importer took; wrong: those of them that
+   * meet no labelled (or either-way) one; dueLabelled/dueRight: found ones whose label gives a due
+   * date (or plan end), and of those, the ones due in the labelled year (or both at plan end).
+   */
+  commitments: { labelled: number; found: number; taken: number; wrong: number; dueLabelled: number; dueRight: number };
   measures: { labelled: number; found: number; offered: number };
   notReport: { labelled: boolean; flagged: boolean };
   misses: string[];
@@ -66,7 +77,7 @@ export function scoreStructure(file: string, text: string, report: ParsedReport 
   const score: StructureScore = {
     file, set: labels.set,
     items: { labelled: 0, found: 0, matched: 0 }, titles: { labelled: 0, right: 0 }, sections: { labelled: 0, found: 0, matched: 0 },
-    facts: { found: 0, right: 0 }, commitments: { labelled: 0, found: 0 }, measures: { labelled: 0, found: 0, offered: 0 },
+    facts: { found: 0, right: 0 }, commitments: { labelled: 0, found: 0, taken: 0, wrong: 0, dueLabelled: 0, dueRight: 0 }, measures: { labelled: 0, found: 0, offered: 0 },
     notReport: { labelled: labels.notReport, flagged: Boolean(report?.notReport) }, misses,
   };
   if (!report || labels.notReport) return score;
@@ -112,17 +123,42 @@ export function scoreStructure(file: string, text: string, report: ParsedReport 
       }
     }
   }
-  if (labels.commitments) {
-    const found = [...report.entries, ...report.narrative].flatMap((e) => e.commitments.map((c) => [c.start, c.end] as Span));
-    score.commitments.labelled = labels.commitments.length;
-    score.commitments.found = labels.commitments.filter((l) => found.some((f) => overlap(f, l.at) > 0)).length;
-  }
+  if (labels.commitments) scoreCommitments(report, labels, score, show);
   score.measures.offered = report.measures.length;
   if (labels.measures) {
     score.measures.labelled = labels.measures.length;
     score.measures.found = labels.measures.filter((l) => report.measures.some((m) => overlap([m.start, m.end], l) > 0)).length;
   }
   return score;
+}
+
+/** Commitments: labelled ones found (and due in the labelled year), and those taken that a reader would not call one. */
+function scoreCommitments(report: ParsedReport, labels: StructureLabels, score: StructureScore, show: (s: Span) => string): void {
+  const misses = score.misses;
+  const labelled = labels.commitments ?? [];
+  const found = [...report.entries, ...report.narrative].flatMap((e) => e.commitments);
+  const meets = (l: Span) => (c: { start: number; end: number }) => overlap([c.start, c.end], l) > 0;
+  const c = score.commitments;
+  c.labelled = labelled.length;
+  c.taken = found.length;
+  for (const l of labelled) {
+    const hit = found.find(meets(l.at));
+    if (!hit) {
+      misses.push(`missed commitment ${show(l.at)}`);
+      continue;
+    }
+    c.found++;
+    if (l.due === undefined) continue;
+    c.dueLabelled++;
+    if (l.due === null ? hit.dueEnd === null : hit.dueEnd !== null && hit.dueEnd.slice(0, 4) === l.due.slice(0, 4)) c.dueRight++;
+    else misses.push(`due ${hit.dueEnd ?? 'plan end'} (labelled ${l.due ?? 'plan end'}) for ${show(l.at)}`);
+  }
+  const either = [...labelled.map((l) => l.at), ...(labels.maybeCommitments ?? [])];
+  for (const f of found) {
+    if (either.some((l) => meets(l)(f))) continue;
+    c.wrong++;
+    misses.push(`wrong commitment ${show([f.start, f.end])}`);
+  }
 }
 
 export interface SetSummary {
@@ -132,6 +168,10 @@ export interface SetSummary {
   sections: { precision: number; recall: number };
   factsPrecision: number;
   commitmentsRecall: number;
+  /** Of the commitments taken in documents whose commitments are labelled, the share a reader sees as one (or either way). */
+  commitmentsPrecision: number;
+  /** Of the labelled commitments found whose label gives a due date or plan end, the share due in the labelled year (null when no label gives one). */
+  commitmentsDue: number | null;
   measuresRecall: number;
   notReports: { labelled: number; flagged: number; wronglyFlagged: number };
 }
@@ -148,6 +188,8 @@ export function summarise(scores: StructureScore[]): SetSummary {
     sections: { precision: ratio(sum((s) => s.sections.matched), sum((s) => s.sections.found)), recall: ratio(sum((s) => s.sections.matched), sum((s) => s.sections.labelled)) },
     factsPrecision: ratio(sum((s) => s.facts.right), sum((s) => s.facts.found)),
     commitmentsRecall: ratio(sum((s) => s.commitments.found), sum((s) => s.commitments.labelled)),
+    commitmentsPrecision: ratio(sum((s) => s.commitments.taken - s.commitments.wrong), sum((s) => s.commitments.taken)),
+    commitmentsDue: sum((s) => s.commitments.dueLabelled) ? ratio(sum((s) => s.commitments.dueRight), sum((s) => s.commitments.dueLabelled)) : null,
     measuresRecall: ratio(sum((s) => s.measures.found), sum((s) => s.measures.labelled)),
     notReports: {
       labelled: scores.filter((s) => s.notReport.labelled).length,

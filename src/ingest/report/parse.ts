@@ -187,7 +187,7 @@ function frontParagraphs(sections: ReturnType<typeof findStructure>['sections'])
  * an introduction also recalls past decisions ("made commitments to … by 2030") and sets out
  * pressures ("a further £80m to save by 2023/24"), which are not promises.
  */
-const OWN_FUTURE = /\b(?:we|the\s(?:[A-Z][a-z]+\s)?Council|the\spartnership)\s(?:also\s)?(?:will|shall|aims?\sto|plans?\sto|intends?\sto|are\sgoing\sto|is\sgoing\sto|commit\sto|pledge\sto)\b/i;
+const OWN_FUTURE = /\b(?:we|the\s(?:[A-Z][a-z]+\s)?Council|the\spartnership)\s(?:also\s)?(?:will|shall|aims?\sto|plans?\sto|intends?\sto|are\sgoing\sto|is\sgoing\sto|commit\sto|pledge\sto|are\son\sa\smission\sto)\b|\bwe['’](?:ll|re\sgoing\sto)\b/i;
 
 /** The commitments of a narrative paragraph (dated, or undated in the council's own voice), with offsets in the original. */
 function promisesIn(t: MappedText, reportYear: number, covered: CoveredPeriod): ParsedCommitment[] {

@@ -2,6 +2,7 @@
 // of a list of the plan's priorities.
 import { describe, expect, it } from 'vitest';
 import { parseReport } from './parse.js';
+import { promisingLead } from './promises.js';
 
 const parse = (text: string, name = 'plan-2024.txt') => parseReport(text, false, { name, areas: [] });
 const promises = (r: ReturnType<typeof parse>) => [...r.entries, ...r.narrative].flatMap((x) => x.commitments);
@@ -91,5 +92,40 @@ In 2024-25 we completed 80 per cent of our projects.
 `;
     const found = promises(parse(text, 'report-2025.txt'));
     expect(found.map((c) => c.text)).toEqual(['Deliver 300 new homes for local people']);
+  });
+});
+
+describe('lists whose lead-in promises (promisingLead)', () => {
+  it('takes a lead-in ending in "will:" as a promise for each item', () => {
+    expect(promisingLead('Our new library service will:')).toBe(true);
+    expect(promisingLead('Every tenant will receive:')).toBe(true);
+  });
+  it('takes a list of aims for aims unless its lead-in looks ahead or gives the years, or the item names a figure', () => {
+    expect(promisingLead('Our three strategic priorities are:', 'Grow the local economy')).toBe(false);
+    expect(promisingLead('Our objectives:', 'Treating people fairly')).toBe(false);
+    expect(promisingLead('For each priority, we report on:', 'actions we are taking')).toBe(false);
+    expect(promisingLead('This plan for 2025-28 has four priorities:', 'Fewer people sleeping rough')).toBe(true);
+    expect(promisingLead('Our priorities are:', 'Plant 5,000 trees in parks')).toBe(true);
+  });
+});
+
+describe('a figure in an item of a list of aims', () => {
+  it('counts things, and a year is not one', () => {
+    expect(promisingLead('Our priorities are:', 'Respond to the climate crisis. Read the plan for 2024 to 2029.')).toBe(false);
+    expect(promisingLead('Our priorities are:', 'Cut waste sent to landfill by 20%')).toBe(true);
+  });
+});
+
+describe("an introduction's dated promises in the council's voice", () => {
+  it('reads "we are on a mission to … by" and "we\'ll … in" as the council\'s own', () => {
+    const text = `Homes for Everyone
+
+We are on a mission to build 800 homes for social rent by 2032. We'll open two more family hubs in 2026.
+
+Quillmere Library – The library reopened with 12,000 books.
+
+Yarrowfield Park – A play park opened for 300 children.
+`;
+    expect(promises(parse(text, 'plan-2025.txt')).map((c) => c.dueText)).toEqual(['by 2032', '2026']);
   });
 });

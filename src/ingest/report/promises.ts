@@ -5,8 +5,14 @@
 import { findCommitments, findTimeExpressions, type CoveredPeriod, type FoundCommitment } from '../text/index.js';
 import type { MappedText } from './mapped-text.js';
 
-/** A lead-in that introduces what is to be done. */
-const PLAN_LEAD = /\b(?:priorit(?:y|ies)|(?:key|priority|our|planned|these|following)\s(?:[a-z]+\s)?actions?|areas\sof\saction|action\splan|commitments?|objectives|we will|we shall|we are going to|we plan to|next steps|(?:in|over|during) the (?:next|coming)|looking ahead|the year ahead|plans? for (?:the )?(?:next|coming|20\d\d))\b/i;
+/** A lead-in that introduces what is to be done ("Next year we will:", "Key actions:", "Our new service will:"). */
+const PLAN_LEAD = /\b(?:(?:key|priority|our|planned|these|following)\s(?:[a-z]+\s)?actions?|areas\sof\saction|action\splan|we will|we shall|we are going to|we plan to|next steps|(?:in|over|during) the (?:next|coming)|looking ahead|the year ahead|plans? for (?:the )?(?:next|coming|20\d\d))\b|\b(?:will|shall)(?:\s[a-z]+){0,2}\s*:\s*$/i;
+/** A lead-in naming aims: its list is of things to be done only when it looks ahead or gives the plan's years ("This plan for 2024-27 has three priorities:"). */
+const AIM_LEAD = /\b(?:priorit(?:y|ies)|commitments?|objectives)\b/i;
+/** A figure counting something ("300 new homes", "5,000 trees", "20%"), not a year ("2024 to 2029"). */
+const FIGURE = /\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s?(?:%|per\scent\b|[a-z]{3,})/i;
+/** Words of a lead-in that look ahead or give a plan's years. */
+const AHEAD = /\b(?:for|to|until|by|from|over|in)\s(?:the\s)?(?:20\d\d|next|coming)\b|\b20\d\d\s?[-–/]\s?(?:20)?\d\d\b|\b(?:will|shall|ahead)\b/i;
 /** A lead-in that looks back: its list is of what was done. */
 const PAST_LEAD = /\b(?:achieved|achievements?|delivered|highlights?|progress|successes|we have|has been|have been|was|were|did|completed|last year|this year|during the year|so far|include[sd]?)\b/i;
 
@@ -34,9 +40,14 @@ function isName(text: string): boolean {
   return words.length <= 4 && !/\d/.test(text) && words.every((w) => w.length < 4 || /^[A-Z]/.test(w));
 }
 
-/** Whether a list introduced by `lead` is a list of things to be done. */
-export function promisingLead(lead: string): boolean {
-  return PLAN_LEAD.test(lead) && !PAST_LEAD.test(lead);
+/**
+ * Whether a list introduced by `lead` is a list of things to be done, given its item. "Our four
+ * strategic priorities are:" or "Our Objectives:" name aims, and a reader takes an item of such a
+ * list as a promise only when it names a figure ("Deliver 300 new homes"), not "Grow our economy".
+ */
+export function promisingLead(lead: string, item = ''): boolean {
+  if (PAST_LEAD.test(lead)) return false;
+  return PLAN_LEAD.test(lead) || (AIM_LEAD.test(lead) && (AHEAD.test(lead) || FIGURE.test(item)));
 }
 
 /**
@@ -53,7 +64,7 @@ export function promiseOfItem(
     const { dueText, dueStart, dueEnd } = dated ?? undated;
     return { text: item.action.text, dueText, dueStart, dueEnd, start: 0, end: item.action.length, of: item.action };
   }
-  if (item.lead && promisingLead(item.lead) && !isName(item.body.text)) {
+  if (item.lead && promisingLead(item.lead, item.body.text) && !isName(item.body.text)) {
     return { text: item.body.text, ...dueOfLead(item.lead, reportYear, covered), start: 0, end: item.body.length, of: item.body };
   }
   // Everything under "Next steps" or "Our priorities for 2025/26" is still to be done.

@@ -79,3 +79,121 @@ describe('what is not a commitment, and promises without a date', () => {
     expect(findCommitments('The new library will open in November.', { reportYear: 2020, covered }).map((c) => c.dueStart)).toEqual(['2020-11-01']);
   });
 });
+
+describe('promises without "we will" (commitments-undated.ts)', () => {
+  const find = (text: string, reportYear = 2024) => findCommitments(text, { reportYear, undated: true }).map((c) => c.text);
+  it('takes the future of an act the council does, whatever the subject', () => {
+    for (const text of [
+      'The swimming pool will be closed for six weeks while the roof is mended.',
+      'Every household will receive a green caddy for kitchen scraps.',
+      'Revised timetables will be shared with parish councils in the new year.',
+      'This web page will be kept up to date as the scheme goes on.',
+      'The museum is set to close for a refit.',
+      'The plan is for the depot to move to the old quarry site.',
+      'The leisure centre is closing next month for repairs to its boilers.',
+      "Over the next two years we're going to change how residents contact us.",
+      'I will keep councillors informed of how the project goes.',
+    ]) expect(find(text), text).toEqual([text]);
+  });
+  it('leaves out what a scheme will bring, forecasts, conditions, subordinate clauses and stories of earlier years', () => {
+    for (const text of [
+      'The new business park will create more than 150 jobs in the town.',
+      'Demand for home care will rise as the population ages.',
+      'A new plan for the harbour will be developed once the review has finished.',
+      'The leaflet explains how the new bins will be collected.',
+      'Visitors are set to benefit from the longer opening hours.',
+      'Following the new website in 2019, the team will launch a fresh booking system.',
+      'We are committed to treating every resident fairly.',
+      'Tenants are visited by a housing officer who will arrange any repairs.',
+      'Unfinished tasks will be reviewed by each team and kept in its own plan where relevant.',
+      'Both projects are on course and will receive their grants in full.',
+    ]) expect(find(text), text).toEqual([]);
+  });
+});
+
+describe('due dates written as people write them', () => {
+  const one = (text: string, reportYear: number) => findCommitments(text, { reportYear, undated: true }).map((c) => [c.dueText, c.dueStart, c.dueEnd]);
+  it('reads a weekday, a quarter or "between" before the time, and "is due in"', () => {
+    expect(one('The depot will be shut from Tuesday 14th March while the yard is resurfaced.', 2023)).toEqual([['14th March', '2023-03-14', '2023-03-14']]);
+    expect(one('The booking site will be ready from quarter two 2024/25.', 2024)).toEqual([['2024/25', '2024-04-01', '2025-03-31']]);
+    expect(one('New bins will be handed out between May and July.', 2022)).toEqual([['between May and July', '2022-05-01', '2022-07-31']]);
+    expect(one('The next yearly review is due in spring 2027.', 2026)).toEqual([['spring 2027', '2027-03-01', '2027-05-31']]);
+  });
+  it('takes a time that recurs for when a thing is done, not a due date', () => {
+    expect(one('We will publish the figures in June each year.', 2025)).toEqual([[null, null, null]]);
+  });
+  it('takes a service kept going, things brought to the door, and improvements set to come', () => {
+    for (const text of [
+      'Street cleaning will continue to be delivered by the present contractor.',
+      'New recycling sacks will be delivered to every home.',
+      'Longer opening hours are among the changes set to come to the town museum.',
+    ]) expect(findCommitments(text, { reportYear: 2024, undated: true }).map((c) => c.text), text).toEqual([text]);
+  });
+});
+
+describe('promises carried by "that" or a relative clause', () => {
+  const find = (text: string) => findCommitments(text, { reportYear: 2024, undated: true }).map((c) => c.text);
+  it('takes "confident that we will" and a booklet "which will be distributed to all households"', () => {
+    for (const text of [
+      'We have a stand-in treasurer but are confident that we will appoint a permanent one soon.',
+      'The minutes are gathered into a leaflet which will be distributed to all households.',
+    ]) expect(find(text), text).toEqual([text]);
+  });
+  it('still leaves out "sets out that we will" and a relative clause about what a contract will do', () => {
+    expect(find('The strategy sets out that we will work with the health service.')).toEqual([]);
+    expect(find('Bins are emptied under a new contract which will give us more control.')).toEqual([]);
+  });
+});
+
+describe('plans told as a delivery plan or a look ahead tells them', () => {
+  const find = (text: string, reportYear = 2024) => findCommitments(text, { reportYear, undated: true }).map((c) => c.dueText);
+  it('dates an action line opening with its verb, "we expect … to", "scheduled for" and "plans are in place to"', () => {
+    expect(find('Open the second recycling centre by June 2026')).toEqual(['by June 2026']);
+    expect(find('- Publish a new play area strategy in 2026')).toEqual(['2026']);
+    expect(find('By March 2025 we expect 120 homes to be finished.')).toEqual(['By March 2025']);
+    expect(find('The bridge repairs are scheduled for autumn 2025.')).toEqual(['autumn 2025']);
+    expect(find('Plans are in place to move the archive in spring 2025.')).toEqual(['spring 2025']);
+  });
+  it('leaves an action line with a date already past, and a past-tense line, alone', () => {
+    expect(find('Open the second recycling centre in 2023')).toEqual([]);
+    expect(find('Opened the second recycling centre in 2025')).toEqual([]);
+  });
+  it('takes a sentence opening with a time to come that says what will happen, not how numbers will move', () => {
+    expect(find('Next year, the focus will be on bringing empty homes back into use.')).toEqual([null]);
+    expect(find('Over the coming months the outreach team will be at every library.')).toEqual([null]);
+    expect(find('Over the next year demand for school places will rise.')).toEqual([]);
+  });
+  it('leaves out what the government or a regulator will do', () => {
+    expect(find('The government will publish new rules on food waste.')).toEqual([]);
+    expect(find('Next year the regulator will inspect how we handle complaints.')).toEqual([]);
+  });
+});
+
+describe('the words of progress reports', () => {
+  const find = (text: string) => findCommitments(text, { reportYear: 2023, undated: true }).map((c) => c.dueText);
+  it('takes intentions, updates to members, consultations to take place, "planned for", "going forward"', () => {
+    expect(find('It is intended that the new bus timetable starts next spring.')).toEqual([null]);
+    expect(find('The intention is to open the youth hub by the summer.')).toEqual([null]);
+    expect(find('The survey is expected to be completed by the end of the financial year.')).toEqual([null]);
+    expect(find('A further update will be provided to councillors later in the year.')).toEqual([null]);
+    expect(find('A public consultation on the draft will take place over the summer.')).toEqual([null]);
+    expect(find('More work is planned for 2024/25 on the playing pitch review.')).toEqual(['2024/25']);
+    expect(find('Going forward, the team will focus on helping people earlier.')).toEqual([null]);
+  });
+  it('leaves out expectations of how things will turn out and building work described', () => {
+    expect(find('The scheme is expected to generate £2m a year.')).toEqual([]);
+    expect(find('Costs are expected to exceed the budget.')).toEqual([]);
+    expect(find('Kerb and drainage work will also take place.')).toEqual([]);
+  });
+});
+
+describe('a table of actions kept as lines of cells', () => {
+  it('reads each row, its date cell as the due date, and leaves out rows marked done', () => {
+    const text = 'Action | Due | Status\nOpen the new depot at Millbrook | March 2026 | On track\nPublish the tenancy strategy | June 2025 | Complete\nRefurbish 40 empty homes | December 2025 | Amber';
+    const found = findCommitments(text, { reportYear: 2025 });
+    expect(found.map((c) => [text.slice(c.start, c.end), c.dueText])).toEqual([
+      ['Open the new depot at Millbrook | March 2026 | On track', 'March 2026'],
+      ['Refurbish 40 empty homes | December 2025 | Amber', 'December 2025'],
+    ]);
+  });
+});

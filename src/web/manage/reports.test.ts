@@ -66,9 +66,13 @@ describe('publishing from the workspace', () => {
   }, 180_000);
 
   it('refuses a correction without a note of what changed, keeping the form', async () => {
+    // The same workspace served where Chromium is missing: this draft's PDF is not the subject.
+    const noPdf = demo.alsoWith({ chromiumPath: '/nowhere/chromium' });
+    const other = createApp(noPdf, { cachePages: false });
+    const [officer, admin] = [await signedIn(other, 'performance@demoshire.example', 'demoshire-performance'), await signedIn(other, 'admin@demoshire.example', 'demoshire-admin')];
     const asked = await officer.post('/manage/reports', { plan: '', period: '', group: '' });
     const id = asked.headers.get('location')!.split('/')[3].split('?')[0];
-    await demo.reportVersions.idle();
+    await noPdf.reportVersions.idle();
     await officer.post(`/manage/reports/${id}/submit`);
     const refused = await admin.post(`/manage/reports/${id}/publish`, { note: '' });
     expect(refused.status).toBe(400);
