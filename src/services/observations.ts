@@ -5,8 +5,8 @@ import { ValidationError, type FieldProblem } from '../errors.js';
 import { frequencyOfPeriodKind } from '../ingest/indicator-fields.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ObservationTableOptions, ObservationTableResult, ParsedObservation } from '../ingest/observation-table.js';
-import { readObservations } from '../ingest/observation-read.js';
+import type { ObservationTableOptions, ObservationTableResult } from '../ingest/observation-table.js';
+import { readObservations, type PackedObservations } from '../ingest/observation-read.js';
 import { readTable, type TableSource } from '../ingest/table-file.js';
 import type { Store } from '../store/index.js';
 import { appendAuditEvent } from '../store/queries/appendAuditEvent.js';
@@ -79,42 +79,50 @@ function indicatorChanges(mentioned: ObservationTableResult['indicators'], exist
   return { created, polarityChanges, idOf };
 }
 
-/** Each indicator's values in the file, for guessing how a new one is written. */
-function valuesByCode(observations: ParsedObservation[]): (code: string) => (number | null)[] {
-  const by = new Map<string, (number | null)[]>();
-  for (const o of observations) {
-    let list = by.get(o.indicatorCode);
-    if (!list) by.set(o.indicatorCode, (list = []));
-    list.push(o.value);
-  }
-  return (code) => by.get(code) ?? [];
+/** Each indicator's values in the file (every row, good or bad), for guessing how a new one is written. */
+function valuesByCode(rows: PackedObservations): (code: string) => (number | null)[] {
+  const by: (number | null)[][] = rows.codes.map(() => []);
+  for (let i = 0; i < rows.count; i++) by[rows.code[i]].push(rows.blank[i] ? null : rows.values[i]);
+  const at = new Map(rows.codes.map((c, k) => [c, k]));
+  return (code) => by[at.get(code) ?? -1] ?? [];
 }
 
-/** The rows as columns, the shape the bulk upsert takes, and how many are blank. */
-function observationColumns(observations: ParsedObservation[], indicatorId: (code: string) => string) {
-  const n = observations.length;
+/** The rows (those not on `badLines`) as columns, the shape the bulk upsert takes, and how many are blank. */
+function observationColumns(rows: PackedObservations, badLines: Set<number>, indicatorId: (code: string) => string) {
+  const ids = rows.codes.map(indicatorId);
+  const noteOf: (string | null)[] = new Array<string | null>(rows.count).fill(null);
+  for (const [i, note] of rows.notes) noteOf[i] = note;
+  const keep = (i: number) => !badLines.size || !badLines.has(rows.lines[i]);
+  let n = 0;
+  for (let i = 0; i < rows.count; i++) if (keep(i)) n++;
   const columns = {
     indicatorIds: new Array<string>(n), areaCodes: new Array<string>(n), periodKeys: new Array<string>(n),
     values: new Array<number | null>(n), statuses: new Array<string>(n), notes: new Array<string | null>(n),
   };
   let missing = 0;
-  observations.forEach((o, i) => {
-    columns.indicatorIds[i] = indicatorId(o.indicatorCode);
-    columns.areaCodes[i] = o.areaCode;
-    columns.periodKeys[i] = o.periodKey;
-    columns.values[i] = o.value;
-    columns.statuses[i] = o.provisional ? 'provisional' : 'final';
-    columns.notes[i] = o.note;
-    if (o.value === null) missing++;
-  });
+  for (let i = 0, k = 0; i < rows.count; i++) {
+    if (!keep(i)) continue;
+    const blank = rows.blank[i] === 1;
+    columns.indicatorIds[k] = ids[rows.code[i]];
+    columns.areaCodes[k] = rows.areas[rows.area[i]];
+    columns.periodKeys[k] = rows.periods[rows.period[i]];
+    columns.values[k] = blank ? null : rows.values[i];
+    columns.statuses[k] = rows.provisional[i] ? 'provisional' : 'final';
+    columns.notes[k] = noteOf[i];
+    if (blank) missing++;
+    k++;
+  }
   return { columns, missing };
 }
 
 /**
  * Rows per statement when the web server writes indicator values to the embedded database: each
- * statement holds the server's thread while it runs, and 500 rows take a few tens of milliseconds.
+ * statement holds the server's thread while it runs (PGlite runs in it), and 200 rows take about ten
+ * milliseconds. The web server also keeps the table's indexes while it writes: dropping and building
+ * them again (what the command line does for a first large import, being faster overall) is one
+ * statement per index that held the server for a third to two thirds of a second on 120,000 values.
  */
-const WEB_CHUNK = 500;
+const WEB_CHUNK = 200;
 
 export function observationService(store: Store) {
   const { db } = store;
@@ -133,8 +141,8 @@ export function observationService(store: Store) {
         source: { name, content: content ?? new Uint8Array() }, sheet: options.sheet, areaCodes, academicCodes,
         options: { map: options.map, polarityFrom: options.polarityFrom, format: options.format },
       }, { thread: options.thread });
-      const { file, rowCount } = read;
-      let parsed: ObservationTableResult | undefined = read.parsed;
+      const { file, rowCount, parsed } = read;
+      let rows: PackedObservations | undefined = read.rows;
       // Reading and checking are one step (in a thread, for the web): both marks come when it is done.
       options.onProgress?.({ phase: 'check', done: 0, total: rowCount });
       options.onProgress?.({ phase: 'check', done: rowCount, total: rowCount });
@@ -144,13 +152,10 @@ export function observationService(store: Store) {
         throw new ValidationError(`${file}: ${parsed.problems.length} problem(s) in ${parsed.badLines.size} row(s); nothing was imported (use --skip-invalid to import the other rows)`, parsed.problems);
       }
       const { badLines, format, problems } = parsed;
-      let observations: ParsedObservation[] | undefined = badLines.size ? parsed.observations.filter((o) => !badLines.has(o.line)) : parsed.observations;
-
-      const { created, polarityChanges, idOf } = indicatorChanges(parsed.indicators, existing, file, valuesByCode(parsed.observations));
-      const n = observations.length;
-      const { columns, missing } = observationColumns(observations, (code) => idOf.get(code) ?? (existing.get(code.toLowerCase()) as Indicator).id);
-      observations = undefined;
-      parsed = undefined;
+      const { created, polarityChanges, idOf } = indicatorChanges(parsed.indicators, existing, file, valuesByCode(rows));
+      const { columns, missing } = observationColumns(rows, badLines, (code) => idOf.get(code) ?? (existing.get(code.toLowerCase()) as Indicator).id);
+      const n = columns.indicatorIds.length;
+      rows = undefined;
 
       const userId = options.userId ?? null;
       const counts = await db.transaction(async (tx) => {
@@ -161,7 +166,7 @@ export function observationService(store: Store) {
           await appendAuditEvent(tx, { userId, action: 'update', entityType: 'indicator', entityId: before.id, before, after });
         }
         const result = await upsertObservations(tx, columns, {
-          workflowState: options.workflowState ?? 'published', userId, rebuildIndexes: store.kind === 'pglite',
+          workflowState: options.workflowState ?? 'published', userId, rebuildIndexes: store.kind === 'pglite' && !options.thread,
           // In a thread's caller (the web server), small steps on the embedded database let it go on answering.
           chunk: options.thread && store.kind === 'pglite' ? WEB_CHUNK : undefined,
           onProgress: (done) => options.onProgress?.({ phase: 'write', done, total: n }),

@@ -146,11 +146,11 @@ export interface ParsedReport {
  */
 export const FIGURES_PER_ITEM = 1000;
 
-/** An item's analysis with at most FIGURES_PER_ITEM figures, counting in `crowded` the items cut. */
-function keepFigures<A extends { facts: unknown[] }>(analysis: A, crowded: { items: number; most: number }): A {
-  if (analysis.facts.length <= FIGURES_PER_ITEM) return analysis;
+/** An item's analysis (found with factLimit FIGURES_PER_ITEM), counting in `crowded` the items cut. */
+function keepFigures<A extends { facts: unknown[]; factCount: number }>(analysis: A, crowded: { items: number; most: number }): A {
+  if (analysis.factCount <= FIGURES_PER_ITEM) return analysis;
   crowded.items++;
-  crowded.most = Math.max(crowded.most, analysis.facts.length);
+  crowded.most = Math.max(crowded.most, analysis.factCount);
   return { ...analysis, facts: analysis.facts.slice(0, FIGURES_PER_ITEM) };
 }
 
@@ -239,7 +239,7 @@ export function parseReport(text: string, markdown: boolean, options: ParseOptio
   const crowded = { items: 0, most: 0 };
   const entries = items.map((item, i): ParsedEntry => {
     const body = bodies[i];
-    const analysis = keepFigures(analyse(body.text, gazetteer, { reportYear, covered, undated: true }), crowded);
+    const analysis = keepFigures(analyse(body.text, gazetteer, { reportYear, covered, undated: true, factLimit: FIGURES_PER_ITEM }), crowded);
     const range = body.originalRange();
     const places = new Map<string, string | null>();
     for (const p of analysis.places) if (!places.has(p.name)) places.set(p.name, p.areaCode);

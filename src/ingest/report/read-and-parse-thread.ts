@@ -1,5 +1,5 @@
 // A worker thread's entry: reads and parses the one report in workerData (see ../thread.ts).
 import { answerFromThread } from '../thread.js';
-import { readAndParseHere } from './read-and-parse.js';
+import { readAndParseHere, REPORT_SLICING } from './read-and-parse.js';
 
-answerFromThread(readAndParseHere);
+answerFromThread(readAndParseHere, REPORT_SLICING);

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isValidationError } from '../../errors.js';
 import { REPORT_2020 } from '../../../test/helpers/reports.js';
-import { readAndParse, readAndParseHere, THREAD_FROM_BYTES } from './read-and-parse.js';
+import { slicesOf } from '../thread.js';
+import { readAndParse, readAndParseHere, REPORT_SLICING, THREAD_FROM_BYTES } from './read-and-parse.js';
 
 const file = { name: 'leicestershire-annual-delivery-report-2020.txt', bytes: new Uint8Array(fs.readFileSync(REPORT_2020)) };
 const input = { file, read: { maxBytes: 10 * 1024 * 1024 }, parse: { reportYear: 2020, areas: [] } };
@@ -23,4 +24,26 @@ describe('reading and parsing in a worker thread', () => {
     expect(isValidationError(err)).toBe(true);
     expect(String(err.message)).toMatch(/blank\.txt.*no text in it/);
   }, 60_000);
+});
+
+describe('an answer in slices', () => {
+  it('cuts long lists into slices of a bounded size, in order, an item larger than the bound alone', () => {
+    const item = (n: number) => ({ text: 'x'.repeat(n) });
+    const lists = [[item(10), item(10), item(10)], [], [item(50), item(5), item(5), item(5)]];
+    // As JSON, an item of 10 characters is 21 long, of 50 is 61, of 5 is 16.
+    const slices = slicesOf(lists, 50);
+    expect(slices.map((s) => [s.slice, s.items.length])).toEqual([[0, 2], [0, 1], [2, 1], [2, 3]]);
+    expect(slices.filter((s) => s.slice === 2).flatMap((s) => s.items)).toEqual(lists[2]);
+  });
+
+  it('gathers a parsed report sent in slices as it was', async () => {
+    const here = await readAndParseHere(input);
+    const { head, lists } = REPORT_SLICING.spread(here);
+    expect(head.parsed.entries).toEqual([]);
+    const slices = slicesOf(lists, 4096);
+    expect(slices.length).toBeGreaterThan(10);
+    const back: unknown[][] = [];
+    for (const s of slices) (back[s.slice] ??= []).push(...structuredClone(s.items));
+    expect(REPORT_SLICING.gather(structuredClone(head), Array.from({ length: lists.length }, (_, k) => back[k] ?? []))).toEqual(here);
+  });
 });

@@ -2,7 +2,7 @@
 // (PDF, Word) and parsing are CPU work that would otherwise stop a web server answering anyone,
 // /healthz included, for as long as they take. Small files are read in place, where a thread would
 // cost more than it saves.
-import { runInThread } from '../thread.js';
+import { runInThread, type Slicing } from '../thread.js';
 import { parseReport, type ParsedReport, type ParseOptions } from './parse.js';
 import { readReport, type ReadOptions, type ReadReport, type ReportFile } from './read.js';
 
@@ -25,8 +25,24 @@ export async function readAndParseHere(input: ReadAndParseInput): Promise<ReadAn
   return { read, parsed: parseReport(read.text, read.markdown, { ...input.parse, name: read.name }) };
 }
 
+/**
+ * A parsed report comes back from its thread with its entries, narrative paragraphs and measures in
+ * slices (see ../thread.ts): a 400-page report's entries, copied in one message, held the server's
+ * thread for a quarter of a second.
+ */
+export const REPORT_SLICING: Slicing<ReadAndParsed> = {
+  spread: (r) => ({
+    head: { ...r, parsed: { ...r.parsed, entries: [], narrative: [], measures: [] } },
+    lists: [r.parsed.entries, r.parsed.narrative, r.parsed.measures],
+  }),
+  gather: (head, [entries, narrative, measures]) => ({
+    ...head,
+    parsed: { ...head.parsed, entries: entries as ParsedReport['entries'], narrative: narrative as ParsedReport['narrative'], measures: measures as ParsedReport['measures'] },
+  }),
+};
+
 export function readAndParseInThread(input: ReadAndParseInput): Promise<ReadAndParsed> {
-  return runInThread<ReadAndParsed>(new URL('./read-and-parse-thread.js', import.meta.url), input);
+  return runInThread<ReadAndParsed>(new URL('./read-and-parse-thread.js', import.meta.url), input, REPORT_SLICING);
 }
 
 /**

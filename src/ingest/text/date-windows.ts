@@ -82,13 +82,45 @@ export interface CoveredPeriod { start: string; end: string }
 /** Words that put a sentence in the future: a month it names is one still to come. */
 const FUTURE_WORDS = /\b(?:will|shall|going\sto|(?:expected|due|set|scheduled|planned|intended|aiming|aims?|plans?|intends?)\sto|planned\sfor|next)\b/i;
 
-/** Whether the sentence around `at` speaks of the future. */
-export function futureAround(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  const from = Math.max(before.search(/[.!?]\s[^.!?]*$/) + 1, 0);
-  const rest = text.slice(at).search(/[.!?](?:\s|$)/);
-  return FUTURE_WORDS.test(text.slice(from, rest < 0 ? text.length : at + rest));
+/** Whether a character ends a sentence when a blank (or the end of the text) follows it. */
+const isStop = (c: string | undefined) => c === '.' || c === '!' || c === '?';
+const isBlank = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * Tells, for positions of one text, whether the sentence around each speaks of the future. A
+ * sentence runs from just after a stop followed by a blank to the next such stop (or the text's
+ * ends). The stops are found once, in one pass, when first asked, and each sentence is read once:
+ * asking for every month of a long single line once searched all the text before each month, which
+ * made that text quadratic.
+ */
+export function futureTeller(text: string): (at: number) => boolean {
+  let stops: number[] | undefined;
+  const answers = new Map<number, boolean>();
+  return (at) => {
+    if (!stops) {
+      stops = [];
+      for (let i = 0; i < text.length; i++) if (isStop(text[i]) && (i + 1 === text.length || isBlank(text[i + 1]))) stops.push(i);
+    }
+    // The first stop at or after `at`; the sentence starts after the stop before it.
+    let lo = 0;
+    let hi = stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (stops[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const known = answers.get(lo);
+    if (known !== undefined) return known;
+    const from = lo > 0 ? stops[lo - 1] + 1 : 0;
+    const to = lo < stops.length ? stops[lo] : text.length;
+    const answer = FUTURE_WORDS.test(text.slice(from, to));
+    answers.set(lo, answer);
+    return answer;
+  };
 }
+
+/** Whether the sentence around `at` speaks of the future (one question; `futureTeller` for many). */
+export const futureAround = (text: string, at: number): boolean => futureTeller(text)(at);
 
 /**
  * The year of a month written without one: in a sentence about the past or present, the month's

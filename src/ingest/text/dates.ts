@@ -11,7 +11,7 @@
 // year ("Q1 2024/25") follow parsePeriod: April–June … January–March.
 import { MONTH_FULL, PART, SINGLE, PMY_RE, SEASON_RE, SEASONS_RE, YEAR_PAIR_RE, PART_RE, PART_START_RE, MONTH_ONLY_RE, SECOND_MONTH_RE, OPEN_ENDED_RE, YEAR_AFTER_JOIN_RE, CANDIDATE_RE } from './date-patterns.js';
 export { easterSunday } from './date-windows.js';
-import { bareMonthYear, easterSunday, firstYear, futureAround, iso, lastDay, monthOf, monthWindow, partMonths, seasonWindow, span, type CoveredPeriod, type Window } from './date-windows.js';
+import { bareMonthYear, easterSunday, firstYear, futureTeller, iso, lastDay, monthOf, monthWindow, partMonths, seasonWindow, span, type CoveredPeriod, type Window } from './date-windows.js';
 export { bareMonthYear, type CoveredPeriod } from './date-windows.js';
 import { parsePeriod } from '../../domain/period.js';
 
@@ -142,7 +142,7 @@ const SINGLE_RE = new RegExp(SINGLE, 'y');
 /** Words before a bare year or month that make it a time: "in 2023", "since 2010", "by June". */
 const TIME_PREPOSITION = /(?:^|[^A-Za-z])(?:in|since|by|until|till|to|during|from|before|after|throughout|for|of|on|at|between|and|as of|as at|year|calendar year|the year|across|over|within|than|within|early|mid|late|spring|summer|autumn|winter|end|start|beginning)\s$/i;
 
-function matchSingleAt(text: string, at: number, reportYear: number | undefined, covered?: CoveredPeriod): { text: string; end: number; w: Window | null; grain: TimeGrain; kind: 'date' | 'period' } | undefined {
+function matchSingleAt(text: string, at: number, reportYear: number | undefined, covered: CoveredPeriod | undefined, future: (at: number) => boolean): { text: string; end: number; w: Window | null; grain: TimeGrain; kind: 'date' | 'period' } | undefined {
   SINGLE_RE.lastIndex = at;
   const m = SINGLE_RE.exec(text);
   if (!m) return undefined;
@@ -170,7 +170,7 @@ function matchSingleAt(text: string, at: number, reportYear: number | undefined,
   }
   // A month or day without a year takes the year that fits the period covered and the sentence's tense.
   const bare = covered && (g.m || g.dm) ? /(January|February|March|April|May|June|July|August|September|October|November|December)/.exec(t) : null;
-  const r = windowOf(g, t, bare ? bareMonthYear(monthOf(bare[1]), covered!, futureAround(text, at)) : reportYear);
+  const r = windowOf(g, t, bare ? bareMonthYear(monthOf(bare[1]), covered!, future(at)) : reportYear);
   if (!r) {
     // "2020-23", "2019-2037": years that do not follow each other are a range.
     const pair = /^((?:19|20)\d{2})\s?[/–-]\s?(\d{2}|\d{4})$/.exec(t);
@@ -193,16 +193,31 @@ const RANGE_JOIN = /^\s?(?:to|until|till|and|through|[-–])\s?/;
  * June 2020", "2020-2022"), then single ones. `reportYear` dates a month or day written without a year,
  * or, when given, `covered` (the period the report looks back on) with the sentence's tense.
  */
-export function findTimeExpressions(text: string, reportYear?: number, covered?: CoveredPeriod): TimeExpression[] {
+export function findTimeExpressions(text: string, reportYear?: number, covered?: CoveredPeriod): readonly TimeExpression[] {
+  // Facts and commitments both ask for the times of an item's text, which is often one sentence:
+  // the last answer is given again for the same text and period.
+  const last = lastTimes;
+  if (last && last.text.length === text.length && last.reportYear === reportYear && last.covered?.start === covered?.start && last.covered?.end === covered?.end && last.text === text) return last.times;
+  const times = timesIn(text, reportYear, covered);
+  lastTimes = text.length >= REMEMBER_FROM ? { text, reportYear, covered, times } : undefined;
+  return times;
+}
+
+/** Texts at least this long have their times remembered (short ones cost less to read again than to compare). */
+const REMEMBER_FROM = 4096;
+let lastTimes: { text: string; reportYear?: number; covered?: CoveredPeriod; times: readonly TimeExpression[] } | undefined;
+
+function timesIn(text: string, reportYear?: number, covered?: CoveredPeriod): TimeExpression[] {
   const out: TimeExpression[] = [];
   const starts = new RegExp(CANDIDATE_RE.source, 'g');
+  const future = futureTeller(text);
   let i = 0;
   while (i < text.length) {
     starts.lastIndex = i;
     const sm = starts.exec(text);
     if (!sm) break;
     const at = sm.index;
-    const first = matchSingleAt(text, at, reportYear, covered) ?? matchOpenEnded(text, at);
+    const first = matchSingleAt(text, at, reportYear, covered, future) ?? matchOpenEnded(text, at);
     if (!first) {
       // Skip the rest of this word.
       const w = /[A-Za-z0-9]*/y;
@@ -216,7 +231,7 @@ export function findTimeExpressions(text: string, reportYear?: number, covered?:
     // "and" joins a range only after "between", or between two months ("October and November").
     const andOk = /between\s$/i.test(text.slice(Math.max(0, at - 8), at)) || (first.grain === 'month' && !/\d/.test(first.text));
     if (join && !(join[0].trim() === 'and' && !andOk)) {
-      const second = matchSingleAt(text, first.end + join[0].length, reportYear, covered) ?? matchYearAfterJoin(text, first.end + join[0].length);
+      const second = matchSingleAt(text, first.end + join[0].length, reportYear, covered, future) ?? matchYearAfterJoin(text, first.end + join[0].length);
       if (second?.w && (second.kind === 'date' || second.grain === 'financial-year' || second.grain === 'academic-year')) {
         const end = second.w.end;
         const yearless = !/\d{4}/.test(first.text);

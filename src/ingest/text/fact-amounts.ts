@@ -1,6 +1,6 @@
 // Money, percentages and durations in report text.
 import { NUMBER, WORD_NUMBER, clean, multiplier, readNumber } from './numbers.js';
-import { approximateBefore, fact, type Claims, type FoundFact } from './fact-core.js';
+import { approximateBefore, fact, type Claims, type FactSink } from './fact-core.js';
 
 const CURRENCY: Record<string, string> = { '£': '£', $: '$', '€': '€' };
 const MULT = String.raw`(?:\s?(?:bn|billion|mn|million|m|k|K|thousand))?`;
@@ -25,7 +25,7 @@ const DURATION_RE = new RegExp(
 /** Where the first amount of a money match ends: "£39m" in "£39m to £50m". */
 const FIRST_AMOUNT = /^[£$€]\s?[\d,.]+(?:\s?(?:bn|billion|mn|million|m|k|thousand)(?![A-Za-z]))?/;
 
-export function findMoney(text: string, claims: Claims, out: FoundFact[]): void {
+export function findMoney(text: string, claims: Claims, out: FactSink): void {
   MONEY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MONEY_RE.exec(text))) {
@@ -66,13 +66,13 @@ export function findMoney(text: string, claims: Claims, out: FoundFact[]): void 
     const s = q.approximate ? q.start : start;
     if (!claims.free(s, end)) continue;
     claims.take(s, end);
-    out.push(fact('money', text, s, end, { value: clean(value), valueMax: valueMax === null ? null : clean(valueMax), unit: CURRENCY[g.a], approximate: q.approximate }));
+    out.add(s, () => fact('money', text, s, end, { value: clean(value), valueMax: valueMax === null ? null : clean(valueMax), unit: CURRENCY[g.a], approximate: q.approximate }));
   }
 }
 
 const CHANGE_BEFORE = /(?:increas|ris|rose|grow|grew|push|fell|fall|reduc|cut|went|gone|up|down|chang|mov|improv|drop|jump|climb|declin|doubl|shrink|shrank)\w*\b[^.]*$/i;
 
-export function findPercents(text: string, claims: Claims, out: FoundFact[]): void {
+export function findPercents(text: string, claims: Claims, out: FactSink): void {
   PERCENT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERCENT_RE.exec(text))) {
@@ -95,7 +95,7 @@ export function findPercents(text: string, claims: Claims, out: FoundFact[]): vo
     const s = q.approximate ? q.start : start;
     const unit = /points?/i.test(g.unit) ? 'percentage points' : '%';
     claims.take(s, end);
-    out.push(fact('percent', text, s, end, { value, valueMax, unit, approximate: q.approximate }));
+    out.add(s, () => fact('percent', text, s, end, { value, valueMax, unit, approximate: q.approximate }));
   }
 }
 
@@ -105,7 +105,7 @@ function roundTheClock(value: number, unit: string, after: string): boolean {
   return (value === 24 && unit === 'hours') || (value === 365 && unit === 'days');
 }
 
-export function findDurations(text: string, claims: Claims, out: FoundFact[]): void {
+export function findDurations(text: string, claims: Claims, out: FactSink): void {
   for (const m of text.matchAll(DURATION_RE)) {
     const g = m.groups!;
     const start = m.index;
@@ -128,7 +128,7 @@ export function findDurations(text: string, claims: Claims, out: FoundFact[]): v
     const q = /(?:more than|almost|nearly|around|approximately|about|up to|just under|under|less than|at least|some)\s$/i.exec(before);
     const s = q ? start - q[0].length : start;
     claims.take(s, end);
-    out.push(fact('duration', text, s, end, { value: n, valueMax: n2, unit, approximate: !!q }));
+    out.add(s, () => fact('duration', text, s, end, { value: n, valueMax: n2, unit, approximate: !!q }));
   }
 }
 

@@ -1,7 +1,7 @@
 // Counts of things in report text: "1,200 trees", "c70 volunteers", "6 of the 12 units", with the
 // years, labels and names ("Level 3", "the 2023 programme") that look like counts but are not.
 import { NUMBER, WORD_NUMBER, clean, multiplier, readNumber } from './numbers.js';
-import { approximateBefore, fact, type Claims, type FoundFact } from './fact-core.js';
+import { approximateBefore, fact, type Claims, type FactSink } from './fact-core.js';
 import { MEASURES, countedNoun } from './counted-noun.js';
 
 /** A figure or a number in words that may start a count ("c70", "31.2 million", "Nine", "six-bed"). */
@@ -18,7 +18,7 @@ const COUNT_RANGE_RE = new RegExp(String.raw`^\s?(?:-|–|to)\s?(${NUMBER})(?![\
 /** "6 of the 12 units": a second figure whose noun the first one shares. */
 const OF_THE_RE = new RegExp(String.raw`^\s(?:of|out of)\s(?:the\s|our\s|its\s|these\s)?(${NUMBER}|${WORD_NUMBER})\b`, 'i');
 
-export function findCounts(text: string, claims: Claims, out: FoundFact[]): void {
+export function findCounts(text: string, claims: Claims, out: FactSink): void {
   for (const m of text.matchAll(COUNT_NUMBER_RE)) {
     const g = m.groups!;
     const start = m.index;
@@ -84,7 +84,7 @@ export function findCounts(text: string, claims: Claims, out: FoundFact[]): void
     if (!claims.free(s, figuresEnd)) continue;
     claims.take(s, figuresEnd);
     end = Math.max(noun.end, end);
-    out.push(fact('count', text, s, end, { value: clean(value), valueMax, unit: noun.unit, approximate }));
+    out.add(s, () => fact('count', text, s, end, { value: clean(value), valueMax, unit: noun.unit, approximate }));
   }
 }
 

@@ -6,6 +6,8 @@
 //    ("… Ltd", "… Group").
 // The council's own services ("our Adult Learning Service") and the council itself are not partners.
 
+import { ClaimedSpans } from './spans.js';
+
 export interface FoundPartner {
   name: string;
   start: number;
@@ -148,10 +150,9 @@ function splitList(list: string, offset: number): FoundPartner[] {
 /** Partner organisations named in the text, in order, each mention once. */
 export function findPartners(text: string): FoundPartner[] {
   const found: FoundPartner[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const taken = new ClaimedSpans();
   const add = (p: FoundPartner, fromCue: boolean) => {
-    if (!acceptable(p.name, fromCue) || overlaps(p.start, p.end)) return;
+    if (!acceptable(p.name, fromCue) || taken.overlaps(p.start, p.end)) return;
     // Part of a longer name: "Family Group Conferences", "NHS Long Term Plan".
     // A national body's name may stand before one of its schemes ("the Visit England Visitor Attractions Scheme").
     if (/^\s[A-Z][a-z]/.test(text.slice(p.end, p.end + 3)) && !fromCue && !/\s(?:England|UK)$/.test(p.name)) return;
@@ -161,7 +162,7 @@ export function findPartners(text: string): FoundPartner[] {
     if (/\bbecome\s(?:a|an|the)\s$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) return;
     // Our own services: "our Adult Learning Service".
     if (/\b(?:our|Our)\s(?:own\s)?$/.test(text.slice(Math.max(0, p.start - 9), p.start))) return;
-    taken.push([p.start, p.end]);
+    taken.claim(p.start, p.end);
     found.push(p);
   };
   for (const m of text.matchAll(CUE_RE)) {
@@ -170,6 +171,7 @@ export function findPartners(text: string): FoundPartner[] {
     if (!list) continue;
     for (const p of splitList(list[0], list.index)) add(p, true);
   }
+  taken.pass();
   for (const m of text.matchAll(ORG_RE)) {
     let name = m[0];
     let start = m.index;
@@ -188,6 +190,7 @@ export function findPartners(text: string): FoundPartner[] {
     name = cleanName(name);
     add({ name, start, end: start + name.length }, false);
   }
+  taken.pass();
   for (const m of text.matchAll(KNOWN_BODIES)) add({ name: m[0], start: m.index, end: m.index + m[0].length }, true);
   return found.sort((a, b) => a.start - b.start);
 }
