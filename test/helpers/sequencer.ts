@@ -1,4 +1,4 @@
-// The order test files are handed to the two workers: costliest first, by the CPU each cost in a
+// The order test files are handed to the two workers: costliest first, by the time each held its worker in a
 // recorded run (test/file-costs.jsonl, the lines `COMPENDIUM_TEST_TIMES=test/file-costs.jsonl npm test`
 // writes). Each worker takes the next file when it is free, so with the heavy files first both end
 // within a light file of each other. Without it, a clean clone (no vitest cache) runs the largest
@@ -11,13 +11,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const TABLE = path.resolve(import.meta.dirname, '../file-costs.jsonl');
 
-/** Each recorded file's cost in milliseconds (its CPU, or its wall time where CPU was not measured). */
+/**
+ * Each recorded file's cost in milliseconds: how long it held its worker (loading and tests), or its
+ * CPU where that was more. A file that waits on Chromium or a command it started holds its worker
+ * for longer than its own CPU says, and it is the time held that the two workers must share evenly.
+ */
 export function recordedCosts(text: string): Map<string, number> {
   const costs = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    const r = JSON.parse(line) as { file: string; tests: number; cpu?: number };
-    costs.set(r.file, r.cpu ?? r.tests);
+    const r = JSON.parse(line) as { file: string; load?: number; tests: number; cpu?: number };
+    costs.set(r.file, Math.max((r.load ?? 0) + r.tests, r.cpu ?? 0));
   }
   return costs;
 }
