@@ -175,3 +175,19 @@ describe('a new indicator', () => {
     expect(after).toContain('due 30 June 2021');
   });
 });
+
+describe('an outcome page’s list of themes', () => {
+  it('gives the opening of a long theme summary, and the theme page gives it whole', async () => {
+    const outcomeId = (await t.s.site.outcome('safe-and-well', 1)).outcome.id;
+    const long = `Open spaces where everyone can walk and play. ${'A sentence of the longer introduction that goes on. '.repeat(12)}The final words.`;
+    await t.s.structure.addTheme(SYSTEM_ACTOR, outcomeId, { title: 'Parks and open spaces', summary: long });
+    const outcome = await get('/outcomes/safe-and-well');
+    const item = /<li><a class="govuk-link" href="\/outcomes\/safe-and-well\/parks-and-open-spaces">Parks and open spaces<\/a>: ([^<]*)<\/li>/.exec(outcome.html);
+    expect(item?.[1]).toMatch(/^Open spaces where everyone can walk and play\. A sentence/);
+    expect(item![1].endsWith('…')).toBe(true);
+    expect(item![1].length).toBeLessThanOrEqual(161);
+    expect(outcome.html).not.toContain('The final words.');
+    const theme = await get('/outcomes/safe-and-well/parks-and-open-spaces');
+    expect(theme.html).toContain('The final words.');
+  });
+});

@@ -68,6 +68,8 @@ function outcomePages(app: Hono<AppEnv>, s: Services, context: PublicRoutesConte
     return page(c, 'outcome.njk', {
       title: r.outcome.title,
       ...r,
+      // A theme's summary can be a report's whole introduction: the list gives its opening, the theme page the rest.
+      outcome: { ...r.outcome, themes: r.outcome.themes.map((t) => ({ ...t, summary: plainExcerpt(t.summary, 160) })) },
       pv: periodView(r.scope, c.req.path, c.req.query()),
       inPeriod: r.scope.chosen ? periodQuery(r.scope.key) : '',
       year: year ? { key: year.key, label: formatPeriod(year) } : undefined,
